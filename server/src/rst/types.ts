@@ -1,0 +1,90 @@
+/** LSP-compatible position: 0-based line, UTF-16 code unit offset. */
+export interface Position {
+  readonly line: number;
+  readonly character: number;
+}
+
+export interface Range {
+  readonly start: Position;
+  readonly end: Position;
+}
+
+export type LineEnding = '' | '\n' | '\r\n' | '\r';
+
+export interface SourceLine {
+  /** The line's text without its line ending (and without a leading BOM). */
+  readonly text: string;
+  /** Offset of the line's first character in `SpecDocument.text`. */
+  readonly offset: number;
+  readonly eol: LineEnding;
+}
+
+export interface Section {
+  /** The title as docutils reads it: tabs expanded, surrounding whitespace removed. */
+  readonly title: string;
+  /** 1 = outermost. The overlined document title, when there is one, is level 1. */
+  readonly level: number;
+  /** The adornment character; doubled (e.g. `==`) for overline+underline. */
+  readonly style: string;
+  readonly titleLine: number;
+  /** -1 when the title has no overline. */
+  readonly overlineLine: number;
+  readonly underlineLine: number;
+  /** The title text on `titleLine` (without surrounding whitespace). */
+  readonly titleRange: Range;
+  /** Length of the underline (and overline) in characters, trailing whitespace removed. */
+  readonly underlineLength: number;
+  readonly overlineLength: number;
+  /** Exclusive: the first line of the next section at the same or a higher level, or the line count. */
+  readonly endLine: number;
+  readonly children: readonly Section[];
+  readonly parent: Section | undefined;
+}
+
+export type BlockKind =
+  | 'paragraph'
+  | 'literal'
+  | 'directive'
+  | 'comment'
+  | 'bullet-list'
+  | 'enumerated-list'
+  | 'list-item'
+  | 'field-list'
+  | 'block-quote'
+  | 'table';
+
+export interface Block {
+  readonly kind: BlockKind;
+  readonly startLine: number;
+  /** Exclusive, trailing blank lines not included. */
+  readonly endLine: number;
+  /** Indentation of the block's first line, in columns (tabs expanded). */
+  readonly indent: number;
+  /** Directive name (`code-block`, `list-table`, `note`, ...), for directives only. */
+  readonly name?: string;
+  /** Directive argument (e.g. the language of a code-block), for directives only. */
+  readonly argument?: string;
+}
+
+/** A docutils-style system message: 2 = warning, 3 = error, 4 = severe. */
+export interface ParseMessage {
+  readonly line: number;
+  readonly level: 2 | 3 | 4;
+  readonly text: string;
+}
+
+export interface SpecDocument {
+  /** The text without a leading BOM. */
+  readonly text: string;
+  readonly hasBom: boolean;
+  readonly lines: readonly SourceLine[];
+  /** Every section in document order. */
+  readonly sections: readonly Section[];
+  /** The outermost sections. */
+  readonly roots: readonly Section[];
+  /** Every block in document order, nested ones included (a literal block inside a list item, ...). */
+  readonly blocks: readonly Block[];
+  /** Lines inside literal blocks and code-block/code/sourcecode directive bodies. */
+  readonly literalLines: ReadonlySet<number>;
+  readonly messages: readonly ParseMessage[];
+}
