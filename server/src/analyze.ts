@@ -1,0 +1,76 @@
+import { posix as path } from 'node:path';
+import type { SpecDocument } from './rst/types';
+import { parseSpec } from './rst/parse';
+import type { Template } from './template/model';
+import { TemplateError } from './template/model';
+import { locateTemplate } from './template/locate';
+import { nodeTemplateFiles, TemplateCache } from './template/load';
+import { type EngineOptions, type SpecDiagnostic, validateDocument } from './engine';
+
+export interface AnalysisRequest {
+  readonly text: string;
+  /** Absolute POSIX path of the spec, when it is a file. */
+  readonly filePath?: string;
+  readonly workspaceFolder?: string;
+  /** A template path from the settings or the command line (absolute or relative to the workspace folder). */
+  readonly templatePath?: string;
+  readonly options?: EngineOptions;
+}
+
+export interface Analysis {
+  readonly doc: SpecDocument;
+  readonly template: Template;
+  readonly diagnostics: readonly SpecDiagnostic[];
+}
+
+export const TEMPLATE_PROBLEM_CODE = 'template';
+export const BINARY_FILE_CODE = 'binary-file';
+
+const BINARY_FILE_DIAGNOSTIC: SpecDiagnostic = {
+  code: BINARY_FILE_CODE,
+  severity: 'error',
+  message: 'This file holds NUL bytes: it looks like a binary file, not reStructuredText, so it was not checked.',
+  range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+};
+
+export function looksBinary(text: string): boolean {
+  return text.includes('\u0000');
+}
+
+/** Parses a spec, finds and loads its template, and runs the rules: the engine plus the file system. */
+export class Analyzer {
+  constructor(readonly templates = new TemplateCache()) {}
+
+  templateFor(request: Omit<AnalysisRequest, 'text'>): { template: Template; problem?: string } {
+    const choice = request.filePath
+      ? locateTemplate(request.filePath, request.workspaceFolder, request.templatePath, nodeTemplateFiles)
+      : request.templatePath
+        ? locateTemplate('/untitled.rst', request.workspaceFolder, request.templatePath, nodeTemplateFiles)
+        : ({ kind: 'bundled' } as const);
+    if (choice.kind === 'bundled') return { template: this.templates.bundledTemplate() };
+    try {
+      return { template: this.templates.load(choice.path) };
+    } catch (error) {
+      if (!(error instanceof TemplateError)) throw error;
+      return { template: this.templates.bundledTemplate(), problem: error.message };
+    }
+  }
+
+  analyze(request: AnalysisRequest): Analysis {
+    const doc = parseSpec(request.text);
+    if (looksBinary(request.text)) {
+      return { doc, template: this.templates.bundledTemplate(), diagnostics: [BINARY_FILE_DIAGNOSTIC] };
+    }
+    const { template, problem } = this.templateFor(request);
+    const fileName = request.options?.fileName ?? (request.filePath ? path.basename(request.filePath) : undefined);
+    const diagnostics = validateDocument(doc, template, { ...request.options, fileName });
+    if (!problem) return { doc, template, diagnostics };
+    const templateDiagnostic: SpecDiagnostic = {
+      code: TEMPLATE_PROBLEM_CODE,
+      severity: 'warning',
+      message: `Using the bundled Senlin template: ${problem}.`,
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    };
+    return { doc, template, diagnostics: [templateDiagnostic, ...diagnostics] };
+  }
+}

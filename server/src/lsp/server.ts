@@ -1,0 +1,201 @@
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import {
+  type Connection,
+  type Diagnostic,
+  DiagnosticSeverity,
+  DidChangeConfigurationNotification,
+  DocumentDiagnosticReportKind,
+  type InitializeParams,
+  type InitializeResult,
+  TextDocuments,
+  TextDocumentSyncKind,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Analyzer, type Analysis } from '../analyze';
+import type { SpecDiagnostic } from '../engine';
+import { isSpecFile } from '../spec-files';
+import { isTemplateFile } from '../template/locate';
+import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
+
+const SEVERITY: Record<SpecDiagnostic['severity'], DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+const DOCS_FOLDER = join(__dirname, '..', '..', 'docs', 'rules');
+
+export function ruleDocUri(code: string): string {
+  return pathToFileURL(join(DOCS_FOLDER, `${code}.md`)).toString();
+}
+
+export function toLspDiagnostic(diagnostic: SpecDiagnostic): Diagnostic {
+  return {
+    range: diagnostic.range,
+    severity: SEVERITY[diagnostic.severity],
+    code: diagnostic.code,
+    codeDescription: { href: ruleDocUri(diagnostic.code) },
+    source: 'rst-specs',
+    message: diagnostic.message,
+    data: diagnostic.data,
+  };
+}
+
+/** Wires the engine to an LSP connection: documents, settings, diagnostics. */
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const analyzer = new Analyzer();
+  const analyses = new Map<string, { version: number; analysis: Analysis | undefined }>();
+  const settingsByUri = new Map<string, Settings>();
+  const pendingPushes = new Set<string>();
+  let workspaceFolders: string[] = [];
+  let pullDiagnostics = false;
+  let configurationRequests = false;
+
+  const folderOf = (filePath: string) =>
+    workspaceFolders.filter((folder) => filePath.startsWith(folder + '/')).sort((a, b) => b.length - a.length)[0];
+
+  const filePathOf = (uri: string) => (uri.startsWith('file:') ? fileURLToPath(uri) : undefined);
+
+  async function settingsFor(uri: string): Promise<Settings> {
+    const cached = settingsByUri.get(uri);
+    if (cached) return cached;
+    let settings = DEFAULT_SETTINGS;
+    if (configurationRequests) {
+      try {
+        const raw = await connection.workspace.getConfiguration({ scopeUri: uri, section: 'rstSpecs' });
+        const read = readSettings(raw);
+        settings = read.settings;
+        for (const problem of read.problems) connection.console.warn(problem);
+      } catch (error) {
+        connection.console.error(`Cannot read the rstSpecs settings: ${error}`);
+      }
+    }
+    settingsByUri.set(uri, settings);
+    return settings;
+  }
+
+  /** The analysis of the document's current version: parsed and checked once per version. */
+  async function analysisOf(document: TextDocument): Promise<Analysis | undefined> {
+    const settings = await settingsFor(document.uri);
+    const cached = analyses.get(document.uri);
+    if (cached && cached.version === document.version) return cached.analysis;
+    const filePath = filePathOf(document.uri);
+    const workspaceFolder = filePath ? folderOf(filePath) : undefined;
+    const isSpec = settings.enable && filePath !== undefined &&
+      isSpecFile(filePath, workspaceFolder, settings.include, settings.exclude);
+    const analysis = isSpec
+      ? analyzer.analyze({
+          text: document.getText(),
+          filePath,
+          workspaceFolder,
+          templatePath: settings.templatePath,
+          options: { maxLineLength: settings.maxLineLength, optionalSections: settings.optionalSections, rules: settings.rules },
+        })
+      : undefined;
+    analyses.set(document.uri, { version: document.version, analysis });
+    return analysis;
+  }
+
+  async function diagnosticsOf(document: TextDocument): Promise<Diagnostic[]> {
+    try {
+      const analysis = await analysisOf(document);
+      return analysis ? analysis.diagnostics.map(toLspDiagnostic) : [];
+    } catch (error) {
+      connection.console.error(`rst-specs failed on ${document.uri}: ${(error as Error).stack ?? error}`);
+      return [];
+    }
+  }
+
+  function schedulePush(uri: string): void {
+    if (pullDiagnostics || pendingPushes.has(uri)) return;
+    pendingPushes.add(uri);
+    setImmediate(async () => {
+      pendingPushes.delete(uri);
+      const document = documents.get(uri);
+      if (!document) return;
+      const version = document.version;
+      const diagnostics = await diagnosticsOf(document);
+      if (documents.get(uri)?.version === version) {
+        await connection.sendDiagnostics({ uri, version, diagnostics });
+      }
+    });
+  }
+
+  function revalidateAll(): void {
+    analyses.clear();
+    if (pullDiagnostics) void connection.languages.diagnostics.refresh();
+    else for (const document of documents.all()) schedulePush(document.uri);
+  }
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    pullDiagnostics = !!params.capabilities.textDocument?.diagnostic;
+    configurationRequests = !!params.capabilities.workspace?.configuration;
+    workspaceFolders = (params.workspaceFolders ?? [])
+      .map((folder) => filePathOf(folder.uri))
+      .filter((folder): folder is string => !!folder);
+    if (workspaceFolders.length === 0 && params.rootUri) {
+      const root = filePathOf(params.rootUri);
+      if (root) workspaceFolders = [root];
+    }
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        diagnosticProvider: pullDiagnostics
+          ? { identifier: 'rst-specs', interFileDependencies: false, workspaceDiagnostics: false }
+          : undefined,
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'rst-specs' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (configurationRequests) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'rstSpecs' });
+    }
+    connection.workspace.onDidChangeWorkspaceFolders?.((event) => {
+      const removed = new Set(event.removed.map((folder) => filePathOf(folder.uri)));
+      workspaceFolders = workspaceFolders.filter((folder) => !removed.has(folder));
+      for (const folder of event.added) {
+        const added = filePathOf(folder.uri);
+        if (added) workspaceFolders.push(added);
+      }
+      revalidateAll();
+    });
+  });
+
+  connection.onDidChangeConfiguration(() => {
+    settingsByUri.clear();
+    revalidateAll();
+  });
+
+  connection.onDidChangeWatchedFiles((params) => {
+    const templatesChanged = params.changes.some((change) => {
+      const filePath = filePathOf(change.uri);
+      return filePath !== undefined && isTemplateFile(filePath);
+    });
+    if (!templatesChanged) return;
+    analyzer.templates.forget();
+    revalidateAll();
+  });
+
+  connection.languages.diagnostics.on(async (params) => {
+    const document = documents.get(params.textDocument.uri);
+    const items = document ? await diagnosticsOf(document) : [];
+    return { kind: DocumentDiagnosticReportKind.Full, items };
+  });
+
+  documents.onDidOpen((event) => schedulePush(event.document.uri));
+  documents.onDidChangeContent((event) => schedulePush(event.document.uri));
+  documents.onDidClose((event) => {
+    analyses.delete(event.document.uri);
+    settingsByUri.delete(event.document.uri);
+    if (!pullDiagnostics) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}

@@ -1,0 +1,21 @@
+import type { Rule } from './rule';
+
+export const carriageReturn: Rule = {
+  id: 'carriage-return',
+  defaultSeverity: 'warning',
+  description: 'Carriage returns (CRLF or CR line endings), which the specs repos reject.',
+  check({ doc }) {
+    const lines = doc.lines.filter((line) => line.eol === '\r\n' || line.eol === '\r');
+    if (lines.length === 0) return [];
+    const first = doc.lines.indexOf(lines[0]);
+    const end = lines[0].text.length;
+    const count = lines.length === 1 ? 'One line ends' : `${lines.length} lines end`;
+    return [
+      {
+        range: { start: { line: first, character: end }, end: { line: first, character: end } },
+        message: `${count} with a carriage return; the specs repos accept only LF line endings.`,
+        data: { count: lines.length },
+      },
+    ];
+  },
+};

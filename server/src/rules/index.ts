@@ -1,0 +1,35 @@
+import type { Rule } from './rule';
+import { blueprintUrl } from './blueprint-url';
+import { carriageReturn } from './carriage-return';
+import { emptySection } from './empty-section';
+import { lineLength } from './line-length';
+import { missingSection } from './missing-section';
+import { sectionLevel } from './section-level';
+import { sectionOrder } from './section-order';
+import { tab } from './tab';
+import { templateText } from './template-text';
+import { titleMismatch } from './title-mismatch';
+import { titleUnderline } from './title-underline';
+import { trailingWhitespace } from './trailing-whitespace';
+import { unknownSection } from './unknown-section';
+import { zeroWidthSpace } from './zero-width-space';
+
+/** Every rule, in the order their diagnostics are listed for one line. */
+export const allRules: readonly Rule[] = [
+  missingSection,
+  unknownSection,
+  titleMismatch,
+  sectionLevel,
+  sectionOrder,
+  titleUnderline,
+  emptySection,
+  templateText,
+  blueprintUrl,
+  lineLength,
+  trailingWhitespace,
+  tab,
+  carriageReturn,
+  zeroWidthSpace,
+];
+
+export const ruleById: ReadonlyMap<string, Rule> = new Map(allRules.map((rule) => [rule.id, rule]));

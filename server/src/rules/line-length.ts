@@ -1,0 +1,56 @@
+import type { Finding, Rule } from './rule';
+
+const NO_INTERNAL_WHITESPACE = /^\s*\S+$/;
+
+/**
+ * Line wrapping exactly as the specs repos' tests check it: a line may be as long as it likes if it
+ * holds a URL, has no internal whitespace, or is inside a "code block" (the lines after any line
+ * containing `::`, while they are empty or start with a space).
+ */
+export const lineLength: Rule = {
+  id: 'line-length',
+  defaultSeverity: 'warning',
+  description: 'A line longer than the maximum (79 columns), outside the exemptions the specs repos allow.',
+  check({ doc, options }) {
+    const max = options.maxLineLength;
+    const findings: Finding[] = [];
+    let inCodeBlock = false;
+    doc.lines.forEach(({ text }, line) => {
+      if (inCodeBlock) {
+        if (text === '' || text.startsWith(' ')) return;
+        inCodeBlock = false;
+      }
+      if (text.includes('::')) inCodeBlock = true;
+      if (text.length <= max) return;
+      const length = codePointLength(text);
+      if (length <= max || text.includes('http://') || text.includes('https://') || NO_INTERNAL_WHITESPACE.test(text)) {
+        return;
+      }
+      findings.push({
+        range: { start: { line, character: utf16Offset(text, max) }, end: { line, character: text.length } },
+        message: `Line is ${length} characters long; the maximum is ${max}.`,
+        data: { length, max },
+      });
+    });
+    return findings;
+  },
+};
+
+function codePointLength(text: string): number {
+  let length = 0;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code >= 0xd800 && code <= 0xdbff && index + 1 < text.length) index++;
+    length++;
+  }
+  return length;
+}
+
+function utf16Offset(text: string, codePoints: number): number {
+  let index = 0;
+  for (let count = 0; count < codePoints && index < text.length; count++) {
+    const code = text.charCodeAt(index);
+    index += code >= 0xd800 && code <= 0xdbff && index + 1 < text.length ? 2 : 1;
+  }
+  return index;
+}

@@ -1,0 +1,27 @@
+import type { Range } from '../rst/types';
+import type { Rule } from './rule';
+
+const TOP_OF_DOCUMENT: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+export const missingSection: Rule = {
+  id: 'missing-section',
+  defaultSeverity: 'error',
+  description: 'A section of the template is missing from the spec.',
+  check({ outline }) {
+    return outline.missing.map(({ template, after, parent }) => {
+      const anchor = after ?? parent ?? outline.title;
+      const where = after
+        ? `after '${after.title}'`
+        : parent && parent !== outline.title
+          ? `at the start of '${parent.title}'`
+          : 'before the first section';
+      const subsections = template.children.length;
+      const including = subsections > 0 ? ` (with its ${subsections} subsection${subsections > 1 ? 's' : ''})` : '';
+      return {
+        range: anchor ? anchor.titleRange : TOP_OF_DOCUMENT,
+        message: `Missing section '${template.title}'${including}: the template puts it ${where}.`,
+        data: { title: template.title, templateIndex: template.index },
+      };
+    });
+  },
+};

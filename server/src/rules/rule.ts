@@ -1,0 +1,41 @@
+import type { Range, SpecDocument } from '../rst/types';
+import type { Template } from '../template/model';
+import type { Outline } from '../template/outline';
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+export type SeveritySetting = Severity | 'off';
+
+export interface RuleOptions {
+  /** Longest allowed line, in columns (the specs repos allow 79). */
+  readonly maxLineLength: number;
+  /** Template titles that a spec may leave out. */
+  readonly optionalSections: readonly string[];
+  /** The spec's file name (no folder), when it has one; untitled documents have none. */
+  readonly fileName?: string;
+}
+
+export interface RuleContext {
+  readonly doc: SpecDocument;
+  readonly template: Template;
+  readonly options: RuleOptions;
+  /** The spec's sections matched against the template's, computed once per validation. */
+  readonly outline: Outline;
+}
+
+/** What a quick fix needs to repair a finding, so that no fix re-parses or guesses. */
+export type FindingData = Readonly<Record<string, string | number | boolean | null | readonly string[]>>;
+
+export interface Finding {
+  readonly range: Range;
+  readonly message: string;
+  readonly data?: FindingData;
+}
+
+export interface Rule {
+  /** Stable id: the diagnostic code, the config key and the doc page name. */
+  readonly id: string;
+  readonly defaultSeverity: Severity;
+  /** One line, for the rule table and SARIF. */
+  readonly description: string;
+  check(context: RuleContext): Finding[];
+}

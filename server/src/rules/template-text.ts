@@ -1,0 +1,67 @@
+import type { Range } from '../rst/types';
+import { normaliseParagraph } from '../template/model';
+import type { Finding, Rule } from './rule';
+
+const PLACEHOLDER = '<launchpad-id or None>';
+
+export const templateText: Rule = {
+  id: 'template-text',
+  defaultSeverity: 'warning',
+  description: "The template's placeholder title, example URL, placeholders or guidance left in the spec.",
+  check({ doc, template }) {
+    const findings: Finding[] = [];
+    const templateTitle = template.title?.title;
+    for (const section of doc.sections) {
+      if (templateTitle && section.title === templateTitle) {
+        findings.push({
+          range: section.titleRange,
+          message: `The template's placeholder title '${templateTitle}' is still here: write the spec's title.`,
+          data: { kind: 'title' },
+        });
+      }
+    }
+    const exampleUrl = template.exampleBlueprintUrl;
+    doc.lines.forEach(({ text }, line) => {
+      if (exampleUrl) {
+        for (const character of occurrences(text, exampleUrl)) {
+          findings.push({
+            range: span(line, character, exampleUrl.length),
+            message: `The template's example blueprint URL is still here: use this spec's blueprint URL.`,
+            data: { kind: 'url' },
+          });
+        }
+      }
+      for (const character of occurrences(text, PLACEHOLDER)) {
+        findings.push({
+          range: span(line, character, PLACEHOLDER.length),
+          message: `Placeholder '${PLACEHOLDER}' left in: write a launchpad id, or None.`,
+          data: { kind: 'placeholder' },
+        });
+      }
+    });
+    for (const block of doc.blocks) {
+      if (block.kind !== 'paragraph') continue;
+      const lines = doc.lines.slice(block.startLine, block.endLine);
+      const paragraph = normaliseParagraph(lines.map((line) => line.text).join(' '));
+      if (paragraph.endsWith(':') || !template.guidanceParagraphs.has(paragraph)) continue;
+      const last = block.endLine - 1;
+      findings.push({
+        range: {
+          start: { line: block.startLine, character: block.indent },
+          end: { line: last, character: doc.lines[last].text.length },
+        },
+        message: "Template guidance left in the spec: replace it with this spec's own text.",
+        data: { kind: 'guidance' },
+      });
+    }
+    return findings;
+  },
+};
+
+function* occurrences(text: string, needle: string): Generator<number> {
+  for (let index = text.indexOf(needle); index >= 0; index = text.indexOf(needle, index + needle.length)) yield index;
+}
+
+function span(line: number, character: number, length: number): Range {
+  return { start: { line, character }, end: { line, character: character + length } };
+}

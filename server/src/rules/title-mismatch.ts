@@ -1,0 +1,17 @@
+import type { Rule } from './rule';
+
+export const titleMismatch: Rule = {
+  id: 'title-mismatch',
+  defaultSeverity: 'error',
+  description: "A section title that differs from the template's spelling.",
+  check({ outline }) {
+    return outline.matches.flatMap(({ section, kind, template }) => {
+      if (!template || (kind !== 'near' && kind !== 'renamed')) return [];
+      const message =
+        kind === 'near'
+          ? `Section title '${section.title}' should be '${template.title}', as the template spells it.`
+          : `Section '${section.title}' holds the subsections of '${template.title}': the template calls it '${template.title}'.`;
+      return [{ range: section.titleRange, message, data: { title: section.title, expected: template.title } }];
+    });
+  },
+};

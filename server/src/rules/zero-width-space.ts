@@ -1,0 +1,19 @@
+import type { Finding, Rule } from './rule';
+
+export const zeroWidthSpace: Rule = {
+  id: 'zero-width-space',
+  defaultSeverity: 'warning',
+  description: 'An invisible zero-width space (U+200B), which the specs repos reject.',
+  check({ doc }) {
+    const findings: Finding[] = [];
+    doc.lines.forEach(({ text }, line) => {
+      for (let index = text.indexOf('\u200b'); index >= 0; index = text.indexOf('\u200b', index + 1)) {
+        findings.push({
+          range: { start: { line, character: index }, end: { line, character: index + 1 } },
+          message: 'Zero-width space (U+200B).',
+        });
+      }
+    });
+    return findings;
+  },
+};

@@ -1,0 +1,111 @@
+import type { Range, Section, SpecDocument } from '../rst/types';
+import { parseSpec } from '../rst/parse';
+import { structuralSections } from './structure';
+
+export interface TemplateSection {
+  readonly title: string;
+  /** 1 for the template's top-level sections (the children of its document title), 2 for theirs. */
+  readonly depth: number;
+  /** Position in the template, counting every section in document order. */
+  readonly index: number;
+  readonly parent: TemplateSection | undefined;
+  readonly children: readonly TemplateSection[];
+  /** What the template writes under the title, up to its first subsection. */
+  readonly guidance: string;
+  /** The lines of `guidance` in the template; empty (start = end) when there is none. */
+  readonly guidanceRange: Range;
+  readonly style: string;
+  readonly section: Section;
+}
+
+export interface Template {
+  /** A file path, or `bundled` for the default template. */
+  readonly source: string;
+  readonly doc: SpecDocument;
+  /** The overlined title of the template ("Example Spec - ..."), when it has one. */
+  readonly title: Section | undefined;
+  /** Every section below the title, in template order. */
+  readonly sections: readonly TemplateSection[];
+  readonly topLevel: readonly TemplateSection[];
+  /** The adornment style for each depth (index 0 = depth 1), as the template writes them. */
+  readonly styleByDepth: readonly string[];
+  /** The example blueprint URL, e.g. https://blueprints.launchpad.net/senlin/+spec/example. */
+  readonly exampleBlueprintUrl: string | undefined;
+  /** Guidance paragraphs, whitespace-normalised, for spotting template text left in a spec. */
+  readonly guidanceParagraphs: ReadonlySet<string>;
+}
+
+export class TemplateError extends Error {}
+
+const BLUEPRINT_URL = /https?:\/\/blueprints\.launchpad\.net\/[\w.-]+\/\+spec\/[\w.-]+/;
+
+export function normaliseParagraph(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Builds the template model; throws TemplateError when the text has no section a spec could follow. */
+export function buildTemplate(text: string, source: string): Template {
+  if (text.includes('\u0000')) throw new TemplateError(`the template ${source} is a binary file, not reStructuredText`);
+  const doc = parseSpec(text);
+  const { title, topLevel: topSections } = structuralSections(doc);
+  if (topSections.length === 0) throw new TemplateError(`the template ${source} has no sections`);
+
+  const sections: TemplateSection[] = [];
+  const styleByDepth: string[] = [];
+  const build = (section: Section, depth: number, parent: TemplateSection | undefined): TemplateSection => {
+    styleByDepth[depth - 1] ??= section.style;
+    const guidanceEnd = section.children[0]
+      ? startLineOf(section.children[0])
+      : section.endLine;
+    const guidanceLines = trimBlankLines(doc, section.underlineLine + 1, guidanceEnd);
+    const children: TemplateSection[] = [];
+    const node: TemplateSection = {
+      title: section.title,
+      depth,
+      index: sections.length,
+      parent,
+      children,
+      guidance: guidanceLines.text,
+      guidanceRange: guidanceLines.range,
+      style: section.style,
+      section,
+    };
+    sections.push(node);
+    if (depth < 2) for (const child of section.children) children.push(build(child, depth + 1, node));
+    return node;
+  };
+  const topLevel = topSections.map((section) => build(section, 1, undefined));
+
+  const guidanceParagraphs = new Set<string>();
+  for (const block of doc.blocks) {
+    if (block.kind !== 'paragraph') continue;
+    const paragraph = normaliseParagraph(
+      doc.lines.slice(block.startLine, block.endLine).map((line) => line.text).join(' '),
+    );
+    if (paragraph.length >= 40) guidanceParagraphs.add(paragraph);
+  }
+
+  return {
+    source,
+    doc,
+    title,
+    sections,
+    topLevel,
+    styleByDepth,
+    exampleBlueprintUrl: BLUEPRINT_URL.exec(text)?.[0],
+    guidanceParagraphs,
+  };
+}
+
+export function startLineOf(section: Section): number {
+  return section.overlineLine >= 0 ? section.overlineLine : section.titleLine;
+}
+
+function trimBlankLines(doc: SpecDocument, start: number, end: number): { text: string; range: Range } {
+  while (start < end && doc.lines[start].text.trim() === '') start++;
+  while (end > start && doc.lines[end - 1].text.trim() === '') end--;
+  const text = doc.lines.slice(start, end).map((line) => line.text).join('\n');
+  const endCharacter = end > start ? doc.lines[end - 1].text.length : 0;
+  const endLine = end > start ? end - 1 : start;
+  return { text, range: { start: { line: start, character: 0 }, end: { line: endLine, character: endCharacter } } };
+}

@@ -1,0 +1,38 @@
+/** Title comparison that forgives case, punctuation, `(s)` and plural endings. */
+export function titleKey(title: string): string {
+  return title
+    .toLowerCase()
+    .replace(/\(s\)/g, 's')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    .split(' ')
+    .map((word) => (word.length > 3 && word.endsWith('s') ? word.slice(0, -1) : word))
+    .join(' ');
+}
+
+/** A title that differs from another only by case, plural, punctuation or a small edit. */
+export function isNearTitle(a: string, b: string): boolean {
+  const keyA = titleKey(a);
+  const keyB = titleKey(b);
+  if (keyA === keyB) return true;
+  const longer = Math.max(keyA.length, keyB.length);
+  const limit = Math.min(2, Math.floor(longer / 4));
+  return limit > 0 && Math.abs(keyA.length - keyB.length) <= limit && editDistance(keyA, keyB, limit) <= limit;
+}
+
+/** Levenshtein distance, giving up (returning limit + 1) once it exceeds `limit`. */
+export function editDistance(a: string, b: string, limit = Infinity): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMinimum = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      rowMinimum = Math.min(rowMinimum, current[j]);
+    }
+    if (rowMinimum > limit) return limit + 1;
+    previous = current;
+  }
+  return previous[b.length];
+}
