@@ -12,7 +12,9 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Analyzer, type Analysis } from '../analyze';
+import { Analyzer } from '../analyze';
+import { parseSpec } from '../rst/parse';
+import type { DocumentState, ServerContext, ServerFeature } from './context';
 import type { SpecDiagnostic } from '../engine';
 import { isSpecFile } from '../spec-files';
 import { isTemplateFile } from '../template/locate';
@@ -43,11 +45,11 @@ export function toLspDiagnostic(diagnostic: SpecDiagnostic): Diagnostic {
   };
 }
 
-/** Wires the engine to an LSP connection: documents, settings, diagnostics. */
-export function startServer(connection: Connection): void {
+/** Wires the engine to an LSP connection: documents, settings, diagnostics, and the feature modules. */
+export function startServer(connection: Connection, features: readonly ServerFeature[] = []): void {
   const documents = new TextDocuments(TextDocument);
   const analyzer = new Analyzer();
-  const analyses = new Map<string, { version: number; analysis: Analysis | undefined }>();
+  const states = new Map<string, DocumentState>();
   const settingsByUri = new Map<string, Settings>();
   const pendingPushes = new Set<string>();
   let workspaceFolders: string[] = [];
@@ -77,16 +79,16 @@ export function startServer(connection: Connection): void {
     return settings;
   }
 
-  /** The analysis of the document's current version: parsed and checked once per version. */
-  async function analysisOf(document: TextDocument): Promise<Analysis | undefined> {
+  /** The document's current version, parsed and (for specs) checked once per version. */
+  async function stateOf(document: TextDocument): Promise<DocumentState> {
     const settings = await settingsFor(document.uri);
-    const cached = analyses.get(document.uri);
-    if (cached && cached.version === document.version) return cached.analysis;
+    const cached = states.get(document.uri);
+    if (cached && cached.version === document.version) return cached;
     const filePath = filePathOf(document.uri);
     const workspaceFolder = filePath ? folderOf(filePath) : undefined;
     const isSpec = settings.enable && filePath !== undefined &&
       isSpecFile(filePath, workspaceFolder, settings.include, settings.exclude);
-    const analysis = isSpec
+    const spec = isSpec
       ? analyzer.analyze({
           text: document.getText(),
           filePath,
@@ -95,14 +97,15 @@ export function startServer(connection: Connection): void {
           options: { maxLineLength: settings.maxLineLength, optionalSections: settings.optionalSections, rules: settings.rules },
         })
       : undefined;
-    analyses.set(document.uri, { version: document.version, analysis });
-    return analysis;
+    const state = { version: document.version, doc: spec?.doc ?? parseSpec(document.getText()), spec };
+    states.set(document.uri, state);
+    return state;
   }
 
   async function diagnosticsOf(document: TextDocument): Promise<Diagnostic[]> {
     try {
-      const analysis = await analysisOf(document);
-      return analysis ? analysis.diagnostics.map(toLspDiagnostic) : [];
+      const { spec } = await stateOf(document);
+      return spec ? spec.diagnostics.map(toLspDiagnostic) : [];
     } catch (error) {
       connection.console.error(`rst-specs failed on ${document.uri}: ${(error as Error).stack ?? error}`);
       return [];
@@ -125,7 +128,7 @@ export function startServer(connection: Connection): void {
   }
 
   function revalidateAll(): void {
-    analyses.clear();
+    states.clear();
     if (pullDiagnostics) void connection.languages.diagnostics.refresh();
     else for (const document of documents.all()) schedulePush(document.uri);
   }
@@ -147,6 +150,7 @@ export function startServer(connection: Connection): void {
           ? { identifier: 'rst-specs', interFileDependencies: false, workspaceDiagnostics: false }
           : undefined,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+        ...Object.assign({}, ...features.map((feature) => feature.capabilities(params.capabilities))),
       },
       serverInfo: { name: 'rst-specs' },
     };
@@ -191,10 +195,22 @@ export function startServer(connection: Connection): void {
   documents.onDidOpen((event) => schedulePush(event.document.uri));
   documents.onDidChangeContent((event) => schedulePush(event.document.uri));
   documents.onDidClose((event) => {
-    analyses.delete(event.document.uri);
+    states.delete(event.document.uri);
     settingsByUri.delete(event.document.uri);
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
+
+  const context: ServerContext = {
+    connection,
+    documents,
+    async stateOf(uri) {
+      const document = documents.get(uri);
+      return document ? stateOf(document) : undefined;
+    },
+    settingsFor,
+    workspaceFolders: () => workspaceFolders,
+  };
+  for (const feature of features) feature.register(context);
 
   documents.listen(connection);
   connection.listen();

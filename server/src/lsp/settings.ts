@@ -11,6 +11,8 @@ export interface Settings {
   readonly maxLineLength: number;
   readonly optionalSections: readonly string[];
   readonly rules: Readonly<Record<string, SeveritySetting>>;
+  /** What "Insert missing section" writes under the title: None, or the template's guidance. */
+  readonly insertedSectionBody: 'none' | 'guidance';
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -21,6 +23,7 @@ export const DEFAULT_SETTINGS: Settings = {
   maxLineLength: DEFAULT_MAX_LINE_LENGTH,
   optionalSections: DEFAULT_OPTIONAL_SECTIONS,
   rules: {},
+  insertedSectionBody: 'none',
 };
 
 const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off']);
@@ -59,11 +62,15 @@ export function readSettings(raw: unknown): { settings: Settings; problems: stri
       maxLineLength,
       optionalSections: pick('optionalSections', isStringArray, DEFAULT_OPTIONAL_SECTIONS, 'a list of section titles'),
       rules,
+      insertedSectionBody: pick('insertedSectionBody', isBodyChoice, 'none', "'none' or 'guidance'"),
     },
     problems,
   };
 }
 
+function isBodyChoice(v: unknown): v is 'none' | 'guidance' {
+  return v === 'none' || v === 'guidance';
+}
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

@@ -13,8 +13,8 @@ export const missingSection: Rule = {
       const where = after
         ? `after '${after.title}'`
         : parent && parent !== outline.title
-          ? `at the start of '${parent.title}'`
-          : 'before the first section';
+          ? `first in '${parent.title}'`
+          : 'first, after the title';
       const subsections = template.children.length;
       const including = subsections > 0 ? ` (with its ${subsections} subsection${subsections > 1 ? 's' : ''})` : '';
       return {

@@ -1,0 +1,28 @@
+import type { Connection, ServerCapabilities, TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Analysis } from '../analyze';
+import type { SpecDocument } from '../rst/types';
+import type { Settings } from './settings';
+
+export interface DocumentState {
+  readonly version: number;
+  readonly doc: SpecDocument;
+  /** The template check, when the document is a spec (per the include/exclude settings). */
+  readonly spec: Analysis | undefined;
+}
+
+/** What the LSP feature modules get from the server: documents, their analysis, settings. */
+export interface ServerContext {
+  readonly connection: Connection;
+  readonly documents: TextDocuments<TextDocument>;
+  /** The parsed (and, for specs, checked) current version of an open document. */
+  stateOf(uri: string): Promise<DocumentState | undefined>;
+  settingsFor(uri: string): Promise<Settings>;
+  workspaceFolders(): readonly string[];
+}
+
+/** An LSP feature module: the capabilities it declares and the handlers it registers. */
+export interface ServerFeature {
+  capabilities(clientCapabilities: import('vscode-languageserver/node').ClientCapabilities): ServerCapabilities;
+  register(context: ServerContext): void;
+}

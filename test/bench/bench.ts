@@ -1,0 +1,130 @@
+// npm run bench: validation time of the engine, and didChange-to-diagnostics over stdio.
+import { readFileSync, existsSync, mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { BUNDLED_TEMPLATE_PATH } from '../../server/src/bundled-template';
+import { parseSpec } from '../../server/src/rst/parse';
+import { validateDocument } from '../../server/src/engine';
+import { corpusTemplate, peerOptionalSections, readManifest } from '../corpus/manifest';
+import { bundledTemplate, hasCorpus } from '../helpers';
+import { TestClient } from '../lsp/client';
+
+function stats(samples: number[]): { median: number; p95: number } {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return { median: sorted[Math.floor(sorted.length / 2)], p95: sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)] };
+}
+
+function time(run: () => void, iterations: number): number[] {
+  for (let warm = 0; warm < Math.min(50, iterations); warm++) run();
+  const samples: number[] = [];
+  for (let index = 0; index < iterations; index++) {
+    const start = performance.now();
+    run();
+    samples.push(performance.now() - start);
+  }
+  return samples;
+}
+
+const rows: [string, string, string, string][] = [];
+function report(name: string, lines: number, samples: number[], target: string) {
+  const { median, p95 } = stats(samples);
+  rows.push([name, String(lines), `${median.toFixed(3)} / ${p95.toFixed(3)}`, target]);
+}
+
+/** A spec of about `lines` lines: the template, with its sections' text repeated. */
+function syntheticSpec(lines: number): string {
+  const template = readFileSync(BUNDLED_TEMPLATE_PATH, 'utf8');
+  const filler = [
+    'The engine keeps a parsed document per version, and each rule is a small',
+    'function over it, so the cost of a keystroke stays proportional to the',
+    'size of the spec.',
+    '',
+    '* A bullet item that wraps onto a second line to look like real',
+    '  prose in a specification.',
+    '',
+    'Example::',
+    '',
+    '    POST /v1/clusters/{cluster_id}/actions',
+    '',
+  ];
+  const out = template.split('\n');
+  const insertAt = out.indexOf('Testing') - 1;
+  const extra: string[] = [];
+  while (out.length + extra.length < lines) extra.push(...filler);
+  out.splice(insertAt, 0, ...extra.slice(0, Math.max(0, lines - out.length)));
+  return out.join('\n');
+}
+
+const template = bundledTemplate();
+const senlin = readFileSync(BUNDLED_TEMPLATE_PATH, 'utf8');
+const validate = (text: string) => () => validateDocument(parseSpec(text), template, { fileName: 'example.rst' });
+
+report('Senlin template as a spec', senlin.split('\n').length, time(validate(senlin), 2000), '< 0.5 ms median');
+const oneThousand = syntheticSpec(1000);
+const fiveThousand = syntheticSpec(5000);
+const oneThousandSamples = time(validate(oneThousand), 500);
+const fiveThousandSamples = time(validate(fiveThousand), 200);
+report('synthetic spec', 1000, oneThousandSamples, '');
+report('synthetic spec', 5000, fiveThousandSamples, '< 8 ms median');
+report('synthetic spec', 100000, time(validate(syntheticSpec(100000)), 15), '< 200 ms median');
+
+if (hasCorpus) {
+  const specs = readManifest().map((spec) => ({ spec, text: readFileSync(spec.file, 'utf8') }));
+  const perFile: number[] = [];
+  let bytes = 0;
+  const started = performance.now();
+  for (let round = 0; round < 5; round++) {
+    for (const { spec, text } of specs) {
+      const specTemplate = corpusTemplate(spec.templateFile);
+      const start = performance.now();
+      validateDocument(parseSpec(text), specTemplate, { optionalSections: peerOptionalSections(spec.release) });
+      perFile.push(performance.now() - start);
+      bytes += text.length;
+    }
+  }
+  const seconds = (performance.now() - started) / 1000;
+  report(`corpus, per spec (${specs.length} specs x 5)`, 0, perFile, '');
+  console.log(`corpus: ${(perFile.length / seconds).toFixed(0)} specs/s, ${(bytes / 1e6 / seconds).toFixed(1)} MB/s (engine only)`);
+} else {
+  console.log('corpus: ../shared/corpus not found, skipped');
+}
+
+const ratio = stats(fiveThousandSamples).median / stats(oneThousandSamples).median;
+
+async function typingLatency(): Promise<number[]> {
+  const workspace = mkdtempSync(join(tmpdir(), 'rst-specs-bench-'));
+  mkdirSync(join(workspace, 'specs'));
+  const client = new TestClient();
+  const samples: number[] = [];
+  try {
+    await client.initialize(workspace);
+    const uri = pathToFileURL(join(workspace, 'specs', 'bench.rst')).toString();
+    const opened = client.nextDiagnostics(uri);
+    await client.open(uri, oneThousand);
+    await opened;
+    for (let version = 2; version < 202; version++) {
+      const line = 20 + (version % 40);
+      const published = client.nextDiagnostics(uri, (p) => p.version === version);
+      const start = performance.now();
+      await client.change(uri, version, [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: version % 2 ? 'x' : '' }]);
+      await published;
+      samples.push(performance.now() - start);
+    }
+  } finally {
+    await client.shutdown();
+    rmSync(workspace, { recursive: true, force: true });
+  }
+  return samples.slice(20);
+}
+
+async function main() {
+  if (existsSync(join(__dirname, '..', '..', 'server', 'out', 'server.js'))) {
+    report('didChange -> diagnostics over stdio', 1000, await typingLatency(), '< 20 ms p95');
+  }
+  console.log('\n| what | lines | median / p95 (ms) | target |\n|---|---|---|---|');
+  for (const row of rows) console.log(`| ${row.join(' | ')} |`);
+  console.log(`\n5,000-line / 1,000-line median ratio: ${ratio.toFixed(2)} (linear: 4 to 6)`);
+}
+
+void main();

@@ -1,0 +1,380 @@
+// Runs the in-editor mocha suite (test/integration/out/suite/index.js, built by
+// test/integration/build-suite.mjs) inside a real VS Code: code-server (the
+// VS Code server + web workbench) driven by headless Debian Chromium through
+// playwright-core. Offline: nothing is downloaded.
+//
+//   node --import tsx test/integration/run-in-code-server.ts [--grep <text>] [--screenshot <png>]
+//
+// The workbench is opened with a `payload` holding extensionDevelopmentPath (the
+// repository) and extensionTestsPath (the suite), both as vscode-remote URIs, so
+// the extension and its tests run in code-server's Node extension host, as they
+// would for a user of code-server or of VS Code Remote. The workbench reports
+// the suite's end through window.codeAutomationExit(code) and its log lines
+// through window.codeAutomationLog(level, message), which we expose before
+// navigating. Exit code: the suite's (0 = all passed), 124 on the overall
+// timeout, 2 when the harness itself cannot start.
+//
+// Environment:
+//   CODE_SERVER_BIN               code-server's out/node/entry.js (default: the one
+//                                 scripts/editor-tests/setup.sh installs)
+//   RST_SPECS_CACHE               cache root used by setup.sh (default ~/.cache/rst-specs)
+//   CODE_SERVER_VERSION           default 4.100.3
+//   CHROMIUM_PATH                 default /usr/bin/chromium
+//   RST_SPECS_EDITOR_TIMEOUT_MS   hard limit of the whole run (default 300000)
+//   RST_SPECS_TEST_GREP           only the tests whose full title contains this
+//   RST_SPECS_KEEP_TMP=1          keep the temporary folder (user data, logs)
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir, homedir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { format } from 'node:util';
+
+const repoRoot = resolve(__dirname, '..', '..');
+const fixtureWorkspace = join(repoRoot, 'test', 'integration', 'fixtures', 'workspace');
+const suiteIndex = join(repoRoot, 'test', 'integration', 'out', 'suite', 'index.js');
+const artifactsDir = join(repoRoot, 'test-results', 'editor-tests');
+
+const codeServerVersion = process.env.CODE_SERVER_VERSION ?? '4.100.3';
+const cacheRoot = process.env.RST_SPECS_CACHE ?? join(homedir(), '.cache', 'rst-specs');
+const codeServerBin =
+  process.env.CODE_SERVER_BIN ??
+  join(cacheRoot, `code-server-${codeServerVersion}`, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const overallTimeoutMs = Number(process.env.RST_SPECS_EDITOR_TIMEOUT_MS ?? 300_000);
+
+const argv = process.argv.slice(2);
+function option(name: string): string | undefined {
+  const index = argv.indexOf(name);
+  return index >= 0 ? argv[index + 1] : undefined;
+}
+const grep = option('--grep') ?? process.env.RST_SPECS_TEST_GREP;
+const screenshotOnSuccess = option('--screenshot');
+
+const started = Date.now();
+const elapsed = (): string => `${((Date.now() - started) / 1000).toFixed(1)}s`;
+const say = (message: string): void => console.log(`[code-server-tests ${elapsed()}] ${message}`);
+
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+async function waitForHttp(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`code-server exited early (code ${child.exitCode}, signal ${child.signalCode})`);
+    }
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`code-server did not answer ${url} within ${timeoutMs} ms`);
+}
+
+function tail(path: string, lines: number): string {
+  if (!existsSync(path)) return '(no file)';
+  return readFileSync(path, 'utf8').split('\n').slice(-lines).join('\n');
+}
+
+/** Files under `dir` (recursively) whose path matches `pattern`. */
+function findFiles(dir: string, pattern: RegExp): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .map((name) => join(dir, name))
+    .filter((path) => pattern.test(path));
+}
+
+/** Workbench log lines that say nothing about the tests. */
+const noise = [/^Ignoring fetching additional builtin extensions from gallery as it is disabled\.$/];
+
+interface AutomationLogFile {
+  relativePath: string;
+  contents: string;
+}
+
+interface SuiteReport {
+  passed: number;
+  failed: number;
+  pending: number;
+  tests: { title: string; state: string; durationMs?: number; error?: string }[];
+}
+
+async function main(): Promise<number> {
+  for (const [what, path] of [
+    ['code-server (run scripts/editor-tests/setup.sh)', codeServerBin],
+    ['chromium (apt-get install chromium)', chromiumPath],
+    ['the compiled suite (run node test/integration/build-suite.mjs)', suiteIndex],
+  ] as const) {
+    if (!existsSync(path)) {
+      console.error(`[code-server-tests] missing ${what}: ${path}`);
+      return 2;
+    }
+  }
+
+  rmSync(artifactsDir, { recursive: true, force: true });
+  mkdirSync(artifactsDir, { recursive: true });
+  const tmp = mkdtempSync(join(tmpdir(), 'rst-specs-code-server-'));
+  const paths = {
+    userData: join(tmp, 'user-data'),
+    extensions: join(tmp, 'extensions'),
+    xdgConfig: join(tmp, 'xdg-config'),
+    xdgData: join(tmp, 'xdg-data'),
+    chromeProfile: join(tmp, 'chromium-profile'),
+    report: join(tmp, 'report.json'),
+    codeServerLog: join(artifactsDir, 'code-server.log'),
+  };
+  for (const dir of [paths.userData, paths.extensions, paths.xdgConfig, paths.xdgData, paths.chromeProfile]) {
+    mkdirSync(dir, { recursive: true });
+  }
+  // Default settings: no welcome page, no telemetry prompt, no auto-updates.
+  mkdirSync(join(paths.userData, 'User'), { recursive: true });
+  writeFileSync(
+    join(paths.userData, 'User', 'settings.json'),
+    JSON.stringify(
+      {
+        'workbench.startupEditor': 'none',
+        'workbench.tips.enabled': false,
+        'telemetry.telemetryLevel': 'off',
+        'extensions.autoUpdate': false,
+        'extensions.autoCheckUpdates': false,
+        'update.mode': 'none',
+        'security.workspace.trust.enabled': false,
+        'git.enabled': false,
+      },
+      null,
+      2,
+    ),
+  );
+
+  let codeServer: ChildProcess | undefined;
+  let context: BrowserContext | undefined;
+  let page: Page | undefined;
+  let cleanedUp = false;
+
+  const cleanup = async (): Promise<void> => {
+    if (cleanedUp) return;
+    cleanedUp = true;
+    await context?.close().catch(() => undefined);
+    if (codeServer?.pid && codeServer.exitCode === null && codeServer.signalCode === null) {
+      const group = -codeServer.pid; // code-server runs in its own process group with its extension host, pty host, watchers
+      try {
+        process.kill(group, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+      const gone = await new Promise<boolean>((r) => {
+        const timer = setTimeout(() => r(false), 5_000);
+        codeServer!.once('exit', () => {
+          clearTimeout(timer);
+          r(true);
+        });
+      });
+      try {
+        process.kill(group, gone ? 0 : 'SIGKILL');
+        if (gone) process.kill(group, 'SIGKILL'); // stragglers of the group
+      } catch {
+        // the whole group is gone
+      }
+    }
+    // The server side's logs (remote extension host, remote agent) next to the browser's.
+    const serverLogs = join(paths.userData, 'logs');
+    if (existsSync(serverLogs)) cpSync(serverLogs, join(artifactsDir, 'server-logs'), { recursive: true });
+    if (process.env.RST_SPECS_KEEP_TMP === '1') say(`kept ${tmp}`);
+    else rmSync(tmp, { recursive: true, force: true });
+  };
+
+  const onSignal = (signal: NodeJS.Signals): void => {
+    say(`${signal}: stopping`);
+    void cleanup().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+
+  let hardTimer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<'timeout'>((r) => {
+    hardTimer = setTimeout(() => r('timeout'), overallTimeoutMs);
+  });
+
+  const saveScreenshot = async (name: string): Promise<string | undefined> => {
+    if (!page || page.isClosed()) return undefined;
+    const path = name.includes('/') ? resolve(name) : join(artifactsDir, name);
+    mkdirSync(dirname(path), { recursive: true });
+    try {
+      await page.screenshot({ path, timeout: 10_000 });
+      return path;
+    } catch (error) {
+      say(`could not take a screenshot: ${(error as Error).message}`);
+      return undefined;
+    }
+  };
+
+  const printFailure = (): void => {
+    if (existsSync(paths.report)) {
+      const report = JSON.parse(readFileSync(paths.report, 'utf8')) as SuiteReport;
+      for (const test of report.tests.filter((t) => t.state === 'failed')) {
+        console.log(`\n✗ ${test.title}\n${test.error ?? ''}`);
+      }
+    } else {
+      console.log('(the suite wrote no report: it did not load or did not start)');
+    }
+    for (const path of findFiles(join(paths.userData, 'logs'), /remoteexthost\.log$/)) {
+      console.log(`\n--- last lines of the extension host log (${path}) ---`);
+      console.log(tail(path, 40));
+    }
+    console.log(`\n--- last lines of ${paths.codeServerLog} ---`);
+    console.log(tail(paths.codeServerLog, 60));
+  };
+
+  try {
+    const port = await freePort();
+    const origin = `http://127.0.0.1:${port}`;
+    const logFd = openSync(paths.codeServerLog, 'w');
+    say(`starting code-server ${codeServerVersion} on ${origin}`);
+    codeServer = spawn(
+      process.execPath,
+      [
+        codeServerBin,
+        '--bind-addr',
+        `127.0.0.1:${port}`,
+        '--auth',
+        'none',
+        '--disable-telemetry',
+        '--disable-update-check',
+        '--disable-workspace-trust',
+        '--disable-getting-started-override',
+        '--disable-proxy',
+        '--ignore-last-opened',
+        '--user-data-dir',
+        paths.userData,
+        '--extensions-dir',
+        paths.extensions,
+        fixtureWorkspace,
+      ],
+      {
+        cwd: repoRoot,
+        detached: true, // own process group: cleanup kills it and all its children
+        stdio: ['ignore', logFd, logFd],
+        env: {
+          ...process.env,
+          XDG_CONFIG_HOME: paths.xdgConfig,
+          XDG_DATA_HOME: paths.xdgData,
+          EXTENSIONS_GALLERY: '{}', // no marketplace: nothing is looked up online
+          RST_SPECS_TEST_REPORT: paths.report,
+          ...(grep ? { RST_SPECS_TEST_GREP: grep } : {}),
+        },
+      },
+    );
+    await Promise.race([
+      waitForHttp(`${origin}/healthz`, codeServer, 60_000),
+      timedOut.then(() => Promise.reject(new Error('overall timeout while starting code-server'))),
+    ]);
+    say('code-server is up; launching chromium');
+
+    context = await chromium.launchPersistentContext(paths.chromeProfile, {
+      executablePath: chromiumPath,
+      headless: true,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+      viewport: { width: 1280, height: 800 },
+      timeout: 60_000,
+    });
+    page = context.pages()[0] ?? (await context.newPage());
+
+    let settle!: (result: { code: number; logs: AutomationLogFile[] }) => void;
+    const exited = new Promise<{ code: number; logs: AutomationLogFile[] }>((r) => (settle = r));
+    // Both must exist before the workbench loads: it looks them up once.
+    await page.exposeFunction('codeAutomationLog', (level: string, message: unknown) => {
+      // The workbench passes console-style arguments: [format, ...values].
+      const text = Array.isArray(message) ? format(...message) : String(message);
+      if (noise.some((pattern) => pattern.test(text))) return;
+      process.stdout.write(level === 'info' ? `${text}\n` : `[${level}] ${text}\n`);
+    });
+    await page.exposeFunction('codeAutomationExit', (code: number, logs?: AutomationLogFile[]) => {
+      settle({ code: typeof code === 'number' ? code : 1, logs: Array.isArray(logs) ? logs : [] });
+    });
+    page.on('pageerror', (error) => say(`page error: ${error.message}`));
+    page.on('crash', () => say('the page crashed'));
+
+    const remote = (path: string): string => `vscode-remote://127.0.0.1:${port}${path}`;
+    const payload = [
+      ['extensionDevelopmentPath', remote(repoRoot)],
+      ['extensionTestsPath', remote(suiteIndex)],
+    ];
+    const url = `${origin}/?folder=${encodeURIComponent(fixtureWorkspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+    say(`opening the workbench: ${url}`);
+    await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
+
+    const result = await Promise.race([exited, timedOut]);
+    if (result === 'timeout') {
+      say(`TIMEOUT: the suite did not finish within ${overallTimeoutMs} ms`);
+      const shot = await saveScreenshot('timeout.png');
+      if (shot) say(`screenshot: ${shot}`);
+      printFailure();
+      return 124;
+    }
+    for (const file of result.logs) {
+      const target = join(artifactsDir, 'vscode-logs', file.relativePath);
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, file.contents);
+    }
+    if (result.code !== 0) {
+      say(`the suite failed (exit code ${result.code})`);
+      const shot = await saveScreenshot('failure.png');
+      if (shot) say(`screenshot: ${shot}`);
+      printFailure();
+      if (existsSync(paths.report)) {
+        const report = JSON.parse(readFileSync(paths.report, 'utf8')) as SuiteReport;
+        console.log(`editor-tests: ${report.passed} passed, ${report.failed} failed, ${report.pending} skipped`);
+      }
+      return result.code;
+    }
+    if (screenshotOnSuccess) {
+      const shot = await saveScreenshot(screenshotOnSuccess);
+      if (shot) say(`screenshot: ${shot}`);
+    }
+    const report = existsSync(paths.report) ? (JSON.parse(readFileSync(paths.report, 'utf8')) as SuiteReport) : undefined;
+    say('the suite passed');
+    if (report) console.log(`editor-tests: ${report.passed} passed, ${report.failed} failed, ${report.pending} skipped`);
+    return 0;
+  } catch (error) {
+    say(`harness error: ${(error as Error).stack ?? error}`);
+    const shot = await saveScreenshot('harness-error.png');
+    if (shot) say(`screenshot: ${shot}`);
+    printFailure();
+    return 2;
+  } finally {
+    clearTimeout(hardTimer);
+    await cleanup();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(error);
+    process.exit(2);
+  },
+);

@@ -1,0 +1,85 @@
+// Shared helpers of the in-editor tests (bundled into each *.suite.js).
+import * as vscode from 'vscode';
+import { resolve } from 'node:path';
+
+/** Compiled files live in test/integration/out/suite/. */
+export const repoRoot = resolve(__dirname, '..', '..', '..', '..');
+export const fixtureWorkspace = resolve(repoRoot, 'test', 'integration', 'fixtures', 'workspace');
+
+export function specUri(name: string): vscode.Uri {
+  return vscode.Uri.file(resolve(fixtureWorkspace, 'specs', name));
+}
+
+/** Opens a fixture spec in an editor and returns its document. */
+export async function openSpec(name: string): Promise<vscode.TextDocument> {
+  const document = await vscode.workspace.openTextDocument(specUri(name));
+  await vscode.window.showTextDocument(document, { preview: false });
+  return document;
+}
+
+/**
+ * Waits until the diagnostics of `uri` satisfy `accept`, listening to
+ * onDidChangeDiagnostics (no fixed sleeps). Rejects after `timeoutMs` with the
+ * diagnostics seen last, so a failure says what was there instead.
+ */
+export function waitForDiagnostics(
+  uri: vscode.Uri,
+  accept: (diagnostics: readonly vscode.Diagnostic[]) => boolean,
+  timeoutMs = 30_000,
+): Promise<vscode.Diagnostic[]> {
+  return new Promise((resolvePromise, reject) => {
+    let subscription: vscode.Disposable | undefined;
+    const finish = (error?: Error): void => {
+      clearTimeout(timer);
+      subscription?.dispose();
+      if (error) reject(error);
+      else resolvePromise(vscode.languages.getDiagnostics(uri));
+    };
+    const check = (): boolean => {
+      if (!accept(vscode.languages.getDiagnostics(uri))) return false;
+      finish();
+      return true;
+    };
+    const timer = setTimeout(() => {
+      const seen = vscode.languages.getDiagnostics(uri).map(describeDiagnostic);
+      finish(new Error(`timed out after ${timeoutMs} ms waiting for diagnostics of ${uri.fsPath}; last seen: ${JSON.stringify(seen, null, 2)}`));
+    }, timeoutMs);
+    subscription = vscode.languages.onDidChangeDiagnostics((event) => {
+      if (event.uris.some((changed) => changed.toString() === uri.toString())) check();
+    });
+    check();
+  });
+}
+
+/** Waits for `predicate()` to hold, re-checking on each of `events` (and at most every `pollMs`). */
+export async function waitFor<T>(
+  what: string,
+  probe: () => T | undefined | Promise<T | undefined>,
+  timeoutMs = 30_000,
+  pollMs = 100,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, pollMs));
+  }
+}
+
+/** A diagnostic as a plain object that assert.deepStrictEqual compares exactly. */
+export function describeDiagnostic(diagnostic: vscode.Diagnostic) {
+  const { code } = diagnostic;
+  return {
+    source: diagnostic.source,
+    severity: vscode.DiagnosticSeverity[diagnostic.severity],
+    code: typeof code === 'object' && code !== null ? code.value : code,
+    message: diagnostic.message,
+    range: [
+      diagnostic.range.start.line,
+      diagnostic.range.start.character,
+      diagnostic.range.end.line,
+      diagnostic.range.end.character,
+    ],
+  };
+}

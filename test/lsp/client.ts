@@ -1,0 +1,101 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  createMessageConnection,
+  type MessageConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+} from 'vscode-jsonrpc/node';
+import { repoRoot } from '../helpers';
+
+export const SERVER_BUNDLE = resolve(repoRoot, 'server', 'out', 'server.js');
+
+export interface PublishedDiagnostics {
+  uri: string;
+  version?: number;
+  diagnostics: { code: string; message: string; severity: number; range: unknown; source: string; codeDescription?: { href: string } }[];
+}
+
+/** A minimal LSP client driving the real server bundle over stdio. */
+export class TestClient {
+  readonly process: ChildProcess;
+  readonly connection: MessageConnection;
+  readonly published: PublishedDiagnostics[] = [];
+  readonly stderr: string[] = [];
+  readonly logs: string[] = [];
+  configuration: unknown = {};
+  private waiters: { predicate: (p: PublishedDiagnostics) => boolean; resolve: (p: PublishedDiagnostics) => void }[] = [];
+
+  constructor() {
+    this.process = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.process.stderr!.on('data', (chunk) => this.stderr.push(String(chunk)));
+    this.connection = createMessageConnection(
+      new StreamMessageReader(this.process.stdout!),
+      new StreamMessageWriter(this.process.stdin!),
+    );
+    this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishedDiagnostics) => {
+      this.published.push(params);
+      this.waiters = this.waiters.filter((waiter) => {
+        if (!waiter.predicate(params)) return true;
+        waiter.resolve(params);
+        return false;
+      });
+    });
+    this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) =>
+      params.items.map(() => this.configuration),
+    );
+    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('workspace/diagnostic/refresh', () => null);
+    this.connection.onNotification('window/logMessage', (params: { message: string }) => this.logs.push(params.message));
+    this.connection.listen();
+  }
+
+  async initialize(workspaceFolder: string, options: { pull?: boolean; configuration?: boolean } = {}) {
+    const result = await this.connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: pathToFileURL(workspaceFolder).toString(),
+      workspaceFolders: [{ uri: pathToFileURL(workspaceFolder).toString(), name: 'workspace' }],
+      capabilities: {
+        workspace: { configuration: options.configuration ?? true, didChangeConfiguration: { dynamicRegistration: true } },
+        textDocument: options.pull ? { diagnostic: { dynamicRegistration: false } } : { publishDiagnostics: { versionSupport: true } },
+      },
+    });
+    await this.connection.sendNotification('initialized', {});
+    return result;
+  }
+
+  /** Resolves with the first diagnostics published (from now on) for which the predicate holds. */
+  nextDiagnostics(uri: string, predicate: (p: PublishedDiagnostics) => boolean = () => true, timeoutMs = 5000) {
+    return new Promise<PublishedDiagnostics>((resolvePromise, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms`)), timeoutMs);
+      this.waiters.push({
+        predicate: (p) => p.uri === uri && predicate(p),
+        resolve: (p) => {
+          clearTimeout(timer);
+          resolvePromise(p);
+        },
+      });
+    });
+  }
+
+  open(uri: string, text: string, version = 1) {
+    return this.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'restructuredtext', version, text },
+    });
+  }
+
+  change(uri: string, version: number, contentChanges: unknown[]) {
+    return this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges });
+  }
+
+  async shutdown() {
+    await this.connection.sendRequest('shutdown');
+    await this.connection.sendNotification('exit');
+    await new Promise<void>((resolvePromise) => {
+      if (this.process.exitCode !== null) resolvePromise();
+      else this.process.once('exit', () => resolvePromise());
+    });
+    this.connection.dispose();
+  }
+}

@@ -1,0 +1,138 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkRule, cleanSpec, lineOf, range, replaceLine } from '../helpers';
+
+const LONG = 'This sentence is deliberately long so that it runs past the seventy-nine column limit.';
+
+test('line-length: a long prose line is reported from the first column past the maximum', () => {
+  const text = replaceLine(cleanSpec(), 'Unit tests.', LONG);
+  const line = lineOf(text, LONG);
+  assert.deepEqual(checkRule('line-length', text), [
+    {
+      code: 'line-length',
+      severity: 'warning',
+      message: `Line is ${LONG.length} characters long; the maximum is 79.`,
+      range: range(line, 79, line, LONG.length),
+      data: { length: LONG.length, max: 79 },
+    },
+  ]);
+  assert.equal(checkRule('line-length', text, { maxLineLength: 100 }).length, 0);
+});
+
+test('line-length: the exemptions of the specs repos, and no others', () => {
+  const exempt = [
+    `See https://example.org/${'a'.repeat(60)} for more.`,
+    `  ${'x'.repeat(90)}`,
+    'Example::',
+    '',
+    `    ${LONG}`,
+  ];
+  assert.deepEqual(checkRule('line-length', replaceLine(cleanSpec(), 'Unit tests.', exempt.join('\n'))), []);
+  const table = ['+---+', `| ${LONG} |`, '+---+'].join('\n');
+  assert.equal(checkRule('line-length', replaceLine(cleanSpec(), 'Unit tests.', table)).length, 1);
+  const afterCode = ['Example::', '', '    code', `${LONG}`].join('\n');
+  assert.equal(checkRule('line-length', replaceLine(cleanSpec(), 'Unit tests.', afterCode)).length, 1);
+  const codeLine = `${LONG} ::`;
+  assert.equal(checkRule('line-length', replaceLine(cleanSpec(), 'Unit tests.', codeLine)).length, 1);
+});
+
+test('line-length: counts characters, not UTF-16 units, like the Python check', () => {
+  const astral = `${'𝒳 '.repeat(39)}𝒳`;
+  assert.equal([...astral].length, 79);
+  assert.deepEqual(checkRule('line-length', replaceLine(cleanSpec(), 'Unit tests.', astral)), []);
+  const over = `${astral} z`;
+  const text = replaceLine(cleanSpec(), 'Unit tests.', over);
+  const line = lineOf(text, over);
+  assert.deepEqual(checkRule('line-length', text).map((d) => d.range), [range(line, 118, line, over.length)]);
+});
+
+test('trailing-whitespace: the trailing spaces and tabs only', () => {
+  const text = replaceLine(cleanSpec(), 'Unit tests.', 'Unit tests. \t ');
+  const line = lineOf(text, 'Unit tests. \t ');
+  assert.deepEqual(checkRule('trailing-whitespace', text), [
+    { code: 'trailing-whitespace', severity: 'warning', message: 'Trailing whitespace.', range: range(line, 11, line, 14) },
+  ]);
+});
+
+test('tab: each run of tabs', () => {
+  const text = replaceLine(cleanSpec(), 'Unit tests.', '\tUnit\t\ttests.');
+  const line = lineOf(text, '\tUnit\t\ttests.');
+  assert.deepEqual(checkRule('tab', text).map((d) => [d.message, d.range]), [
+    ['Tab character: indent with spaces.', range(line, 0, line, 1)],
+    ['Tab character: indent with spaces.', range(line, 5, line, 7)],
+  ]);
+});
+
+test('carriage-return: one diagnostic for the file, counting the lines', () => {
+  const text = cleanSpec().replace(/\n/g, '\r\n');
+  assert.deepEqual(checkRule('carriage-return', text), [
+    {
+      code: 'carriage-return',
+      severity: 'warning',
+      message: '113 lines end with a carriage return; the specs repos accept only LF line endings.',
+      range: range(0, 2, 0, 2),
+      data: { count: 113 },
+    },
+  ]);
+  assert.equal(checkRule('line-length', text).length, 0);
+});
+
+test('zero-width-space: each one', () => {
+  const text = replaceLine(cleanSpec(), 'Unit tests.', 'Unit\u200b tests.\u200b');
+  const line = lineOf(text, 'Unit\u200b tests.\u200b');
+  assert.deepEqual(checkRule('zero-width-space', text).map((d) => d.range), [range(line, 4, line, 5), range(line, 12, line, 13)]);
+});
+
+test('empty-section: no text and no subsections; a comment is not text', () => {
+  const text = cleanSpec().replace('Dependencies\n============\n\nNone\n', 'Dependencies\n============\n\n.. TODO\n');
+  const line = lineOf(text, 'Dependencies');
+  assert.deepEqual(checkRule('empty-section', text), [
+    {
+      code: 'empty-section',
+      severity: 'warning',
+      message: 'Section \'Dependencies\' is empty: if there is nothing to say, write "None".',
+      range: range(line, 0, line, 12),
+      data: { title: 'Dependencies', insertLine: line + 2 },
+    },
+  ]);
+});
+
+test('template-text: placeholder title, example URL, launchpad placeholder, verbatim guidance', () => {
+  let text = cleanSpec()
+    .replace('=============================\nClean spec for the test suite\n=============================',
+      '==========================================\nExample Spec - The title of your blueprint\n==========================================')
+    .replace('https://blueprints.launchpad.net/senlin/+spec/clean-spec', 'https://blueprints.launchpad.net/senlin/+spec/example')
+    .replace('  jdoe', '  <launchpad-id or None>');
+  text = replaceLine(text, 'Unit tests.', 'What use cases does this address?\nWhat are the impacts on actors (developer, end user, deployer etc.)?');
+  const found = checkRule('template-text', text).map((d) => [d.range.start.line, d.message]);
+  assert.deepEqual(found, [
+    [7, "The template's placeholder title 'Example Spec - The title of your blueprint' is still here: write the spec's title."],
+    [10, "The template's example blueprint URL is still here: use this spec's blueprint URL."],
+    [lineOf(text, '  <launchpad-id or None>'), "Placeholder '<launchpad-id or None>' left in: write a launchpad id, or None."],
+    [lineOf(text, 'What use cases does this address?'), "Template guidance left in the spec: replace it with this spec's own text."],
+  ]);
+});
+
+test('blueprint-url: missing URL, and a file name that differs from the blueprint', () => {
+  const text = cleanSpec();
+  assert.deepEqual(checkRule('blueprint-url', text, { fileName: 'clean-spec.rst' }), []);
+  assert.deepEqual(checkRule('blueprint-url', text, { fileName: 'other.rst' }), [
+    {
+      code: 'blueprint-url',
+      severity: 'warning',
+      message: "The file name 'other.rst' doesn't match the blueprint 'clean-spec': name the file 'clean-spec.rst'.",
+      range: range(10, 0, 10, 56),
+      data: { blueprint: 'clean-spec', fileName: 'other.rst' },
+    },
+  ]);
+  const withoutUrl = replaceLine(text, 'https://blueprints.launchpad.net/senlin/+spec/clean-spec', 'No URL yet.');
+  assert.deepEqual(checkRule('blueprint-url', withoutUrl).map((d) => [d.range, d.message]), [
+    [range(7, 0, 7, 29), 'No blueprint URL before the first section: add the launchpad blueprint URL (https://blueprints.launchpad.net/<project>/+spec/<name>).'],
+  ]);
+});
+
+test('rule severities can be changed and rules turned off', () => {
+  const text = replaceLine(cleanSpec(), 'Unit tests.', 'Unit tests. ');
+  assert.equal(checkRule('trailing-whitespace', text, { rules: { 'trailing-whitespace': 'off' } }).length, 0);
+  assert.equal(checkRule('trailing-whitespace', text, { rules: { 'trailing-whitespace': 'error' } })[0].severity, 'error');
+});
