@@ -33,6 +33,9 @@ const BINARY_FILE_DIAGNOSTIC: SpecDiagnostic = {
   range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
 };
 
+/** Diagnostic codes that are not rules but can still be given a severity or turned off. */
+export const NON_RULE_CODES: ReadonlySet<string> = new Set([TEMPLATE_PROBLEM_CODE, BINARY_FILE_CODE]);
+
 export function looksBinary(text: string): boolean {
   return text.includes('\u0000');
 }
@@ -58,16 +61,20 @@ export class Analyzer {
 
   analyze(request: AnalysisRequest): Analysis {
     const doc = parseSpec(request.text);
+    const severityOf = (code: string, fallback: SpecDiagnostic['severity']) => request.options?.rules?.[code] ?? fallback;
     if (looksBinary(request.text)) {
-      return { doc, template: this.templates.bundledTemplate(), diagnostics: [BINARY_FILE_DIAGNOSTIC] };
+      const severity = severityOf(BINARY_FILE_CODE, 'error');
+      const diagnostics = severity === 'off' ? [] : [{ ...BINARY_FILE_DIAGNOSTIC, severity }];
+      return { doc, template: this.templates.bundledTemplate(), diagnostics };
     }
     const { template, problem } = this.templateFor(request);
     const fileName = request.options?.fileName ?? (request.filePath ? path.basename(request.filePath) : undefined);
     const diagnostics = validateDocument(doc, template, { ...request.options, fileName });
-    if (!problem) return { doc, template, diagnostics };
+    const severity = severityOf(TEMPLATE_PROBLEM_CODE, 'warning');
+    if (!problem || severity === 'off') return { doc, template, diagnostics };
     const templateDiagnostic: SpecDiagnostic = {
       code: TEMPLATE_PROBLEM_CODE,
-      severity: 'warning',
+      severity,
       message: `Using the bundled Senlin template: ${problem}.`,
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     };

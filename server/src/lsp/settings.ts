@@ -1,5 +1,6 @@
 import type { SeveritySetting } from '../rules/rule';
 import { ruleById } from '../rules';
+import { NON_RULE_CODES } from '../analyze';
 import { DEFAULT_MAX_LINE_LENGTH, DEFAULT_OPTIONAL_SECTIONS } from '../engine';
 import { DEFAULT_EXCLUDE, DEFAULT_INCLUDE } from '../spec-files';
 
@@ -46,7 +47,7 @@ export function readSettings(raw: unknown): { settings: Settings; problems: stri
   const rules: Record<string, SeveritySetting> = {};
   const rawRules = pick('rules', isObject, {}, 'an object of rule ids to severities');
   for (const [id, severity] of Object.entries(rawRules)) {
-    if (!ruleById.has(id)) problems.push(`rstSpecs.rules: unknown rule '${id}'`);
+    if (!ruleById.has(id) && !NON_RULE_CODES.has(id)) problems.push(`rstSpecs.rules: unknown rule '${id}'`);
     else if (typeof severity !== 'string' || !SEVERITIES.has(severity)) {
       problems.push(`rstSpecs.rules.${id} must be one of error, warning, information, hint, off`);
     } else rules[id] = severity as SeveritySetting;

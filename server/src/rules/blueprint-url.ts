@@ -7,7 +7,8 @@ export const blueprintUrl: Rule = {
   id: 'blueprint-url',
   defaultSeverity: 'warning',
   description: "No blueprint URL near the top of the spec, or a file name that differs from the blueprint's name.",
-  check({ doc, outline, options }) {
+  check({ doc, outline, options, template }) {
+    if (!template.exampleBlueprintUrl) return [];
     const firstSection = outline.topLevel[0];
     const end = firstSection ? firstSection.titleLine : doc.lines.length;
     for (let line = 0; line < end; line++) {
@@ -17,7 +18,8 @@ export const blueprintUrl: Rule = {
         if (OTHER_TRACKER.test(text)) return [];
         continue;
       }
-      const name = match[2];
+      const name = match[2].replace(/\.+$/, '');
+      if (match[0] === template.exampleBlueprintUrl) return [];
       const fileName = options.fileName;
       if (!fileName || !fileName.endsWith('.rst') || fileName.slice(0, -4) === name) return [];
       return [

@@ -1,5 +1,4 @@
 import type { Section, SpecDocument } from '../rst/types';
-import { startLineOf } from '../template/model';
 import type { Rule } from './rule';
 
 export const emptySection: Rule = {
@@ -18,7 +17,7 @@ export const emptySection: Rule = {
 };
 
 function hasText(doc: SpecDocument, section: Section): boolean {
-  const end = section.children[0] ? startLineOf(section.children[0]) : section.endLine;
+  const end = section.endLine;
   const commentLines = new Set<number>();
   for (const block of doc.blocks) {
     if (block.kind !== 'comment' || block.startLine <= section.underlineLine || block.startLine >= end) continue;

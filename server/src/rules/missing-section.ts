@@ -14,7 +14,9 @@ export const missingSection: Rule = {
         ? `after '${after.title}'`
         : parent && parent !== outline.title
           ? `first in '${parent.title}'`
-          : 'first, after the title';
+          : outline.title
+            ? 'first, after the title'
+            : 'first in the spec';
       const subsections = template.children.length;
       const including = subsections > 0 ? ` (with its ${subsections} subsection${subsections > 1 ? 's' : ''})` : '';
       return {

@@ -13,7 +13,7 @@ export const tab: Rule = {
       for (const match of text.matchAll(TABS)) {
         findings.push({
           range: { start: { line, character: match.index }, end: { line, character: match.index + match[0].length } },
-          message: 'Tab character: indent with spaces.',
+          message: 'Tab character: use spaces.',
         });
       }
     });

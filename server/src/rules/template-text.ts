@@ -24,6 +24,7 @@ export const templateText: Rule = {
     doc.lines.forEach(({ text }, line) => {
       if (exampleUrl) {
         for (const character of occurrences(text, exampleUrl)) {
+          if (continuesUrl(text, character + exampleUrl.length)) continue;
           findings.push({
             range: span(line, character, exampleUrl.length),
             message: `The template's example blueprint URL is still here: use this spec's blueprint URL.`,
@@ -57,6 +58,12 @@ export const templateText: Rule = {
     return findings;
   },
 };
+
+/** Whether a URL goes on past `end` (`.../+spec/example-policy`), a sentence's full stop aside. */
+function continuesUrl(text: string, end: number): boolean {
+  const next = text.charAt(end);
+  return /[\w-]/.test(next) || (next === '.' && /[\w-]/.test(text.charAt(end + 1)));
+}
 
 function* occurrences(text: string, needle: string): Generator<number> {
   for (let index = text.indexOf(needle); index >= 0; index = text.indexOf(needle, index + needle.length)) yield index;

@@ -8,10 +8,13 @@ export const unknownSection: Rule = {
     const known = template.topLevel.map((section) => `'${section.title}'`).join(', ');
     return outline.matches
       .filter((match) => match.kind === 'unknown')
-      .map(({ section }) => ({
-        range: section.titleRange,
-        message: `Unknown section '${section.title}': the template's top-level sections are ${known}. Put it under one of them as a subsection.`,
-        data: { title: section.title },
-      }));
+      .map(({ section }) => {
+        const templateSection = template.topLevel.find((top) => top.title === section.title);
+        const first = templateSection && outline.found.get(templateSection);
+        const message = first
+          ? `Duplicate section '${section.title}': the spec already has it at line ${first.titleLine + 1}.`
+          : `Unknown section '${section.title}': the template's top-level sections are ${known}. Put it under one of them as a subsection.`;
+        return { range: section.titleRange, message, data: { title: section.title } };
+      });
   },
 };

@@ -81,9 +81,9 @@ export function buildOutline(doc: SpecDocument, template: Template, optionalSect
     for (const templateSection of siblings) {
       const present = found.get(templateSection);
       if (present) {
-        after = present;
         const presentMatch = matchBySection.get(present);
         if (presentMatch && presentMatch.kind !== 'wrong-level' && presentMatch.kind !== 'misplaced') {
+          after = present;
           collectMissing(templateSection.children, present);
         }
       } else if (!optional.has(templateSection.title)) {

@@ -51,7 +51,7 @@ export function waitForDiagnostics(
   });
 }
 
-/** Waits for `predicate()` to hold, re-checking on each of `events` (and at most every `pollMs`). */
+/** Polls `probe` every `pollMs` until it returns a value; for states that no event announces. */
 export async function waitFor<T>(
   what: string,
   probe: () => T | undefined | Promise<T | undefined>,

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# The editor tests, as CI runs them:
+#   1. scripts/editor-tests/setup.sh   (apt packages + cached code-server; ~0 s when warm)
+#   2. npm run build                   (client/out/extension.js, server/out/server.js)
+#   3. the Neovim LSP test             (test/integration/neovim.test.ts, node:test)
+#   4. the in-editor mocha suite in code-server + headless Chromium
+#      (test/integration/build-suite.mjs, then test/integration/run-in-code-server.ts)
+# Exits non-zero when any of them fails. Extra arguments go to run-in-code-server.ts
+# (e.g. --grep diagnostics, --screenshot docs/images/diagnostics.png).
+# Needs node_modules (npm ci) first.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+T0=$(date +%s)
+phase_start=$T0
+phase() {
+  local now
+  now=$(date +%s)
+  echo "[editor-tests] $1: $((now - phase_start))s" >&2
+  phase_start=$now
+}
+
+bash scripts/editor-tests/setup.sh
+phase "setup"
+
+if [ -f scripts/build.mjs ]; then
+  npm run --silent build
+  phase "build"
+fi
+
+status=0
+node scripts/run-tests.mjs test/integration/neovim.test.ts || status=1
+phase "neovim test"
+
+node test/integration/build-suite.mjs
+node --import tsx test/integration/run-in-code-server.ts "$@" || status=1
+phase "code-server suite"
+
+echo "[editor-tests] total $(( $(date +%s) - T0 ))s, exit $status" >&2
+exit $status
