@@ -102,7 +102,7 @@ test('the workspace template wins, and a change on disk re-validates open specs'
       changes: [{ uri: pathToFileURL(templatePath).toString(), type: 2 }],
     });
     assert.deepEqual((await second).diagnostics.map((d) => d.message), [
-      "Section title 'Testing' should be 'Tests', as the template spells it.",
+      "Section 'Testing' stands where the template has 'Tests', which this spec lacks: rename it to 'Tests'.",
     ]);
     writeFileSync(templatePath, '\u0000\u0001 not a template');
     const third = client.nextDiagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'template'));

@@ -56,8 +56,7 @@ test('missing-section: History is optional by default, and optionalSections can 
 });
 
 test('unknown-section: an extra top-level section, but not an extra subsection', () => {
-  let text = replaceLine(cleanSpec(), 'References', 'Glossary');
-  text = replaceLine(text, '==========', '========');
+  const text = `${cleanSpec()}\nGlossary\n========\n\nSpec: a design document.\n`;
   const diagnostics = checkRule('unknown-section', text);
   assert.equal(diagnostics.length, 1);
   assert.equal(diagnostics[0].range.start.line, lineOf(text, 'Glossary'));
@@ -145,5 +144,27 @@ test('title-underline: short underline, short overline and mismatched overline',
   const wide = cleanSpec().replace('Use Cases\n---------\n', '用例 Use Cases\n------------\n');
   assert.deepEqual(checkRule('title-underline', wide).map((d) => d.message), [
     "Underline of '用例 Use Cases' too short: 12 characters for a title 14 columns wide.",
+  ]);
+});
+
+test('title-mismatch: an unknown title alone where a template section is missing is one rename, not two errors', () => {
+  const text = cleanSpec().replace('Testing\n=======\n', 'Test plan\n=========\n');
+  assert.deepEqual(checkRule('title-mismatch', text), [
+    {
+      code: 'title-mismatch',
+      severity: 'error',
+      message: "Section 'Test plan' stands where the template has 'Testing', which this spec lacks: rename it to 'Testing'.",
+      range: titleRange(text, 'Test plan'),
+      data: { title: 'Test plan', expected: 'Testing' },
+    },
+  ]);
+  assert.deepEqual(checkRule('missing-section', text), []);
+  assert.deepEqual(checkRule('unknown-section', text), []);
+});
+
+test('unknown-section: a duplicated top-level section says where the first one is', () => {
+  const text = `${cleanSpec()}\nTesting\n=======\n\nMore tests.\n`;
+  assert.deepEqual(checkRule('unknown-section', text).map((d) => [d.range.start.line, d.message]), [
+    [lineOf(text, 'More tests.') - 3, `Duplicate section 'Testing': the spec already has it at line ${lineOf(text, 'Testing') + 1}.`],
   ]);
 });

@@ -43,7 +43,7 @@ test('line-length: counts characters, not UTF-16 units, like the Python check', 
   const over = `${astral} z`;
   const text = replaceLine(cleanSpec(), 'Unit tests.', over);
   const line = lineOf(text, over);
-  assert.deepEqual(checkRule('line-length', text).map((d) => d.range), [range(line, 118, line, over.length)]);
+  assert.deepEqual(checkRule('line-length', text).map((d) => d.range), [range(line, 119, line, over.length)]);
 });
 
 test('trailing-whitespace: the trailing spaces and tabs only', () => {
@@ -58,8 +58,8 @@ test('tab: each run of tabs', () => {
   const text = replaceLine(cleanSpec(), 'Unit tests.', '\tUnit\t\ttests.');
   const line = lineOf(text, '\tUnit\t\ttests.');
   assert.deepEqual(checkRule('tab', text).map((d) => [d.message, d.range]), [
-    ['Tab character: indent with spaces.', range(line, 0, line, 1)],
-    ['Tab character: indent with spaces.', range(line, 5, line, 7)],
+    ['Tab character: use spaces.', range(line, 0, line, 1)],
+    ['Tab character: use spaces.', range(line, 5, line, 7)],
   ]);
 });
 

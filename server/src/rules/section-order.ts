@@ -2,7 +2,7 @@ import type { Section } from '../rst/types';
 import type { SectionMatch } from '../template/outline';
 import type { Finding, Rule } from './rule';
 
-const IN_PLACE = new Set(['exact', 'near', 'renamed']);
+const IN_PLACE = new Set(['exact', 'near', 'renamed', 'replaced']);
 
 export const sectionOrder: Rule = {
   id: 'section-order',

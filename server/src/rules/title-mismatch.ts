@@ -6,11 +6,13 @@ export const titleMismatch: Rule = {
   description: "A section title that differs from the template's spelling.",
   check({ outline }) {
     return outline.matches.flatMap(({ section, kind, template }) => {
-      if (!template || (kind !== 'near' && kind !== 'renamed')) return [];
+      if (!template || (kind !== 'near' && kind !== 'renamed' && kind !== 'replaced')) return [];
       const message =
         kind === 'near'
           ? `Section title '${section.title}' should be '${template.title}', as the template spells it.`
-          : `Section '${section.title}' holds the subsections of '${template.title}': the template calls it '${template.title}'.`;
+          : kind === 'renamed'
+            ? `Section '${section.title}' holds the subsections of '${template.title}': the template calls it '${template.title}'.`
+            : `Section '${section.title}' stands where the template has '${template.title}', which this spec lacks: rename it to '${template.title}'.`;
       return [{ range: section.titleRange, message, data: { title: section.title, expected: template.title } }];
     });
   },

@@ -82,7 +82,7 @@ export function buildTemplate(text: string, source: string): Template {
     const paragraph = normaliseParagraph(
       doc.lines.slice(block.startLine, block.endLine).map((line) => line.text).join(' '),
     );
-    if (paragraph.length >= 40) guidanceParagraphs.add(paragraph);
+    if (paragraph.length >= 40 && paragraph.split(' ').length >= 5) guidanceParagraphs.add(paragraph);
   }
 
   return {

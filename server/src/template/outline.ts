@@ -8,11 +8,12 @@ import { structuralSections } from './structure';
  * - `exact`: same title, right place;
  * - `near`: the title differs by case, plural or a small edit (title-mismatch);
  * - `renamed`: another title, but it holds the template section's subsections (title-mismatch);
+ * - `replaced`: another title, alone where the template has a section the spec lacks (title-mismatch);
  * - `wrong-level`: a template title at another depth (section-level);
  * - `misplaced`: a template subsection under another template section than its own;
  * - `unknown`: a top-level title the template doesn't have (unknown-section).
  */
-export type MatchKind = 'exact' | 'near' | 'renamed' | 'wrong-level' | 'misplaced' | 'unknown';
+export type MatchKind = 'exact' | 'near' | 'renamed' | 'replaced' | 'wrong-level' | 'misplaced' | 'unknown';
 
 export interface SectionMatch {
   readonly section: Section;
@@ -49,7 +50,8 @@ export function buildOutline(doc: SpecDocument, template: Template, optionalSect
     if (templateSection && kind !== 'unknown') found.set(templateSection, section);
   };
 
-  matchSiblings(topLevel, template.topLevel, 1, record, found);
+  const optional = new Set(optionalSections);
+  matchSiblings(topLevel, template.topLevel, 1, record, found, optional);
   const templateChildren = template.sections.filter((section) => section.depth === 2);
   for (const section of topLevel) {
     const match = matchBySection.get(section);
@@ -74,7 +76,6 @@ export function buildOutline(doc: SpecDocument, template: Template, optionalSect
     if (tooHigh) record(section, 1, 'wrong-level', tooHigh);
   }
 
-  const optional = new Set(optionalSections);
   const missing: MissingSection[] = [];
   const collectMissing = (siblings: readonly TemplateSection[], parent: Section | undefined) => {
     let after: Section | undefined;
@@ -107,6 +108,7 @@ function matchSiblings(
   depth: number,
   record: Recorder,
   found: ReadonlyMap<TemplateSection, Section>,
+  optional: ReadonlySet<string>,
 ): void {
   const matched = new Set<Section>();
   const claim = (section: Section, kind: MatchKind, templateSection: TemplateSection) => {
@@ -128,8 +130,51 @@ function matchSiblings(
       (candidate) => !found.has(candidate) && holdsMostChildrenOf(section, candidate),
     );
     if (renamed) claim(section, 'renamed', renamed);
-    else record(section, depth, 'unknown');
   }
+  const known = new Set(templateSections.map((templateSection) => templateSection.title));
+  const candidates = sections.filter((section) => !known.has(section.title));
+  const replaceable = templateSections.filter((templateSection) => !optional.has(templateSection.title));
+  for (const [section, templateSection] of loneReplacements(sections, candidates, replaceable, matched, found)) {
+    claim(section, 'replaced', templateSection);
+  }
+  for (const section of sections) if (!matched.has(section)) record(section, depth, 'unknown');
+}
+
+/**
+ * A section the template doesn't know, standing alone where the template has a section the spec
+ * lacks (between the same matched neighbours), is taken for that section renamed: one root cause,
+ * one diagnostic, rather than an unknown section and a missing one.
+ */
+function loneReplacements(
+  sections: readonly Section[],
+  candidates: readonly Section[],
+  templateSections: readonly TemplateSection[],
+  matched: ReadonlySet<Section>,
+  found: ReadonlyMap<TemplateSection, Section>,
+): [Section, TemplateSection][] {
+  const templateIndexOf = new Map<Section, number>();
+  for (const [templateSection, section] of found) templateIndexOf.set(section, templateSection.index);
+  const pairs: [Section, TemplateSection][] = [];
+  let lowerBound = -1;
+  let gap: Section[] = [];
+  const closeGap = (upperBound: number) => {
+    const missing = templateSections.filter(
+      (candidate) => !found.has(candidate) && candidate.index > lowerBound && candidate.index < upperBound,
+    );
+    if (gap.length === 1 && missing.length === 1 && candidates.includes(gap[0])) pairs.push([gap[0], missing[0]]);
+    gap = [];
+  };
+  for (const section of sections) {
+    const index = matched.has(section) ? templateIndexOf.get(section) : undefined;
+    if (index === undefined) {
+      gap.push(section);
+      continue;
+    }
+    closeGap(index);
+    lowerBound = Math.max(lowerBound, index);
+  }
+  closeGap(Infinity);
+  return pairs;
 }
 
 function holdsMostChildrenOf(section: Section, templateSection: TemplateSection): boolean {

@@ -1,0 +1,215 @@
+// What the REST API impact rules read from a spec, extracted once per document: the section (and
+// its subsections, less those that say "None"), its code regions, JSON samples, status codes, and
+// the APIs it names grouped into method blocks. Pure: no fs, no vscode.
+import type { Section, SpecDocument } from '../../rst/types';
+import type { Template } from '../../template/model';
+import type { RuleContext } from '../rule';
+import { type Api, type Declarations, findDeclarations } from './declarations';
+import { type JsonSegment, type RegionLine, scanJsonSegments } from './json-scan';
+import { findStatusCodes, type ScopeLine, type StatusCodeRef } from './status-codes';
+
+export type { Api, MethodMention, Span } from './declarations';
+export type { JsonSegment } from './json-scan';
+export type { StatusCodeRef } from './status-codes';
+
+/** A literal block or code-block body: where samples and schemas live. */
+export interface CodeRegion {
+  readonly lines: readonly RegionLine[];
+  /** The code-block's language, lower-cased; undefined for `::` literal blocks. */
+  readonly language: string | undefined;
+}
+
+export interface SampleSegment {
+  readonly segment: JsonSegment;
+  readonly region: CodeRegion;
+}
+
+/** One API and the lines that speak of it (up to the next API that is not listed with it). */
+export interface MethodBlock {
+  readonly apis: readonly Api[];
+  readonly startLine: number;
+  /** Exclusive. */
+  readonly endLine: number;
+  /** The text before the first API of the block's (sub)section, which may speak for all of them. */
+  readonly preamble: readonly ScopeLine[];
+  readonly lines: readonly ScopeLine[];
+}
+
+export interface RestExtract {
+  readonly section: Section;
+  readonly lines: readonly ScopeLine[];
+  readonly regions: readonly CodeRegion[];
+  readonly samples: readonly SampleSegment[];
+  readonly declarations: Declarations;
+  readonly codes: readonly StatusCodeRef[];
+  readonly blocks: readonly MethodBlock[];
+}
+
+const REST_TITLE = /^(?:rest\s+)?api\s+impact$/i;
+const NONE_BODY = /^(?:none|n\/a|not applicable|no impact)\b/i;
+const CODE_DIRECTIVES = new Set(['code-block', 'code', 'sourcecode']);
+const SHELL_LANGUAGES = new Set(['console', 'bash', 'sh', 'shell', 'shell-session', 'powershell', 'text', 'pycon']);
+const LENIENT_LANGUAGES = new Set(['python', 'py', 'python3', 'ini', 'yaml', 'yml', 'json5', 'jsonc']);
+
+/** The patterns this module runs over spec text, for the linear-time test. */
+export const EXTRACT_PATTERNS: readonly RegExp[] = [REST_TITLE, NONE_BODY];
+
+const cache = new WeakMap<SpecDocument, { template: Template; extract: RestExtract | undefined }>();
+
+/** The REST API impact extract of the spec, or undefined when it has no such section (or it says None). */
+export function extractRest(context: RuleContext): RestExtract | undefined {
+  const cached = cache.get(context.doc);
+  if (cached && cached.template === context.template) return cached.extract;
+  const extract = build(context);
+  cache.set(context.doc, { template: context.template, extract });
+  return extract;
+}
+
+function findSection({ doc, template, outline }: RuleContext): Section | undefined {
+  const templateSection = template.sections.find((section) => REST_TITLE.test(section.title));
+  const found = templateSection && outline.found.get(templateSection);
+  return found ?? doc.sections.find((section) => REST_TITLE.test(section.title));
+}
+
+function build(context: RuleContext): RestExtract | undefined {
+  const { doc } = context;
+  const section = findSection(context);
+  if (!section) return undefined;
+  const comments = new Set<number>();
+  for (const block of doc.blocks) {
+    if (block.kind === 'comment') for (let line = block.startLine; line < block.endLine; line++) comments.add(line);
+  }
+  const scope: number[] = [];
+  const headings = new Set<number>();
+  const collect = (current: Section, own: boolean) => {
+    const bodyEnd = current.children[0] ? firstLineOf(current.children[0]) : current.endLine;
+    const body: number[] = [];
+    for (let line = current.underlineLine + 1; line < bodyEnd; line++) if (!comments.has(line)) body.push(line);
+    const none = saysNone(doc, body);
+    if (!own && !none) {
+      scope.push(current.titleLine);
+      headings.add(current.titleLine);
+    }
+    if (!none) scope.push(...body);
+    for (const child of current.children) collect(child, false);
+  };
+  collect(section, true);
+  if (scope.length === 0) return undefined;
+
+  const inScope = new Set(scope);
+  const regions = codeRegions(doc, inScope);
+  const samples: SampleSegment[] = [];
+  const jsonLines = new Set<number>();
+  for (const region of regions) {
+    if (region.language && SHELL_LANGUAGES.has(region.language)) continue;
+    const lenient = !!region.language && LENIENT_LANGUAGES.has(region.language);
+    for (const segment of scanJsonSegments(region.lines, lenient)) {
+      samples.push({ segment, region });
+      for (let line = segment.startLine; line < segment.endLine; line++) jsonLines.add(line);
+    }
+  }
+  const lines: ScopeLine[] = scope.map((line) => {
+    const text = doc.lines[line].text;
+    return { line, text, indent: indentOf(text), json: jsonLines.has(line), heading: headings.has(line) };
+  });
+  const declarations = findDeclarations(lines);
+  return {
+    section,
+    lines,
+    regions,
+    samples,
+    declarations,
+    codes: findStatusCodes(lines),
+    blocks: methodBlocks(lines, declarations.apis),
+  };
+}
+
+function firstLineOf(section: Section): number {
+  return section.overlineLine >= 0 ? section.overlineLine : section.titleLine;
+}
+
+/** A body whose first paragraph is "None", "None.", "N/A", "None - ..." and the like. */
+function saysNone(doc: SpecDocument, body: readonly number[]): boolean {
+  const first = body.findIndex((line) => doc.lines[line].text.trim() !== '');
+  if (first < 0) return false;
+  return NONE_BODY.test(doc.lines[body[first]].text.trim());
+}
+
+function indentOf(text: string): number {
+  let columns = 0;
+  for (const char of text) {
+    if (char === ' ') columns++;
+    else if (char === '\t') columns += 8 - (columns % 8);
+    else break;
+  }
+  return columns;
+}
+
+function codeRegions(doc: SpecDocument, inScope: ReadonlySet<number>): CodeRegion[] {
+  const regions: CodeRegion[] = [];
+  const taken = new Set<number>();
+  const add = (lines: number[], language: string | undefined) => {
+    const fresh = lines.filter((line) => inScope.has(line) && !taken.has(line));
+    if (fresh.length === 0) return;
+    for (const line of fresh) taken.add(line);
+    regions.push({ lines: fresh.map((line) => ({ line, text: doc.lines[line].text })), language });
+  };
+  for (const block of doc.blocks) {
+    if (block.kind === 'directive' && CODE_DIRECTIVES.has(block.name ?? '')) {
+      const language = block.argument?.trim().split(/\s+/)[0]?.toLowerCase() || undefined;
+      const body: number[] = [];
+      for (let line = block.startLine + 1; line < block.endLine; line++) {
+        const text = doc.lines[line].text.trim();
+        if (doc.literalLines.has(line) || (text !== '' && !/^:[\w-]+:/.test(text))) body.push(line);
+      }
+      add(body, language);
+    }
+  }
+  for (const block of doc.blocks) {
+    if (block.kind !== 'literal') continue;
+    const body: number[] = [];
+    for (let line = block.startLine; line < block.endLine; line++) body.push(line);
+    add(body, undefined);
+  }
+  return regions.sort((a, b) => a.lines[0].line - b.lines[0].line);
+}
+
+/**
+ * APIs named on adjacent lines (a list of endpoints, an old/new pair) form one block with the text
+ * that follows them, up to the next API, heading or the end of the section. An API named in a
+ * sub-heading owns the whole sub-section, examples with other URLs included.
+ */
+function methodBlocks(lines: readonly ScopeLine[], apis: readonly Api[]): MethodBlock[] {
+  if (apis.length === 0) return [];
+  const position = new Map(lines.map((current, index) => [current.line, index]));
+  const headingIndexes = lines.flatMap((current, index) => (current.heading ? [index] : []));
+  const nextHeading = (index: number) => headingIndexes.find((heading) => heading > index) ?? lines.length;
+  const groups: { apis: Api[]; ownedEnd: number; lastEnd: number }[] = [];
+  for (const api of apis) {
+    const group = groups[groups.length - 1];
+    const start = position.get(api.line)!;
+    const end = position.get(api.lastLine)!;
+    const adjacent = group && lines.slice(group.lastEnd + 1, start).every((current) => current.text.trim() === '');
+    if (group && (start < group.ownedEnd || start <= group.lastEnd || adjacent)) {
+      group.apis.push(api);
+      group.lastEnd = Math.max(group.lastEnd, end);
+    } else {
+      groups.push({ apis: [api], ownedEnd: lines[start].heading ? nextHeading(start) : -1, lastEnd: end });
+    }
+  }
+  return groups.map((group, index) => {
+    const start = position.get(group.apis[0].line)!;
+    const nextGroup = groups[index + 1] ? position.get(groups[index + 1].apis[0].line)! : lines.length;
+    const end = Math.min(nextGroup, nextHeading(start));
+    const ownHeading = [...headingIndexes].reverse().find((heading) => heading <= start) ?? -1;
+    const firstApiInHeading = apis.map((api) => position.get(api.line)!).find((apiStart) => apiStart > ownHeading) ?? start;
+    const sectionPreamble = lines.slice(0, headingIndexes[0] ?? lines.length);
+    return {
+      apis: group.apis,
+      startLine: lines[start].line,
+      endLine: end < lines.length ? lines[end].line : lines[lines.length - 1].line + 1,
+      preamble: ownHeading >= 0 ? [...sectionPreamble, ...lines.slice(ownHeading + 1, firstApiInHeading)] : lines.slice(0, firstApiInHeading),
+      lines: lines.slice(start, end),
+    };
+  });
+}
