@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { type ExtensionContext, workspace } from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { registerCommands } from './commands';
 
 let client: LanguageClient | undefined;
 
@@ -16,6 +17,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
   };
   client = new LanguageClient('rstSpecs', 'rst-specs', serverOptions, clientOptions);
   await client.start();
+  registerCommands(context, client);
 }
 
 export async function deactivate(): Promise<void> {

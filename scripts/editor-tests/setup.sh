@@ -40,7 +40,7 @@ step_done() {
 # --------------------------------------------------------------------------
 # 1. Debian packages
 # --------------------------------------------------------------------------
-APT_PACKAGES=(chromium neovim ripgrep python3 pkg-config build-essential
+APT_PACKAGES=(chromium fonts-dejavu-core neovim ripgrep python3 pkg-config build-essential
   libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev ca-certificates curl)
 
 is_installed() {
@@ -61,7 +61,7 @@ if [ "${SKIP_APT:-0}" != 1 ]; then
     log "installing Debian packages: ${missing[*]}"
     export DEBIAN_FRONTEND=noninteractive
     "${SUDO[@]}" apt-get update -qq >/dev/null
-    "${SUDO[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
+    "${SUDO[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   else
     log "Debian packages present"
   fi

@@ -1,7 +1,25 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { isMainThread, workerData } from 'node:worker_threads';
+import { SpecChecker } from './cli/checker';
 import { runCli } from './cli/cli';
+import { runWorker, type WorkerData } from './cli/parallel';
 
-process.exitCode = runCli(process.argv.slice(2), {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-  cwd: process.cwd(),
-});
+if (!isMainThread && (workerData as WorkerData | undefined)?.rstSpecsWorker) {
+  // A worker thread of a run that checks many specs (see cli/parallel.ts).
+  runWorker(workerData as WorkerData, (options, io) => new SpecChecker(options, io));
+} else {
+  // RST_SPECS_TIMINGS=FILE: write each spec's check time to FILE as JSON (for npm run bench).
+  const timingsFile = process.env.RST_SPECS_TIMINGS;
+  const timings: { file: string; ms: number; bytes: number }[] = [];
+  process.exitCode = runCli(process.argv.slice(2), {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    cwd: process.cwd(),
+    readStdin: () => readFileSync(0, 'utf8'),
+    isTTY: process.stdout.isTTY === true,
+    env: process.env,
+    workerScript: __filename,
+    onChecked: timingsFile ? (file, ms, bytes) => timings.push({ file, ms, bytes }) : undefined,
+  });
+  if (timingsFile) writeFileSync(timingsFile, JSON.stringify(timings));
+}

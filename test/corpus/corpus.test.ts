@@ -39,7 +39,9 @@ test('corpus: specs that pass their repo\'s checks get no error and no text-rule
   const failures: string[] = [];
   for (const spec of readManifest().filter((s) => s.peerPass)) {
     for (const d of diagnosticsOf(spec).diagnostics) {
-      if (d.severity === 'error' || TEXT_RULES.has(d.code)) {
+      // The REST rules look where the specs repos' checks don't: their real findings on these
+      // specs are pinned, and read one by one, in test/rules/rest/corpus-rest-diagnostics.json.
+      if ((d.severity === 'error' && !d.code.startsWith('rest-')) || TEXT_RULES.has(d.code)) {
         failures.push(`${spec.repo}/${spec.path}:${d.range.start.line + 1}: ${d.code} ${d.message}`);
       }
     }

@@ -24,11 +24,16 @@ local function run()
   local file = vim.api.nvim_buf_get_name(bufnr)
   -- Done when the server has published this buffer's diagnostics, even an empty list.
   local published = false
+  local server_name = vim.NIL
   local config = {
     name = 'rst-specs',
     cmd = { 'node', server, '--stdio' },
     root_dir = root,
     workspace_folders = { { uri = vim.uri_from_fname(root), name = vim.fn.fnamemodify(root, ':t') } },
+    on_init = function(_, initialize_result)
+      local info = initialize_result and initialize_result.serverInfo
+      if info and info.name then server_name = info.name end
+    end,
     handlers = {
       ['textDocument/publishDiagnostics'] = function(err, result, ctx, handler_config)
         if result and vim.uri_to_fname(result.uri) == file then published = true end
@@ -68,13 +73,12 @@ local function run()
     return a.col < b.col
   end)
 
-  local client = vim.lsp.get_client_by_id(client_id)
   local version = vim.version()
   write({
     received = received,
     waited_ms = waited_ms,
     nvim = string.format('%d.%d.%d', version.major, version.minor, version.patch),
-    server_name = client and client.server_info and client.server_info.name or vim.NIL,
+    server_name = server_name,
     diagnostics = diagnostics,
   })
   pcall(vim.lsp.stop_client, client_id)

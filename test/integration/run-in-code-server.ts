@@ -49,10 +49,12 @@ function option(name: string): string | undefined {
   const index = argv.indexOf(name);
   return index >= 0 ? argv[index + 1] : undefined;
 }
-const grep = option('--grep') ?? process.env.RST_SPECS_TEST_GREP;
-const screenshotOnSuccess = option('--screenshot');
+const screenshotPath = option('--screenshot');
+// --screenshot runs only the screenshot scene (test/integration/suite/screenshot.suite.ts) unless --grep says otherwise.
+const grep = option('--grep') ?? process.env.RST_SPECS_TEST_GREP ?? (screenshotPath ? 'screenshot scene' : undefined);
 
 const started = Date.now();
+let interrupted = false;
 const elapsed = (): string => `${((Date.now() - started) / 1000).toFixed(1)}s`;
 const say = (message: string): void => console.log(`[code-server-tests ${elapsed()}] ${message}`);
 
@@ -136,9 +138,10 @@ async function main(): Promise<number> {
     xdgData: join(tmp, 'xdg-data'),
     chromeProfile: join(tmp, 'chromium-profile'),
     report: join(tmp, 'report.json'),
+    screenshotHandshake: join(tmp, 'screenshot'),
     codeServerLog: join(artifactsDir, 'code-server.log'),
   };
-  for (const dir of [paths.userData, paths.extensions, paths.xdgConfig, paths.xdgData, paths.chromeProfile]) {
+  for (const dir of [paths.userData, paths.extensions, paths.xdgConfig, paths.xdgData, paths.chromeProfile, paths.screenshotHandshake]) {
     mkdirSync(dir, { recursive: true });
   }
   // Default settings: no welcome page, no telemetry prompt, no auto-updates.
@@ -155,6 +158,7 @@ async function main(): Promise<number> {
         'update.mode': 'none',
         'security.workspace.trust.enabled': false,
         'git.enabled': false,
+        'editor.stickyScroll.enabled': false,
       },
       null,
       2,
@@ -165,31 +169,35 @@ async function main(): Promise<number> {
   let context: BrowserContext | undefined;
   let page: Page | undefined;
   let cleanedUp = false;
+  let cleaning: Promise<void> | undefined;
+  // Idempotent: a signal and main's `finally` both await the one cleanup.
+  const cleanup = (): Promise<void> => (cleaning ??= stopEverything());
 
-  const cleanup = async (): Promise<void> => {
-    if (cleanedUp) return;
+  const stopEverything = async (): Promise<void> => {
     cleanedUp = true;
     await context?.close().catch(() => undefined);
-    if (codeServer?.pid && codeServer.exitCode === null && codeServer.signalCode === null) {
-      const group = -codeServer.pid; // code-server runs in its own process group with its extension host, pty host, watchers
-      try {
-        process.kill(group, 'SIGTERM');
-      } catch {
-        // already gone
-      }
-      const gone = await new Promise<boolean>((r) => {
-        const timer = setTimeout(() => r(false), 5_000);
-        codeServer!.once('exit', () => {
-          clearTimeout(timer);
-          r(true);
+    if (codeServer?.pid) {
+      // code-server runs in its own process group with its extension host, the language
+      // server, the pty host and the file watcher: end the whole group.
+      const group = -codeServer.pid;
+      const signalGroup = (signal: NodeJS.Signals): void => {
+        try {
+          process.kill(group, signal);
+        } catch {
+          // the group is gone
+        }
+      };
+      signalGroup('SIGTERM');
+      if (codeServer.exitCode === null && codeServer.signalCode === null) {
+        await new Promise<void>((r) => {
+          const timer = setTimeout(r, 5_000);
+          codeServer!.once('exit', () => {
+            clearTimeout(timer);
+            r();
+          });
         });
-      });
-      try {
-        process.kill(group, gone ? 0 : 'SIGKILL');
-        if (gone) process.kill(group, 'SIGKILL'); // stragglers of the group
-      } catch {
-        // the whole group is gone
       }
+      signalGroup('SIGKILL'); // stragglers
     }
     // The server side's logs (remote extension host, remote agent) next to the browser's.
     const serverLogs = join(paths.userData, 'logs');
@@ -200,6 +208,7 @@ async function main(): Promise<number> {
 
   const onSignal = (signal: NodeJS.Signals): void => {
     say(`${signal}: stopping`);
+    interrupted = true;
     void cleanup().finally(() => process.exit(130));
   };
   process.once('SIGINT', onSignal);
@@ -221,6 +230,21 @@ async function main(): Promise<number> {
       say(`could not take a screenshot: ${(error as Error).message}`);
       return undefined;
     }
+  };
+
+  /** The screenshot scene's handshake: it writes `ready`, we take the picture and write `done`. */
+  const takeSceneScreenshot = async (target: string): Promise<void> => {
+    const ready = join(paths.screenshotHandshake, 'ready');
+    while (!existsSync(ready)) {
+      if (cleanedUp) return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    // Let the editor paint the squiggles and the Problems panel its rows.
+    await page?.waitForSelector('.squiggly-error', { timeout: 10_000 }).catch(() => say('no error squiggle showed'));
+    await page?.waitForSelector('.markers-panel .monaco-list-row', { timeout: 10_000 }).catch(() => say('no Problems row showed'));
+    const shot = await saveScreenshot(target);
+    if (shot) say(`screenshot: ${shot}`);
+    writeFileSync(join(paths.screenshotHandshake, 'done'), '');
   };
 
   const printFailure = (): void => {
@@ -276,6 +300,7 @@ async function main(): Promise<number> {
           EXTENSIONS_GALLERY: '{}', // no marketplace: nothing is looked up online
           RST_SPECS_TEST_REPORT: paths.report,
           ...(grep ? { RST_SPECS_TEST_GREP: grep } : {}),
+          ...(screenshotPath ? { RST_SPECS_SCREENSHOT_DIR: paths.screenshotHandshake } : {}),
         },
       },
     );
@@ -300,6 +325,10 @@ async function main(): Promise<number> {
       ],
       viewport: { width: 1280, height: 800 },
       timeout: 60_000,
+      // Our own handlers stop code-server too; Playwright's would exit before they ran.
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
     });
     page = context.pages()[0] ?? (await context.newPage());
 
@@ -327,6 +356,7 @@ async function main(): Promise<number> {
     say(`opening the workbench: ${url}`);
     await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
 
+    if (screenshotPath) void takeSceneScreenshot(screenshotPath);
     const result = await Promise.race([exited, timedOut]);
     if (result === 'timeout') {
       say(`TIMEOUT: the suite did not finish within ${overallTimeoutMs} ms`);
@@ -351,15 +381,12 @@ async function main(): Promise<number> {
       }
       return result.code;
     }
-    if (screenshotOnSuccess) {
-      const shot = await saveScreenshot(screenshotOnSuccess);
-      if (shot) say(`screenshot: ${shot}`);
-    }
     const report = existsSync(paths.report) ? (JSON.parse(readFileSync(paths.report, 'utf8')) as SuiteReport) : undefined;
     say('the suite passed');
     if (report) console.log(`editor-tests: ${report.passed} passed, ${report.failed} failed, ${report.pending} skipped`);
     return 0;
   } catch (error) {
+    if (interrupted) return 130;
     say(`harness error: ${(error as Error).stack ?? error}`);
     const shot = await saveScreenshot('harness-error.png');
     if (shot) say(`screenshot: ${shot}`);
@@ -372,7 +399,7 @@ async function main(): Promise<number> {
 }
 
 main().then(
-  (code) => process.exit(code),
+  (code) => process.exit(interrupted ? 130 : code),
   (error) => {
     console.error(error);
     process.exit(2);

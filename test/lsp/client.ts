@@ -25,6 +25,8 @@ export class TestClient {
   readonly stderr: string[] = [];
   readonly logs: string[] = [];
   configuration: unknown = {};
+  /** The edits the server asked the client to apply (workspace/applyEdit), answered as applied. */
+  readonly appliedEdits: { label?: string; edit: unknown }[] = [];
   private waiters: { predicate: (p: PublishedDiagnostics) => boolean; resolve: (p: PublishedDiagnostics) => void }[] = [];
 
   constructor() {
@@ -47,18 +49,39 @@ export class TestClient {
     );
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('workspace/diagnostic/refresh', () => null);
+    this.connection.onRequest('workspace/applyEdit', (params: { label?: string; edit: unknown }) => {
+      this.appliedEdits.push(params);
+      return { applied: true };
+    });
     this.connection.onNotification('window/logMessage', (params: { message: string }) => this.logs.push(params.message));
     this.connection.listen();
   }
 
-  async initialize(workspaceFolder: string, options: { pull?: boolean; configuration?: boolean } = {}) {
+  /** `textDocument`: client capabilities added to the default ones (e.g. completion, documentSymbol). */
+  async initialize(
+    workspaceFolder: string,
+    options: {
+      pull?: boolean;
+      configuration?: boolean;
+      textDocument?: Record<string, unknown>;
+      /** Workspace client capabilities added to the default ones (e.g. workspaceEdit). */
+      workspace?: Record<string, unknown>;
+    } = {},
+  ) {
     const result = await this.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: pathToFileURL(workspaceFolder).toString(),
       workspaceFolders: [{ uri: pathToFileURL(workspaceFolder).toString(), name: 'workspace' }],
       capabilities: {
-        workspace: { configuration: options.configuration ?? true, didChangeConfiguration: { dynamicRegistration: true } },
-        textDocument: options.pull ? { diagnostic: { dynamicRegistration: false } } : { publishDiagnostics: { versionSupport: true } },
+        workspace: {
+          configuration: options.configuration ?? true,
+          didChangeConfiguration: { dynamicRegistration: true },
+          ...options.workspace,
+        },
+        textDocument: {
+          ...(options.pull ? { diagnostic: { dynamicRegistration: false } } : { publishDiagnostics: { versionSupport: true } }),
+          ...options.textDocument,
+        },
       },
     });
     await this.connection.sendNotification('initialized', {});
@@ -83,6 +106,11 @@ export class TestClient {
     return this.connection.sendNotification('textDocument/didOpen', {
       textDocument: { uri, languageId: 'restructuredtext', version, text },
     });
+  }
+
+  /** Sends a request about a document position or a whole document (hover, completion, ...). */
+  request<T>(method: string, params: unknown): Promise<T> {
+    return this.connection.sendRequest(method, params) as Promise<T>;
   }
 
   change(uri: string, version: number, contentChanges: unknown[]) {

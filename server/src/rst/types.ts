@@ -71,6 +71,12 @@ export interface ParseMessage {
   readonly line: number;
   readonly level: 2 | 3 | 4;
   readonly text: string;
+  /**
+   * docutils' own level, when it differs from `level`: 1 (INFO) for the informational messages
+   * kept because they point at a likely mistake ("Possible title underline, too short for the
+   * title.", "Possible incomplete section title.", ...), which are given level 2 here.
+   */
+  readonly docutilsLevel?: 1;
 }
 
 export interface SpecDocument {

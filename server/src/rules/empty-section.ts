@@ -6,8 +6,15 @@ export const emptySection: Rule = {
   defaultSeverity: 'warning',
   description: 'A section with no text and no subsections: the template asks for "None".',
   check({ doc }) {
-    return doc.sections
-      .filter((section) => section.children.length === 0 && !hasText(doc, section))
+    const leaves = doc.sections.filter((section) => section.children.length === 0);
+    if (leaves.length === 0) return [];
+    const commentLines = new Set<number>();
+    for (const block of doc.blocks) {
+      if (block.kind !== 'comment') continue;
+      for (let line = block.startLine; line < block.endLine; line++) commentLines.add(line);
+    }
+    return leaves
+      .filter((section) => !hasText(doc, section, commentLines))
       .map((section) => ({
         range: section.titleRange,
         message: `Section '${section.title}' is empty: if there is nothing to say, write "None".`,
@@ -16,14 +23,8 @@ export const emptySection: Rule = {
   },
 };
 
-function hasText(doc: SpecDocument, section: Section): boolean {
-  const end = section.endLine;
-  const commentLines = new Set<number>();
-  for (const block of doc.blocks) {
-    if (block.kind !== 'comment' || block.startLine <= section.underlineLine || block.startLine >= end) continue;
-    for (let line = block.startLine; line < block.endLine; line++) commentLines.add(line);
-  }
-  for (let line = section.underlineLine + 1; line < end; line++) {
+function hasText(doc: SpecDocument, section: Section, commentLines: ReadonlySet<number>): boolean {
+  for (let line = section.underlineLine + 1; line < section.endLine; line++) {
     if (doc.lines[line].text.trim() !== '' && !commentLines.has(line)) return true;
   }
   return false;

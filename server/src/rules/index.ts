@@ -12,6 +12,7 @@ import { titleMismatch } from './title-mismatch';
 import { titleUnderline } from './title-underline';
 import { trailingWhitespace } from './trailing-whitespace';
 import { unknownSection } from './unknown-section';
+import { restRules } from './rest';
 import { zeroWidthSpace } from './zero-width-space';
 
 /** Every rule, in the order their diagnostics are listed for one line. */
@@ -30,6 +31,7 @@ export const allRules: readonly Rule[] = [
   tab,
   carriageReturn,
   zeroWidthSpace,
+  ...restRules,
 ];
 
 export const ruleById: ReadonlyMap<string, Rule> = new Map(allRules.map((rule) => [rule.id, rule]));

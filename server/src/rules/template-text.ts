@@ -41,7 +41,7 @@ export const templateText: Rule = {
       }
     });
     for (const block of doc.blocks) {
-      if (block.kind !== 'paragraph') continue;
+      if (block.kind !== 'paragraph' || !template.guidanceFirstLines.has(doc.lines[block.startLine].text.trim())) continue;
       const lines = doc.lines.slice(block.startLine, block.endLine);
       const paragraph = normaliseParagraph(lines.map((line) => line.text).join(' '));
       if (paragraph.endsWith(':') || !template.guidanceParagraphs.has(paragraph)) continue;

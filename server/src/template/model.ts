@@ -33,6 +33,8 @@ export interface Template {
   readonly exampleBlueprintUrl: string | undefined;
   /** Guidance paragraphs, whitespace-normalised, for spotting template text left in a spec. */
   readonly guidanceParagraphs: ReadonlySet<string>;
+  /** The first line (trimmed) of each guidance paragraph: a cheap test before normalising. */
+  readonly guidanceFirstLines: ReadonlySet<string>;
 }
 
 export class TemplateError extends Error {}
@@ -77,12 +79,15 @@ export function buildTemplate(text: string, source: string): Template {
   const topLevel = topSections.map((section) => build(section, 1, undefined));
 
   const guidanceParagraphs = new Set<string>();
+  const guidanceFirstLines = new Set<string>();
   for (const block of doc.blocks) {
     if (block.kind !== 'paragraph') continue;
     const paragraph = normaliseParagraph(
       doc.lines.slice(block.startLine, block.endLine).map((line) => line.text).join(' '),
     );
-    if (paragraph.length >= 40 && paragraph.split(' ').length >= 5) guidanceParagraphs.add(paragraph);
+    if (paragraph.length < 40 || paragraph.split(' ').length < 5) continue;
+    guidanceParagraphs.add(paragraph);
+    guidanceFirstLines.add(doc.lines[block.startLine].text.trim());
   }
 
   return {
@@ -94,6 +99,7 @@ export function buildTemplate(text: string, source: string): Template {
     styleByDepth,
     exampleBlueprintUrl: BLUEPRINT_URL.exec(text)?.[0],
     guidanceParagraphs,
+    guidanceFirstLines,
   };
 }
 

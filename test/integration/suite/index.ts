@@ -31,7 +31,8 @@ export function run(): Promise<void> {
   });
   const files = readdirSync(__dirname)
     .filter((name) => name.endsWith('.suite.js'))
-    .sort();
+    // The smoke tests first: when they fail, the harness is broken, not the extension.
+    .sort((a, b) => Number(b === 'smoke.suite.js') - Number(a === 'smoke.suite.js') || a.localeCompare(b));
   for (const name of files) mocha.addFile(join(__dirname, name));
 
   const report: SuiteReport = { passed: 0, failed: 0, pending: 0, tests: [] };

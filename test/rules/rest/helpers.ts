@@ -7,7 +7,7 @@ import type { Rule } from '../../../server/src/rules/rule';
 import { buildOutline } from '../../../server/src/template/outline';
 import { bundledTemplate, checkRule } from '../../helpers';
 
-export { lineOf, range } from '../../helpers';
+export { lineOf } from '../../helpers';
 
 const HEAD = `==============================
 Cluster policies for the tests
@@ -41,9 +41,6 @@ None
 export function spec(body: string): string {
   return HEAD + body.replace(/^\n/, '') + TAIL;
 }
-
-/** The line in `spec(...)` where the body starts. */
-export const BODY_LINE = HEAD.split('\n').length - 1;
 
 /**
  * The diagnostics of one rest-* rule: through the engine once the rule is registered in

@@ -115,6 +115,8 @@ NOTE /v1/clusters is unchanged.
 GET \`\`/v1/clusters/{cluster_id}\`\` and \`\`/v1/clusters\`\` return the new field.
 
 With the method type PUT, the call replaces the policy.
+
+* Method: Update the binding's priority.
 `);
   assert.deepEqual(check(text), []);
 });

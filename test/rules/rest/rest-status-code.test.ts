@@ -83,7 +83,7 @@ Other cluster actions:
       code: 'rest-status-code',
       severity: 'warning',
       message: '404 Not Found is listed as a normal response code: normal codes are 1xx-3xx; list it with the error codes.',
-      range: at(lineOf(text, '- Normal http response code(s)：404'), 32, 35),
+      range: at(lineOf(text, '- Normal http response code(s)：404'), 31, 34),
       data: { code: 404, kind: 'normal' },
     },
   ]);
@@ -163,7 +163,7 @@ Normal response codes: 200
 
 Error response codes: badRequest(400), itemNotFound(404)
 
-Error Code: 404(the device is not found),403(the role is not admin)
+Error Code: 409(the device is locked),403(the role is not admin)
 
 * Expected error http response code
 
@@ -183,6 +183,8 @@ test('rest-status-code: unregistered codes in prose; other numbers are not codes
 The call answers HTTP 499 when the client goes away, and \`200 OK\` otherwise.
 
 The name may be up to 255 characters long; version 2.1 adds it.
+
+The name is a \`\`string(255)\`\`, at most \`\`255\`\` characters; \`404 Not Found\` and \`itemNotFound(499)\` too.
 `);
   assert.deepEqual(check(text), [
     {
@@ -192,6 +194,13 @@ The name may be up to 255 characters long; version 2.1 adds it.
       range: at(lineOf(text, 'The call answers HTTP 499 when the client goes away, and `200 OK` otherwise.'), 22, 25),
       data: { code: 499, kind: null },
     },
+    {
+      code: 'rest-status-code',
+      severity: 'warning',
+      message: '499 is not a registered HTTP status code.',
+      range: at(lineOf(text, 'The name is a ``string(255)``, at most ``255`` characters; `404 Not Found` and `itemNotFound(499)` too.'), 93, 96),
+      data: { code: 499, kind: null },
+    },
   ]);
 });
 
@@ -199,4 +208,22 @@ test('rest-status-code: nothing outside REST API impact, nor in a section that s
   const outside = spec('* Normal http response code(s): 202\n').replace('Attach policies to clusters.', 'Expected error http response code(s): 400, 700');
   assert.deepEqual(check(outside), []);
   assert.deepEqual(check(spec('None\n\nExpected error http response code(s): 400, 700\n')), []);
+});
+
+test('rest-status-code: bare codes explained in the next paragraph of the same API are fine', () => {
+  const text = spec(`
+\`POST /v1/clusters/{cluster_id}/actions\`
+
+* Expected error http response codes: 400, 404
+
+400 is returned when the action name is not one the cluster supports, 404 when there is no
+cluster with that ID.
+
+\`GET /v1/clusters/{cluster_id}/policies\`
+
+* Expected error http response codes: 400
+`);
+  assert.deepEqual(check(text).map(({ message, range }) => ({ message, range })), [
+    { message: REASONLESS('400 Bad Request'), range: at(lineOf(text, '* Expected error http response codes: 400'), 38, 41) },
+  ]);
 });

@@ -40,6 +40,21 @@ const TRAILING_DECORATION = new Set(['*', '`', "'", '"', ':', '：', ',', '.', '
 const METHOD_LABEL = /^(?:(?:http|request|api)\s+)?methods?(?:\s+type)?\s*(?:\(s\))?\s*(?:[:：]|$)/i;
 const URL_LABEL = /^(?:(?:the|resource)\s+)?(?:urls?|uris?|endpoints?)(?:\s+for\s+the\s+resource)?\s*(?:\(s\))?\s*(?:[:：]|$)/i;
 const ALPHA_WORD = /[A-Za-z]+/g;
+const SEPARATORS = /^[\s/,|()'"`*.]*$/;
+const LETTERS = /^[A-Za-z]+$/;
+const LABEL_END = /[:：]$/;
+const ANNOTATION_START = /^[(\-–:]/;
+const NOT_A_METHOD = /^(?:HTTP|HTTPS|REST|API)$/i;
+const INLINE_MARKUP = /[*`]/g;
+const VERSION_SEGMENT = /^v\d+(?:\.\d+)*$/;
+/** `project_id`, `server_uuid`: a placeholder written without braces. */
+export const BARE_PLACEHOLDER = /_(?:id|uuid)$/;
+export const SCHEME_AND_HOST = /^https?:\/\/[^/\s]*/;
+const QUERY_START = /[?#]/;
+const PLACEHOLDER_CHAR = /[{}<>$%:]/;
+const UUID_LIKE = /^[0-9a-f]{8}-[0-9a-f-]{4,}$/i;
+const DIGITS = /^\d+$/;
+const CONSTANT = /^[A-Z0-9_]+$/;
 const URL_SHAPES = [
   /^\/[\w{<$%.~-]/,
   /^https?:\/\/[^\s/]+\/\S/,
@@ -51,7 +66,9 @@ const VALUE_LINES = 6;
 
 /** The patterns this module runs over spec text, for the linear-time test. */
 export const DECLARATION_PATTERNS: readonly RegExp[] = [
-  WORD, LIST_MARKER, LEADING_DECORATION, METHOD_LABEL, URL_LABEL, ALPHA_WORD, ...URL_SHAPES,
+  WORD, LIST_MARKER, LEADING_DECORATION, METHOD_LABEL, URL_LABEL, ALPHA_WORD, SEPARATORS, LETTERS, LABEL_END,
+  ANNOTATION_START, NOT_A_METHOD, INLINE_MARKUP, VERSION_SEGMENT, BARE_PLACEHOLDER, SCHEME_AND_HOST, QUERY_START,
+  PLACEHOLDER_CHAR, UUID_LIKE, DIGITS, CONSTANT, ...URL_SHAPES,
 ];
 
 interface Word {
@@ -85,7 +102,7 @@ export function isUrl(text: string): boolean {
 
 /** A method word: a real method in any case, or a look-alike (UPDATE, LIST, ...). */
 function methodWord(text: string, anyCaseLookalike: boolean): { valid: boolean } | undefined {
-  if (text.length < 3 || text.length > 8 || !/^[A-Za-z]+$/.test(text)) return undefined;
+  if (text.length < 3 || text.length > 8 || !LETTERS.test(text)) return undefined;
   const upper = text.toUpperCase();
   if (HTTP_METHODS.has(upper)) return { valid: text === upper };
   if (METHOD_LOOKALIKES.has(upper) && (anyCaseLookalike || text === upper)) return { valid: false };
@@ -104,7 +121,7 @@ function inlineDeclaration(current: ScopeLine): { method: MethodMention; url: Sp
   else {
     let index = all[0] && LIST_MARKER.test(all[0].text) ? 1 : 0;
     for (let label = index; label < Math.min(all.length, index + 4); label++) {
-      if (/[:：]$/.test(all[label].text) && !methodWord(bare(all[label]).text, false)) {
+      if (LABEL_END.test(all[label].text) && !methodWord(bare(all[label]).text, false)) {
         index = label + 1;
         break;
       }
@@ -120,7 +137,7 @@ function inlineDeclaration(current: ScopeLine): { method: MethodMention; url: Sp
     const urlToken = all[next] && bare(all[next]);
     if (!urlToken || !isUrl(urlToken.text)) continue;
     const after = all.slice(next + 1).map((word) => word.text).join(' ');
-    const pure = current.heading || after === '' || /^[(\-–:]/.test(after);
+    const pure = current.heading || after === '' || ANNOTATION_START.test(after);
     if (!method.valid && !pure) continue;
     return { method: { ...span(current.line, methodToken), valid: method.valid }, url: span(current.line, urlToken) };
   }
@@ -132,16 +149,24 @@ function methodValue(line: number, text: string, from: number): MethodMention[] 
   const found: MethodMention[] = [];
   ALPHA_WORD.lastIndex = from;
   let previousEnd = from;
+  let prose = false;
   for (let match = ALPHA_WORD.exec(text); match; match = ALPHA_WORD.exec(text)) {
-    if (!/^[\s/,|()'"`*.]*$/.test(text.slice(previousEnd, match.index))) break;
+    if (!SEPARATORS.test(text.slice(previousEnd, match.index))) {
+      prose = true;
+      break;
+    }
     previousEnd = match.index + match[0].length;
     const word = match[0];
-    if (word === 'or' || word === 'and' || /^(?:HTTP|HTTPS|REST|API)$/i.test(word)) continue;
+    if (word === 'or' || word === 'and' || NOT_A_METHOD.test(word)) continue;
     const method = methodWord(word, true);
-    if (!method) break;
+    if (!method) {
+      prose = true;
+      break;
+    }
     found.push({ line, start: match.index, end: previousEnd, text: word, valid: method.valid });
   }
-  return found;
+  // "Method: Update the binding" is a description: only capitals are read as a method there.
+  return prose ? found.filter((method) => method.valid || method.text === method.text.toUpperCase()) : found;
 }
 
 /** Values on the lines after an open label: a nested list of methods or URLs. */
@@ -154,7 +179,7 @@ function followingValues<T>(lines: readonly ScopeLine[], index: number, read: (c
     if (current.heading || current.json || current.indent <= labelIndent) break;
     const values = read(current, stripBullet(current.text).offset);
     if (values.length === 0) break;
-    found.push(...values);
+    for (const value of values) found.push(value);
   }
   return found;
 }
@@ -192,14 +217,14 @@ export function findDeclarations(lines: readonly ScopeLine[]): Declarations {
       return;
     }
     if (current.heading) return;
-    const plain = current.text.replace(/[*`]/g, ' ');
+    const plain = current.text.replace(INLINE_MARKUP, ' ');
     const { rest, offset } = stripBullet(plain);
     const methodLabel = METHOD_LABEL.exec(rest);
     if (methodLabel) {
       const from = offset + methodLabel[0].length;
       const value = methodValue(current.line, plain, from);
       const found = value.length > 0 || plain.slice(from).trim() !== '' ? value : followingValues(lines, index, onlyMethods);
-      methods.push(...found);
+      for (const method of found) methods.push(method);
       if (found.length > 0) events.push({ type: 'method', line: current.line, methods: found });
       return;
     }
@@ -209,7 +234,7 @@ export function findDeclarations(lines: readonly ScopeLine[]): Declarations {
       const found = plain.slice(from).trim() !== ''
         ? urlValue({ ...current, text: plain }, from).map((url) => ({ ...url, text: current.text.slice(url.start, url.end) }))
         : followingValues(lines, index, urlValue);
-      urls.push(...found);
+      for (const url of found) urls.push(url);
       if (found.length > 0) events.push({ type: 'url', line: current.line, urls: found });
     }
   });
@@ -221,7 +246,7 @@ export function findDeclarations(lines: readonly ScopeLine[]): Declarations {
       continue;
     }
     const pairs = pending && pending.type !== event.type && event.line - pending.line <= PAIR_DISTANCE
-      && !headings.some((line) => line > pending!.line && line <= event.line);
+      && !headingBetween(headings, pending.line, event.line);
     if (!pairs) {
       pending = event;
       continue;
@@ -233,6 +258,18 @@ export function findDeclarations(lines: readonly ScopeLine[]): Declarations {
   }
   apis.sort((a, b) => a.line - b.line);
   return { methods, urls, apis };
+}
+
+/** Whether a heading line lies in (after, upTo]; `headings` is sorted. */
+function headingBetween(headings: readonly number[], after: number, upTo: number): boolean {
+  let low = 0;
+  let high = headings.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (headings[middle] <= after) low = middle + 1;
+    else high = middle;
+  }
+  return low < headings.length && headings[low] <= upTo;
 }
 
 function makeApi(method: MethodMention, url: Span): Api {
@@ -248,25 +285,25 @@ function makeApi(method: MethodMention, url: Span): Api {
 /** `/v2.1/{project_id}/servers/6ff1c9bf-...?limit=1` and `/servers/{id}` fold to the same key. */
 export function urlKey(url: string): string {
   const segments = urlPath(url).split('/').filter((segment) => segment !== '');
-  if (segments[0] && /^v\d+(?:\.\d+)*$/.test(segments[0])) segments.shift();
+  if (segments[0] && VERSION_SEGMENT.test(segments[0])) segments.shift();
   const folded = segments.map((segment) =>
-    isPlaceholder(segment) || isValueSegment(segment) || /_(?:id|uuid)$/.test(segment) ? '{}' : segment.toLowerCase());
+    isPlaceholder(segment) || isValueSegment(segment) || BARE_PLACEHOLDER.test(segment) ? '{}' : segment.toLowerCase());
   if (folded[0] === '{}' && folded.length > 1) folded.shift();
   return `/${folded.join('/')}`;
 }
 
 /** The path of a URL: no scheme and host, no query or fragment. */
 export function urlPath(url: string): string {
-  const withoutHost = url.replace(/^https?:\/\/[^/\s]*/, '');
-  const end = withoutHost.search(/[?#]/);
+  const withoutHost = url.replace(SCHEME_AND_HOST, '');
+  const end = withoutHost.search(QUERY_START);
   return end < 0 ? withoutHost : withoutHost.slice(0, end);
 }
 
 export function isPlaceholder(segment: string): boolean {
-  return /[{}<>$%:]/.test(segment);
+  return PLACEHOLDER_CHAR.test(segment);
 }
 
 /** A concrete id or constant in a sample URL: a UUID, a number, DISK_GB, CUSTOM_FOO. */
 export function isValueSegment(segment: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f-]{4,}$/i.test(segment) || /^\d+$/.test(segment) || /^[A-Z0-9_]+$/.test(segment);
+  return UUID_LIKE.test(segment) || DIGITS.test(segment) || CONSTANT.test(segment);
 }

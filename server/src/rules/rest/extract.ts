@@ -47,12 +47,14 @@ export interface RestExtract {
 
 const REST_TITLE = /^(?:rest\s+)?api\s+impact$/i;
 const NONE_BODY = /^(?:none|n\/a|not applicable|no impact)\b/i;
+const WHITESPACE = /\s+/;
+const DIRECTIVE_OPTION = /^:[\w-]+:/;
 const CODE_DIRECTIVES = new Set(['code-block', 'code', 'sourcecode']);
 const SHELL_LANGUAGES = new Set(['console', 'bash', 'sh', 'shell', 'shell-session', 'powershell', 'text', 'pycon']);
 const LENIENT_LANGUAGES = new Set(['python', 'py', 'python3', 'ini', 'yaml', 'yml', 'json5', 'jsonc']);
 
 /** The patterns this module runs over spec text, for the linear-time test. */
-export const EXTRACT_PATTERNS: readonly RegExp[] = [REST_TITLE, NONE_BODY];
+export const EXTRACT_PATTERNS: readonly RegExp[] = [REST_TITLE, NONE_BODY, WHITESPACE, DIRECTIVE_OPTION];
 
 const cache = new WeakMap<SpecDocument, { template: Template; extract: RestExtract | undefined }>();
 
@@ -90,7 +92,7 @@ function build(context: RuleContext): RestExtract | undefined {
       scope.push(current.titleLine);
       headings.add(current.titleLine);
     }
-    if (!none) scope.push(...body);
+    if (!none) for (const line of body) scope.push(line);
     for (const child of current.children) collect(child, false);
   };
   collect(section, true);
@@ -156,11 +158,11 @@ function codeRegions(doc: SpecDocument, inScope: ReadonlySet<number>): CodeRegio
   };
   for (const block of doc.blocks) {
     if (block.kind === 'directive' && CODE_DIRECTIVES.has(block.name ?? '')) {
-      const language = block.argument?.trim().split(/\s+/)[0]?.toLowerCase() || undefined;
+      const language = block.argument?.trim().split(WHITESPACE)[0]?.toLowerCase() || undefined;
       const body: number[] = [];
       for (let line = block.startLine + 1; line < block.endLine; line++) {
         const text = doc.lines[line].text.trim();
-        if (doc.literalLines.has(line) || (text !== '' && !/^:[\w-]+:/.test(text))) body.push(line);
+        if (doc.literalLines.has(line) || (text !== '' && !DIRECTIVE_OPTION.test(text))) body.push(line);
       }
       add(body, language);
     }
@@ -182,33 +184,50 @@ function codeRegions(doc: SpecDocument, inScope: ReadonlySet<number>): CodeRegio
 function methodBlocks(lines: readonly ScopeLine[], apis: readonly Api[]): MethodBlock[] {
   if (apis.length === 0) return [];
   const position = new Map(lines.map((current, index) => [current.line, index]));
-  const headingIndexes = lines.flatMap((current, index) => (current.heading ? [index] : []));
-  const nextHeading = (index: number) => headingIndexes.find((heading) => heading > index) ?? lines.length;
+  // For each line: the index of the next heading after it, and of the heading it is under.
+  const nextHeadings = new Int32Array(lines.length + 1).fill(lines.length);
+  for (let index = lines.length - 2; index >= 0; index--) {
+    nextHeadings[index] = lines[index + 1].heading ? index + 1 : nextHeadings[index + 1];
+  }
+  const ownHeadings = new Int32Array(lines.length).fill(-1);
+  for (let index = 0; index < lines.length; index++) {
+    ownHeadings[index] = lines[index].heading ? index : index > 0 ? ownHeadings[index - 1] : -1;
+  }
+  const firstHeading = lines.findIndex((current) => current.heading);
+  const sectionPreamble = lines.slice(0, firstHeading < 0 ? lines.length : firstHeading);
+  const firstApiUnder = new Map<number, number>();
+  for (const api of apis) {
+    const start = position.get(api.line)!;
+    if (!firstApiUnder.has(ownHeadings[start])) firstApiUnder.set(ownHeadings[start], start);
+  }
+
   const groups: { apis: Api[]; ownedEnd: number; lastEnd: number }[] = [];
   for (const api of apis) {
     const group = groups[groups.length - 1];
     const start = position.get(api.line)!;
     const end = position.get(api.lastLine)!;
-    const adjacent = group && lines.slice(group.lastEnd + 1, start).every((current) => current.text.trim() === '');
+    let adjacent = !!group;
+    for (let index = group ? group.lastEnd + 1 : start; adjacent && index < start; index++) {
+      if (lines[index].text.trim() !== '') adjacent = false;
+    }
     if (group && (start < group.ownedEnd || start <= group.lastEnd || adjacent)) {
       group.apis.push(api);
       group.lastEnd = Math.max(group.lastEnd, end);
     } else {
-      groups.push({ apis: [api], ownedEnd: lines[start].heading ? nextHeading(start) : -1, lastEnd: end });
+      groups.push({ apis: [api], ownedEnd: lines[start].heading ? nextHeadings[start] : -1, lastEnd: end });
     }
   }
   return groups.map((group, index) => {
     const start = position.get(group.apis[0].line)!;
     const nextGroup = groups[index + 1] ? position.get(groups[index + 1].apis[0].line)! : lines.length;
-    const end = Math.min(nextGroup, nextHeading(start));
-    const ownHeading = [...headingIndexes].reverse().find((heading) => heading <= start) ?? -1;
-    const firstApiInHeading = apis.map((api) => position.get(api.line)!).find((apiStart) => apiStart > ownHeading) ?? start;
-    const sectionPreamble = lines.slice(0, headingIndexes[0] ?? lines.length);
+    const end = Math.min(nextGroup, nextHeadings[start]);
+    const ownHeading = ownHeadings[start];
+    const firstApi = firstApiUnder.get(ownHeading) ?? start;
     return {
       apis: group.apis,
       startLine: lines[start].line,
       endLine: end < lines.length ? lines[end].line : lines[lines.length - 1].line + 1,
-      preamble: ownHeading >= 0 ? [...sectionPreamble, ...lines.slice(ownHeading + 1, firstApiInHeading)] : lines.slice(0, firstApiInHeading),
+      preamble: ownHeading >= 0 ? [...sectionPreamble, ...lines.slice(ownHeading + 1, firstApi)] : lines.slice(0, firstApi),
       lines: lines.slice(start, end),
     };
   });

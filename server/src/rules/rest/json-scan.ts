@@ -188,7 +188,10 @@ function readSegment(source: Text, open: number, forceLenient: boolean): JsonSeg
     if (depth === 0) break;
   }
   const lenient = forceLenient || isLenient(tokens);
-  const problem = lenient ? checkBalanced(tokens) : checkStrict(tokens);
+  const found = lenient ? checkBalanced(tokens) : checkStrict(tokens);
+  // A sample that stops after an item's comma is an excerpt that leaves the rest out on purpose.
+  const excerpt = depth > 0 && tokens[tokens.length - 1]?.value === ',';
+  const problem = excerpt && found?.unclosed ? undefined : found;
   const last = tokens[tokens.length - 1];
   const startLine = source.position(open).line;
   const endLine = source.position(Math.max(open, last.end - 1)).line + 1;
@@ -224,6 +227,8 @@ interface RawProblem {
   readonly offset: number;
   readonly length: number;
   readonly message: string;
+  /** The sample ends before this bracket is closed. */
+  readonly unclosed?: boolean;
 }
 
 function describe(token: Token): string {
@@ -245,7 +250,6 @@ function checkStrict(tokens: readonly Token[]): RawProblem | undefined {
   type State = 'value' | 'key-or-end' | 'key' | 'colon' | 'comma-or-end' | 'value-or-end';
   const stack: Token[] = [];
   let state: State = 'value';
-  const closeValue = (): State => 'comma-or-end';
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index];
     if (token.kind === 'string' && token.unterminated) {
@@ -261,11 +265,11 @@ function checkStrict(tokens: readonly Token[]): RawProblem | undefined {
       case 'value-or-end':
         if (state === 'value-or-end' && isClose && token.value === ']') {
           stack.pop();
-          state = closeValue();
+          state = 'comma-or-end';
         } else if (isOpen) {
           stack.push(token);
           state = token.value === '{' ? 'key-or-end' : 'value-or-end';
-        } else if (isScalar) state = closeValue();
+        } else if (isScalar) state = 'comma-or-end';
         else if (isClose && tokens[index - 1]?.value === ',') return tokenProblem(tokens[index - 1], `Invalid JSON: a comma before '${token.value}' (JSON allows no trailing comma).`);
         else return tokenProblem(token, `Invalid JSON: a value was expected, not ${describe(token)}.`);
         break;
@@ -273,7 +277,7 @@ function checkStrict(tokens: readonly Token[]): RawProblem | undefined {
       case 'key':
         if (state === 'key-or-end' && isClose && token.value === '}') {
           stack.pop();
-          state = closeValue();
+          state = 'comma-or-end';
         } else if (token.kind === 'string' && token.quote === '"') state = 'colon';
         else if (isClose && token.value === '}') return tokenProblem(tokens[index - 1], "Invalid JSON: a comma before '}' (JSON allows no trailing comma).");
         else return tokenProblem(token, `Invalid JSON: a property name in double quotes was expected, not ${describe(token)}.`);
@@ -296,7 +300,7 @@ function checkStrict(tokens: readonly Token[]): RawProblem | undefined {
     }
   }
   const opener = stack[stack.length - 1];
-  return opener ? { offset: opener.start, length: 1, message: `Invalid JSON: this '${opener.value}' is never closed.` } : undefined;
+  return opener ? { offset: opener.start, length: 1, message: `Invalid JSON: this '${opener.value}' is never closed.`, unclosed: true } : undefined;
 }
 
 /** Brackets that match and quotes that close: what a Python dict or an elided sample must still get right. */
@@ -317,7 +321,7 @@ function checkBalanced(tokens: readonly Token[]): RawProblem | undefined {
     }
   }
   const opener = stack[stack.length - 1];
-  return opener ? { offset: opener.start, length: 1, message: `Unbalanced brackets in this sample: this '${opener.value}' is never closed.` } : undefined;
+  return opener ? { offset: opener.start, length: 1, message: `Unbalanced brackets in this sample: this '${opener.value}' is never closed.`, unclosed: true } : undefined;
 }
 
 function collectKeys(tokens: readonly Token[]): { name: string; start: number; parentKey: string | undefined }[] {
@@ -355,16 +359,23 @@ function isSchema(tokens: readonly Token[]): boolean {
   return false;
 }
 
-/** Every quoted occurrence of `name` in the lines: the ranges of the name without its quotes. */
-export function quotedOccurrences(lines: readonly RegionLine[], name: string): { line: number; character: number }[] {
-  const found: { line: number; character: number }[] = [];
+/** Every quoted word of the lines (`"name"`, `'name'`), by word: the positions of the word without its quotes. */
+export function quotedWords(lines: readonly RegionLine[]): Map<string, { line: number; character: number }[]> {
+  const found = new Map<string, { line: number; character: number }[]>();
   for (const { line, text } of lines) {
-    for (const quote of ['"', "'"]) {
-      const needle = `${quote}${name}${quote}`;
-      for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length)) {
-        found.push({ line, character: at + 1 });
+    for (let index = 0; index < text.length; index++) {
+      const quote = text[index];
+      if (quote !== '"' && quote !== "'") continue;
+      let end = index + 1;
+      while (end < text.length && WORD_CHAR.test(text[end])) end++;
+      if (end > index + 1 && text[end] === quote) {
+        const name = text.slice(index + 1, end);
+        const list = found.get(name) ?? [];
+        list.push({ line, character: index + 1 });
+        found.set(name, list);
+        index = end - 1;
       }
     }
   }
-  return found.sort((a, b) => a.line - b.line || a.character - b.character);
+  return found;
 }

@@ -1,6 +1,6 @@
 import type { Finding, Rule } from '../rule';
 import { extractRest } from './extract';
-import { quotedOccurrences } from './json-scan';
+import { quotedWords } from './json-scan';
 
 /** JSON Schema's own keywords, which are camelCase by definition. */
 const SCHEMA_KEYWORDS: ReadonlySet<string> = new Set([
@@ -28,6 +28,14 @@ const EXISTING_API_NAMES: ReadonlySet<string> = new Set([
   'totalServerGroupsUsed', 'volumeAttachment', 'volumeAttachments', 'volumeId',
 ]);
 
+const NAME_SHAPE = /^[A-Za-z][A-Za-z0-9_]*$/;
+const CASE_HUMP = /[a-z][A-Z]/;
+const LOWER_START = /^[a-z]/;
+const PASCAL_START = /^[A-Z][a-z]/;
+
+/** The patterns this rule runs over spec text, for the linear-time test. */
+export const FIELD_CASE_PATTERNS: readonly RegExp[] = [NAME_SHAPE, CASE_HUMP, LOWER_START, PASCAL_START];
+
 export const restFieldCase: Rule = {
   id: 'rest-field-case',
   defaultSeverity: 'warning',
@@ -36,17 +44,18 @@ export const restFieldCase: Rule = {
     const rest = extractRest(context);
     if (!rest) return [];
     const findings: Finding[] = [];
-    const reported = new Map<object, Set<string>>();
+    const reported = new Map<object, { done: Set<string>; words: ReturnType<typeof quotedWords> }>();
     for (const { segment, region } of rest.samples) {
-      const done = reported.get(region) ?? new Set<string>();
-      reported.set(region, done);
+      const seen = reported.get(region) ?? { done: new Set<string>(), words: quotedWords(region.lines) };
+      reported.set(region, seen);
+      const done = seen.done;
       for (const key of segment.keys) {
         if (done.has(key.name) || !isFieldName(key.name, segment.schema, key.parentKey)) continue;
         const style = caseStyle(key.name);
         if (!style) continue;
         done.add(key.name);
         const replacement = snakeCase(key.name);
-        const occurrences = quotedOccurrences(region.lines, key.name)
+        const occurrences = (seen.words.get(key.name) ?? [])
           .map(({ line, character }) => `${line}:${character}:${character + key.name.length}`);
         findings.push({
           range: { start: { line: key.line, character: key.character }, end: { line: key.line, character: key.character + key.name.length } },
@@ -67,20 +76,22 @@ function isFieldName(name: string, schema: boolean, parentKey: string | undefine
 
 /** camelCase (`imageRef`) or PascalCase (`ServerName`); not `IPv4`, `DISK_GB`, `os-migrateLive`. */
 export function caseStyle(name: string): 'camelCase' | 'PascalCase' | undefined {
-  if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(name) || !/[a-z][A-Z]/.test(name)) return undefined;
-  if (/^[a-z]/.test(name)) return 'camelCase';
-  return /^[A-Z][a-z]/.test(name) ? 'PascalCase' : undefined;
+  if (!NAME_SHAPE.test(name) || !CASE_HUMP.test(name)) return undefined;
+  if (LOWER_START.test(name)) return 'camelCase';
+  return PASCAL_START.test(name) ? 'PascalCase' : undefined;
 }
 
 export function snakeCase(name: string): string {
+  const isUpper = (char: string) => char >= 'A' && char <= 'Z';
+  const isLower = (char: string) => char >= 'a' && char <= 'z';
+  const isDigit = (char: string) => char >= '0' && char <= '9';
   let out = '';
   for (let index = 0; index < name.length; index++) {
     const char = name[index];
     const previous = name[index - 1] ?? '';
     const next = name[index + 1] ?? '';
-    const upper = char >= 'A' && char <= 'Z';
-    const boundary = upper && index > 0 && previous !== '_'
-      && (/[a-z0-9]/.test(previous) || (/[A-Z]/.test(previous) && /[a-z]/.test(next)));
+    const boundary = isUpper(char) && index > 0 && previous !== '_'
+      && (isLower(previous) || isDigit(previous) || (isUpper(previous) && isLower(next)));
     out += (boundary ? '_' : '') + char.toLowerCase();
   }
   return out;

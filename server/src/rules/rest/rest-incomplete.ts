@@ -50,6 +50,8 @@ export const restIncomplete: Rule = {
       const covered = coverageOf(block);
       coverage.set(root, { codes: sum.codes || covered.codes, body: sum.body || covered.body, policy: sum.policy || covered.policy });
     }
+    const classSize = new Map<string, number>();
+    for (const api of first) classSize.set(find(api.key), (classSize.get(find(api.key)) ?? 0) + 1);
     const findings: Finding[] = [];
     const reported = new Set<string>();
     for (const api of first) {
@@ -57,8 +59,7 @@ export const restIncomplete: Rule = {
       const covered = coverage.get(root)!;
       if (reported.has(root) || covered.codes || covered.body || covered.policy) continue;
       reported.add(root);
-      const others = first.filter((other) => other !== api && find(other.key) === root).length;
-      findings.push(findingFor(api, others));
+      findings.push(findingFor(api, classSize.get(root)! - 1));
     }
     return findings;
   },

@@ -1,6 +1,11 @@
 import type { Finding, Rule } from '../rule';
-import { extractRest } from './extract';
-import { HTTP_STATUS, statusClass } from './http';
+import { extractRest, type RestExtract, type StatusCodeRef } from './extract';
+import { HTTP_STATUS, saysWhy, statusClass } from './http';
+
+const CODE_MENTION = /(?<![\w.\/:-])([1-5]\d\d)(?![\w.\/-])/g;
+
+/** The patterns this rule runs over spec text, for the linear-time test. */
+export const STATUS_CODE_RULE_PATTERNS: readonly RegExp[] = [CODE_MENTION];
 
 export const restStatusCode: Rule = {
   id: 'rest-status-code',
@@ -11,6 +16,7 @@ export const restStatusCode: Rule = {
     if (!rest) return [];
     const findings: Finding[] = [];
     const seen = new Set<string>();
+    let explained: ((ref: StatusCodeRef) => boolean) | undefined;
     for (const ref of rest.codes) {
       const where = `${ref.line}:${ref.character}`;
       if (seen.has(where)) continue;
@@ -34,6 +40,8 @@ export const restStatusCode: Rule = {
           data,
         });
       } else if (ref.field && kind >= 4 && ref.kind !== 'normal' && !ref.reason) {
+        explained ??= explainedElsewhere(rest);
+        if (explained(ref)) continue;
         findings.push({
           range,
           message: `Error code ${ref.code} ${phrase} has no reason: the template asks for a description of what causes each error code.`,
@@ -44,3 +52,43 @@ export const restStatusCode: Rule = {
     return findings;
   },
 };
+
+/**
+ * Whether another line of the same API's text names the code and says why ("400 is returned when
+ * the name is too long"): a list of bare codes followed by a paragraph that explains them.
+ */
+function explainedElsewhere(rest: RestExtract): (ref: StatusCodeRef) => boolean {
+  const mentions = new Map<number, number[]>();
+  for (const line of rest.lines) {
+    if (line.json) continue;
+    CODE_MENTION.lastIndex = 0;
+    const codes = new Set<number>();
+    for (let match = CODE_MENTION.exec(line.text); match; match = CODE_MENTION.exec(line.text)) codes.add(Number(match[1]));
+    if (codes.size === 0 || !saysWhy(line.text)) continue;
+    for (const code of codes) {
+      const lines = mentions.get(code) ?? [];
+      lines.push(line.line);
+      mentions.set(code, lines);
+    }
+  }
+  // Blocks are in document order and do not overlap: the last one starting at or before the line.
+  const blockOf = (line: number) => {
+    let low = 0;
+    let high = rest.blocks.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (rest.blocks[middle].startLine <= line) low = middle + 1;
+      else high = middle;
+    }
+    const block = rest.blocks[low - 1];
+    return block && line < block.endLine ? block : undefined;
+  };
+  return (ref) => {
+    const lines = mentions.get(ref.code);
+    if (!lines) return false;
+    const block = blockOf(ref.line);
+    const start = block?.startLine ?? rest.section.titleLine;
+    const end = block?.endLine ?? rest.section.endLine;
+    return lines.some((line) => line !== ref.line && line >= start && line < end);
+  };
+}

@@ -1,10 +1,27 @@
 import type { Finding, Rule } from '../rule';
-import { isPlaceholder, isValueSegment, type Span, urlKey } from './declarations';
+import { BARE_PLACEHOLDER, isPlaceholder, isValueSegment, SCHEME_AND_HOST, type Span, urlKey } from './declarations';
 import { extractRest } from './extract';
 
 const VERSION = /^v\d+(?:\.\d+)*$/;
-/** `project_id`, `server_uuid`: a placeholder written without braces, not a resource name. */
-const BARE_PLACEHOLDER = /_(?:id|uuid)$/;
+const QUERY_START = /[?#]/;
+const UNDERSCORES = /_/g;
+const PLACEHOLDER_START = /^[{<]/;
+
+/** The patterns this rule runs over spec text, for the linear-time test. */
+export const URL_PATTERNS: readonly RegExp[] = [VERSION, QUERY_START, UNDERSCORES, PLACEHOLDER_START];
+/**
+ * Path names that OpenStack APIs already have, underscores and all: a spec that extends those APIs
+ * must keep writing them (placement, Cyborg, and the compute API's older resources).
+ */
+const EXISTING_API_SEGMENTS: readonly string[] = [
+  'accelerator_requests', 'allocation_candidates', 'device_profiles', 'os-extra_specs',
+  'os-instance_usage_audit_log', 'os-volume_attachments', 'resource_classes', 'resource_providers',
+];
+
+/** An existing name, or one cut short (`device_profil`): not this spec's choice of name. */
+function isExistingName(segment: string): boolean {
+  return EXISTING_API_SEGMENTS.some((name) => name === segment || (segment.length >= 6 && name.startsWith(segment)));
+}
 
 export const restUrl: Rule = {
   id: 'rest-url',
@@ -15,15 +32,17 @@ export const restUrl: Rule = {
     if (!rest) return [];
     const urls = rest.declarations.urls;
     const findings: Finding[] = [];
-    const seen = new Set<string>();
+    // Each URL once, where the spec first gives it (sample URLs with ids fold into their template).
+    const seenPaths = new Set<string>();
+    const seenTexts = new Set<string>();
+    const shapes = shapesOf(urls);
     for (const url of urls) {
-      // Each URL once, where the spec first gives it (sample URLs with ids fold into their template).
       const key = urlKey(url.text);
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const underscore = underscoreFinding(url);
+      const underscore = seenPaths.has(key) ? undefined : underscoreFinding(url);
+      const shape = seenTexts.has(url.text) ? undefined : shapeFinding(url, shapes);
+      seenPaths.add(key);
+      seenTexts.add(url.text);
       if (underscore) findings.push(underscore);
-      const shape = shapeFinding(url, urls);
       if (shape) findings.push(shape);
     }
     return findings;
@@ -36,9 +55,9 @@ function rangeOf(url: Span) {
 
 /** Where the path starts in the URL text, and where it ends (before a query or fragment). */
 function pathBounds(text: string): { start: number; end: number } {
-  const host = /^https?:\/\/[^/\s]*/.exec(text);
+  const host = SCHEME_AND_HOST.exec(text);
   const start = host ? host[0].length : 0;
-  const query = text.slice(start).search(/[?#]/);
+  const query = text.slice(start).search(QUERY_START);
   return { start, end: query < 0 ? text.length : start + query };
 }
 
@@ -46,10 +65,11 @@ function underscoreFinding(url: Span): Finding | undefined {
   const { start, end } = pathBounds(url.text);
   const segments = url.text.slice(start, end).split('/');
   const wrong = segments.filter(
-    (segment) => segment.includes('_') && !isPlaceholder(segment) && !isValueSegment(segment) && !BARE_PLACEHOLDER.test(segment),
+    (segment) => segment.includes('_') && !isPlaceholder(segment) && !isValueSegment(segment)
+      && !BARE_PLACEHOLDER.test(segment) && !isExistingName(segment),
   );
   if (wrong.length === 0) return undefined;
-  const fixed = segments.map((segment) => (wrong.includes(segment) ? segment.replace(/_/g, '-') : segment)).join('/');
+  const fixed = segments.map((segment) => (wrong.includes(segment) ? segment.replace(UNDERSCORES, '-') : segment)).join('/');
   const replacement = url.text.slice(0, start) + fixed + url.text.slice(end);
   const names = wrong.map((segment) => `'${segment}'`).join(', ');
   return {
@@ -70,22 +90,48 @@ function shapeOf(text: string): Shape {
   const { start, end } = pathBounds(text);
   const path = text.slice(start, end);
   const first = path.split('/').find((segment) => segment !== '');
-  return { slash: path.startsWith('/'), version: first && VERSION.test(first) ? first : undefined, free: /^[{<]/.test(path) };
+  return { slash: path.startsWith('/'), version: first && VERSION.test(first) ? first : undefined, free: PLACEHOLDER_START.test(path) };
 }
 
-function shapeFinding(url: Span, urls: readonly Span[]): Finding | undefined {
+interface Shapes {
+  /** Distinct URL texts that are compared (not starting with a placeholder). */
+  readonly count: number;
+  readonly slashes: number;
+  readonly versioned: number;
+  readonly versions: ReadonlyMap<string, number>;
+}
+
+function shapesOf(urls: readonly Span[]): Shapes {
+  let count = 0;
+  let slashes = 0;
+  let versioned = 0;
+  const versions = new Map<string, number>();
+  for (const text of new Set(urls.map((url) => url.text))) {
+    const shape = shapeOf(text);
+    if (shape.free) continue;
+    count++;
+    if (shape.slash) slashes++;
+    if (shape.version) {
+      versioned++;
+      versions.set(shape.version, (versions.get(shape.version) ?? 0) + 1);
+    }
+  }
+  return { count, slashes, versioned, versions };
+}
+
+function shapeFinding(url: Span, shapes: Shapes): Finding | undefined {
   const shape = shapeOf(url.text);
   if (shape.free) return undefined;
-  const others = [...new Set(urls.map((other) => other.text))].filter((text) => text !== url.text).map(shapeOf).filter((other) => !other.free);
-  if (!shape.slash && others.length >= 1 && others.every((other) => other.slash)) {
+  const others = shapes.count - 1;
+  if (!shape.slash && others >= 1 && shapes.slashes === others) {
     return {
       range: rangeOf(url),
       message: `URL '${url.text}' does not start with '/', unlike the other URLs in this spec.`,
       data: { replacement: `/${url.text}` },
     };
   }
-  if (!shape.version && others.length >= 2 && others.every((other) => other.version)) {
-    const versions = [...new Set(others.map((other) => other.version!))];
+  if (!shape.version && others >= 2 && shapes.versioned === others) {
+    const versions = [...shapes.versions.keys()];
     const { start } = pathBounds(url.text);
     const path = url.text.slice(start);
     const replacement = versions.length === 1 && path.startsWith('/') ? `${url.text.slice(0, start)}/${versions[0]}${path}` : null;

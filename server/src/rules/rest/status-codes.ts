@@ -33,10 +33,22 @@ const CODE_WORD = /\bcodes?\b(?:\s*\(s\))?/i;
 const GENERIC_LABEL = /^(?:(?:possible|the)\s+)?(?:https?\s+)?(?:response|status|return)\s+codes?\b(?:\s*\(s\))?|^returns?(?=\s*[:：])|^codes?(?=\s*[:：])/i;
 const COLON_PARAGRAPH = /\b(?:response|status|http|error|return)\s+codes?\b/i;
 const STANDALONE_CODE = /(?<![\w.\/:-])(\d{3})(?![\w.\/-]|:\d)/g;
-const PROSE_CODE = /\bHTTP:?\s?(\d{3})\b|`(\d{3})\b|[a-z][A-Za-z]{2,30}\((\d{3})\)/g;
+const PROSE_CODE = /\bHTTP:?\s?(\d{3})\b|`(\d{3}) [A-Z]|([a-z][A-Za-z]{2,30})\((\d{3})\)/g;
+const EMPHASIS = /^\*{1,2}/;
+const ERROR_WORDS = /\b(?:error|errors|fail\w*|fault)\b/i;
+const NORMAL_WORDS = /\b(?:normal|success\w*)\b/i;
+const SENTENCE_BREAK = /[.:：]/;
+const VALUE_LEAD = /^[\s:：*`]+/;
+const ITEM_MARKUP = /[|*`'"]/g;
 
 /** The patterns this module runs over spec text, for the linear-time test. */
-export const STATUS_CODE_PATTERNS: readonly RegExp[] = [BULLET, KIND_WORD, CODE_WORD, GENERIC_LABEL, COLON_PARAGRAPH, STANDALONE_CODE, PROSE_CODE];
+export const STATUS_CODE_PATTERNS: readonly RegExp[] = [
+  BULLET, KIND_WORD, CODE_WORD, GENERIC_LABEL, COLON_PARAGRAPH, STANDALONE_CODE, PROSE_CODE, EMPHASIS, ERROR_WORDS,
+  NORMAL_WORDS, SENTENCE_BREAK, VALUE_LEAD, ITEM_MARKUP,
+];
+
+/** How far into an item its code may be: `The HTTP response code 207 ...`. */
+const LEADING_WINDOW = 40;
 
 interface Label {
   readonly kind: CodeKind | undefined;
@@ -55,7 +67,7 @@ export function stripBullet(text: string): { rest: string; offset: number } {
     offset += bullet[0].length;
     rest = rest.slice(bullet[0].length);
   }
-  const emphasis = /^\*{1,2}/.exec(rest);
+  const emphasis = EMPHASIS.exec(rest);
   if (emphasis) {
     offset += emphasis[0].length;
     rest = rest.slice(emphasis[0].length);
@@ -64,8 +76,8 @@ export function stripBullet(text: string): { rest: string; offset: number } {
 }
 
 function kindOf(text: string): CodeKind | undefined {
-  const error = /\b(?:error|errors|fail\w*|fault)\b/i.test(text);
-  const normal = /\b(?:normal|success\w*)\b/i.test(text);
+  const error = ERROR_WORDS.test(text);
+  const normal = NORMAL_WORDS.test(text);
   if (error === normal) return undefined;
   return error ? 'error' : 'normal';
 }
@@ -78,7 +90,7 @@ function readLabel(lines: readonly ScopeLine[], index: number): Label | undefine
   if (kindWord) {
     const code = CODE_WORD.exec(rest.slice(0, 60));
     const between = code ? rest.slice(kindWord[0].length, code.index) : '';
-    if (code && !/[.:：]/.test(between)) return makeLabel(current.text, offset + code.index + code[0].length, kindOf(rest.slice(0, code.index)));
+    if (code && !SENTENCE_BREAK.test(between)) return makeLabel(current.text, offset + code.index + code[0].length, kindOf(rest.slice(0, code.index)));
   }
   const generic = GENERIC_LABEL.exec(rest);
   if (generic) return makeLabel(current.text, offset + generic[0].length, kindOf(rest.slice(0, generic[0].length)));
@@ -95,16 +107,18 @@ function readLabel(lines: readonly ScopeLine[], index: number): Label | undefine
 }
 
 function makeLabel(text: string, valueStart: number, kind: CodeKind | undefined): Label {
-  const value = text.slice(valueStart).replace(/^[\s:：*`]+/, '').trim();
+  const value = text.slice(valueStart).replace(VALUE_LEAD, '').trim();
   return { kind, valueStart, open: value === '' || value === ':' || value === '::' };
 }
 
 /** The first code near the start of an item: `404 Not Found`, `badRequest(400)`, `The HTTP response code 207 ...`. */
 function leadingCode(text: string, from: number): { code: number; character: number; end: number } | undefined {
-  STANDALONE_CODE.lastIndex = from;
-  const match = STANDALONE_CODE.exec(text);
-  if (!match || match.index - from > 40) return undefined;
-  return { code: Number(match[1]), character: match.index, end: match.index + 3 };
+  // Only the start of the item is read, so that a long line split into many items stays linear.
+  const window = text.slice(from, from + LEADING_WINDOW + 8);
+  STANDALONE_CODE.lastIndex = 0;
+  const match = STANDALONE_CODE.exec(window);
+  if (!match || match.index > LEADING_WINDOW) return undefined;
+  return { code: Number(match[1]), character: from + match.index, end: from + match.index + 3 };
 }
 
 /** Splits a field value on commas and semicolons outside parentheses. */
@@ -136,8 +150,11 @@ export function findStatusCodes(lines: readonly ScopeLine[]): StatusCodeRef[] {
     if (current.json || consumed.has(current.line)) continue;
     PROSE_CODE.lastIndex = 0;
     for (let match = PROSE_CODE.exec(current.text); match; match = PROSE_CODE.exec(current.text)) {
-      const digits = match[1] ?? match[2] ?? match[3];
-      codes.push({ line: current.line, character: match.index + match[0].lastIndexOf(digits), code: Number(digits), kind: undefined, field: false, reason: true });
+      // `badRequest(400)` is a status; `varchar(255)` is not.
+      if (match[3] && saysWhy(match[3])) continue;
+      const digits = match[1] ?? match[2] ?? match[4];
+      const character = match.index + match[0].lastIndexOf(digits);
+      codes.push({ line: current.line, character, code: Number(digits), kind: undefined, field: false, reason: true });
     }
   }
   return codes;
@@ -160,14 +177,15 @@ function readField(lines: readonly ScopeLine[], index: number, label: Label, cod
     const line = lines[next];
     if (line.line !== lines[next - 1].line + 1 || line.text.trim() === '' || line.json || line.heading) break;
     if (line.indent < labelLine.indent || readLabel(lines, next)) break;
-    const stripped = line.text.replace(/[|*`'"]/g, ' ');
+    const stripped = line.text.replace(ITEM_MARKUP, ' ');
     if (leadingCode(stripped, stripBullet(stripped).offset)) break;
     tail += ` ${line.text}`;
     consumed.add(line.line);
     last = next;
   }
+  const tailSaysWhy = saysWhy(tail);
   for (const { code, character, rest } of inline) {
-    codes.push({ line: labelLine.line, character, code, kind: label.kind, field: true, reason: saysWhy(rest) || saysWhy(tail) });
+    codes.push({ line: labelLine.line, character, code, kind: label.kind, field: true, reason: tailSaysWhy || saysWhy(rest) });
   }
 
   let itemIndent = -1;
@@ -184,7 +202,7 @@ function readField(lines: readonly ScopeLine[], index: number, label: Label, cod
     if (line.indent <= labelLine.indent && !bulletSibling) break;
     if (line.indent <= labelLine.indent && readLabel(lines, next)) break;
     if (itemIndent < 0) itemIndent = line.indent;
-    const stripped = line.text.replace(/[|*`'"]/g, ' ');
+    const stripped = line.text.replace(ITEM_MARKUP, ' ');
     const start = stripBullet(stripped).offset;
     const found = line.indent <= itemIndent ? leadingCode(stripped, start) : undefined;
     if (found) {

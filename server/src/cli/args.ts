@@ -1,0 +1,179 @@
+import type { SeveritySetting } from '../rules/rule';
+import { ruleById } from '../rules';
+
+export const FORMATS = ['text', 'json', 'sarif', 'github', 'junit'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export const USAGE = `Usage: rst-specs check [options] [PATH|GLOB|-]...
+
+Checks reStructuredText specs against their template. PATH is a spec file or a folder (every
+*.rst below it that the include globs select, except templates); GLOB is a quoted pattern such as
+'specs/**/*.rst'; - reads one spec from standard input. No PATH: the current folder.
+
+Options:
+  --template FILE          the template every spec follows (default: the config file's, else the
+                           nearest template.rst or <release>-template.rst, else the bundled one)
+  --config FILE            use this config file instead of the nearest .rst-specs.json
+  --format FORMAT          text (default), json, sarif, github or junit
+  --max-line-length N      the longest line allowed (default 79)
+  --rule ID=SEVERITY       error, warning, information, hint or off; repeatable
+  --max-warnings N         exit 1 when there are more than N warnings
+  --fix                    apply all safe fixes in place, then report what remains
+  --fix-dry-run            print the fixes as a unified diff instead of writing them
+  --stdin-filename PATH    the path of the spec read from standard input (for its template)
+  --jobs N                 check on N threads (default: one per core, up to 4, from 48 specs)
+  -q, --quiet              report errors only
+  --color, --no-color      colour the text output (default: on a terminal, unless NO_COLOR is set)
+  -v, --version            print the version
+  -h, --help               print this help
+
+Exit status: 0 no errors (and warnings within --max-warnings), 1 problems found,
+2 bad usage, an unreadable file, or an unusable config file or template.`;
+
+export interface CliOptions {
+  readonly paths: readonly string[];
+  readonly template?: string;
+  readonly config?: string;
+  readonly format: Format;
+  readonly maxLineLength?: number;
+  readonly rules: Readonly<Record<string, SeveritySetting>>;
+  readonly maxWarnings?: number;
+  readonly fix: boolean;
+  readonly fixDryRun: boolean;
+  readonly quiet: boolean;
+  readonly color?: boolean;
+  readonly stdinFilename?: string;
+  readonly jobs?: number;
+}
+
+export type ParsedArguments =
+  | { readonly kind: 'help' }
+  | { readonly kind: 'version' }
+  | { readonly kind: 'check'; readonly options: CliOptions }
+  | { readonly kind: 'error'; readonly message: string };
+
+const VALUE_OPTIONS = new Set([
+  '--template',
+  '--config',
+  '--format',
+  '-f',
+  '--max-line-length',
+  '--rule',
+  '--max-warnings',
+  '--stdin-filename',
+  '--jobs',
+]);
+const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off']);
+
+export function parseArguments(args: readonly string[]): ParsedArguments {
+  if (args.includes('--help') || args.includes('-h')) return { kind: 'help' };
+  if (args.includes('--version') || args.includes('-v')) return { kind: 'version' };
+  const [command, ...rest] = args;
+  if (command === undefined) return { kind: 'error', message: 'no command given (did you mean rst-specs check?)' };
+  if (command !== 'check') {
+    return { kind: 'error', message: command.startsWith('-') ? `the command comes first: rst-specs check ${args.join(' ')}` : `unknown command '${command}'` };
+  }
+  const paths: string[] = [];
+  const rules: Record<string, SeveritySetting> = {};
+  let template: string | undefined;
+  let config: string | undefined;
+  let format: Format = 'text';
+  let maxLineLength: number | undefined;
+  let maxWarnings: number | undefined;
+  let fix = false;
+  let fixDryRun = false;
+  let quiet = false;
+  let color: boolean | undefined;
+  let stdinFilename: string | undefined;
+  let jobs: number | undefined;
+  let onlyPaths = false;
+  for (let index = 0; index < rest.length; index++) {
+    const arg = rest[index];
+    if (onlyPaths || arg === '-' || !arg.startsWith('-')) {
+      paths.push(arg);
+      continue;
+    }
+    if (arg === '--') {
+      onlyPaths = true;
+      continue;
+    }
+    const equals = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const flag = equals > 0 ? arg.slice(0, equals) : arg;
+    const inline = equals > 0 ? arg.slice(equals + 1) : undefined;
+    if (!VALUE_OPTIONS.has(flag)) {
+      if (inline !== undefined) return { kind: 'error', message: `${flag} takes no value` };
+      if (flag === '--fix') fix = true;
+      else if (flag === '--fix-dry-run') fixDryRun = true;
+      else if (flag === '--quiet' || flag === '-q') quiet = true;
+      else if (flag === '--color') color = true;
+      else if (flag === '--no-color') color = false;
+      else return { kind: 'error', message: `unknown option '${arg}'` };
+      continue;
+    }
+    const value = inline ?? rest[++index];
+    if (value === undefined || (inline === undefined && value.startsWith('--'))) return { kind: 'error', message: `${flag} needs a value` };
+    switch (flag) {
+      case '--template':
+        template = value;
+        break;
+      case '--config':
+        config = value;
+        break;
+      case '--stdin-filename':
+        stdinFilename = value;
+        break;
+      case '--format':
+      case '-f':
+        if (!(FORMATS as readonly string[]).includes(value)) {
+          return { kind: 'error', message: `--format must be one of ${FORMATS.join(', ')}, not '${value}'` };
+        }
+        format = value as Format;
+        break;
+      case '--max-line-length': {
+        const number = wholeNumber(value);
+        if (number === undefined || number < 1) return { kind: 'error', message: `--max-line-length must be a positive whole number, not '${value}'` };
+        maxLineLength = number;
+        break;
+      }
+      case '--jobs': {
+        const number = wholeNumber(value);
+        if (number === undefined || number < 1) return { kind: 'error', message: `--jobs must be a positive whole number, not '${value}'` };
+        jobs = number;
+        break;
+      }
+      case '--max-warnings': {
+        const number = wholeNumber(value);
+        if (number === undefined) return { kind: 'error', message: `--max-warnings must be a whole number (0 or more), not '${value}'` };
+        maxWarnings = number;
+        break;
+      }
+      case '--rule': {
+        const at = value.indexOf('=');
+        const id = at < 0 ? value : value.slice(0, at);
+        const severity = at < 0 ? '' : value.slice(at + 1);
+        if (at < 0) return { kind: 'error', message: `--rule takes ID=SEVERITY, like --rule line-length=off, not '${value}'` };
+        if (!ruleById.has(id)) return { kind: 'error', message: `--rule: unknown rule '${id}' (rules: ${[...ruleById.keys()].join(', ')})` };
+        if (!SEVERITIES.has(severity)) {
+          return { kind: 'error', message: `--rule ${id}: the severity must be error, warning, information, hint or off, not '${severity}'` };
+        }
+        rules[id] = severity as SeveritySetting;
+        break;
+      }
+    }
+  }
+  if (fix && fixDryRun) return { kind: 'error', message: '--fix and --fix-dry-run cannot be used together' };
+  if (fixDryRun && format !== 'text' && format !== 'github') {
+    return { kind: 'error', message: `--fix-dry-run prints a diff, which a ${format} report cannot hold: use --format text` };
+  }
+  if (paths.filter((path) => path === '-').length > 1) return { kind: 'error', message: "'-' (standard input) can be given once" };
+  if (fix && paths.includes('-')) return { kind: 'error', message: '--fix cannot write to standard input: use --fix-dry-run to see the fixes' };
+  if (stdinFilename !== undefined && !paths.includes('-')) return { kind: 'error', message: "--stdin-filename needs '-' among the paths" };
+  return {
+    kind: 'check',
+    options: { paths, template, config, format, maxLineLength, rules, maxWarnings, fix, fixDryRun, quiet, color, stdinFilename, jobs },
+  };
+}
+
+function wholeNumber(text: string): number | undefined {
+  return /^\d+$/.test(text) ? Number(text) : undefined;
+}

@@ -1,0 +1,231 @@
+import { readFileSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import { type Analysis, Analyzer } from '../analyze';
+import { BUNDLED_TEMPLATE_PATH } from '../bundled-template';
+import {
+  engineOptions,
+  type EffectiveOptions,
+  findConfigPath,
+  formatConfigProblem,
+  isExcludedFile,
+  isIncludedSpec,
+  type LoadedConfig,
+  loadConfigFile,
+  mergeOptions,
+} from '../config';
+import { nodeTemplateFiles, TemplateCache } from '../template/load';
+import { isTemplateFile, locateTemplate, type TemplateFiles } from '../template/locate';
+import { type Template, TemplateError } from '../template/model';
+import type { CliOptions } from './args';
+import { unifiedDiff } from './diff';
+import { fixSpec, writeFileSafely } from './fix';
+import { displayPath, type Origin, type Target } from './inputs';
+import type { FileReport } from './report';
+
+/** What checking one target gave: its report (unless it could not be checked) and the problems that make the run exit 2. */
+export interface TargetResult {
+  readonly report?: FileReport;
+  readonly bytes: number;
+  readonly ms: number;
+  /** For stderr; `key` names the cause (a config or template file) so that it is reported once per run. */
+  readonly problems: readonly { readonly key: string; readonly text: string }[];
+  /** --fix-dry-run: the unified diff of the fixes. */
+  readonly diff?: string;
+}
+
+/** What the checker may ask of the outside world (replaced in tests). */
+export interface CheckerIo {
+  readonly cwd: string;
+  readonly readStdin?: () => string;
+  readonly readFile?: (filePath: string) => Buffer;
+  readonly writeFile?: (filePath: string, text: string) => void;
+}
+
+/** Checks specs one at a time for one run, keeping what the file system answered (configs, templates, project roots). */
+export class SpecChecker {
+  private readonly analyzer = new Analyzer(new RunTemplateCache());
+  private readonly configPathByFolder = new Map<string, string | undefined>();
+  private readonly rootByFolder = new Map<string, string | undefined>();
+  private readonly templateFiles = cachedTemplateFiles();
+  private readonly forcedConfig: LoadedConfig | undefined;
+
+  constructor(
+    private readonly options: CliOptions,
+    private readonly io: CheckerIo,
+  ) {
+    this.forcedConfig = options.config === undefined ? undefined : loadConfigFile(path.resolve(io.cwd, options.config));
+  }
+
+  /** The --config file's problems, as one message; undefined when it is usable or not given. */
+  forcedConfigProblem(): string | undefined {
+    return this.forcedConfig && this.forcedConfig.problems.length > 0 ? this.configMessage(this.forcedConfig) : undefined;
+  }
+
+  /** Why a file found on the command line is not checked, or undefined to check it. */
+  select(file: string, origin: Origin): 'template' | 'excluded' | 'not-included' | undefined {
+    if (isTemplateFile(toPosix(file))) return 'template';
+    const { effective } = this.optionsFor(file);
+    if (origin === 'folder') return isIncludedSpec(file, effective, this.io.cwd) ? undefined : 'not-included';
+    return isExcludedFile(file, effective, this.io.cwd) ? 'excluded' : undefined;
+  }
+
+  check(target: Target): TargetResult {
+    const started = performance.now();
+    const result = this.checkTarget(target);
+    return { ...result, ms: performance.now() - started };
+  }
+
+  private checkTarget(target: Target): Omit<TargetResult, 'ms'> {
+    const { io, options } = this;
+    const filePath = target.absolute ?? (options.stdinFilename === undefined ? undefined : path.resolve(io.cwd, options.stdinFilename));
+    const settings = this.optionsFor(filePath);
+    if (settings.config && settings.config.problems.length > 0) {
+      return { bytes: 0, problems: [{ key: `config:${settings.config.path}`, text: this.configMessage(settings.config) }] };
+    }
+    let text: string;
+    let bytes: number;
+    try {
+      if (target.absolute === undefined) {
+        text = io.readStdin ? io.readStdin() : '';
+        bytes = Buffer.byteLength(text);
+      } else {
+        const buffer = (io.readFile ?? readFileSync)(target.absolute);
+        bytes = buffer.length;
+        text = buffer.toString('utf8');
+      }
+    } catch (error) {
+      return { bytes: 0, problems: [{ key: `read:${target.display}`, text: `${target.display}: cannot be read: ${describeError(error)}` }] };
+    }
+    const templatePath = this.templateFileFor(filePath, settings.effective.templatePath);
+    try {
+      this.analyzer.templates.load(templatePath);
+    } catch (error) {
+      if (!(error instanceof TemplateError)) throw error;
+      return { bytes, problems: [{ key: `template:${templatePath}`, text: `${error.message} (needed by ${target.display})` }] };
+    }
+    const engine = engineOptions(settings.effective);
+    const request = { filePath: filePath && toPosix(filePath), templatePath, options: engine };
+    const analyze = (source: string): Analysis => this.analyzer.analyze({ ...request, text: source });
+    let analysis = analyze(text);
+    let fixed = 0;
+    let diff: string | undefined;
+    const problems: { key: string; text: string }[] = [];
+    if (options.fix || options.fixDryRun) {
+      const result = fixSpec(text, analysis, analyze, settings.effective, filePath && path.basename(filePath));
+      if (result.text !== text) {
+        try {
+          if (options.fixDryRun) diff = unifiedDiff(target.display, text, result.text);
+          else (io.writeFile ?? writeFileSafely)(target.absolute as string, result.text);
+          analysis = result.analysis;
+          fixed = result.fixed;
+        } catch (error) {
+          const why = `${target.display}: the fixes could not be written (${describeError(error)}); the file is unchanged`;
+          problems.push({ key: `write:${target.display}`, text: why });
+        }
+      }
+    }
+    return { report: { path: target.display, diagnostics: analysis.diagnostics, fixed }, bytes, problems, diff };
+  }
+
+  /** The config and options that apply to a file (or to standard input, given no path). */
+  private optionsFor(file: string | undefined): { effective: EffectiveOptions; config?: LoadedConfig } {
+    const cliOverrides = {
+      templatePath: this.options.template === undefined ? undefined : path.resolve(this.io.cwd, this.options.template),
+      maxLineLength: this.options.maxLineLength,
+      rules: this.options.rules,
+    };
+    const configPath = this.forcedConfig ? undefined : this.configPathIn(file ? path.dirname(file) : this.io.cwd);
+    const config = this.forcedConfig ?? (configPath ? loadConfigFile(configPath) : undefined);
+    return { effective: mergeOptions(config?.config, config?.folder, cliOverrides), config };
+  }
+
+  private configMessage(config: LoadedConfig): string {
+    const shown = displayPath(config.path, this.io.cwd);
+    const lines = config.problems.map((problem) => `  ${formatConfigProblem(shown, problem)}`);
+    return `the config file ${shown} cannot be used:\n${lines.join('\n')}`;
+  }
+
+  /** The config file that governs a folder: its own, else its parent's (each folder looked at once per run). */
+  private configPathIn(folder: string): string | undefined {
+    if (this.configPathByFolder.has(folder)) return this.configPathByFolder.get(folder);
+    let found = findConfigPath(folder, folder);
+    if (!found) {
+      const parent = path.dirname(folder);
+      found = parent === folder ? undefined : this.configPathIn(parent);
+    }
+    this.configPathByFolder.set(folder, found);
+    return found;
+  }
+
+  /** The template file for a spec: the configured one, else the one template lookup finds, else the bundled one. */
+  private templateFileFor(filePath: string | undefined, configured: string | undefined): string {
+    if (configured) return configured;
+    if (!filePath) return BUNDLED_TEMPLATE_PATH;
+    const root = this.projectRoot(path.dirname(filePath));
+    const choice = locateTemplate(toPosix(filePath), root && toPosix(root), undefined, this.templateFiles);
+    return choice.kind === 'bundled' ? BUNDLED_TEMPLATE_PATH : choice.path;
+  }
+
+  /** The nearest folder at or above `folder` that holds `.git`: where template lookup stops. */
+  private projectRoot(folder: string): string | undefined {
+    if (this.rootByFolder.has(folder)) return this.rootByFolder.get(folder);
+    const parent = path.dirname(folder);
+    const root = statSync(path.join(folder, '.git'), { throwIfNoEntry: false })
+      ? folder
+      : parent === folder ? undefined : this.projectRoot(parent);
+    this.rootByFolder.set(folder, root);
+    return root;
+  }
+}
+
+/** Templates loaded once per run: a run is a snapshot, so no file is looked at twice. */
+class RunTemplateCache extends TemplateCache {
+  private readonly loaded = new Map<string, Template | TemplateError>();
+
+  override load(filePath: string): Template {
+    let template = this.loaded.get(filePath);
+    if (template === undefined) {
+      try {
+        template = super.load(filePath);
+      } catch (error) {
+        if (!(error instanceof TemplateError)) throw error;
+        template = error;
+      }
+      this.loaded.set(filePath, template);
+    }
+    if (template instanceof TemplateError) throw template;
+    return template;
+  }
+}
+
+/** The file system's answers to template lookup, kept for one run (specs in one folder ask the same). */
+function cachedTemplateFiles(): TemplateFiles {
+  const exists = new Map<string, boolean>();
+  const lists = new Map<string, readonly string[]>();
+  return {
+    exists(filePath) {
+      let answer = exists.get(filePath);
+      if (answer === undefined) exists.set(filePath, (answer = nodeTemplateFiles.exists(filePath)));
+      return answer;
+    },
+    list(folder) {
+      let answer = lists.get(folder);
+      if (answer === undefined) lists.set(folder, (answer = nodeTemplateFiles.list(folder)));
+      return answer;
+    },
+  };
+}
+
+function toPosix(filePath: string): string {
+  return path.sep === '\\' ? filePath.replace(/\\/g, '/') : filePath;
+}
+
+export function describeError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'it is a folder';
+  if (code === 'EROFS') return 'read-only file system';
+  if (code) return code;
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,84 @@
+import { readFileSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import { CONFIG_FILE_NAMES, type ConfigProblem, parseConfig, type SpecsConfig } from './parse';
+
+export interface LoadedConfig {
+  /** Absolute path of the config file. */
+  readonly path: string;
+  /** Its folder: the base of its include and exclude globs. */
+  readonly folder: string;
+  readonly config: SpecsConfig;
+  /** Empty when the file is valid. A file that cannot be read has one problem and an empty config. */
+  readonly problems: readonly ConfigProblem[];
+}
+
+const NO_RANGE = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+const cache = new Map<string, { stamp: string; loaded: LoadedConfig }>();
+
+/**
+ * The config that applies to a spec: the nearest `.rst-specs.json` (else `.rst-specs.jsonc`) in the
+ * spec's folder or above, up to `stopAt` (included) or the file system's root. Each file is parsed
+ * once and parsed again only when its modification time or size changes; the lookup itself is a few
+ * `stat` calls, so a config file created or deleted later is seen on the next call.
+ */
+export function findConfigFor(specPath: string, stopAt?: string): LoadedConfig | undefined {
+  const file = findConfigPath(path.dirname(path.resolve(specPath)), stopAt);
+  return file ? loadConfigFile(file) : undefined;
+}
+
+/** The path of the config file that governs `folder`, without reading it. */
+export function findConfigPath(folder: string, stopAt?: string): string | undefined {
+  const stop = stopAt === undefined ? undefined : path.resolve(stopAt);
+  for (let current = path.resolve(folder); ; current = path.dirname(current)) {
+    for (const name of CONFIG_FILE_NAMES) {
+      const candidate = path.join(current, name);
+      if (statSync(candidate, { throwIfNoEntry: false })?.isFile()) return candidate;
+    }
+    if (current === stop || path.dirname(current) === current) return undefined;
+    if (stop !== undefined && !current.startsWith(stop + path.sep) && current !== stop) return undefined;
+  }
+}
+
+/** Reads and parses one config file (for `--config`), through the same cache. */
+export function loadConfigFile(filePath: string): LoadedConfig {
+  const absolute = path.resolve(filePath);
+  const folder = path.dirname(absolute);
+  let stamp: string;
+  try {
+    const stat = statSync(absolute);
+    if (!stat.isFile()) return unreadable(absolute, 'it is not a file');
+    stamp = `${stat.mtimeMs}:${stat.size}`;
+  } catch (error) {
+    return unreadable(absolute, describeError(error));
+  }
+  const cached = cache.get(absolute);
+  if (cached?.stamp === stamp) return cached.loaded;
+  let text: string;
+  try {
+    text = readFileSync(absolute, 'utf8');
+  } catch (error) {
+    return unreadable(absolute, describeError(error));
+  }
+  const { config, problems } = parseConfig(text, absolute);
+  const loaded: LoadedConfig = { path: absolute, folder, config, problems };
+  cache.set(absolute, { stamp, loaded });
+  return loaded;
+}
+
+/** Forgets cached config files (all, or one), e.g. when the language server is told a file changed. */
+export function forgetConfig(filePath?: string): void {
+  if (filePath === undefined) cache.clear();
+  else cache.delete(path.resolve(filePath));
+}
+
+function unreadable(filePath: string, why: string): LoadedConfig {
+  return { path: filePath, folder: path.dirname(filePath), config: {}, problems: [{ message: `cannot be read: ${why}`, range: NO_RANGE }] };
+}
+
+function describeError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'it is a folder';
+  return code ?? String(error);
+}

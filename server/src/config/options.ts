@@ -1,0 +1,119 @@
+import * as path from 'node:path';
+import type { SeveritySetting } from '../rules/rule';
+import { DEFAULT_MAX_LINE_LENGTH, DEFAULT_OPTIONAL_SECTIONS, type EngineOptions } from '../engine';
+import { DEFAULT_EXCLUDE, DEFAULT_INCLUDE, globToRegExp } from '../spec-files';
+import { isTemplateFile } from '../template/locate';
+import type { SpecsConfig } from './parse';
+
+/** What one spec is checked with, after defaults, the config file and overrides are combined. */
+export interface EffectiveOptions {
+  /** Absolute, or relative to the caller's workspace folder; undefined: locate the template. */
+  readonly templatePath: string | undefined;
+  readonly include: readonly string[];
+  readonly exclude: readonly string[];
+  /** The folder the include and exclude globs are relative to (the config file's), if any. */
+  readonly globBase: string | undefined;
+  readonly maxLineLength: number;
+  readonly optionalSections: readonly string[];
+  readonly rules: Readonly<Record<string, SeveritySetting>>;
+}
+
+/** Values that win over the config file: command-line options, or the editor settings the user set. */
+export interface OptionOverrides {
+  readonly templatePath?: string;
+  readonly include?: readonly string[];
+  readonly exclude?: readonly string[];
+  readonly maxLineLength?: number;
+  readonly optionalSections?: readonly string[];
+  /** Merged over the config file's rules, id by id. */
+  readonly rules?: Readonly<Record<string, SeveritySetting>>;
+}
+
+/** Defaults, then the config file (found at `configFolder`), then the overrides. */
+export function mergeOptions(
+  config: SpecsConfig | undefined,
+  configFolder: string | undefined,
+  overrides: OptionOverrides = {},
+): EffectiveOptions {
+  return {
+    templatePath: overrides.templatePath ?? config?.template,
+    include: overrides.include ?? config?.include ?? DEFAULT_INCLUDE,
+    exclude: overrides.exclude ?? config?.exclude ?? DEFAULT_EXCLUDE,
+    globBase: config?.include || config?.exclude ? configFolder : undefined,
+    maxLineLength: overrides.maxLineLength ?? config?.maxLineLength ?? DEFAULT_MAX_LINE_LENGTH,
+    optionalSections: overrides.optionalSections ?? config?.optionalSections ?? DEFAULT_OPTIONAL_SECTIONS,
+    rules: { ...config?.rules, ...overrides.rules },
+  };
+}
+
+export function engineOptions(options: EffectiveOptions): EngineOptions {
+  return { maxLineLength: options.maxLineLength, optionalSections: options.optionalSections, rules: options.rules };
+}
+
+/** The editor settings that mirror config keys (the shape of the language server's `Settings`). */
+export interface EditorSettings {
+  readonly templatePath: string | undefined;
+  readonly include: readonly string[];
+  readonly exclude: readonly string[];
+  readonly maxLineLength: number;
+  readonly optionalSections: readonly string[];
+  readonly rules: Readonly<Record<string, SeveritySetting>>;
+}
+
+/**
+ * The editor settings that should win over a config file: those named in `userSet` when the client
+ * can tell (e.g. from `WorkspaceConfiguration.inspect`), else those that differ from the defaults,
+ * since `workspace/configuration` answers with the defaults filled in.
+ */
+export function overridesFromSettings(settings: EditorSettings, userSet?: ReadonlySet<string>): OptionOverrides {
+  const set = (key: keyof EditorSettings, isDefault: boolean) => (userSet ? userSet.has(key) : !isDefault);
+  const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((value, index) => value === b[index]);
+  return {
+    ...(settings.templatePath !== undefined && set('templatePath', false) ? { templatePath: settings.templatePath } : {}),
+    ...(set('include', sameList(settings.include, DEFAULT_INCLUDE)) ? { include: settings.include } : {}),
+    ...(set('exclude', sameList(settings.exclude, DEFAULT_EXCLUDE)) ? { exclude: settings.exclude } : {}),
+    ...(set('maxLineLength', settings.maxLineLength === DEFAULT_MAX_LINE_LENGTH) ? { maxLineLength: settings.maxLineLength } : {}),
+    ...(set('optionalSections', sameList(settings.optionalSections, DEFAULT_OPTIONAL_SECTIONS))
+      ? { optionalSections: settings.optionalSections }
+      : {}),
+    ...(Object.keys(settings.rules).length > 0 ? { rules: settings.rules } : {}),
+  };
+}
+
+/**
+ * Whether `filePath` is a spec under these options: not a template, matched by an include glob and
+ * by no exclude glob. A glob matches the path relative to `globBase` (else `fallbackBase`), the
+ * absolute path, or the file name, so the default `**\/specs/**\/*.rst` works wherever the specs are.
+ */
+export function isIncludedSpec(filePath: string, options: Pick<EffectiveOptions, 'include' | 'exclude' | 'globBase'>, fallbackBase?: string): boolean {
+  if (!filePath.endsWith('.rst') || isTemplateFile(toPosix(filePath))) return false;
+  const candidates = globCandidates(filePath, options.globBase ?? fallbackBase);
+  const matches = (glob: string) => {
+    const regexp = globToRegExp(glob.replace(/^\.\//, ''));
+    return candidates.some((candidate) => regexp.test(candidate));
+  };
+  return options.include.some(matches) && !options.exclude.some(matches);
+}
+
+/** Whether an exclude glob matches the file (for files named on the command line, which skip include). */
+export function isExcludedFile(filePath: string, options: Pick<EffectiveOptions, 'exclude' | 'globBase'>, fallbackBase?: string): boolean {
+  const candidates = globCandidates(filePath, options.globBase ?? fallbackBase);
+  return options.exclude.some((glob) => {
+    const regexp = globToRegExp(glob.replace(/^\.\//, ''));
+    return candidates.some((candidate) => regexp.test(candidate));
+  });
+}
+
+function globCandidates(filePath: string, base: string | undefined): string[] {
+  const absolute = toPosix(path.resolve(filePath));
+  const candidates = [absolute.replace(/^[A-Za-z]:/, '').replace(/^\/+/, ''), path.posix.basename(absolute)];
+  if (base) {
+    const relative = toPosix(path.relative(base, filePath));
+    if (relative && !relative.startsWith('../') && !path.isAbsolute(relative)) candidates.unshift(relative);
+  }
+  return candidates;
+}
+
+function toPosix(filePath: string): string {
+  return path.sep === '\\' ? filePath.replace(/\\/g, '/') : filePath;
+}

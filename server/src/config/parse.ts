@@ -1,0 +1,142 @@
+import * as path from 'node:path';
+import type { Range } from '../rst/types';
+import type { SeveritySetting } from '../rules/rule';
+import { ruleById } from '../rules';
+import { type JsonNode, offsetToPosition, parseJsonc } from './jsonc';
+
+/** The settings a `.rst-specs.json` (or `.rst-specs.jsonc`) file may hold; each is optional. */
+export interface SpecsConfig {
+  /** The template, as an absolute path (the file gives it relative to its own folder, or absolute). */
+  readonly template?: string;
+  /** Globs of the specs to check, relative to the config file's folder. */
+  readonly include?: readonly string[];
+  /** Globs of the .rst files that are not specs, relative to the config file's folder. */
+  readonly exclude?: readonly string[];
+  readonly maxLineLength?: number;
+  /** Severity per rule id; `off` turns a rule off. */
+  readonly rules?: Readonly<Record<string, SeveritySetting>>;
+  readonly optionalSections?: readonly string[];
+}
+
+export interface ConfigProblem {
+  readonly message: string;
+  /** Where in the config file (0-based lines, UTF-16 characters). */
+  readonly range: Range;
+}
+
+export const CONFIG_FILE_NAMES: readonly string[] = ['.rst-specs.json', '.rst-specs.jsonc'];
+export const CONFIG_KEYS: readonly string[] = ['template', 'include', 'exclude', 'maxLineLength', 'rules', 'optionalSections'];
+export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['error', 'warning', 'information', 'hint', 'off'];
+
+/**
+ * Reads a config file's text. Pure: no file system. Accepts comments and trailing commas. A value
+ * of the wrong type is left out of `config` with a problem saying why, so the rest still applies;
+ * a syntax error leaves `config` empty. `sourcePath` (absolute) resolves a relative `template`.
+ */
+export function parseConfig(text: string, sourcePath: string): { config: SpecsConfig; problems: ConfigProblem[] } {
+  const problems: ConfigProblem[] = [];
+  const rangeOf = (offset: number, end: number): Range => ({
+    start: offsetToPosition(text, offset),
+    end: offsetToPosition(text, end),
+  });
+  const parsed = parseJsonc(text);
+  if (parsed.error) {
+    problems.push({ message: `not valid JSON: ${parsed.error.message}`, range: rangeOf(parsed.error.offset, parsed.error.end) });
+    return { config: {}, problems };
+  }
+  const root = parsed.root;
+  if (root.kind !== 'object') {
+    problems.push({ message: 'the file must hold an object, like { "maxLineLength": 79 }', range: rangeOf(root.offset, root.end) });
+    return { config: {}, problems };
+  }
+  const problem = (node: { offset: number; end: number }, message: string) => problems.push({ message, range: rangeOf(node.offset, node.end) });
+  const config: { -readonly [K in keyof SpecsConfig]: SpecsConfig[K] } = {};
+  const seen = new Set<string>();
+  for (const property of root.properties) {
+    const keyNode = { offset: property.keyOffset, end: property.keyEnd };
+    const { key, value } = property;
+    if (seen.has(key)) problem(keyNode, `"${key}" is given twice; the last one applies`);
+    seen.add(key);
+    switch (key) {
+      case '$schema':
+        if (value.kind !== 'string') problem(value, '"$schema" must be a string');
+        break;
+      case 'template':
+        if (value.kind !== 'string' || value.value.trim() === '') problem(value, '"template" must be a path to the template, as a string');
+        else config.template = path.resolve(path.dirname(sourcePath), value.value.trim());
+        break;
+      case 'include':
+      case 'exclude':
+      case 'optionalSections': {
+        const list = stringList(value);
+        if (list && (key === 'optionalSections' || list.every((glob) => glob.trim() !== ''))) config[key] = list;
+        else problem(value, key === 'optionalSections' ? '"optionalSections" must be a list of section titles (strings)' : `"${key}" must be a list of globs (non-empty strings)`);
+        break;
+      }
+      case 'maxLineLength':
+        if (value.kind === 'number' && Number.isInteger(value.value) && value.value > 0) config.maxLineLength = value.value;
+        else problem(value, '"maxLineLength" must be a positive whole number');
+        break;
+      case 'rules': {
+        if (value.kind !== 'object') {
+          problem(value, '"rules" must be an object of rule ids to severities, like { "line-length": "warning" }');
+          break;
+        }
+        const rules: Record<string, SeveritySetting> = {};
+        for (const rule of value.properties) {
+          const ruleKey = { offset: rule.keyOffset, end: rule.keyEnd };
+          if (!ruleById.has(rule.key)) problem(ruleKey, `unknown rule "${rule.key}"${closest(rule.key, [...ruleById.keys()])}`);
+          else if (rule.value.kind !== 'string' || !(SEVERITY_SETTINGS as readonly string[]).includes(rule.value.value)) {
+            problem(rule.value, `the severity of "${rule.key}" must be one of ${SEVERITY_SETTINGS.join(', ')}`);
+          } else rules[rule.key] = rule.value.value as SeveritySetting;
+        }
+        config.rules = rules;
+        break;
+      }
+      default:
+        problem(keyNode, `unknown setting "${key}"${closest(key, CONFIG_KEYS)} (known: ${CONFIG_KEYS.join(', ')})`);
+    }
+  }
+  return { config, problems };
+}
+
+function stringList(node: JsonNode): string[] | undefined {
+  if (node.kind !== 'array') return undefined;
+  const values: string[] = [];
+  for (const item of node.items) {
+    if (item.kind !== 'string') return undefined;
+    values.push(item.value);
+  }
+  return values;
+}
+
+/** "; did you mean X?" when a known name is one or two edits away. */
+function closest(name: string, known: readonly string[]): string {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const candidate of known) {
+    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best ? `; did you mean "${best}"?` : '';
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+/** A problem as one line: `file:line:col: message` (1-based). */
+export function formatConfigProblem(configPath: string, problem: ConfigProblem): string {
+  return `${configPath}:${problem.range.start.line + 1}:${problem.range.start.character + 1}: ${problem.message}`;
+}

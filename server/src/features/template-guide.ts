@@ -1,0 +1,108 @@
+// What the features share about a spec and its template: the section matching (computed once per
+// parsed document), a template section's place and guidance as Markdown, the nearest template title.
+import type { Position, Range, Section, SpecDocument } from '../rst/types';
+import type { Template, TemplateSection } from '../template/model';
+import { startLineOf } from '../template/model';
+import { buildOutline, type Outline } from '../template/outline';
+import { editDistance, titleKey } from '../template/similarity';
+import { contentEnd, placedSection } from '../fixes/sections';
+import { rstToMarkdown } from './markdown';
+
+/** A spec: the parsed document and the template it follows. */
+export interface SpecContext {
+  readonly doc: SpecDocument;
+  readonly template: Template;
+}
+
+const outlines = new WeakMap<SpecDocument, { template: Template; outline: Outline }>();
+
+/** The spec's sections matched to the template's (no section counted optional: features list them all). */
+export function outlineOf({ doc, template }: SpecContext): Outline {
+  const cached = outlines.get(doc);
+  if (cached?.template === template) return cached.outline;
+  const outline = buildOutline(doc, template, []);
+  outlines.set(doc, { template, outline });
+  return outline;
+}
+
+/** "Proposed change › REST API impact". */
+export function templatePath(section: TemplateSection): string {
+  return section.parent ? `${section.parent.title} › ${section.title}` : section.title;
+}
+
+/** "Proposed change › REST API impact, section 3 of 9" in Markdown. */
+export function templatePlace(template: Template, section: TemplateSection): string {
+  const siblings = section.parent ? section.parent.children : template.topLevel;
+  return `**${templatePath(section)}**, section ${siblings.indexOf(section) + 1} of ${siblings.length}`;
+}
+
+/** The lines of the template's guidance for a section (none when it has none). */
+export function guidanceLines(template: Template, section: TemplateSection): string[] {
+  const { start, end } = section.guidanceRange;
+  if (start.line === end.line && start.character === end.character) return [];
+  return template.doc.lines.slice(start.line, end.line + 1).map((line) => line.text);
+}
+
+const guidanceCache = new WeakMap<TemplateSection, string>();
+
+/** The template's guidance for a section, as Markdown (empty when the template has none). */
+export function guidanceMarkdown(template: Template, section: TemplateSection): string {
+  let markdown = guidanceCache.get(section);
+  if (markdown === undefined) {
+    markdown = rstToMarkdown(guidanceLines(template, section));
+    guidanceCache.set(section, markdown);
+  }
+  return markdown;
+}
+
+/** The template's text between its title and its first section, as Markdown. */
+export function titleGuidanceMarkdown(template: Template): string {
+  const title = template.title;
+  const first = template.topLevel[0];
+  if (!title || !first) return '';
+  const lines = template.doc.lines.slice(title.underlineLine + 1, startLineOf(first.section)).map((line) => line.text);
+  while (lines.length > 0 && lines[0].trim() === '') lines.shift();
+  while (lines.length > 0 && lines.at(-1)!.trim() === '') lines.pop();
+  return rstToMarkdown(lines);
+}
+
+/** The template section whose title is closest to `title`: shared words first, then spelling. */
+export function nearestTemplateSection(template: Template, title: string): TemplateSection | undefined {
+  const key = titleKey(title);
+  const words = new Set(key.split(' ').filter(Boolean));
+  let best: TemplateSection | undefined;
+  let bestScore = -Infinity;
+  for (const candidate of template.sections) {
+    const candidateKey = titleKey(candidate.title);
+    const candidateWords = candidateKey.split(' ').filter(Boolean);
+    const shared = candidateWords.filter((word) => words.has(word)).length;
+    const dice = (2 * shared) / Math.max(1, words.size + candidateWords.length);
+    const longer = Math.max(key.length, candidateKey.length, 1);
+    const spelling = 1 - editDistance(key, candidateKey) / longer;
+    const score = dice * 2 + spelling;
+    if (score > bestScore) {
+      best = candidate;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/** The whole section: from its overline (or title) to its last non-blank line. */
+export function sectionRange(doc: SpecDocument, section: Section): Range {
+  const last = contentEnd(doc, section) - 1;
+  return { start: { line: startLineOf(section), character: 0 }, end: { line: last, character: doc.lines[last].text.length } };
+}
+
+export function contains(range: Range, position: Position): boolean {
+  const afterStart = position.line > range.start.line ||
+    (position.line === range.start.line && position.character >= range.start.character);
+  const beforeEnd = position.line < range.end.line ||
+    (position.line === range.end.line && position.character <= range.end.character);
+  return afterStart && beforeEnd;
+}
+
+/** The spec section that stands for a template section in its template place, if any. */
+export function specSectionFor(spec: SpecContext, templateSection: TemplateSection): Section | undefined {
+  return placedSection(outlineOf(spec), templateSection);
+}

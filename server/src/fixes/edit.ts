@@ -1,0 +1,126 @@
+// Text edits, as LSP spells them (0-based line, UTF-16 character), and the helpers every fix uses.
+// Positions refer to the document's text without its BOM, like `SpecDocument.lines`.
+import type { LineEnding, Position, Range, SpecDocument } from '../rst/types';
+
+export interface TextEdit {
+  readonly range: Range;
+  readonly newText: string;
+}
+
+/** Line starts of a text, split like `SpecDocument.lines` (`\r\n`, `\n` and a lone `\r`). */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 13 && text.charCodeAt(index + 1) === 10) index++;
+    if (code === 10 || code === 13) starts.push(index + 1);
+  }
+  return starts;
+}
+
+function offsetIn(text: string, starts: readonly number[], position: Position): number {
+  if (position.line >= starts.length) return text.length;
+  const start = starts[position.line];
+  const next = position.line + 1 < starts.length ? starts[position.line + 1] : text.length;
+  // A character past the line's text points at its end (before the line break), as LSP asks.
+  return Math.min(start + Math.max(0, position.character), lineTextEnd(text, start, next));
+}
+
+function lineTextEnd(text: string, start: number, next: number): number {
+  let end = next;
+  if (end > start && text.charCodeAt(end - 1) === 10) end--;
+  if (end > start && text.charCodeAt(end - 1) === 13) end--;
+  return end;
+}
+
+function comparePositions(a: Position, b: Position): number {
+  return a.line - b.line || a.character - b.character;
+}
+
+/** Edits sorted by start then end, ties kept in their given order (so inserts at one point stay in order). */
+export function sortEdits(edits: readonly TextEdit[]): TextEdit[] {
+  return edits
+    .map((edit, index) => ({ edit, index }))
+    .sort(
+      (a, b) =>
+        comparePositions(a.edit.range.start, b.edit.range.start) ||
+        comparePositions(a.edit.range.end, b.edit.range.end) ||
+        a.index - b.index,
+    )
+    .map(({ edit }) => edit);
+}
+
+/**
+ * Merges groups of edits into one non-overlapping list. Groups are taken whole or not at all, in
+ * the order given: a group with an edit that overlaps an edit already taken is left out. Identical
+ * edits (same range, same text) are kept once. Edits that only touch (one ends where the next
+ * starts) do not overlap.
+ */
+export function mergeEdits(groups: readonly (readonly TextEdit[])[]): TextEdit[] {
+  const taken: TextEdit[] = [];
+  const seen = new Set<string>();
+  for (const group of groups) {
+    const fresh = group.filter((edit) => !seen.has(keyOf(edit)));
+    if (fresh.length === 0) continue;
+    const candidate = sortEdits([...taken, ...fresh]);
+    if (hasOverlap(candidate)) continue;
+    for (const edit of fresh) seen.add(keyOf(edit));
+    taken.push(...fresh);
+  }
+  return sortEdits(taken);
+}
+
+function keyOf(edit: TextEdit): string {
+  const { start, end } = edit.range;
+  return `${start.line}:${start.character}-${end.line}:${end.character}=${edit.newText}`;
+}
+
+/** Whether sorted edits overlap. Two inserts at one point, or an insert where a replacement starts or ends, do not. */
+function hasOverlap(sorted: readonly TextEdit[]): boolean {
+  for (let index = 1; index < sorted.length; index++) {
+    if (comparePositions(sorted[index - 1].range.end, sorted[index].range.start) > 0) return true;
+  }
+  return false;
+}
+
+/**
+ * Applies non-overlapping edits to a text (with or without a BOM: positions ignore it and it
+ * stays). Throws on overlapping edits.
+ */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const bom = text.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
+  const body = bom ? text.slice(1) : text;
+  const starts = lineStarts(body);
+  const sorted = sortEdits(edits);
+  if (hasOverlap(sorted)) throw new Error('overlapping edits');
+  let result = '';
+  let cursor = 0;
+  for (const edit of sorted) {
+    const start = offsetIn(body, starts, edit.range.start);
+    const end = offsetIn(body, starts, edit.range.end);
+    result += body.slice(cursor, start) + edit.newText;
+    cursor = Math.max(cursor, end);
+  }
+  return bom + result + body.slice(cursor);
+}
+
+/** The document's line ending: the first line's, or LF for a one-line document. */
+export function eolOf(doc: SpecDocument): LineEnding {
+  return doc.lines.find((line) => line.eol !== '')?.eol ?? '\n';
+}
+
+export function rangeOf(startLine: number, startCharacter: number, endLine: number, endCharacter: number): Range {
+  return { start: { line: startLine, character: startCharacter }, end: { line: endLine, character: endCharacter } };
+}
+
+export function isBlank(text: string): boolean {
+  return text.trim() === '';
+}
+
+/**
+ * Whether `line` is past the last line of text: the empty line after a final line break, or
+ * beyond. Inserting "at the start of" such a line appends to the document.
+ */
+export function isAtEnd(doc: SpecDocument, line: number): boolean {
+  return line >= doc.lines.length || (line === doc.lines.length - 1 && doc.lines[line].text === '');
+}

@@ -1,0 +1,31 @@
+// What every fix takes: the parsed spec, its template, one diagnostic, and the options.
+import type { Range, SpecDocument } from '../rst/types';
+import type { FindingData } from '../rules/rule';
+import type { Template } from '../template/model';
+import type { TextEdit } from './edit';
+
+export interface FixOptions {
+  /** Longest allowed line, in characters (the width a paragraph is reflowed to). */
+  readonly maxLineLength: number;
+  /** Template titles a spec may leave out: never inserted. */
+  readonly optionalSections: readonly string[];
+  /** What an inserted section holds: "None", or the template's guidance. */
+  readonly insertedSectionBody: 'none' | 'guidance';
+}
+
+export const DEFAULT_FIX_OPTIONS: FixOptions = {
+  maxLineLength: 79,
+  optionalSections: ['History'],
+  insertedSectionBody: 'none',
+};
+
+/** The part of a diagnostic a fix reads: which rule, where, and the rule's `data`. */
+export interface FixDiagnostic {
+  readonly code: string;
+  readonly range: Range;
+  readonly message?: string;
+  readonly data?: FindingData;
+}
+
+/** A pure repair: the edits (against `doc`) that remove the diagnostic, or none when there is no safe one. */
+export type Fix = (doc: SpecDocument, template: Template, diagnostic: FixDiagnostic, options: FixOptions) => TextEdit[];

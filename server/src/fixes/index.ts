@@ -1,0 +1,76 @@
+// The quick fixes by rule: what each is called and which edits it makes.
+import type { SpecDocument } from '../rst/types';
+import type { Template } from '../template/model';
+import { changeSectionLevel, resizeAdornment } from './adornment';
+import type { TextEdit } from './edit';
+import type { Fix, FixDiagnostic, FixOptions } from './fix';
+import { insertMissingSection } from './insert-sections';
+import { moveSection, moveTitle } from './move-section';
+import { reflowParagraph } from './reflow';
+import { renameTitle } from './rename-title';
+import {
+  expandTab,
+  removeTrailingWhitespace,
+  removeZeroWidthSpace,
+  useLfLineEndings,
+  writeNone,
+} from './whitespace';
+
+export interface QuickFix {
+  readonly title: string;
+  readonly edits: readonly TextEdit[];
+  /** The one obvious repair (VS Code applies it with "Auto Fix"). */
+  readonly isPreferred: boolean;
+}
+
+interface FixEntry {
+  readonly fix: Fix;
+  readonly title: (diagnostic: FixDiagnostic) => string | undefined;
+  readonly preferred: boolean;
+}
+
+const text = (value: unknown) => (typeof value === 'string' ? value : '');
+
+export const FIXES: Readonly<Record<string, FixEntry>> = {
+  'missing-section': {
+    fix: insertMissingSection,
+    title: (d) => `Insert missing section '${text(d.data?.title)}'`,
+    preferred: true,
+  },
+  'title-mismatch': { fix: renameTitle, title: (d) => `Rename to '${text(d.data?.expected)}'`, preferred: true },
+  'title-underline': {
+    fix: resizeAdornment,
+    title: (d) => `Fit the adornment of '${text(d.data?.title)}' to the title`,
+    preferred: true,
+  },
+  'section-level': {
+    fix: changeSectionLevel,
+    title: (d) =>
+      d.data?.expectedDepth === 1
+        ? `Make '${text(d.data?.title)}' a top-level section`
+        : `Make '${text(d.data?.title)}' a subsection`,
+    preferred: true,
+  },
+  'section-order': { fix: moveSection, title: moveTitle, preferred: false },
+  'empty-section': { fix: writeNone, title: (d) => `Write "None" under '${text(d.data?.title)}'`, preferred: true },
+  'trailing-whitespace': { fix: removeTrailingWhitespace, title: () => 'Remove trailing whitespace', preferred: true },
+  tab: { fix: expandTab, title: () => 'Replace the tab with spaces', preferred: true },
+  'carriage-return': { fix: useLfLineEndings, title: () => 'Use LF line endings', preferred: true },
+  'zero-width-space': { fix: removeZeroWidthSpace, title: () => 'Remove the zero-width space', preferred: true },
+  'line-length': { fix: reflowParagraph, title: () => 'Reflow paragraph', preferred: false },
+};
+
+/** The quick fix of one diagnostic, when its rule has one and it applies here. */
+export function quickFixFor(
+  doc: SpecDocument,
+  template: Template,
+  diagnostic: FixDiagnostic,
+  options: FixOptions,
+): QuickFix | undefined {
+  const entry = FIXES[diagnostic.code];
+  if (!entry) return undefined;
+  const title = entry.title(diagnostic);
+  if (!title) return undefined;
+  const edits = entry.fix(doc, template, diagnostic, options);
+  return edits.length > 0 ? { title, edits, isPreferred: entry.preferred } : undefined;
+}

@@ -1,0 +1,79 @@
+// Character-level fixes: trailing whitespace, tabs, carriage returns, zero-width spaces; and
+// empty-section, which writes "None" under the title.
+import type { SpecDocument } from '../rst/types';
+import { isBlank, rangeOf, type TextEdit } from './edit';
+import type { Fix } from './fix';
+import { sectionWithTitleOn } from './sections';
+
+export const removeTrailingWhitespace: Fix = (doc, _template, diagnostic) => {
+  const line = diagnostic.range.start.line;
+  const text = doc.lines[line]?.text;
+  if (text === undefined) return [];
+  const start = text.replace(/[ \t]+$/, '').length;
+  return start < text.length ? [{ range: rangeOf(line, start, line, text.length), newText: '' }] : [];
+};
+
+/** Each tab becomes the spaces up to the next 8-column tab stop, as docutils expands it. */
+export const expandTab: Fix = (doc, _template, diagnostic) => {
+  const { line, character: start } = diagnostic.range.start;
+  const text = doc.lines[line]?.text;
+  if (text === undefined || text[start] !== '\t') return [];
+  let end = start;
+  while (text[end] === '\t') end++;
+  let column = columns(text.slice(0, start));
+  const from = column;
+  for (let index = start; index < end; index++) column += 8 - (column % 8);
+  return [{ range: rangeOf(line, start, line, end), newText: ' '.repeat(column - from) }];
+};
+
+/** Columns of a line's prefix as docutils counts them: code points, tabs to 8-column stops. */
+function columns(text: string): number {
+  let column = 0;
+  for (const character of text) column = character === '\t' ? column + 8 - (column % 8) : column + 1;
+  return column;
+}
+
+/** Every CRLF or CR line break becomes LF (the one diagnostic stands for all of them). */
+export const useLfLineEndings: Fix = (doc) => lfEdits(doc);
+
+export function lfEdits(doc: SpecDocument): TextEdit[] {
+  const edits: TextEdit[] = [];
+  doc.lines.forEach(({ text, eol }, line) => {
+    if (eol === '\r\n' || eol === '\r') edits.push({ range: rangeOf(line, text.length, line + 1, 0), newText: '\n' });
+  });
+  return edits;
+}
+
+export const removeZeroWidthSpace: Fix = (doc, _template, diagnostic) => {
+  const { line, character } = diagnostic.range.start;
+  if (doc.lines[line]?.text[character] !== '\u200b') return [];
+  return [{ range: rangeOf(line, character, line, character + 1), newText: '' }];
+};
+
+/** empty-section: "None" after the section's last line (a comment, or its title), set off by blank lines. */
+export const writeNone: Fix = (doc, _template, diagnostic) => {
+  const section = sectionWithTitleOn(doc, diagnostic.range.start.line);
+  if (!section || section.children.length > 0) return [];
+  const eol = doc.lines[section.underlineLine].eol || doc.lines.find((source) => source.eol)?.eol || '\n';
+  const end = Math.min(section.endLine, doc.lines.length);
+  let last = end;
+  while (last > section.underlineLine + 1 && isBlank(doc.lines[last - 1].text)) last--;
+  // `last` is the line after the section's last non-blank line.
+  if (last >= doc.lines.length) {
+    const final = doc.lines.length - 1;
+    const finalText = doc.lines[final].text;
+    return [{ range: rangeOf(final, finalText.length, final, finalText.length), newText: eol + eol + 'None' + eol }];
+  }
+  const followedByText = last < doc.lines.length && !isBlank(doc.lines[last].text) && !isFinalEmpty(doc, last);
+  const atEnd = isFinalEmpty(doc, last);
+  return [
+    {
+      range: rangeOf(last, 0, last, 0),
+      newText: atEnd ? eol + 'None' + eol : eol + 'None' + eol + (followedByText ? eol : ''),
+    },
+  ];
+};
+
+function isFinalEmpty(doc: SpecDocument, line: number): boolean {
+  return line === doc.lines.length - 1 && doc.lines[line].text === '';
+}

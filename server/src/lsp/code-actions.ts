@@ -1,0 +1,304 @@
+// Code actions and commands: a quick fix per diagnostic that has one obvious repair, "Insert all
+// missing sections" and fix-all as source actions, and the server side of the extension's commands.
+// Every edit is a versioned WorkspaceEdit, so that the editor refuses it once the text has changed.
+import { readFile } from 'node:fs/promises';
+import { posix as path } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type {
+  ClientCapabilities,
+  CodeAction,
+  CodeActionParams,
+  Diagnostic,
+  ServerCapabilities,
+  TextEdit as LspTextEdit,
+  WorkspaceEdit,
+} from 'vscode-languageserver/node';
+import { Analyzer } from '../analyze';
+import type { SpecDiagnostic } from '../engine';
+import type { TextEdit } from '../fixes/edit';
+import type { FixOptions } from '../fixes/fix';
+import { fixAllEdits, SAFE_FIX_CODES } from '../fixes/fix-all';
+import { quickFixFor } from '../fixes/index';
+import { insertAllMissingSections } from '../fixes/insert-sections';
+import { isBlueprintName, newSpecText } from '../fixes/new-spec';
+import { isSpecFile } from '../spec-files';
+import type { DocumentState, ServerContext, ServerFeature } from './context';
+import { toLspDiagnostic } from './server';
+import type { Settings } from './settings';
+
+export const FIX_ALL_KIND = 'source.fixAll.rst-specs';
+export const INSERT_MISSING_KIND = 'source.insertMissingSections.rst-specs';
+export const QUICK_FIX_KIND = 'quickfix';
+
+/** Commands the server executes (the extension's own commands, of other names, call these). */
+export const SERVER_COMMANDS = {
+  /** `[{ uri, version? }]`: applies "Insert all missing sections" through workspace/applyEdit. */
+  insertMissingSections: 'rst-specs.server.insertMissingSections',
+  /** `[{ folderUri, name, title? }]`: the text of a new spec from the template that folder uses. */
+  newSpecText: 'rst-specs.server.newSpecText',
+  /** `[{ uris }]`: checks spec files that need not be open and publishes their diagnostics. */
+  checkFiles: 'rst-specs.server.checkFiles',
+} as const;
+
+/** Run by the VS Code extension after the carriage-return fix: VS Code keeps a document's line endings through edits. */
+export const USE_LF_COMMAND = 'rst-specs.useLfLineEndings';
+
+export const INSERT_ALL_TITLE = 'Insert all missing sections';
+export const FIX_ALL_TITLE = 'Fix all rst-specs problems';
+
+interface ResolveData {
+  readonly uri: string;
+  readonly version: number;
+  readonly kind: string;
+}
+
+export function createCodeActionsFeature(): ServerFeature {
+  let documentChanges = true;
+  let pullDiagnostics = false;
+  let lazyEdits = false;
+  return {
+    capabilities(client: ClientCapabilities): ServerCapabilities {
+      documentChanges = client.workspace?.workspaceEdit?.documentChanges ?? false;
+      pullDiagnostics = !!client.textDocument?.diagnostic;
+      lazyEdits = !!client.textDocument?.codeAction?.resolveSupport?.properties.includes('edit');
+      return {
+        codeActionProvider: {
+          codeActionKinds: [QUICK_FIX_KIND, FIX_ALL_KIND, INSERT_MISSING_KIND],
+          resolveProvider: true,
+        },
+        executeCommandProvider: { commands: Object.values(SERVER_COMMANDS) },
+      };
+    },
+    register(context: ServerContext): void {
+      const { connection, documents } = context;
+      const pushedByCheck = new Set<string>();
+
+      const fixOptions = (settings: Settings): FixOptions => ({
+        maxLineLength: settings.maxLineLength,
+        optionalSections: settings.optionalSections,
+        insertedSectionBody: settings.insertedSectionBody,
+      });
+
+      /** Edits on the document's text as the editor holds it (a BOM, if it kept one, shifts line 0). */
+      const workspaceEdit = (uri: string, version: number, edits: readonly TextEdit[]): WorkspaceEdit => {
+        const bom = documents.get(uri)?.getText().charCodeAt(0) === 0xfeff;
+        const shift = (position: { line: number; character: number }) =>
+          bom && position.line === 0 ? { line: 0, character: position.character + 1 } : position;
+        const lspEdits: LspTextEdit[] = edits.map((edit) => ({
+          range: { start: shift(edit.range.start), end: shift(edit.range.end) },
+          newText: edit.newText,
+        }));
+        return documentChanges
+          ? { documentChanges: [{ textDocument: { uri, version }, edits: lspEdits }] }
+          : { changes: { [uri]: lspEdits } };
+      };
+
+      const specState = async (uri: string): Promise<(DocumentState & { spec: NonNullable<DocumentState['spec']> }) | undefined> => {
+        const state = await context.stateOf(uri);
+        return state?.spec ? (state as DocumentState & { spec: NonNullable<DocumentState['spec']> }) : undefined;
+      };
+
+      const sourceEdits = async (uri: string, kind: string, version?: number) => {
+        const state = await specState(uri);
+        if (!state || (version !== undefined && version !== state.version)) return undefined;
+        const options = fixOptions(await context.settingsFor(uri));
+        const { doc, template } = state.spec;
+        const edits =
+          kind === FIX_ALL_KIND
+            ? fixAllEdits(doc, template, { ...options, engine: engineOptions(await context.settingsFor(uri), uri) })
+            : insertAllMissingSections(doc, template, options);
+        return { state, edits };
+      };
+
+      connection.onCodeAction(async (params: CodeActionParams) => {
+        const uri = params.textDocument.uri;
+        const state = await specState(uri);
+        if (!state) return [];
+        const settings = await context.settingsFor(uri);
+        const options = fixOptions(settings);
+        const { doc, template, diagnostics } = state.spec;
+        const only = params.context.only;
+        const wants = (kind: string) => !only || only.some((wanted) => kind === wanted || kind.startsWith(`${wanted}.`));
+        const actions: CodeAction[] = [];
+        const missing = diagnostics.filter((diagnostic) => diagnostic.code === 'missing-section');
+
+        if (wants(QUICK_FIX_KIND)) {
+          let offeredInsertAll = false;
+          for (const client of params.context.diagnostics) {
+            const diagnostic = serverDiagnostic(diagnostics, client);
+            if (!diagnostic) continue;
+            const fix = quickFixFor(doc, template, diagnostic, options);
+            if (fix) {
+              const action: CodeAction = {
+                title: fix.title,
+                kind: QUICK_FIX_KIND,
+                diagnostics: [client],
+                isPreferred: fix.isPreferred,
+                edit: workspaceEdit(uri, state.version, fix.edits),
+              };
+              if (diagnostic.code === 'carriage-return') {
+                action.command = { title: 'Use LF line endings', command: USE_LF_COMMAND, arguments: [uri] };
+              }
+              actions.push(action);
+            }
+            if (diagnostic.code === 'missing-section' && missing.length > 1 && !offeredInsertAll) {
+              offeredInsertAll = true;
+              const edits = insertAllMissingSections(doc, template, options);
+              if (edits.length > 0) {
+                actions.push({
+                  title: INSERT_ALL_TITLE,
+                  kind: QUICK_FIX_KIND,
+                  diagnostics: missing.map(toLspDiagnostic),
+                  edit: workspaceEdit(uri, state.version, edits),
+                });
+              }
+            }
+          }
+        }
+
+        const sources: [string, string, readonly SpecDiagnostic[]][] = [
+          [INSERT_MISSING_KIND, INSERT_ALL_TITLE, missing],
+          [FIX_ALL_KIND, FIX_ALL_TITLE, diagnostics.filter((diagnostic) => SAFE_FIX_CODES.includes(diagnostic.code))],
+        ];
+        for (const [kind, title, fixed] of sources) {
+          if (!wants(kind) || fixed.length === 0) continue;
+          const action: CodeAction = { title, kind, diagnostics: fixed.map(toLspDiagnostic) };
+          // Asked for by name (the Source Action menu, codeActionsOnSave): computed now. Otherwise
+          // (a generic request), computed only when chosen, if the client can resolve it later.
+          if (!only && lazyEdits) {
+            action.data = { uri, version: state.version, kind } satisfies ResolveData;
+          } else {
+            const result = await sourceEdits(uri, kind);
+            if (!result || result.edits.length === 0) continue;
+            action.edit = workspaceEdit(uri, result.state.version, result.edits);
+          }
+          actions.push(action);
+        }
+        return actions;
+      });
+
+      connection.onCodeActionResolve(async (action) => {
+        const data = action.data as ResolveData | undefined;
+        if (!data || action.edit) return action;
+        const result = await sourceEdits(data.uri, data.kind, data.version);
+        if (result) action.edit = workspaceEdit(data.uri, result.state.version, result.edits);
+        return action;
+      });
+
+      connection.onExecuteCommand(async (params) => {
+        const [argument] = (params.arguments ?? []) as [Record<string, unknown> | string | undefined];
+        const options = typeof argument === 'object' && argument !== null ? argument : { uri: argument };
+        switch (params.command) {
+          case SERVER_COMMANDS.insertMissingSections: {
+            const uri = String(options.uri ?? '');
+            const version = typeof options.version === 'number' ? options.version : undefined;
+            const result = await sourceEdits(uri, INSERT_MISSING_KIND, version);
+            if (!result) return { inserted: 0, reason: (await context.stateOf(uri)) ? 'not-a-spec-or-stale' : 'not-open' };
+            if (result.edits.length === 0) return { inserted: 0 };
+            const applied = await connection.workspace.applyEdit({
+              label: INSERT_ALL_TITLE,
+              edit: workspaceEdit(uri, result.state.version, result.edits),
+            });
+            const count = result.state.spec.diagnostics.filter((d) => d.code === 'missing-section').length;
+            return { inserted: applied.applied ? count : 0, applied: applied.applied };
+          }
+          case SERVER_COMMANDS.newSpecText:
+            return newSpecFor(context, String(options.folderUri ?? ''), String(options.name ?? ''), options.title);
+          case SERVER_COMMANDS.checkFiles: {
+            const uris = Array.isArray(options.uris) ? options.uris.filter((uri): uri is string => typeof uri === 'string') : [];
+            return checkFiles(context, uris, pushedByCheck);
+          }
+          case USE_LF_COMMAND:
+            return null; // The edit of the quick fix did it; VS Code runs its own command of this name.
+          default:
+            throw new Error(`unknown command ${params.command}`);
+        }
+      });
+
+      // Diagnostics pushed by a workspace check give way to the pulled ones once the file is open.
+      documents.onDidOpen((event) => {
+        if (!pushedByCheck.delete(event.document.uri) || !pullDiagnostics) return;
+        void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+      });
+    },
+  };
+}
+
+export const codeActionsFeature: ServerFeature = createCodeActionsFeature();
+
+/** The server's own diagnostic (with its data) that a client diagnostic stands for. */
+function serverDiagnostic(diagnostics: readonly SpecDiagnostic[], client: Diagnostic): SpecDiagnostic | undefined {
+  if (client.source !== undefined && client.source !== 'rst-specs') return undefined;
+  const same = (a: Diagnostic['range'], b: Diagnostic['range']) =>
+    a.start.line === b.start.line &&
+    a.start.character === b.start.character &&
+    a.end.line === b.end.line &&
+    a.end.character === b.end.character;
+  return diagnostics.find(
+    (diagnostic) => diagnostic.code === client.code && same(diagnostic.range, client.range) && diagnostic.message === client.message,
+  );
+}
+
+function engineOptions(settings: Settings, uri: string) {
+  const fileName = uri.startsWith('file:') ? path.basename(fileURLToPath(uri)) : undefined;
+  return { maxLineLength: settings.maxLineLength, rules: settings.rules, fileName };
+}
+
+function workspaceFolderOf(context: ServerContext, filePath: string): string | undefined {
+  return context
+    .workspaceFolders()
+    .filter((folder) => filePath === folder || filePath.startsWith(`${folder}/`))
+    .sort((a, b) => b.length - a.length)[0];
+}
+
+async function newSpecFor(context: ServerContext, folderUri: string, name: string, title: unknown) {
+  if (!folderUri.startsWith('file:')) throw new Error('the folder must be a file: URI');
+  if (!isBlueprintName(name)) throw new Error(`'${name}' is not a blueprint name: use lowercase letters, digits and hyphens`);
+  const folder = fileURLToPath(folderUri);
+  const filePath = path.join(folder, `${name}.rst`);
+  const uri = pathToFileURL(filePath).toString();
+  const settings = await context.settingsFor(uri);
+  const { template, problem } = new Analyzer().templateFor({
+    filePath,
+    workspaceFolder: workspaceFolderOf(context, filePath),
+    templatePath: settings.templatePath,
+  });
+  const text = newSpecText(template, name, typeof title === 'string' && title.trim() ? title.trim() : undefined);
+  return { text, uri, template: template.source, problem };
+}
+
+async function checkFiles(context: ServerContext, uris: readonly string[], pushed: Set<string>) {
+  const analyzer = new Analyzer();
+  let specs = 0;
+  let problems = 0;
+  for (const uri of uris) {
+    if (!uri.startsWith('file:')) continue;
+    const filePath = fileURLToPath(uri);
+    const settings = await context.settingsFor(uri);
+    const workspaceFolder = workspaceFolderOf(context, filePath);
+    if (!settings.enable || !isSpecFile(filePath, workspaceFolder, settings.include, settings.exclude)) continue;
+    specs++;
+    if (context.documents.get(uri)) {
+      // Open documents are checked (and their diagnostics shown) as they are edited.
+      problems += (await context.stateOf(uri))?.spec?.diagnostics.length ?? 0;
+      continue;
+    }
+    let text: string;
+    try {
+      text = await readFile(filePath, 'utf8');
+    } catch {
+      continue;
+    }
+    const analysis = analyzer.analyze({
+      text,
+      filePath,
+      workspaceFolder,
+      templatePath: settings.templatePath,
+      options: { maxLineLength: settings.maxLineLength, optionalSections: settings.optionalSections, rules: settings.rules },
+    });
+    problems += analysis.diagnostics.length;
+    pushed.add(uri);
+    await context.connection.sendDiagnostics({ uri, diagnostics: analysis.diagnostics.map(toLspDiagnostic) });
+  }
+  return { checked: uris.length, specs, problems };
+}

@@ -1,0 +1,218 @@
+// LSP wiring of the language features (hover, completion, document and workspace symbols, folding,
+// links): translate requests to the pure modules in ../features and their results back.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  type ClientCapabilities,
+  CompletionItemKind,
+  type CompletionItem,
+  type DocumentSymbol,
+  FoldingRangeKind,
+  type FoldingRange,
+  InsertTextFormat,
+  MarkupKind,
+  type SymbolInformation,
+  SymbolKind,
+} from 'vscode-languageserver/node';
+import { completionsAt, type CompletionEntry } from '../features/completion';
+import { foldingRanges } from '../features/folding';
+import { hoverAt } from '../features/hover';
+import { documentLinks } from '../features/links';
+import { documentSymbols, type SectionSymbol } from '../features/symbols';
+import type { SpecContext } from '../features/template-guide';
+import { type OpenSpec, type WorkspaceFiles, WorkspaceSymbolIndex } from '../features/workspace-symbols';
+import { isSpecFile } from '../spec-files';
+import type { DocumentState, ServerContext, ServerFeature } from './context';
+
+/** The usual adornment characters: typing one under a title may complete its underline. */
+const TRIGGER_CHARACTERS = ['=', '-', '~', '^', '"', "'", '+', '*', '#', '`'];
+
+const COMPLETION_KINDS: Record<CompletionEntry['kind'], CompletionItemKind> = {
+  section: CompletionItemKind.Module,
+  adornment: CompletionItemKind.Text,
+  snippet: CompletionItemKind.Snippet,
+};
+
+export const nodeWorkspaceFiles: WorkspaceFiles = {
+  list(folder) {
+    try {
+      return readdirSync(folder, { withFileTypes: true }).map((entry) => ({
+        name: entry.name,
+        isDirectory: entry.isDirectory(),
+        isFile: entry.isFile(),
+      }));
+    } catch {
+      return [];
+    }
+  },
+  stamp(file) {
+    try {
+      const stat = statSync(file);
+      return stat.isFile() ? `${stat.mtimeMs}:${stat.size}` : undefined;
+    } catch {
+      return undefined;
+    }
+  },
+  read(file) {
+    try {
+      return readFileSync(file, 'utf8');
+    } catch {
+      return undefined;
+    }
+  },
+};
+
+function specOf(state: DocumentState): SpecContext | undefined {
+  return state.spec ? { doc: state.doc, template: state.spec.template } : undefined;
+}
+
+function completionItem(entry: CompletionEntry, snippets: boolean): CompletionItem {
+  const useSnippet = snippets && entry.snippet !== undefined;
+  return {
+    label: entry.label,
+    kind: COMPLETION_KINDS[entry.kind],
+    ...(entry.detail ? { detail: entry.detail } : {}),
+    ...(entry.documentation ? { documentation: { kind: MarkupKind.Markdown, value: entry.documentation } } : {}),
+    sortText: entry.sortText,
+    ...(entry.filterText ? { filterText: entry.filterText } : {}),
+    ...(entry.preselect ? { preselect: true } : {}),
+    insertTextFormat: useSnippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+    textEdit: { range: entry.range, newText: useSnippet ? entry.snippet! : entry.newText },
+  };
+}
+
+function documentSymbol(symbol: SectionSymbol): DocumentSymbol {
+  return {
+    name: symbol.name,
+    ...(symbol.detail ? { detail: symbol.detail } : {}),
+    kind: symbol.kind === 'title' ? SymbolKind.File : SymbolKind.String,
+    range: symbol.range,
+    selectionRange: symbol.selectionRange,
+    children: symbol.children.map(documentSymbol),
+  };
+}
+
+function flatSymbols(symbols: readonly SectionSymbol[], uri: string, container?: string): SymbolInformation[] {
+  return symbols.flatMap((symbol) => [
+    {
+      name: symbol.name,
+      kind: symbol.kind === 'title' ? SymbolKind.File : SymbolKind.String,
+      location: { uri, range: symbol.range },
+      ...(container ? { containerName: container } : {}),
+    },
+    ...flatSymbols(symbol.children, uri, symbol.name),
+  ]);
+}
+
+function createLanguageFeatures(): ServerFeature {
+  let snippets = false;
+  let hierarchicalSymbols = false;
+  let foldingLimit = Number.MAX_SAFE_INTEGER;
+  const index = new WorkspaceSymbolIndex(nodeWorkspaceFiles);
+
+  return {
+    capabilities(client: ClientCapabilities) {
+      snippets = client.textDocument?.completion?.completionItem?.snippetSupport === true;
+      hierarchicalSymbols = client.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true;
+      foldingLimit = client.textDocument?.foldingRange?.rangeLimit ?? Number.MAX_SAFE_INTEGER;
+      return {
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: TRIGGER_CHARACTERS, resolveProvider: false },
+        documentSymbolProvider: { label: 'rst-specs' },
+        foldingRangeProvider: true,
+        documentLinkProvider: { resolveProvider: false },
+        workspaceSymbolProvider: true,
+      };
+    },
+
+    register(context: ServerContext) {
+      const { connection } = context;
+      /** Runs a handler on the document's current state; a failure is logged and answers null. */
+      const safely = async <T>(name: string, uri: string, run: (state: DocumentState) => T): Promise<T | null> => {
+        try {
+          const state = await context.stateOf(uri);
+          return state ? run(state) : null;
+        } catch (error) {
+          connection.console.error(`rst-specs ${name} failed on ${uri}: ${(error as Error).stack ?? error}`);
+          return null;
+        }
+      };
+
+      connection.onHover(({ textDocument, position }) =>
+        safely('hover', textDocument.uri, (state) => {
+          const hover = hoverAt(state.doc, specOf(state), position, state.spec?.diagnostics);
+          return hover ? { contents: { kind: MarkupKind.Markdown, value: hover.contents }, range: hover.range } : null;
+        }),
+      );
+
+      connection.onCompletion(({ textDocument, position }) =>
+        safely('completion', textDocument.uri, (state) =>
+          completionsAt(state.doc, specOf(state), position).map((entry) => completionItem(entry, snippets)),
+        ),
+      );
+
+      connection.onDocumentSymbol(({ textDocument }) =>
+        safely('documentSymbol', textDocument.uri, (state) => {
+          const symbols = documentSymbols(state.doc, specOf(state));
+          return hierarchicalSymbols ? symbols.map(documentSymbol) : flatSymbols(symbols, textDocument.uri);
+        }),
+      );
+
+      connection.onFoldingRanges(({ textDocument }) =>
+        safely('foldingRange', textDocument.uri, (state) =>
+          foldingRanges(state.doc)
+            .slice(0, foldingLimit)
+            .map((fold): FoldingRange => ({
+              startLine: fold.startLine,
+              endLine: fold.endLine,
+              ...(fold.kind === 'comment' ? { kind: FoldingRangeKind.Comment } : {}),
+            })),
+        ),
+      );
+
+      connection.onDocumentLinks(({ textDocument }) =>
+        safely('documentLink', textDocument.uri, (state) =>
+          documentLinks(state.doc).map((link) => ({
+            range: link.range,
+            target: link.target,
+            ...(link.tooltip ? { tooltip: link.tooltip } : {}),
+          })),
+        ),
+      );
+
+      connection.onWorkspaceSymbol(async ({ query }) => {
+        try {
+          const scopes = await Promise.all(
+            context.workspaceFolders().map(async (folder) => {
+              const settings = await context.settingsFor(pathToFileURL(folder).toString());
+              return { folder, include: settings.include, exclude: settings.exclude };
+            }),
+          );
+          const open: OpenSpec[] = [];
+          for (const document of context.documents.all()) {
+            if (!document.uri.startsWith('file:')) continue;
+            const file = fileURLToPath(document.uri);
+            const scope = scopes.filter((candidate) => file.startsWith(candidate.folder + '/')).sort((a, b) => b.folder.length - a.folder.length)[0];
+            const state = await context.stateOf(document.uri);
+            if (state && (state.spec || (scope && isSpecFile(file, scope.folder, scope.include, scope.exclude)))) {
+              open.push({ file, doc: state.doc });
+            }
+          }
+          return index.query(query, scopes, open).map(
+            (entry): SymbolInformation => ({
+              name: entry.name,
+              kind: entry.kind === 'title' ? SymbolKind.File : SymbolKind.String,
+              location: { uri: pathToFileURL(entry.file).toString(), range: entry.range },
+              ...(entry.containerName ? { containerName: entry.containerName } : {}),
+            }),
+          );
+        } catch (error) {
+          connection.console.error(`rst-specs workspaceSymbol failed: ${(error as Error).stack ?? error}`);
+          return [];
+        }
+      });
+    },
+  };
+}
+
+export const languageFeatures: ServerFeature = createLanguageFeatures();

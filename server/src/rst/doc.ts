@@ -1,0 +1,157 @@
+// The document being built by one parse: the lines in docutils' view, the records of blocks,
+// sections and messages, the queue of nested blocks still to parse (see machine.ts), and views:
+// contiguous ranges of lines, each cut at a column (the first line possibly at another one).
+import type { BlockKind } from './types';
+import { isPyBlank } from './lines';
+
+export interface View {
+  readonly start: number;
+  readonly end: number;
+  readonly firstCol: number;
+  readonly col: number;
+}
+
+export interface BlockRec {
+  kind: BlockKind;
+  startLine: number;
+  endLine: number;
+  indent: number;
+  name?: string;
+  argument?: string;
+  depth: number;
+  seq: number;
+}
+
+export interface SectionRec {
+  title: string;
+  level: number;
+  style: string;
+  overlineLine: number;
+  titleLine: number;
+  underlineLine: number;
+}
+
+export interface MessageRec {
+  line: number;
+  level: 1 | 2 | 3 | 4;
+  text: string;
+}
+
+/**
+ * The children docutils appends to one node, counted only where a directive checks them
+ * (list-table: exactly one bullet list whose items each hold exactly one bullet list; table:
+ * exactly one table). `list` is the node of the first child when that is a bullet list.
+ */
+export interface NodeInfo {
+  count: number;
+  first: string;
+  list: NodeInfo | null;
+  items: NodeInfo[];
+}
+
+export function newNode(): NodeInfo {
+  return { count: 0, first: '', list: null, items: [] };
+}
+
+/** A directive whose content docutils discards, messages included, unless it has the right shape. */
+export interface ContentCheck {
+  directive: 'list-table' | 'table';
+  lineno: number;
+  node: NodeInfo;
+  sink: MessageRec[];
+  parentSink: MessageRec[] | null;
+}
+
+export interface Job {
+  view: View;
+  depth: number;
+  /** Where the job's messages go; null: nowhere (the body of a directive docutils doesn't know). */
+  sink: MessageRec[] | null;
+  node: NodeInfo | null;
+}
+
+/** Everything one parse shares: docutils' `memo` and the document being built. */
+export class Doc {
+  readonly n: number;
+  /** For each line, the first non-blank line at or after it (n if none). */
+  readonly nextNonBlank: Int32Array;
+  /** For each line, the last non-blank line at or before it (-1 if none). */
+  readonly prevNonBlank: Int32Array;
+  /** For each line, how many leading (Python) whitespace characters it has. */
+  readonly lead: Int32Array;
+  readonly literal: Uint8Array;
+  readonly messages: MessageRec[] = [];
+  readonly blocks: BlockRec[] = [];
+  readonly sections: SectionRec[] = [];
+  readonly jobs: Job[] = [];
+  readonly checks: ContentCheck[] = [];
+  readonly titleStyles: string[] = [];
+  sectionLevel = 0;
+  bubbleKludge = false;
+  seq = 0;
+
+  constructor(readonly exp: string[]) {
+    const n = (this.n = exp.length);
+    this.nextNonBlank = new Int32Array(n + 1);
+    this.prevNonBlank = new Int32Array(n + 1);
+    this.literal = new Uint8Array(n);
+    this.lead = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const line = exp[i];
+      let k = 0;
+      while (k < line.length && isWs(line.charCodeAt(k))) k++;
+      this.lead[i] = k;
+    }
+    let last = -1;
+    for (let i = 0; i < n; i++) this.prevNonBlank[i] = last = exp[i] === '' ? last : i;
+    let next = n;
+    this.nextNonBlank[n] = n;
+    for (let i = n - 1; i >= 0; i--) this.nextNonBlank[i] = next = exp[i] === '' ? next : i;
+  }
+
+  /** End (exclusive) of the lines start..end-1 without their trailing blank lines. */
+  trimEnd(start: number, end: number): number {
+    if (end <= start) return start + 1;
+    const q = this.prevNonBlank[Math.min(end, this.n) - 1];
+    return q >= start ? q + 1 : start + 1;
+  }
+
+  markLiteral(start: number, end: number): void {
+    for (let i = start; i < end; i++) this.literal[i] = 1;
+  }
+}
+
+export function viewLength(v: View): number {
+  return v.end - v.start;
+}
+
+export function viewText(doc: Doc, v: View, rel: number): string {
+  const s = doc.exp[v.start + rel];
+  const c = rel === 0 ? v.firstCol : v.col;
+  return c === 0 ? s : s.slice(c);
+}
+
+/** `while indented and not indented[0].strip(): indented.trim_start()` */
+export function trimLeadingBlank(doc: Doc, v: View): View {
+  if (v.end <= v.start || !isPyBlank(viewText(doc, v, 0))) return v;
+  const start = Math.min(doc.nextNonBlank[v.start + 1] ?? v.end, v.end);
+  return { start, end: v.end, firstCol: v.col, col: v.col };
+}
+
+/** `while indented and not indented[-1].strip(): indented.trim_end()` */
+export function trimTrailingBlank(doc: Doc, v: View): View {
+  let end = v.end;
+  if (end - v.start > 1) {
+    const q = doc.prevNonBlank[end - 1];
+    end = q >= v.start + 1 ? q + 1 : v.start + 1;
+  }
+  if (end - v.start === 1 && isPyBlank(viewText(doc, v, 0))) end = v.start;
+  return end === v.end ? v : { start: v.start, end, firstCol: v.firstCol, col: v.col };
+}
+
+export function isWs(c: number): boolean {
+  // the subset of Python whitespace that can start an rstripped, non-blank line
+  return c === 32 || (c >= 9 && c <= 13) || (c >= 28 && c <= 31) || c === 0x85 || c === 0xa0 ||
+    c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
+    c === 0x202f || c === 0x205f || c === 0x3000;
+}

@@ -1,0 +1,168 @@
+// Source text → lines, and the helpers that reproduce how docutils (and Python) see a line.
+//
+// Two views of every line are kept:
+// - the ORIGINAL text, split exactly like vscode-languageserver-textdocument does (`\r\n`, `\n`
+//   and a lone `\r` end a line), which every position (0-based line, UTF-16 character) refers to;
+// - docutils' view, used only to detect structure: U+FEFF removed, `\v` and `\f` turned into
+//   spaces, tabs expanded to 8-column stops (Python's str.expandtabs, one column per code
+//   point) and trailing whitespace stripped (Python's str.rstrip), as docutils' string2lines().
+import type { LineEnding, SourceLine } from './types';
+import { isCombining, isWide } from './east-asian-width';
+
+export interface SplitSource {
+  /** The text without a leading BOM. */
+  readonly text: string;
+  readonly hasBom: boolean;
+  readonly lines: SourceLine[];
+  /** How many lines docutils sees: a final line break does not start another line for it. */
+  readonly docutilsLineCount: number;
+}
+
+export function splitSource(input: string): SplitSource {
+  const hasBom = input.charCodeAt(0) === 0xfeff;
+  const text = hasBom ? input.slice(1) : input;
+  const lines: SourceLine[] = [];
+  const n = text.length;
+  let start = 0;
+  if (text.indexOf('\r') < 0) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', start)) {
+      lines.push({ text: text.slice(start, i), offset: start, eol: '\n' });
+      start = i + 1;
+    }
+  } else {
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c !== 10 && c !== 13) continue;
+      let eol: LineEnding = c === 10 ? '\n' : '\r';
+      let next = i + 1;
+      if (c === 13 && text.charCodeAt(next) === 10) {
+        eol = '\r\n';
+        next++;
+      }
+      lines.push({ text: text.slice(start, i), offset: start, eol });
+      start = next;
+      i = next - 1;
+    }
+  }
+  lines.push({ text: text.slice(start), offset: start, eol: '' });
+  const endsWithBreak = n > 0 && (text.charCodeAt(n - 1) === 10 || text.charCodeAt(n - 1) === 13);
+  const docutilsLineCount = n === 0 ? 0 : endsWithBreak ? lines.length - 1 : lines.length;
+  return { text, hasBom, lines, docutilsLineCount };
+}
+
+/** Python's str.isspace() for one UTF-16 code unit (all Python whitespace is in the BMP). */
+export function isPyWhitespace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13) || (c >= 28 && c <= 31);
+  if (c < 0x85) return false;
+  return (
+    c === 0x85 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000
+  );
+}
+
+/** Python's str.rstrip(). */
+export function pyRstrip(s: string): string {
+  let e = s.length;
+  while (e > 0 && isPyWhitespace(s.charCodeAt(e - 1))) e--;
+  return e === s.length ? s : s.slice(0, e);
+}
+
+/** How many leading characters Python's str.lstrip() removes. */
+export function pyLeadingSpace(s: string): number {
+  let i = 0;
+  while (i < s.length && isPyWhitespace(s.charCodeAt(i))) i++;
+  return i;
+}
+
+/** Python's str.lstrip(). */
+export function pyLstrip(s: string): string {
+  const i = pyLeadingSpace(s);
+  return i === 0 ? s : s.slice(i);
+}
+
+/** Python's str.strip(). */
+export function pyStrip(s: string): string {
+  return pyLstrip(pyRstrip(s));
+}
+
+/** `not s.strip()` in Python. */
+export function isPyBlank(s: string): boolean {
+  return pyLeadingSpace(s) === s.length;
+}
+
+/** Characters that need more than an rstrip to reach docutils' view. */
+const CONVERT = /[\t\v\f\ufeff]/;
+
+/** One line as docutils' string2lines() returns it (see the header). */
+export function docutilsLine(raw: string): string {
+  if (!CONVERT.test(raw)) return pyRstrip(raw);
+  let out = '';
+  let column = 0;
+  let runStart = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 9) {
+      out += raw.slice(runStart, i);
+      const spaces = 8 - (column % 8);
+      out += ' '.repeat(spaces);
+      column += spaces;
+      runStart = i + 1;
+    } else if (c === 11 || c === 12) {
+      out += raw.slice(runStart, i) + ' ';
+      column++;
+      runStart = i + 1;
+    } else if (c === 0xfeff) {
+      out += raw.slice(runStart, i);
+      runStart = i + 1;
+    } else if (c < 0xd800 || c > 0xdbff || i + 1 >= raw.length) {
+      column++;
+    } else {
+      const d = raw.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++; // a surrogate pair is one code point, one column
+      column++;
+    }
+  }
+  out += raw.slice(runStart);
+  return pyRstrip(out);
+}
+
+/** docutils.utils.column_width(): wide East Asian characters count 2, combining ones 0. */
+export function columnWidth(s: string): number {
+  let width = 0;
+  for (let i = 0; i < s.length; i++) {
+    const cp = s.codePointAt(i)!;
+    if (cp > 0xffff) i++;
+    if (cp < 0x300) width++;
+    else if (isCombining(cp)) width += isWide(cp) ? 1 : 0;
+    else width += isWide(cp) ? 2 : 1;
+  }
+  return width;
+}
+
+/** len(s) in Python after docutils' pad_double_width(): code points, wide ones counted twice. */
+export function paddedLength(s: string): number {
+  let length = 0;
+  for (let i = 0; i < s.length; i++) {
+    const cp = s.codePointAt(i)!;
+    if (cp > 0xffff) i++;
+    length += isWide(cp) ? 2 : 1;
+  }
+  return length;
+}
+
+/** The title text's range on its original line: without surrounding whitespace (or BOMs). */
+export function trimmedSpan(text: string): [number, number] {
+  let start = 0;
+  let end = text.length;
+  const skip = (c: number) => isPyWhitespace(c) || c === 0xfeff;
+  while (start < end && skip(text.charCodeAt(start))) start++;
+  while (end > start && skip(text.charCodeAt(end - 1))) end--;
+  return [start, end];
+}

@@ -1,0 +1,138 @@
+// parseSpec: text → SpecDocument (lines, sections, blocks, literal lines, messages), finding
+// the structure exactly as docutils 0.19 does. The parse is a port of docutils' own state machine
+// (machine.ts and the state modules), run once over the text; see machine.ts for how nesting is
+// handled without deep recursion.
+//
+// Line numbers are 0-based everywhere, `ParseMessage.line` included (docutils' number minus one).
+import type { Block, ParseMessage, Range, Section, SpecDocument } from './types';
+import { docutilsLine, splitSource, trimmedSpan } from './lines';
+import { BlockRec, ContentCheck, Doc, Machine, MessageRec } from './machine';
+import './body';
+import './text';
+
+export function parseSpec(input: string): SpecDocument {
+  const source = splitSource(input);
+  const n = source.docutilsLineCount;
+  const exp: string[] = new Array(n);
+  for (let i = 0; i < n; i++) exp[i] = docutilsLine(source.lines[i].text);
+  const doc = new Doc(exp);
+  run(doc, () => new Machine(doc, { start: 0, end: n, firstCol: 0, col: 0 }, true, doc.messages, 0).run('Body'));
+  for (let i = 0; i < doc.jobs.length; i++) {
+    const job = doc.jobs[i];
+    run(doc, () => new Machine(doc, job.view, false, job.sink, job.depth, job.node).run('Body'));
+  }
+  for (let i = doc.checks.length - 1; i >= 0; i--) settle(doc.checks[i]);
+  const lineCount = source.lines.length;
+  const { sections, roots } = buildSections(doc, source.lines, lineCount);
+  const literalLines = new Set<number>();
+  for (let i = 0; i < n; i++) if (doc.literal[i]) literalLines.add(i);
+  return {
+    text: source.text,
+    hasBom: source.hasBom,
+    lines: source.lines,
+    sections,
+    roots,
+    blocks: toBlocks(doc.blocks),
+    literalLines,
+    messages: toMessages(doc.messages),
+  };
+}
+
+/** A parse must never throw: an internal error becomes a message, and the parse goes on. */
+function run(doc: Doc, parse: () => void): void {
+  try {
+    parse();
+  } catch (e) {
+    const detail = e instanceof Error ? e.message : String(e);
+    doc.messages.push({ line: 0, level: 4, text: `Internal parser error: ${detail}` });
+  }
+}
+
+/**
+ * list-table and table parse their content, then keep it only if it has the expected shape;
+ * otherwise the content's messages go too, replaced by one error (ListTable.check_list_content,
+ * RSTTable.run). Checks nested in a table's content were settled first (they came later).
+ */
+function settle(check: ContentCheck): void {
+  const error = contentError(check);
+  if (error) check.parentSink?.push({ line: check.lineno - 1, level: 3, text: error });
+  else check.parentSink?.push(...check.sink);
+}
+
+function contentError({ directive, node }: ContentCheck): string {
+  const prefix = `Error parsing content block for the "${directive}" directive: `;
+  if (directive === 'table') return node.count === 1 && node.first === 'table' ? '' : `${prefix}exactly one table expected.`;
+  if (node.count !== 1 || node.first !== 'bullet-list' || !node.list) return `${prefix}exactly one bullet list expected.`;
+  const rows = node.list.items;
+  let columns = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    if (row.count !== 1 || row.first !== 'bullet-list' || !row.list) {
+      return `${prefix}two-level bullet list expected, but row ${i + 1} does not contain a second-level bullet list.`;
+    }
+    if (i === 0) columns = row.list.items.length;
+    else if (row.list.items.length !== columns) {
+      return (
+        `${prefix}uniform two-level bullet list expected, but row ${i + 1} does not contain the same number ` +
+        `of items as row 1 (${row.list.items.length} vs ${columns}).`
+      );
+    }
+  }
+  return '';
+}
+
+type MutableSection = { -readonly [K in keyof Section]: Section[K] };
+
+function buildSections(
+  doc: Doc,
+  lines: readonly { text: string }[],
+  lineCount: number,
+): { sections: Section[]; roots: Section[] } {
+  const sections: MutableSection[] = [];
+  const roots: MutableSection[] = [];
+  const stack: MutableSection[] = [];
+  for (const r of doc.sections) {
+    const first = r.overlineLine >= 0 ? r.overlineLine : r.titleLine;
+    while (stack.length > 0 && stack[stack.length - 1].level >= r.level) stack.pop()!.endLine = first;
+    const parent = stack.length > 0 ? stack[stack.length - 1] : undefined;
+    const [start, end] = trimmedSpan(lines[r.titleLine].text);
+    const titleRange: Range = {
+      start: { line: r.titleLine, character: start },
+      end: { line: r.titleLine, character: end },
+    };
+    const section: MutableSection = {
+      title: r.title,
+      level: r.level,
+      style: r.style,
+      titleLine: r.titleLine,
+      overlineLine: r.overlineLine,
+      underlineLine: r.underlineLine,
+      titleRange,
+      underlineLength: doc.exp[r.underlineLine].length,
+      overlineLength: r.overlineLine >= 0 ? doc.exp[r.overlineLine].length : 0,
+      endLine: lineCount,
+      children: [],
+      parent,
+    };
+    if (parent) (parent.children as Section[]).push(section);
+    else roots.push(section);
+    sections.push(section);
+    stack.push(section);
+  }
+  return { sections, roots };
+}
+
+function toBlocks(records: BlockRec[]): Block[] {
+  const sorted = records.slice().sort((a, b) => a.startLine - b.startLine || a.depth - b.depth || a.seq - b.seq);
+  return sorted.map((r): Block => {
+    const block = { kind: r.kind, startLine: r.startLine, endLine: r.endLine, indent: r.indent };
+    return r.kind === 'directive' ? { ...block, name: r.name ?? '', argument: r.argument ?? '' } : block;
+  });
+}
+
+function toMessages(records: MessageRec[]): ParseMessage[] {
+  const sorted = records.slice().sort((a, b) => a.line - b.line);
+  return sorted.map((m): ParseMessage =>
+    m.level === 1 ? { line: m.line, level: 2, text: m.text, docutilsLevel: 1 } : { line: m.line, level: m.level, text: m.text },
+  );
+}

@@ -1,0 +1,110 @@
+// Grid and simple tables: how many lines docutils takes for a table (Body.isolate_grid_table,
+// Body.isolate_simple_table). The cells are not parsed.
+import { isPyBlank, paddedLength, pyStrip } from './lines';
+import { Machine, StateName } from './machine';
+import { isGridTableTop, isSimpleTableBorder } from './patterns';
+
+interface Isolated {
+  /** First and last (inclusive) line of the table, relative to the state machine; null if malformed. */
+  block: [number, number] | null;
+  blankFinish: boolean;
+}
+
+function malformed(sm: Machine, blockLength: number, offset = 0): void {
+  sm.message(3, 'Malformed table.', sm.absLineNumber() - blockLength + 1 + offset);
+}
+
+function tableTop(sm: Machine, isolate: (sm: Machine) => Isolated): StateName {
+  const { block, blankFinish } = isolate(sm);
+  if (block) sm.addBlock('table', sm.start + block[0], sm.start + block[1] + 1, sm.physCol(block[0]));
+  if (!blankFinish) sm.message(2, 'Blank line required after table.', sm.absLineNumber() + 1);
+  sm.context = [];
+  return 'Body';
+}
+
+export function gridTableTop(sm: Machine): StateName {
+  return tableTop(sm, isolateGridTable);
+}
+
+export function simpleTableTop(sm: Machine): StateName {
+  return tableTop(sm, isolateSimpleTable);
+}
+
+function isolateGridTable(sm: Machine): Isolated {
+  let blankFinish = true;
+  const start = sm.lineOffset;
+  const r = sm.getTextBlock(true);
+  if (r.indentedAt >= 0) {
+    sm.message(3, 'Unexpected indentation.', sm.start + r.indentedAt + 1);
+    blankFinish = false;
+  }
+  let count = r.count;
+  const lines: string[] = [];
+  for (let i = 0; i < count; i++) lines.push(pyStrip(sm.textAt(start + i)));
+  const width = paddedLength(lines[0]);
+  for (let i = 0; i < count; i++) {
+    const c = lines[i].charCodeAt(0);
+    if (c !== 43 && c !== 124) {
+      blankFinish = false;
+      sm.previousLine(count - i);
+      count = i;
+      break;
+    }
+  }
+  if (!isGridTableTop(lines[count - 1])) {
+    blankFinish = false;
+    let bottom = -1;
+    for (let i = count - 2; i > 1; i--) {
+      if (isGridTableTop(lines[i])) {
+        bottom = i;
+        break;
+      }
+    }
+    if (bottom < 0) {
+      malformed(sm, count);
+      return { block: null, blankFinish };
+    }
+    sm.previousLine(count - bottom + 1);
+    count = bottom + 1;
+  }
+  for (let i = 0; i < count; i++) {
+    const c = lines[i].charCodeAt(lines[i].length - 1);
+    if (paddedLength(lines[i]) !== width || (c !== 43 && c !== 124)) {
+      malformed(sm, count);
+      return { block: null, blankFinish };
+    }
+  }
+  return { block: [start, start + count - 1], blankFinish };
+}
+
+function isolateSimpleTable(sm: Machine): Isolated {
+  const start = sm.lineOffset;
+  const limit = sm.length - 1;
+  const topLength = pyStrip(sm.textAt(start)).length;
+  let found = 0;
+  let foundAt = -1;
+  let i = start + 1;
+  for (; i <= limit; i++) {
+    const line = sm.textAt(i);
+    if (!isSimpleTableBorder(line)) continue;
+    if (pyStrip(line).length !== topLength) {
+      sm.nextLine(i - start);
+      malformed(sm, i - start + 1);
+      return { block: null, blankFinish: i === limit || isPyBlank(sm.textAt(i + 1)) };
+    }
+    found++;
+    foundAt = i;
+    if (found === 2 || i === limit || isPyBlank(sm.textAt(i + 1))) {
+      sm.nextLine(i - start);
+      return { block: [start, i], blankFinish: i === limit || isPyBlank(sm.textAt(i + 1)) };
+    }
+  }
+  if (found) {
+    sm.nextLine(foundAt - start);
+    malformed(sm, foundAt - start + 1);
+    return { block: null, blankFinish: false };
+  }
+  sm.nextLine(i - start - 1);
+  malformed(sm, i - start);
+  return { block: null, blankFinish: true };
+}

@@ -1,0 +1,139 @@
+// The CLI benchmark (chained into npm run bench): rst-specs over the whole corpus in one process,
+// side by side with the specs repos' own check (test/bench/peer_check.py, docutils), and one
+// `rst-specs check` of a single spec from process start to exit.
+// Run: node --import tsx test/bench/cli-bench.ts   (after npm run build). Exits 1 if a target is missed.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const repoRoot = resolve(__dirname, '..', '..');
+const corpus = resolve(repoRoot, '..', 'shared', 'corpus');
+const cli = resolve(repoRoot, 'server', 'out', 'cli.js');
+const peerScript = resolve(__dirname, 'peer_check.py');
+const python = '/usr/bin/python3';
+const CORPUS_RUNS = 5;
+const PEER_RUNS = 3;
+const SINGLE_RUNS = 21;
+const SPEEDUP_TARGET = 20;
+const SINGLE_TARGET_MS = 150;
+
+interface Timing {
+  readonly file: string;
+  readonly ms: number;
+  readonly bytes: number;
+}
+
+function percentile(samples: readonly number[], fraction: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(sorted.length * fraction) - 1))];
+}
+const median = (samples: readonly number[]) => percentile(samples, 0.5);
+
+/**
+ * Runs a command `runs` times, each a fresh process; returns the wall times (ms, spawn to exit)
+ * and the per-file timings that the last run wrote to the file named by `withTimings`.
+ */
+function timeProcess(
+  command: string,
+  withTimings: (timingsFile: string) => { args: string[]; env?: NodeJS.ProcessEnv },
+  runs: number,
+): { walls: number[]; timings: Timing[]; stdout: string } {
+  const folder = mkdtempSync(join(tmpdir(), 'rst-specs-cli-bench-'));
+  const timingsFile = join(folder, 'timings.json');
+  const { args, env } = withTimings(timingsFile);
+  const walls: number[] = [];
+  let stdout = '';
+  try {
+    for (let run = 0; run < runs; run++) {
+      const start = performance.now();
+      const result = spawnSync(command, args, { encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 64 << 20 });
+      walls.push(performance.now() - start);
+      if (result.error) throw result.error;
+      if (result.status !== 0 && result.status !== 1) {
+        throw new Error(`${command} ${args.join(' ')} exited ${result.status}: ${result.stderr}`);
+      }
+      stdout = result.stdout;
+    }
+    const timings = existsSync(timingsFile) ? (JSON.parse(readFileSync(timingsFile, 'utf8')) as Timing[]) : [];
+    return { walls, timings, stdout };
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+function line(name: string, walls: readonly number[], timings: readonly Timing[]): number {
+  const wall = median(walls);
+  const bytes = timings.reduce((sum, timing) => sum + timing.bytes, 0);
+  const perFile = timings.map((timing) => timing.ms);
+  console.log(
+    `| ${name} | ${timings.length} | ${wall.toFixed(0)} | ${(timings.length / (wall / 1000)).toFixed(0)} | ` +
+      `${(bytes / 1e6 / (wall / 1000)).toFixed(2)} | ${median(perFile).toFixed(2)} / ${percentile(perFile, 0.95).toFixed(2)} |`,
+  );
+  return wall;
+}
+
+function hasDocutils(): boolean {
+  if (!existsSync(python)) return false;
+  return spawnSync(python, ['-c', 'import docutils'], { stdio: 'ignore' }).status === 0;
+}
+
+function corpusComparison(): boolean {
+  const manifest = readFileSync(join(corpus, 'MANIFEST.tsv'), 'utf8').trimEnd().split('\n').slice(1);
+  const ours = timeProcess(
+    process.execPath,
+    (timingsFile) => ({ args: [cli, 'check', '--format', 'json', corpus], env: { RST_SPECS_TIMINGS: timingsFile } }),
+    CORPUS_RUNS,
+  );
+  const checked = (JSON.parse(ours.stdout) as { summary: { checked: number } }).summary.checked;
+  if (checked !== manifest.length) {
+    console.log(`rst-specs checked ${checked} files; MANIFEST.tsv lists ${manifest.length}`);
+    return false;
+  }
+  console.log(`\nWhole corpus (${manifest.length} specs in ../shared/corpus), each run one process:\n`);
+  console.log('| checker | files | wall ms (median) | files/s | MB/s | ms per file (median / p95) |\n|---|---|---|---|---|---|');
+  const ourWall = line(`rst-specs check (${CORPUS_RUNS} runs)`, ours.walls, ours.timings);
+  if (!hasDocutils()) {
+    console.log(`\npeer check: ${python} with docutils not found (apt-get install python3-docutils), skipped`);
+    return true;
+  }
+  const peer = timeProcess(python, (timingsFile) => ({ args: [peerScript, corpus, '--timings', timingsFile] }), PEER_RUNS);
+  const peerWall = line(`peer_check.py, docutils (${PEER_RUNS} runs)`, peer.walls, peer.timings);
+  const ratio = peerWall / ourWall;
+  console.log(`\n${peer.stdout.trim()}`);
+  console.log(`rst-specs is ${ratio.toFixed(1)}x faster over the corpus, process start included (target: >= ${SPEEDUP_TARGET}x)`);
+  return ratio >= SPEEDUP_TARGET;
+}
+
+function singleSpec(): boolean {
+  const manifest = existsSync(join(corpus, 'MANIFEST.tsv'))
+    ? readFileSync(join(corpus, 'MANIFEST.tsv'), 'utf8').trimEnd().split('\n').slice(1).map((row) => row.split('\t'))
+    : [];
+  // A spec of median size from the corpus, else an example shipped in the repository.
+  const sized = manifest.map(([repo, path]) => join(corpus, repo, path)).map((file) => ({ file, size: readFileSync(file).length }));
+  sized.sort((a, b) => a.size - b.size);
+  const spec = sized.length > 0 ? sized[Math.floor(sized.length / 2)].file : resolve(repoRoot, 'examples', 'specs', 'node-health.rst');
+  const runs = timeProcess(process.execPath, () => ({ args: [cli, 'check', spec] }), SINGLE_RUNS);
+  const ms = median(runs.walls.slice(1));
+  console.log(
+    `\nOne spec (${spec.replace(`${resolve(repoRoot, '..')}/`, '')}, ${readFileSync(spec).length} bytes), \`rst-specs check\` from process start to exit: ` +
+      `${ms.toFixed(0)} ms median, ${percentile(runs.walls.slice(1), 0.95).toFixed(0)} ms p95 of ${SINGLE_RUNS - 1} runs (target: < ${SINGLE_TARGET_MS} ms); ` +
+      `node alone: ${median(timeProcess(process.execPath, () => ({ args: ['-e', ''] }), 11).walls).toFixed(0)} ms`,
+  );
+  return ms < SINGLE_TARGET_MS;
+}
+
+function main(): number {
+  if (!existsSync(cli)) {
+    console.error('cli-bench: server/out/cli.js is missing: run npm run build first');
+    return 1;
+  }
+  let ok = true;
+  if (existsSync(join(corpus, 'MANIFEST.tsv'))) ok = corpusComparison() && ok;
+  else console.log('corpus: ../shared/corpus not found, skipped');
+  ok = singleSpec() && ok;
+  if (!ok) console.log('\ncli-bench: a target was missed');
+  return ok ? 0 : 1;
+}
+
+process.exitCode = main();

@@ -1,0 +1,76 @@
+// The JSON schema of .rst-specs.json, built from the rule registry; the test compares the shipped
+// schemas/rst-specs.schema.json with it. After adding a rule, rewrite the file:
+//   node --import tsx test/cli/schema.ts
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { allRules } from '../../server/src/rules';
+import { DEFAULT_MAX_LINE_LENGTH, DEFAULT_OPTIONAL_SECTIONS } from '../../server/src/engine';
+import { DEFAULT_EXCLUDE, DEFAULT_INCLUDE } from '../../server/src/spec-files';
+import { repoRoot } from '../helpers';
+
+export const SCHEMA_PATH = resolve(repoRoot, 'schemas', 'rst-specs.schema.json');
+
+export function expectedSchema(): unknown {
+  const rules: Record<string, unknown> = {};
+  for (const rule of allRules) {
+    rules[rule.id] = { $ref: '#/definitions/severity', description: `${rule.description} Default: ${rule.defaultSeverity}.` };
+  }
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    title: 'rst-specs configuration (.rst-specs.json)',
+    description:
+      'How rst-specs checks the reStructuredText specs in this folder and below. Read by the rst-specs CLI and the VS Code extension; editor settings that you set override it.',
+    type: 'object',
+    additionalProperties: false,
+    definitions: {
+      severity: {
+        type: 'string',
+        enum: ['error', 'warning', 'information', 'hint', 'off'],
+        enumDescriptions: ['Report as an error (exit status 1).', 'Report as a warning.', 'Report as information.', 'Report as a hint.', 'Do not check this rule.'],
+      },
+    },
+    properties: {
+      $schema: { type: 'string', description: 'The JSON schema of this file.' },
+      template: {
+        type: 'string',
+        minLength: 1,
+        description:
+          'The template the specs follow: a path relative to this file, or absolute. Default: the nearest template.rst or <release>-template.rst, else the bundled Senlin template.',
+      },
+      include: {
+        type: 'array',
+        items: { type: 'string', minLength: 1 },
+        default: DEFAULT_INCLUDE,
+        description: 'Globs (relative to this file) of the .rst files that are specs, used when a folder is checked. Templates are never checked as specs.',
+      },
+      exclude: {
+        type: 'array',
+        items: { type: 'string', minLength: 1 },
+        default: DEFAULT_EXCLUDE,
+        description: 'Globs (relative to this file) of .rst files that are not specs.',
+      },
+      maxLineLength: {
+        type: 'integer',
+        minimum: 1,
+        default: DEFAULT_MAX_LINE_LENGTH,
+        description: 'The longest line allowed, in characters (the specs repos allow 79).',
+      },
+      rules: { type: 'object', description: 'Severity per rule id, or off.', properties: rules, additionalProperties: false, default: {} },
+      optionalSections: {
+        type: 'array',
+        items: { type: 'string' },
+        default: DEFAULT_OPTIONAL_SECTIONS,
+        description: 'Template section titles that a spec may leave out.',
+      },
+    },
+  };
+}
+
+export function schemaText(): string {
+  return `${JSON.stringify(expectedSchema(), null, 2)}\n`;
+}
+
+if (require.main === module) {
+  writeFileSync(SCHEMA_PATH, schemaText());
+  console.log(`wrote ${SCHEMA_PATH}`);
+}
