@@ -1,5 +1,6 @@
 // Bundles the client, the language server and the CLI into single files (no runtime node_modules).
 import { build } from 'esbuild';
+import { webBuilds } from './web-build.mjs';
 
 const common = {
   bundle: true,
@@ -21,5 +22,6 @@ await Promise.all([
     outfile: 'server/out/cli.js',
     banner: { js: '#!/usr/bin/env node' },
   }),
+  ...webBuilds(build), // client/out/browser.js, server/out/web-server.js (scripts/web-build.mjs)
 ]);
 console.log(`built client/out/extension.js, server/out/server.js, server/out/cli.js in ${Date.now() - started} ms`);

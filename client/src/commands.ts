@@ -11,7 +11,7 @@ import {
   window,
   workspace,
 } from 'vscode';
-import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
+import { type BaseLanguageClient as LanguageClient, ExecuteCommandRequest } from 'vscode-languageclient';
 
 /** The server's commands (server/src/lsp/code-actions.ts, SERVER_COMMANDS): other names than the extension's own. */
 const SERVER = {
@@ -74,7 +74,7 @@ export function registerCommands(context: ExtensionContext, client: LanguageClie
         name,
       });
       if (result.problem) void window.showWarningMessage(`rst-specs: using the bundled template: ${result.problem}.`);
-      await workspace.fs.writeFile(file, Buffer.from(result.text, 'utf8'));
+      await workspace.fs.writeFile(file, new TextEncoder().encode(result.text));
       await window.showTextDocument(file);
     }),
 

@@ -1,7 +1,8 @@
 import * as path from 'node:path';
-import { type ExtensionContext, workspace } from 'vscode';
-import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import type { ExtensionContext } from 'vscode';
+import { LanguageClient, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
+import { clientOptions, registerClientParts } from './client-options';
 
 let client: LanguageClient | undefined;
 
@@ -11,11 +12,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ scheme: 'file', language: 'restructuredtext' }],
-    synchronize: { fileEvents: workspace.createFileSystemWatcher('**/*.rst') },
-  };
-  client = new LanguageClient('rstSpecs', 'rst-specs', serverOptions, clientOptions);
+  client = new LanguageClient('rstSpecs', 'rst-specs', serverOptions, clientOptions());
+  registerClientParts(context, client);
   await client.start();
   registerCommands(context, client);
 }

@@ -5,6 +5,10 @@
 #   3. the Neovim LSP test             (test/integration/neovim.test.ts, node:test)
 #   4. the in-editor mocha suite in code-server + headless Chromium
 #      (test/integration/build-suite.mjs, then test/integration/run-in-code-server.ts)
+#   5. the packaged extension: scripts/package.mjs (.vsix, its file list and size budget), then
+#      test/integration/screenshots.ts (installs the .vsix into code-server, checks the Problems
+#      panel against the CLI, a hover and a clean spec; screenshots in
+#      test-results/editor-tests/screenshots/)
 # Exits non-zero when any of them fails. Extra arguments go to run-in-code-server.ts
 # (e.g. --grep diagnostics, --screenshot docs/images/diagnostics.png).
 # Needs node_modules (npm ci) first.
@@ -35,6 +39,15 @@ phase "neovim test"
 node test/integration/build-suite.mjs
 node --import tsx test/integration/run-in-code-server.ts "$@" || status=1
 phase "code-server suite"
+
+if node scripts/package.mjs; then
+  phase "package"
+  node --import tsx test/integration/screenshots.ts --vsix rst-specs.vsix || status=1
+  phase "packaged extension in code-server (screenshots)"
+else
+  status=1
+  phase "package (failed)"
+fi
 
 echo "[editor-tests] total $(( $(date +%s) - T0 ))s, exit $status" >&2
 exit $status

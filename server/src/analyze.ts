@@ -3,9 +3,10 @@ import type { SpecDocument } from './rst/types';
 import { parseSpec } from './rst/parse';
 import type { Template } from './template/model';
 import { TemplateError } from './template/model';
-import { locateTemplate } from './template/locate';
+import { locateTemplate, releaseOf, type TemplateFiles } from './template/locate';
 import { nodeTemplateFiles, TemplateCache } from './template/load';
-import { type EngineOptions, type SpecDiagnostic, validateDocument } from './engine';
+import { type EngineOptions, inlineControl, ruleOptions, type SpecDiagnostic, validateDocument } from './engine';
+import type { InlineControl } from './control';
 
 export interface AnalysisRequest {
   readonly text: string;
@@ -17,10 +18,19 @@ export interface AnalysisRequest {
   readonly options?: EngineOptions;
 }
 
+/** Where a spec's template came from: its own `.. rst-specs: template=` comment, the settings or config, lookup, or the default. */
+export type TemplateOrigin = 'spec' | 'setting' | 'found' | 'bundled';
+
 export interface Analysis {
   readonly doc: SpecDocument;
   readonly template: Template;
   readonly diagnostics: readonly SpecDiagnostic[];
+  /** How the template was chosen; `bundled` also when the chosen one could not be loaded. */
+  readonly templateOrigin?: TemplateOrigin;
+  /** The template file chosen, even when it could not be loaded (undefined for the bundled default). */
+  readonly templatePath?: string;
+  /** The optional sections that applied (the settings for the spec's release and template). */
+  readonly optionalSections?: readonly string[];
 }
 
 export const TEMPLATE_PROBLEM_CODE = 'template';
@@ -42,20 +52,32 @@ export function looksBinary(text: string): boolean {
 
 /** Parses a spec, finds and loads its template, and runs the rules: the engine plus the file system. */
 export class Analyzer {
-  constructor(readonly templates = new TemplateCache()) {}
+  constructor(
+    readonly templates = new TemplateCache(),
+    private readonly files: TemplateFiles = nodeTemplateFiles,
+  ) {}
 
-  templateFor(request: Omit<AnalysisRequest, 'text'>): { template: Template; problem?: string } {
-    const choice = request.filePath
-      ? locateTemplate(request.filePath, request.workspaceFolder, request.templatePath, nodeTemplateFiles)
-      : request.templatePath
-        ? locateTemplate('/untitled.rst', request.workspaceFolder, request.templatePath, nodeTemplateFiles)
-        : ({ kind: 'bundled' } as const);
-    if (choice.kind === 'bundled') return { template: this.templates.bundledTemplate() };
+  /**
+   * The template of a spec: the one its `.. rst-specs: template=` comment names (`specTemplate`,
+   * relative to the spec's folder), else the configured one, else the one lookup finds, else the bundled one.
+   */
+  templateFor(
+    request: Omit<AnalysisRequest, 'text'> & { readonly specTemplate?: string },
+  ): { template: Template; problem?: string; origin: TemplateOrigin; path?: string } {
+    const fromSpec = request.specTemplate && specTemplatePath(request.specTemplate, request.filePath, request.workspaceFolder);
+    const choice = fromSpec
+      ? ({ kind: 'spec', path: fromSpec } as const)
+      : request.filePath
+        ? locateTemplate(request.filePath, request.workspaceFolder, request.templatePath, this.files)
+        : request.templatePath
+          ? locateTemplate('/untitled.rst', request.workspaceFolder, request.templatePath, this.files)
+          : ({ kind: 'bundled' } as const);
+    if (choice.kind === 'bundled') return { template: this.templates.bundledTemplate(), origin: 'bundled' };
     try {
-      return { template: this.templates.load(choice.path) };
+      return { template: this.templates.load(choice.path), origin: choice.kind, path: choice.path };
     } catch (error) {
       if (!(error instanceof TemplateError)) throw error;
-      return { template: this.templates.bundledTemplate(), problem: error.message };
+      return { template: this.templates.bundledTemplate(), problem: error.message, origin: 'bundled', path: choice.path };
     }
   }
 
@@ -67,17 +89,29 @@ export class Analyzer {
       const diagnostics = severity === 'off' ? [] : [{ ...BINARY_FILE_DIAGNOSTIC, severity }];
       return { doc, template: this.templates.bundledTemplate(), diagnostics };
     }
-    const { template, problem } = this.templateFor(request);
+    const control: InlineControl = inlineControl(doc);
+    const { template, problem, origin, path: templatePath } = this.templateFor({ ...request, specTemplate: control.templatePath });
     const fileName = request.options?.fileName ?? (request.filePath ? path.basename(request.filePath) : undefined);
-    const diagnostics = validateDocument(doc, template, { ...request.options, fileName });
+    const release = request.options?.release ?? (request.filePath ? releaseOf(request.filePath) : undefined);
+    const engineOptions = { ...request.options, fileName, release };
+    const diagnostics = validateDocument(doc, template, engineOptions, control);
     const severity = severityOf(TEMPLATE_PROBLEM_CODE, 'warning');
-    if (!problem || severity === 'off') return { doc, template, diagnostics };
+    const { optionalSections } = ruleOptions(engineOptions, template);
+    const analysis = { doc, template, diagnostics, templateOrigin: origin, templatePath, optionalSections };
+    if (!problem || severity === 'off' || control.isSuppressed(TEMPLATE_PROBLEM_CODE, 0)) return analysis;
     const templateDiagnostic: SpecDiagnostic = {
       code: TEMPLATE_PROBLEM_CODE,
       severity,
       message: `Using the bundled Senlin template: ${problem}.`,
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     };
-    return { doc, template, diagnostics: [templateDiagnostic, ...diagnostics] };
+    return { ...analysis, diagnostics: [templateDiagnostic, ...diagnostics] };
   }
+}
+
+/** A `template=` path from a spec's comment: relative to the spec's folder (or the workspace folder, untitled). */
+export function specTemplatePath(written: string, filePath: string | undefined, workspaceFolder: string | undefined): string {
+  if (path.isAbsolute(written)) return path.normalize(written);
+  const base = filePath ? path.dirname(filePath) : (workspaceFolder ?? '/');
+  return path.join(base, written);
 }

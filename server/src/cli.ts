@@ -1,12 +1,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { isMainThread, workerData } from 'node:worker_threads';
 import { SpecChecker } from './cli/checker';
 import { runCli } from './cli/cli';
-import { runWorker, type WorkerData } from './cli/parallel';
+import { runWorker, WORKER_ARGUMENT, type WorkerData } from './cli/parallel';
 
-if (!isMainThread && (workerData as WorkerData | undefined)?.rstSpecsWorker) {
+const workerData =
+  process.argv[2] === WORKER_ARGUMENT ? ((require('node:worker_threads') as typeof import('node:worker_threads')).workerData as WorkerData | null) : undefined;
+
+if (workerData?.rstSpecsWorker) {
   // A worker thread of a run that checks many specs (see cli/parallel.ts).
-  runWorker(workerData as WorkerData, (options, io) => new SpecChecker(options, io));
+  runWorker(workerData, (options, io) => new SpecChecker(options, io));
 } else {
   // RST_SPECS_TIMINGS=FILE: write each spec's check time to FILE as JSON (for npm run bench).
   const timingsFile = process.env.RST_SPECS_TIMINGS;

@@ -4,10 +4,15 @@ import type { Template } from './template/model';
 import { buildOutline } from './template/outline';
 import type { FindingData, RuleOptions, Severity, SeveritySetting } from './rules/rule';
 import { allRules } from './rules';
+import { type OptionalSectionsSetting, resolveOptionalSections } from './template/optional';
+import { type InlineControl, readControl } from './control';
 
 export interface EngineOptions {
   readonly maxLineLength?: number;
-  readonly optionalSections?: readonly string[];
+  /** Titles a spec may leave out: one list, or lists by release or template file (template/optional.ts). */
+  readonly optionalSections?: OptionalSectionsSetting;
+  /** The spec's release folder (`queens` for specs/queens/approved/x.rst), which picks its optionalSections. */
+  readonly release?: string;
   /** Severity per rule id; `off` turns a rule off. */
   readonly rules?: Readonly<Record<string, SeveritySetting>>;
   readonly fileName?: string;
@@ -24,22 +29,42 @@ export interface SpecDiagnostic {
 export const DEFAULT_MAX_LINE_LENGTH = 79;
 export const DEFAULT_OPTIONAL_SECTIONS: readonly string[] = ['History'];
 
-export function ruleOptions(options: EngineOptions): RuleOptions {
+export function ruleOptions(options: EngineOptions, template?: Template): RuleOptions {
   return {
     maxLineLength: options.maxLineLength ?? DEFAULT_MAX_LINE_LENGTH,
-    optionalSections: options.optionalSections ?? DEFAULT_OPTIONAL_SECTIONS,
+    optionalSections: resolveOptionalSections(options.optionalSections ?? DEFAULT_OPTIONAL_SECTIONS, {
+      release: options.release,
+      templatePath: template?.source,
+    }),
     fileName: options.fileName,
   };
 }
 
-export function validateDocument(doc: SpecDocument, template: Template, options: EngineOptions = {}): SpecDiagnostic[] {
-  const resolved = ruleOptions(options);
-  const context = { doc, template, options: resolved, outline: buildOutline(doc, template, resolved.optionalSections) };
+/** Codes that are not rules (analyze.ts reports them) but that control comments may still name. */
+const NON_RULE_CODES = ['template', 'binary-file'];
+
+/** Every code a `.. rst-specs: disable=…` comment may name. */
+export const CONTROL_CODES: ReadonlySet<string> = new Set([...allRules.map((rule) => rule.id), ...NON_RULE_CODES]);
+
+/** The spec's control comments (`.. rst-specs: …`): what they turn off, the template they name. */
+export function inlineControl(doc: SpecDocument): InlineControl {
+  return readControl(doc, CONTROL_CODES);
+}
+
+export function validateDocument(
+  doc: SpecDocument,
+  template: Template,
+  options: EngineOptions = {},
+  control: InlineControl = inlineControl(doc),
+): SpecDiagnostic[] {
+  const resolved = ruleOptions(options, template);
+  const context = { doc, template, options: resolved, outline: buildOutline(doc, template, resolved.optionalSections), control };
   const diagnostics: SpecDiagnostic[] = [];
   for (const rule of allRules) {
     const severity = options.rules?.[rule.id] ?? rule.defaultSeverity;
     if (severity === 'off') continue;
     for (const finding of rule.check(context)) {
+      if (control.isSuppressed(rule.id, finding.range.start.line)) continue;
       diagnostics.push({ code: rule.id, severity, message: finding.message, range: finding.range, data: finding.data });
     }
   }

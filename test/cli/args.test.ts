@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseArguments, USAGE } from '../../server/src/cli/args';
 import { cliVersion } from '../../server/src/cli/version';
+import { NON_RULE_CODES } from '../../server/src/analyze';
 import { ruleById } from '../../server/src/rules';
 import { run } from './run';
 
@@ -43,7 +44,7 @@ test('bad usage: a message saying what is wrong, and exit 2', () => {
   for (const [args, message] of cases) assert.deepEqual(run(args), usageError(message), args.join(' '));
   const unknownRule = run(['check', '--rule', 'no-such-rule=off']);
   assert.equal(unknownRule.code, 2);
-  assert.equal(unknownRule.stderr, `rst-specs: --rule: unknown rule 'no-such-rule' (rules: ${[...ruleById.keys()].join(', ')})\nRun rst-specs --help for the options.\n`);
+  assert.equal(unknownRule.stderr, `rst-specs: --rule: unknown rule 'no-such-rule' (rules: ${[...ruleById.keys(), ...NON_RULE_CODES].join(', ')})\nRun rst-specs --help for the options.\n`);
 });
 
 test('options: values inline or after the flag, repeatable rules, -- ends the options', () => {

@@ -10,10 +10,12 @@ import {
   isIncludedSpec,
   loadConfigFile,
   mergeOptions,
+  optionsForSpec,
   overridesFromSettings,
   parseConfig,
   SEVERITY_SETTINGS,
 } from '../../server/src/config';
+import { NON_RULE_CODES } from '../../server/src/analyze';
 import { ruleById } from '../../server/src/rules';
 import { repoRoot } from '../helpers';
 import { scratch } from './run';
@@ -51,6 +53,10 @@ test('parseConfig: every key, with comments and trailing commas, and the templat
   });
   assert.deepEqual(parseConfig('\uFEFF{"template": "/abs/t.rst"}', '/repo/.rst-specs.json').config, { template: '/abs/t.rst' });
   assert.deepEqual(parseConfig('{}', '/r/.rst-specs.json'), { config: {}, problems: [] });
+  assert.deepEqual(parseConfig('{"optionalSections": {"*": ["History"], "queens-template.rst": []}}', '/r/.rst-specs.json'), {
+    config: { optionalSections: { '*': ['History'], 'queens-template.rst': [] } },
+    problems: [],
+  });
 });
 
 test('parseConfig: a syntax error gives an empty config and one problem where it is', () => {
@@ -82,14 +88,14 @@ test('parseConfig: values of the wrong type are left out, each with a problem at
     '  "include": "specs/*.rst",',
     '  "exclude": [""],',
     '  "maxLineLength": 0,',
-    '  "rules": { "line-lenght": "off", "tab": "loud", "title-mismatch": "warning" },',
-    '  "optionalSections": [1],',
+    '  "rules": { "line-lenght": "off", "tab": "loud", "title-mismatch": "warning", "template": "off" },',
+    '  "optionalSections": { "queens": "History" },',
     '  "maxLineLenght": 80,',
     '  "maxLineLength": 72',
     '}',
   ].join('\n');
   const { config, problems } = parseConfig(text, '/r/.rst-specs.json');
-  assert.deepEqual(config, { rules: { 'title-mismatch': 'warning' }, maxLineLength: 72 });
+  assert.deepEqual(config, { rules: { 'title-mismatch': 'warning', template: 'off' }, maxLineLength: 72 });
   assert.deepEqual(
     problems.map((p) => [p.range.start.line + 1, p.range.start.character + 1, p.message]),
     [
@@ -99,7 +105,7 @@ test('parseConfig: values of the wrong type are left out, each with a problem at
       [5, 20, '"maxLineLength" must be a positive whole number'],
       [6, 14, 'unknown rule "line-lenght"; did you mean "line-length"?'],
       [6, 43, 'the severity of "tab" must be one of error, warning, information, hint, off'],
-      [7, 23, '"optionalSections" must be a list of section titles (strings)'],
+      [7, 23, '"optionalSections" must be a list of section titles, or an object of such lists by release or template file name, like { "*": ["History"], "queens": ["History", "Upgrade impact"] }'],
       [8, 3, `unknown setting "maxLineLenght"; did you mean "maxLineLength"? (known: ${CONFIG_KEYS.join(', ')})`],
       [9, 3, '"maxLineLength" is given twice; the last one applies'],
     ],
@@ -121,7 +127,7 @@ test('the JSON schema is the one built from the rule registry, and names the key
   assert.equal(readFileSync(SCHEMA_PATH, 'utf8'), schemaText(), 'schemas/rst-specs.schema.json is out of date');
   const schema = JSON.parse(schemaText());
   assert.deepEqual(Object.keys(schema.properties).filter((key) => key !== '$schema'), [...CONFIG_KEYS]);
-  assert.deepEqual(Object.keys(schema.properties.rules.properties).sort(), [...ruleById.keys()].sort());
+  assert.deepEqual(Object.keys(schema.properties.rules.properties).sort(), [...ruleById.keys(), ...NON_RULE_CODES].sort());
   assert.deepEqual(schema.definitions.severity.enum, [...SEVERITY_SETTINGS]);
   // The defaults the schema shows are the ones the code applies.
   const defaults = mergeOptions(undefined, undefined);
@@ -225,4 +231,30 @@ test('isIncludedSpec: globs relative to the config folder, or anywhere for the d
   assert.equal(isExcludedFile('/p/drafts/old-a.rst', configured), true);
   assert.equal(isExcludedFile('/p/drafts/a.rst', configured), false);
   assert.equal(isExcludedFile('/x/specs/index.rst', defaults), true);
+});
+
+test('optionsForSpec: the nearest config up to the workspace folder, under the overrides', () => {
+  const { dir, cleanup } = scratch();
+  try {
+    mkdirSync(join(dir, 'specs'));
+    writeFileSync(join(dir, '.rst-specs.json'), '{ "maxLineLength": 100, "rules": { "tab": "off" }, "include": ["specs/*.rst"], "bogus": 1 }');
+    const spec = join(dir, 'specs', 'x.rst');
+    const { options, config } = optionsForSpec(spec, dir, { rules: { 'line-length': 'error' } });
+    assert.equal(config?.path, join(dir, '.rst-specs.json'));
+    assert.deepEqual(config?.problems.map((p) => p.message), ['unknown setting "bogus" (known: template, include, exclude, maxLineLength, rules, optionalSections)']);
+    assert.deepEqual({ ...options }, {
+      templatePath: undefined,
+      include: ['specs/*.rst'],
+      exclude: ['**/index.rst', '**/README.rst'],
+      globBase: dir,
+      maxLineLength: 100,
+      optionalSections: ['History'],
+      rules: { tab: 'off', 'line-length': 'error' },
+    });
+    assert.equal(isIncludedSpec(spec, options), true);
+    assert.equal(optionsForSpec(spec, join(dir, 'specs')).config, undefined, 'not above the workspace folder');
+  } finally {
+    cleanup();
+    forgetConfig();
+  }
 });

@@ -86,6 +86,9 @@ test('bad input: a binary file is one error diagnostic, and the other files are 
       stdout: 'binary.rst:1:1: error binary-file This file holds NUL bytes: it looks like a binary file, not reStructuredText, so it was not checked.\n\n1 error, 0 warnings in 1 file (2 checked)\n',
       stderr: '',
     });
+    // Its severity is a setting like a rule's.
+    assert.equal(run(['check', '--rule', 'binary-file=warning', 'binary.rst'], { cwd: dir }).code, 0);
+    assert.equal(run(['check', '--rule', 'binary-file=off', 'binary.rst'], { cwd: dir }).stdout, '0 errors, 0 warnings in 0 files (1 checked)\n');
   } finally {
     cleanup();
   }

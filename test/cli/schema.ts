@@ -3,7 +3,7 @@
 //   node --import tsx test/cli/schema.ts
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { allRules } from '../../server/src/rules';
+import { sarifRules } from '../../server/src/cli/formats/sarif';
 import { DEFAULT_MAX_LINE_LENGTH, DEFAULT_OPTIONAL_SECTIONS } from '../../server/src/engine';
 import { DEFAULT_EXCLUDE, DEFAULT_INCLUDE } from '../../server/src/spec-files';
 import { repoRoot } from '../helpers';
@@ -12,8 +12,8 @@ export const SCHEMA_PATH = resolve(repoRoot, 'schemas', 'rst-specs.schema.json')
 
 export function expectedSchema(): unknown {
   const rules: Record<string, unknown> = {};
-  for (const rule of allRules) {
-    rules[rule.id] = { $ref: '#/definitions/severity', description: `${rule.description} Default: ${rule.defaultSeverity}.` };
+  for (const rule of sarifRules()) {
+    rules[rule.id] = { $ref: '#/definitions/severity', description: `${rule.description} Default: ${rule.severity}.` };
   }
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
@@ -57,10 +57,17 @@ export function expectedSchema(): unknown {
       },
       rules: { type: 'object', description: 'Severity per rule id, or off.', properties: rules, additionalProperties: false, default: {} },
       optionalSections: {
-        type: 'array',
-        items: { type: 'string' },
         default: DEFAULT_OPTIONAL_SECTIONS,
-        description: 'Template section titles that a spec may leave out.',
+        description:
+          'Template section titles that a spec may leave out: one list, or lists by release folder or template file name, the most specific applying ("*" for the others), e.g. { "*": ["History", "Feature Liaison"], "queens": ["History", "Upgrade impact"] }.',
+        oneOf: [
+          { type: 'array', items: { type: 'string' } },
+          {
+            type: 'object',
+            additionalProperties: { type: 'array', items: { type: 'string' } },
+            defaultSnippets: [{ body: { '*': ['History'], '${1:release}': ['History', '$2'] } }],
+          },
+        ],
       },
     },
   };

@@ -221,3 +221,34 @@ test('lone surrogates, form feeds and vertical tabs do not throw', () => {
   ]);
   assert.deepEqual(doc.messages, [{ line: 3, level: 2, text: 'Block quote ends without a blank line; unexpected unindent.' }]);
 });
+
+test('adversarial inputs parse in linear time, without deep recursion', () => {
+  const inputs: [string, string][] = [
+    ['100,000 spaces', ' '.repeat(100_000)],
+    ['1 MB of =', '='.repeat(1 << 20)],
+    ['a title with a 1 MB underline', 'Title\n' + '='.repeat(1 << 20) + 'x'],
+    ['10,000 nested bullet lists on one line', '- '.repeat(10_000) + 'x'],
+    ['10,000 nested enumerated lists on one line', '1. '.repeat(10_000) + 'x'],
+    ['1 MB enumerator', '1'.repeat(1 << 20) + '. x'],
+    ['1 MB field name', ':' + 'a'.repeat(1 << 20)],
+    ['1 MB option list', '-a <' + 'x, -b <'.repeat(100_000)],
+    ['1 MB directive name', '.. ' + 'a.'.repeat(300_000) + 'a'],
+    ['1 MB hyperlink target', '.. _' + 'a'.repeat(1 << 20)],
+    ['1 MB of backslashes before ::', '\\'.repeat(1 << 20) + '::'],
+    ['100,000 one-character adornment lines', '=\n'.repeat(100_000)],
+    ['a simple table without a bottom', '=== ===\n' + 'a b\n'.repeat(100_000)],
+    ['a grid table without a bottom', '+-+-+\n' + '| | |\n'.repeat(100_000)],
+    ['a 100,000-line quoted literal block', 'x::\n\n' + '> a\n'.repeat(100_000)],
+    ['nested lists, 100,000 blank lines', '- '.repeat(50) + 'a\n' + '\n'.repeat(100_000) + ' '.repeat(120) + 'b'],
+  ];
+  for (const [name, text] of inputs) {
+    const start = performance.now();
+    const doc = parseSpec(text);
+    const ms = performance.now() - start;
+    assert.ok(ms < 3000, `${name}: ${ms.toFixed(0)} ms`);
+    assert.ok(!doc.messages.some((m) => m.text.startsWith('Internal')), `${name}: internal error`);
+  }
+  const deep = parseSpec('- '.repeat(10_000) + 'x');
+  assert.equal(deep.blocks.filter((b) => b.kind === 'bullet-list').length, 10_000);
+  assert.deepEqual(deep.blocks.at(-1), { kind: 'paragraph', startLine: 0, endLine: 1, indent: 20_000 });
+});

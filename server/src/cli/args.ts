@@ -1,4 +1,5 @@
 import type { SeveritySetting } from '../rules/rule';
+import { NON_RULE_CODES } from '../analyze';
 import { ruleById } from '../rules';
 
 export const FORMATS = ['text', 'json', 'sarif', 'github', 'junit'] as const;
@@ -152,7 +153,9 @@ export function parseArguments(args: readonly string[]): ParsedArguments {
         const id = at < 0 ? value : value.slice(0, at);
         const severity = at < 0 ? '' : value.slice(at + 1);
         if (at < 0) return { kind: 'error', message: `--rule takes ID=SEVERITY, like --rule line-length=off, not '${value}'` };
-        if (!ruleById.has(id)) return { kind: 'error', message: `--rule: unknown rule '${id}' (rules: ${[...ruleById.keys()].join(', ')})` };
+        if (!ruleById.has(id) && !NON_RULE_CODES.has(id)) {
+          return { kind: 'error', message: `--rule: unknown rule '${id}' (rules: ${[...ruleById.keys(), ...NON_RULE_CODES].join(', ')})` };
+        }
         if (!SEVERITIES.has(severity)) {
           return { kind: 'error', message: `--rule ${id}: the severity must be error, warning, information, hint or off, not '${severity}'` };
         }

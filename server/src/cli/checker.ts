@@ -47,6 +47,7 @@ export class SpecChecker {
   private readonly configPathByFolder = new Map<string, string | undefined>();
   private readonly rootByFolder = new Map<string, string | undefined>();
   private readonly templateFiles = cachedTemplateFiles();
+  private readonly templateByFolder = new Map<string, string>();
   private readonly forcedConfig: LoadedConfig | undefined;
 
   constructor(
@@ -161,9 +162,16 @@ export class SpecChecker {
   private templateFileFor(filePath: string | undefined, configured: string | undefined): string {
     if (configured) return configured;
     if (!filePath) return BUNDLED_TEMPLATE_PATH;
-    const root = this.projectRoot(path.dirname(filePath));
-    const choice = locateTemplate(toPosix(filePath), root && toPosix(root), undefined, this.templateFiles);
-    return choice.kind === 'bundled' ? BUNDLED_TEMPLATE_PATH : choice.path;
+    // The lookup depends only on the spec's folder: once per folder.
+    const folder = path.dirname(filePath);
+    let found = this.templateByFolder.get(folder);
+    if (found === undefined) {
+      const root = this.projectRoot(folder);
+      const choice = locateTemplate(toPosix(filePath), root && toPosix(root), undefined, this.templateFiles);
+      found = choice.kind === 'bundled' ? BUNDLED_TEMPLATE_PATH : choice.path;
+      this.templateByFolder.set(folder, found);
+    }
+    return found;
   }
 
   /** The nearest folder at or above `folder` that holds `.git`: where template lookup stops. */

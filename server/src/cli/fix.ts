@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { type Analysis, BINARY_FILE_CODE } from '../analyze';
 import { type EffectiveOptions, engineOptions } from '../config';
 import { fixAllText } from '../fixes/fix-all';
+import { resolveOptionalSections } from '../template/optional';
 
 export interface FixResult {
   /** The fixed text (the same string when nothing was fixed). */
@@ -24,7 +25,7 @@ export function fixSpec(text: string, analysis: Analysis, analyze: (text: string
   }
   const fixedBody = fixAllText(analysis.doc, analysis.template, {
     maxLineLength: options.maxLineLength,
-    optionalSections: options.optionalSections,
+    optionalSections: analysis.optionalSections ?? resolveOptionalSections(options.optionalSections),
     insertedSectionBody: 'none',
     engine: { ...engineOptions(options), fileName },
   });

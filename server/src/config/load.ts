@@ -1,5 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
+import { type EffectiveOptions, mergeOptions, type OptionOverrides } from './options';
 import { CONFIG_FILE_NAMES, type ConfigProblem, parseConfig, type SpecsConfig } from './parse';
 
 export interface LoadedConfig {
@@ -24,6 +25,20 @@ const cache = new Map<string, { stamp: string; loaded: LoadedConfig }>();
 export function findConfigFor(specPath: string, stopAt?: string): LoadedConfig | undefined {
   const file = findConfigPath(path.dirname(path.resolve(specPath)), stopAt);
   return file ? loadConfigFile(file) : undefined;
+}
+
+/**
+ * For the language server: what a spec is checked with. The nearest config file up to the
+ * workspace folder, under the overrides (the editor settings the user set: see
+ * `overridesFromSettings`). `config` is there to report its problems (its valid parts still apply).
+ */
+export function optionsForSpec(
+  specPath: string,
+  workspaceFolder: string | undefined,
+  overrides: OptionOverrides = {},
+): { options: EffectiveOptions; config?: LoadedConfig } {
+  const config = findConfigFor(specPath, workspaceFolder);
+  return { options: mergeOptions(config?.config, config?.folder, overrides), config };
 }
 
 /** The path of the config file that governs `folder`, without reading it. */

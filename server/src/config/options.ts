@@ -3,6 +3,7 @@ import type { SeveritySetting } from '../rules/rule';
 import { DEFAULT_MAX_LINE_LENGTH, DEFAULT_OPTIONAL_SECTIONS, type EngineOptions } from '../engine';
 import { DEFAULT_EXCLUDE, DEFAULT_INCLUDE, globToRegExp } from '../spec-files';
 import { isTemplateFile } from '../template/locate';
+import type { OptionalSectionsSetting } from '../template/optional';
 import type { SpecsConfig } from './parse';
 
 /** What one spec is checked with, after defaults, the config file and overrides are combined. */
@@ -14,7 +15,8 @@ export interface EffectiveOptions {
   /** The folder the include and exclude globs are relative to (the config file's), if any. */
   readonly globBase: string | undefined;
   readonly maxLineLength: number;
-  readonly optionalSections: readonly string[];
+  /** One list, or lists by release or template file name: the engine picks the spec's (template/optional.ts). */
+  readonly optionalSections: OptionalSectionsSetting;
   readonly rules: Readonly<Record<string, SeveritySetting>>;
 }
 
@@ -24,7 +26,7 @@ export interface OptionOverrides {
   readonly include?: readonly string[];
   readonly exclude?: readonly string[];
   readonly maxLineLength?: number;
-  readonly optionalSections?: readonly string[];
+  readonly optionalSections?: OptionalSectionsSetting;
   /** Merged over the config file's rules, id by id. */
   readonly rules?: Readonly<Record<string, SeveritySetting>>;
 }
@@ -56,7 +58,7 @@ export interface EditorSettings {
   readonly include: readonly string[];
   readonly exclude: readonly string[];
   readonly maxLineLength: number;
-  readonly optionalSections: readonly string[];
+  readonly optionalSections: OptionalSectionsSetting;
   readonly rules: Readonly<Record<string, SeveritySetting>>;
 }
 
@@ -67,7 +69,7 @@ export interface EditorSettings {
  */
 export function overridesFromSettings(settings: EditorSettings, userSet?: ReadonlySet<string>): OptionOverrides {
   const set = (key: keyof EditorSettings, isDefault: boolean) => (userSet ? userSet.has(key) : !isDefault);
-  const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((value, index) => value === b[index]);
+  const sameList = (a: OptionalSectionsSetting, b: readonly string[]) => JSON.stringify(a) === JSON.stringify(b);
   return {
     ...(settings.templatePath !== undefined && set('templatePath', false) ? { templatePath: settings.templatePath } : {}),
     ...(set('include', sameList(settings.include, DEFAULT_INCLUDE)) ? { include: settings.include } : {}),

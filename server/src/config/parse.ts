@@ -1,7 +1,9 @@
 import * as path from 'node:path';
 import type { Range } from '../rst/types';
 import type { SeveritySetting } from '../rules/rule';
+import { NON_RULE_CODES } from '../analyze';
 import { ruleById } from '../rules';
+import type { OptionalSectionsSetting } from '../template/optional';
 import { type JsonNode, offsetToPosition, parseJsonc } from './jsonc';
 
 /** The settings a `.rst-specs.json` (or `.rst-specs.jsonc`) file may hold; each is optional. */
@@ -15,7 +17,8 @@ export interface SpecsConfig {
   readonly maxLineLength?: number;
   /** Severity per rule id; `off` turns a rule off. */
   readonly rules?: Readonly<Record<string, SeveritySetting>>;
-  readonly optionalSections?: readonly string[];
+  /** Titles a spec may leave out: one list, or lists by release or template file name (`*` for the others). */
+  readonly optionalSections?: OptionalSectionsSetting;
 }
 
 export interface ConfigProblem {
@@ -66,11 +69,18 @@ export function parseConfig(text: string, sourcePath: string): { config: SpecsCo
         else config.template = path.resolve(path.dirname(sourcePath), value.value.trim());
         break;
       case 'include':
-      case 'exclude':
-      case 'optionalSections': {
+      case 'exclude': {
         const list = stringList(value);
-        if (list && (key === 'optionalSections' || list.every((glob) => glob.trim() !== ''))) config[key] = list;
-        else problem(value, key === 'optionalSections' ? '"optionalSections" must be a list of section titles (strings)' : `"${key}" must be a list of globs (non-empty strings)`);
+        if (list && list.every((glob) => glob.trim() !== '')) config[key] = list;
+        else problem(value, `"${key}" must be a list of globs (non-empty strings)`);
+        break;
+      }
+      case 'optionalSections': {
+        const setting = optionalSections(value);
+        if (setting) config.optionalSections = setting;
+        else {
+          problem(value, '"optionalSections" must be a list of section titles, or an object of such lists by release or template file name, like { "*": ["History"], "queens": ["History", "Upgrade impact"] }');
+        }
         break;
       }
       case 'maxLineLength':
@@ -85,7 +95,9 @@ export function parseConfig(text: string, sourcePath: string): { config: SpecsCo
         const rules: Record<string, SeveritySetting> = {};
         for (const rule of value.properties) {
           const ruleKey = { offset: rule.keyOffset, end: rule.keyEnd };
-          if (!ruleById.has(rule.key)) problem(ruleKey, `unknown rule "${rule.key}"${closest(rule.key, [...ruleById.keys()])}`);
+          if (!ruleById.has(rule.key) && !NON_RULE_CODES.has(rule.key)) {
+            problem(ruleKey, `unknown rule "${rule.key}"${closest(rule.key, [...ruleById.keys(), ...NON_RULE_CODES])}`);
+          }
           else if (rule.value.kind !== 'string' || !(SEVERITY_SETTINGS as readonly string[]).includes(rule.value.value)) {
             problem(rule.value, `the severity of "${rule.key}" must be one of ${SEVERITY_SETTINGS.join(', ')}`);
           } else rules[rule.key] = rule.value.value as SeveritySetting;
@@ -108,6 +120,17 @@ function stringList(node: JsonNode): string[] | undefined {
     values.push(item.value);
   }
   return values;
+}
+
+function optionalSections(node: JsonNode): OptionalSectionsSetting | undefined {
+  if (node.kind !== 'object') return stringList(node);
+  const byPlace: Record<string, readonly string[]> = {};
+  for (const property of node.properties) {
+    const list = stringList(property.value);
+    if (!list) return undefined;
+    byPlace[property.key] = list;
+  }
+  return byPlace;
 }
 
 /** "; did you mean X?" when a known name is one or two edits away. */

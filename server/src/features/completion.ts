@@ -19,7 +19,8 @@ import {
 
 export interface CompletionEntry {
   readonly label: string;
-  readonly kind: 'section' | 'adornment' | 'snippet';
+  /** `keyword` and `rule`: in `.. rst-specs:` control comments (control-completion.ts). */
+  readonly kind: 'section' | 'adornment' | 'snippet' | 'keyword' | 'rule';
   readonly detail?: string;
   /** Markdown. */
   readonly documentation?: string;
@@ -204,7 +205,7 @@ function buildMethodBlock(rest: RestApiTemplate, eol: string): SnippetBuilder {
     const label = fieldLabel(item.item.text);
     out.text(`${eol}${eol}${indent}${marker} ${label}`);
     if (item.kind === 'method') {
-      const choices = /\(([A-Z]+(?:\s*[/,]\s*[A-Z]+)+)\)/.exec(item.item.text)?.[1].split(/\s*[/,]\s*/);
+      const choices = /\(([A-Z]+(?:\s*[/,]\s*[A-Z]+)+)\)/.exec(item.item.text)?.[1].split(/[/,]/).map((choice) => choice.trim());
       out.text(': ').choice(choices ?? ['POST', 'PUT', 'PATCH', 'GET', 'DELETE']);
     } else if (item.kind === 'request-schema' || item.kind === 'response-schema') {
       out.text(`::${eol}${eol}${content}  `).placeholder('{}');

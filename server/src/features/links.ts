@@ -10,7 +10,8 @@ export interface Link {
 }
 
 // Inline markup starts after whitespace or opening punctuation, and stays within its paragraph.
-const EMBEDDED = /(?<![^\s(['"{<\-/:])`((?:[^`<\n]|\n(?![ \t]*\n))*?)\s*<((?:https?|ftp|mailto):[^>`\s]+)>`__?/g;
+// The link text runs greedily up to `<` (a lazy run then `\s*<` was quadratic on long runs of blanks).
+const EMBEDDED = /(?<![^\s(['"{<\-/:])`((?:[^`<\n]|\n(?![ \t]*\n))*)<((?:https?|ftp|mailto):[^>`\s]+)>`__?/g;
 const NAMED_REFERENCE = /(?<![^\s(['"{<\-/:])`((?:[^`<>\n]|\n(?![ \t]*\n))+)`_(?!_)/g;
 const TARGET = /^[ \t]*\.\.[ \t]+_(`[^`]+`|[^:\n]+):[ \t]+((?:https?|ftp):\/\/\S+)[ \t]*$/gm;
 const URL = /\b(?:https?|ftp):\/\/[^\s<>`"]+/g;

@@ -212,8 +212,10 @@ function convertLine(text: string): string {
   return /^(#|\d+[.)]\s|[-+*]\s|>)/.test(converted) ? `\\${converted}` : converted;
 }
 
+// Linear on long lines: the link text takes everything up to `<` (trimmed below) rather than a lazy
+// run before `\s*<`, and a role name is at most 64 characters (an unbounded one made runs of `:` quadratic).
 const INLINE =
-  /``(.+?)``|`([^`<]*?)\s*<([^>`]+)>`__?|:[\w:+.-]+:`([^`]+)`|`([^`]+)`__?|`([^`]+)`|(\*\*[^*]+\*\*|\*[^*\s][^*]*\*)|(https?:\/\/[^\s<>`]+)|</g;
+  /``(.+?)``|`([^`<]*)<([^>`]+)>`__?|:[\w:+.-]{1,64}:`([^`]+)`|`([^`]+)`__?|`([^`]+)`|(\*\*[^*]+\*\*|\*[^*\s][^*]*\*)|(https?:\/\/[^\s<>`]+)|</g;
 
 /** rST inline markup → Markdown: literals, links, roles, bare URLs; `<` escaped. */
 export function inlineMarkdown(text: string): string {
@@ -248,10 +250,21 @@ function code(text: string): string {
 
 /** A URL found in running text, without the punctuation that ends its sentence. */
 export function trimUrl(url: string): string {
-  let clean = url.replace(/[.,;:!?'"*]+$/, '');
-  while (clean.endsWith(')') && count(clean, '(') < count(clean, ')')) clean = clean.slice(0, -1).replace(/[.,;:!?'"]+$/, '');
-  while (clean.endsWith(']') && count(clean, '[') < count(clean, ']')) clean = clean.slice(0, -1);
+  // Trimmed by hand and the brackets counted once: /[...]+$/ and a count per loop were quadratic on long runs.
+  let clean = withoutTrailing(url, `.,;:!?'"*`);
+  let open = count(clean, '(');
+  let close = count(clean, ')');
+  for (; clean.endsWith(')') && open < close; close--) clean = withoutTrailing(clean.slice(0, -1), `.,;:!?'"`);
+  open = count(clean, '[');
+  close = count(clean, ']');
+  for (; clean.endsWith(']') && open < close; close--) clean = clean.slice(0, -1);
   return clean;
+}
+
+function withoutTrailing(text: string, characters: string): string {
+  let end = text.length;
+  while (end > 0 && characters.includes(text[end - 1])) end--;
+  return end === text.length ? text : text.slice(0, end);
 }
 
 function count(text: string, character: string): number {

@@ -35,9 +35,9 @@ export const KIND_NAMES: Record<MethodItemKind, string> = {
 function templateItemKind(text: string): MethodItemKind | undefined {
   if (/description of what the method/i.test(text)) return 'description';
   if (/method type|request method|http method/i.test(text)) return 'method';
-  if (/error.*response code|response code.*error/i.test(text)) return 'error-codes';
+  if (inOrder(text, /error/i, /response code/i) || inOrder(text, /response code/i, /error/i)) return 'error-codes';
   if (/response code/i.test(text)) return 'normal-codes';
-  if (/parameters?\b.*\burl\b/i.test(text)) return 'url-parameters';
+  if (inOrder(text, /parameters?\b/i, /\burl\b/i)) return 'url-parameters';
   if (/^url\b|\burl for\b|\bresource url\b/i.test(text)) return 'url';
   if (/request body/i.test(text)) return 'request-schema';
   if (/response body/i.test(text)) return 'response-schema';
@@ -45,13 +45,26 @@ function templateItemKind(text: string): MethodItemKind | undefined {
   return undefined;
 }
 
+/**
+ * `/first.*then/.test(text)` without its backtracking (quadratic when `first` occurs often and
+ * `then` never): `then` after the first match of `first`, on the same line.
+ */
+function inOrder(text: string, first: RegExp, then: RegExp): boolean {
+  return text.split(/[\n\r\u2028\u2029]/).some((line) => {
+    const match = first.exec(line);
+    return match !== null && then.test(line.slice(match.index + match[0].length));
+  });
+}
+
 /** A template bullet's text as a field label: no choices in brackets, no "if any" tail. */
 export function fieldLabel(text: string): string {
   return text
-    .replace(/\s+\([^)]*[/,][^)]*\)/g, '')
+    // Lookbehinds start a match only where its run of blanks or punctuation starts, and the choices
+    // in brackets hold no bracket: linear on long runs, where the plain patterns were quadratic.
+    .replace(/(?<!\s)\s+\([^()/,]*[/,][^()]*\)/g, '')
     .split(', ')[0]
-    .replace(/\s+if (any|allowed|needed|applicable)$/i, '')
-    .replace(/[;.:,]+$/, '')
+    .replace(/(?<!\s)\s+if (any|allowed|needed|applicable)$/i, '')
+    .replace(/(?<![;.:,])[;.:,]+$/, '')
     .trim();
 }
 
@@ -128,7 +141,8 @@ export interface MethodItemAt {
 
 const PHRASES: readonly [RegExp, (match: string, line: string) => MethodItemKind][] = [
   [
-    /(?:\b(?:normal|expected|error|success(?:ful)?)\s+)*(?:http\s+)?(?:response|status|return)\s+codes?(?:\(s\))?/gi,
+    // Not starting after a qualifier (a match there starts earlier): linear on long runs of qualifiers.
+    /(?=\w)(?<!\b(?:normal|expected|error|success(?:ful)?)\s+)(?:\b(?:normal|expected|error|success(?:ful)?)\s+)*(?:http\s+)?(?:response|status|return)\s+codes?(?:\(s\))?/gi,
     (match, line) => (/error|fail/i.test(match) || /\berror\b/i.test(line.slice(0, line.indexOf(match))) ? 'error-codes' : 'normal-codes'),
   ],
   [

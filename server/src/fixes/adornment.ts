@@ -32,7 +32,7 @@ export function adornmentEdits(doc: SpecDocument, section: Section, style: strin
   const line = style[0].repeat(length);
   const edits: TextEdit[] = [];
   const replace = (at: number) => {
-    const current = doc.lines[at].text.replace(/\s+$/, '');
+    const current = doc.lines[at].text.trimEnd();
     if (current !== line) edits.push({ range: rangeOf(at, 0, at, current.length), newText: line });
   };
   const overlined = style.length > 1;

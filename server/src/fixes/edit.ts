@@ -58,16 +58,53 @@ export function sortEdits(edits: readonly TextEdit[]): TextEdit[] {
  */
 export function mergeEdits(groups: readonly (readonly TextEdit[])[]): TextEdit[] {
   const taken: TextEdit[] = [];
+  // The taken edits in order, to check a group against its neighbours only (sorting everything
+  // taken again for each group was quadratic on a file with thousands of fixes).
+  let ordered: TextEdit[] = [];
   const seen = new Set<string>();
   for (const group of groups) {
-    const fresh = group.filter((edit) => !seen.has(keyOf(edit)));
-    if (fresh.length === 0) continue;
-    const candidate = sortEdits([...taken, ...fresh]);
-    if (hasOverlap(candidate)) continue;
+    const unseen = group.filter((edit) => !seen.has(keyOf(edit)));
+    const fresh = unseen.length === 1 ? unseen : sortEdits(unseen);
+    if (fresh.length === 0 || hasOverlap(fresh)) continue;
+    const at = fresh.map((edit) => insertionIndex(ordered, edit));
+    const overlaps = fresh.some(
+      (edit, index) =>
+        (at[index] > 0 && comparePositions(ordered[at[index] - 1].range.end, edit.range.start) > 0) ||
+        (at[index] < ordered.length && comparePositions(edit.range.end, ordered[at[index]].range.start) > 0),
+    );
+    if (overlaps) continue;
     for (const edit of fresh) seen.add(keyOf(edit));
-    taken.push(...fresh);
+    if (fresh.length === 1) ordered.splice(at[0], 0, fresh[0]);
+    else ordered = mergeSorted(ordered, fresh, at);
+    for (const edit of unseen) taken.push(edit); // not push(...): a group may hold more edits than a call takes arguments
   }
   return sortEdits(taken);
+}
+
+/** The sorted edits with `fresh` (sorted) inserted at the indices `at` (one per fresh edit, not decreasing). */
+function mergeSorted(sorted: readonly TextEdit[], fresh: readonly TextEdit[], at: readonly number[]): TextEdit[] {
+  const merged: TextEdit[] = [];
+  let next = 0;
+  for (let index = 0; index < fresh.length; index++) {
+    while (next < at[index]) merged.push(sorted[next++]);
+    merged.push(fresh[index]);
+  }
+  while (next < sorted.length) merged.push(sorted[next++]);
+  return merged;
+}
+
+/** Where an edit goes among sorted edits: after those that start (and end) before or with it. */
+function insertionIndex(sorted: readonly TextEdit[], edit: TextEdit): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    const other = sorted[middle].range;
+    const order = comparePositions(other.start, edit.range.start) || comparePositions(other.end, edit.range.end);
+    if (order <= 0) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 function keyOf(edit: TextEdit): string {

@@ -43,7 +43,11 @@ export function safeFixEdits(
   options: FixOptions,
 ): TextEdit[] {
   const byCode = new Map<string, SpecDiagnostic[]>();
-  for (const diagnostic of diagnostics) byCode.set(diagnostic.code, [...(byCode.get(diagnostic.code) ?? []), diagnostic]);
+  for (const diagnostic of diagnostics) {
+    const found = byCode.get(diagnostic.code);
+    if (found) found.push(diagnostic); // not a copy per diagnostic: quadratic on a file of thousands
+    else byCode.set(diagnostic.code, [diagnostic]);
+  }
   const structural = diagnostics.some((diagnostic) => STRUCTURAL.has(diagnostic.code));
   const groups: TextEdit[][] = [];
   for (const code of SAFE_FIX_CODES) {
@@ -63,20 +67,34 @@ export function safeFixEdits(
   return mergeEdits(groups.filter((group) => group.length > 0));
 }
 
-/** The text with every safe fix applied (the BOM, if any, left off), after as many rounds as it takes. */
+/** Fixes that change characters within a line, never which sections the spec has. */
+const LOCAL_FIX_CODES: ReadonlySet<string> = new Set(['trailing-whitespace', 'tab', 'zero-width-space', 'carriage-return']);
+
+/**
+ * The text with every safe fix applied (the BOM, if any, left off), after as many rounds as it
+ * takes. When the structural fixes undo each other (a cycle, or no end in MAX_ROUNDS, as on some
+ * broken titles), only the local ones are applied, or none: so that fix-all is idempotent.
+ */
 export function fixAllText(doc: SpecDocument, template: Template, options: FixAllOptions): string {
+  return fixedPoint(doc, template, options) ?? fixedPoint(doc, template, options, LOCAL_FIX_CODES) ?? doc.text;
+}
+
+/** The rounds of fixes up to the text they leave alone; undefined when there is no such text. */
+function fixedPoint(doc: SpecDocument, template: Template, options: FixAllOptions, only?: ReadonlySet<string>): string | undefined {
   const seen = new Set<string>([doc.text]);
   let current = doc;
-  for (let round = 0; round < MAX_ROUNDS; round++) {
-    const diagnostics = validateDocument(current, template, { ...options.engine, optionalSections: options.optionalSections });
+  for (let round = 0; round <= MAX_ROUNDS; round++) {
+    const all = validateDocument(current, template, { ...options.engine, optionalSections: options.optionalSections });
+    const diagnostics = only ? all.filter((diagnostic) => only.has(diagnostic.code)) : all;
     const edits = safeFixEdits(current, template, diagnostics, options);
-    if (edits.length === 0) break;
+    if (edits.length === 0) return current.text;
+    if (round === MAX_ROUNDS) return undefined;
     const text = applyEdits(current.text, edits);
-    if (seen.has(text)) break;
+    if (seen.has(text)) return undefined;
     seen.add(text);
     current = parseSpec(text);
   }
-  return current.text;
+  return undefined;
 }
 
 /** Fix-all as edits of `doc`: only the lines that change. */

@@ -5,7 +5,7 @@
 // document uses for its depth; the body is "None" or the template's guidance.
 import type { SpecDocument } from '../rst/types';
 import type { Template, TemplateSection } from '../template/model';
-import { startLineOf } from '../template/model';
+import { optionalTitles, startLineOf } from '../template/model';
 import { buildOutline, type Outline } from '../template/outline';
 import { eolOf, isAtEnd, isBlank, rangeOf, type TextEdit } from './edit';
 import type { Fix, FixOptions } from './fix';
@@ -41,7 +41,7 @@ function insertionEdits(
     byLine.set(key, [...(byLine.get(key) ?? []), section]);
   }
   const styles = [documentStyle(doc, outline, template, 1), documentStyle(doc, outline, template, 2)];
-  const optional = new Set(options.optionalSections);
+  const optional = optionalTitles(template, options.optionalSections);
   const edits: TextEdit[] = [];
   for (const [line, group] of [...byLine].sort((a, b) => a[0] - b[0])) {
     group.sort((a, b) => a.index - b.index);
@@ -83,7 +83,7 @@ function entryBlocks(
   const children = section.children.filter((child) => !optional.has(child.title) && !outline.found.has(child));
   const guidance =
     options.insertedSectionBody === 'guidance' && section.guidance.trim() !== ''
-      ? section.guidance.split('\n').map((line) => line.replace(/\s+$/, ''))
+      ? section.guidance.split('\n').map((line) => line.trimEnd())
       : undefined;
   const body = guidance ?? (children.length > 0 ? [] : ['None']);
   const title = adornedTitle(section.title, styles[section.depth - 1]);

@@ -3,6 +3,7 @@
 import type { Template } from '../template/model';
 import { applyEdits, type TextEdit } from './edit';
 import { retitle } from './rename-title';
+import { controlComments } from '../control/parse';
 
 /** Lowercase letters and digits, words joined by single hyphens: the launchpad blueprint names specs use. */
 export const BLUEPRINT_NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -32,6 +33,12 @@ export function newSpecText(template: Template, name: string, title = titleFromN
         newText: filled,
       });
     }
+  }
+  // `.. rst-specs: optional` marks are about the template, not text for the spec.
+  for (const marker of controlComments(doc).filter((comment) => comment.command === 'optional')) {
+    let end = marker.endLine;
+    while (end < doc.lines.length - 1 && doc.lines[end].text.trim() === '') end++;
+    edits.push({ range: { start: { line: marker.line, character: 0 }, end: { line: end, character: 0 } }, newText: '' });
   }
   return applyEdits(doc.text, edits);
 }

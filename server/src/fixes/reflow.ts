@@ -76,7 +76,9 @@ function reflowLines(doc: SpecDocument, block: Block, max: number): string[] | u
 
 /** Spaces, or spaces then a list marker, field marker or similar and spaces. */
 function isPrefix(prefix: string): boolean {
-  return /^ *$/.test(prefix) || /^ *\S.* +$/.test(prefix);
+  // /^ *$/ or /^ *\S.* +$/, without the backtracking of `.* +$` (quadratic on long runs of spaces).
+  const body = prefix.replace(/^ +/, '');
+  return body === '' || (/^\S/.test(body) && body.endsWith(' ') && !/[\n\r\u2028\u2029]/.test(body));
 }
 
 /** Whether the line-length check would flag this line on its own. */

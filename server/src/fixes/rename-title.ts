@@ -22,7 +22,7 @@ export function retitle(doc: SpecDocument, section: Section, title: string): Tex
   const character = section.style[0];
   for (const adornment of [section.overlineLine, section.underlineLine]) {
     if (adornment < 0) continue;
-    const current = doc.lines[adornment].text.replace(/\s+$/, '');
+    const current = doc.lines[adornment].text.trimEnd();
     if (current.length === width && current === character.repeat(width)) continue;
     edits.push({ range: rangeOf(adornment, 0, adornment, current.length), newText: character.repeat(width) });
   }

@@ -95,7 +95,7 @@ export function contentEnd(doc: SpecDocument, section: Section): number {
 
 /** The width docutils compares a title's adornment with: the title line, inset kept when overlined. */
 export function titleWidth(doc: SpecDocument, section: Section): number {
-  const text = doc.lines[section.titleLine].text.replace(/\s+$/, '');
+  const text = doc.lines[section.titleLine].text.trimEnd(); // not /\s+$/: quadratic on long runs of spaces
   return columnWidth(section.overlineLine >= 0 ? expandTabs(text) : text.trimStart());
 }
 

@@ -9,7 +9,8 @@ export const removeTrailingWhitespace: Fix = (doc, _template, diagnostic) => {
   const line = diagnostic.range.start.line;
   const text = doc.lines[line]?.text;
   if (text === undefined) return [];
-  const start = text.replace(/[ \t]+$/, '').length;
+  // The lookbehind starts a match only where a run of blanks starts: linear, not quadratic, on long runs.
+  const start = text.replace(/(?<![ \t])[ \t]+$/, '').length;
   return start < text.length ? [{ range: rangeOf(line, start, line, text.length), newText: '' }] : [];
 };
 
@@ -20,16 +21,38 @@ export const expandTab: Fix = (doc, _template, diagnostic) => {
   if (text === undefined || text[start] !== '\t') return [];
   let end = start;
   while (text[end] === '\t') end++;
-  let column = columns(text.slice(0, start));
+  let column = columnAt(doc, line, start);
   const from = column;
   for (let index = start; index < end; index++) column += 8 - (column % 8);
   return [{ range: rangeOf(line, start, line, end), newText: ' '.repeat(column - from) }];
 };
 
-/** Columns of a line's prefix as docutils counts them: code points, tabs to 8-column stops. */
-function columns(text: string): number {
-  let column = 0;
-  for (const character of text) column = character === '\t' ? column + 8 - (column % 8) : column + 1;
+/** The last column counted per document: fix-all asks for each tab of a line in turn. */
+const lastColumn = new WeakMap<SpecDocument, { line: number; index: number; column: number }>();
+
+/**
+ * The column at `index` of a line as docutils counts them: code points, tabs to 8-column stops.
+ * Counted on from the last one asked on that line, so that the tabs of one long line cost a
+ * linear time, not a quadratic one.
+ */
+function columnAt(doc: SpecDocument, line: number, index: number): number {
+  const text = doc.lines[line].text;
+  const last = lastColumn.get(doc);
+  const resume = last !== undefined && last.line === line && last.index <= index;
+  let column = resume ? last.column : 0;
+  for (let at = resume ? last.index : 0; at < index; at++) {
+    const code = text.charCodeAt(at);
+    if (code === 9) column += 8 - (column % 8);
+    else {
+      // A surrogate pair is one code point.
+      if (code >= 0xd800 && code <= 0xdbff && at + 1 < index) {
+        const low = text.charCodeAt(at + 1);
+        if (low >= 0xdc00 && low <= 0xdfff) at++;
+      }
+      column++;
+    }
+  }
+  lastColumn.set(doc, { line, index, column });
   return column;
 }
 

@@ -3,7 +3,7 @@
 // Every edit is a versioned WorkspaceEdit, so that the editor refuses it once the text has changed.
 import { readFile } from 'node:fs/promises';
 import { posix as path } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import type {
   ClientCapabilities,
   CodeAction,
@@ -13,7 +13,6 @@ import type {
   TextEdit as LspTextEdit,
   WorkspaceEdit,
 } from 'vscode-languageserver/node';
-import { Analyzer } from '../analyze';
 import type { SpecDiagnostic } from '../engine';
 import type { TextEdit } from '../fixes/edit';
 import type { FixOptions } from '../fixes/fix';
@@ -21,7 +20,8 @@ import { fixAllEdits, SAFE_FIX_CODES } from '../fixes/fix-all';
 import { quickFixFor } from '../fixes/index';
 import { insertAllMissingSections } from '../fixes/insert-sections';
 import { isBlueprintName, newSpecText } from '../fixes/new-spec';
-import { isSpecFile } from '../spec-files';
+import { disableRuleFixes } from '../fixes/disable-rule';
+import { releaseOf } from '../template/locate';
 import type { DocumentState, ServerContext, ServerFeature } from './context';
 import { toLspDiagnostic } from './server';
 import type { Settings } from './settings';
@@ -73,9 +73,9 @@ export function createCodeActionsFeature(): ServerFeature {
       const { connection, documents } = context;
       const pushedByCheck = new Set<string>();
 
-      const fixOptions = (settings: Settings): FixOptions => ({
-        maxLineLength: settings.maxLineLength,
-        optionalSections: settings.optionalSections,
+      const fixOptions = (settings: Settings, state: SpecState): FixOptions => ({
+        maxLineLength: state.setup?.engine.maxLineLength ?? settings.maxLineLength,
+        optionalSections: state.spec.optionalSections ?? [],
         insertedSectionBody: settings.insertedSectionBody,
       });
 
@@ -93,19 +93,19 @@ export function createCodeActionsFeature(): ServerFeature {
           : { changes: { [uri]: lspEdits } };
       };
 
-      const specState = async (uri: string): Promise<(DocumentState & { spec: NonNullable<DocumentState['spec']> }) | undefined> => {
+      const specState = async (uri: string): Promise<SpecState | undefined> => {
         const state = await context.stateOf(uri);
-        return state?.spec ? (state as DocumentState & { spec: NonNullable<DocumentState['spec']> }) : undefined;
+        return state?.spec ? (state as SpecState) : undefined;
       };
 
       const sourceEdits = async (uri: string, kind: string, version?: number) => {
         const state = await specState(uri);
         if (!state || (version !== undefined && version !== state.version)) return undefined;
-        const options = fixOptions(await context.settingsFor(uri));
+        const options = fixOptions(await context.settingsFor(uri), state);
         const { doc, template } = state.spec;
         const edits =
           kind === FIX_ALL_KIND
-            ? fixAllEdits(doc, template, { ...options, engine: engineOptions(await context.settingsFor(uri), uri) })
+            ? fixAllEdits(doc, template, { ...options, engine: engineOptions(state, uri) })
             : insertAllMissingSections(doc, template, options);
         return { state, edits };
       };
@@ -115,7 +115,7 @@ export function createCodeActionsFeature(): ServerFeature {
         const state = await specState(uri);
         if (!state) return [];
         const settings = await context.settingsFor(uri);
-        const options = fixOptions(settings);
+        const options = fixOptions(settings, state);
         const { doc, template, diagnostics } = state.spec;
         const only = params.context.only;
         const wants = (kind: string) => !only || only.some((wanted) => kind === wanted || kind.startsWith(`${wanted}.`));
@@ -124,6 +124,8 @@ export function createCodeActionsFeature(): ServerFeature {
 
         if (wants(QUICK_FIX_KIND)) {
           let offeredInsertAll = false;
+          // "Disable <rule> for this line/file" come after the repairs.
+          const disableActions: CodeAction[] = [];
           for (const client of params.context.diagnostics) {
             const diagnostic = serverDiagnostic(diagnostics, client);
             if (!diagnostic) continue;
@@ -141,6 +143,14 @@ export function createCodeActionsFeature(): ServerFeature {
               }
               actions.push(action);
             }
+            for (const disable of disableRuleFixes(doc, diagnostic)) {
+              disableActions.push({
+                title: disable.title,
+                kind: QUICK_FIX_KIND,
+                diagnostics: [client],
+                edit: workspaceEdit(uri, state.version, disable.edits),
+              });
+            }
             if (diagnostic.code === 'missing-section' && missing.length > 1 && !offeredInsertAll) {
               offeredInsertAll = true;
               const edits = insertAllMissingSections(doc, template, options);
@@ -154,6 +164,7 @@ export function createCodeActionsFeature(): ServerFeature {
               }
             }
           }
+          actions.push(...disableActions);
         }
 
         const sources: [string, string, readonly SpecDiagnostic[]][] = [
@@ -239,44 +250,39 @@ function serverDiagnostic(diagnostics: readonly SpecDiagnostic[], client: Diagno
   );
 }
 
-function engineOptions(settings: Settings, uri: string) {
-  const fileName = uri.startsWith('file:') ? path.basename(fileURLToPath(uri)) : undefined;
-  return { maxLineLength: settings.maxLineLength, rules: settings.rules, fileName };
-}
+type SpecState = DocumentState & { spec: NonNullable<DocumentState['spec']> };
 
-function workspaceFolderOf(context: ServerContext, filePath: string): string | undefined {
-  return context
-    .workspaceFolders()
-    .filter((folder) => filePath === folder || filePath.startsWith(`${folder}/`))
-    .sort((a, b) => b.length - a.length)[0];
+/** What the spec was checked with, for fix-all's checks of the fixed text. */
+function engineOptions(state: SpecState, uri: string) {
+  const filePath = state.setup?.filePath;
+  const fileName = filePath ? path.basename(filePath) : uri.startsWith('file:') ? path.basename(fileURLToPath(uri)) : undefined;
+  return { ...state.setup?.engine, fileName, release: filePath ? releaseOf(filePath) : undefined };
 }
 
 async function newSpecFor(context: ServerContext, folderUri: string, name: string, title: unknown) {
-  if (!folderUri.startsWith('file:')) throw new Error('the folder must be a file: URI');
   if (!isBlueprintName(name)) throw new Error(`'${name}' is not a blueprint name: use lowercase letters, digits and hyphens`);
-  const folder = fileURLToPath(folderUri);
-  const filePath = path.join(folder, `${name}.rst`);
-  const uri = pathToFileURL(filePath).toString();
+  if (context.environment.filePathOf(folderUri) === undefined) throw new Error('the folder must be a file: URI');
+  const uri = `${folderUri.replace(/\/+$/, '')}/${name}.rst`;
   const settings = await context.settingsFor(uri);
-  const { template, problem } = new Analyzer().templateFor({
-    filePath,
-    workspaceFolder: workspaceFolderOf(context, filePath),
-    templatePath: settings.templatePath,
+  const setup = await context.environment.setup(uri, '', settings, (file) => context.workspaceFolderOf(file));
+  const { template, problem } = setup.analyzer.templateFor({
+    filePath: setup.filePath,
+    workspaceFolder: setup.workspaceFolder,
+    templatePath: setup.templatePath,
   });
   const text = newSpecText(template, name, typeof title === 'string' && title.trim() ? title.trim() : undefined);
   return { text, uri, template: template.source, problem };
 }
 
 async function checkFiles(context: ServerContext, uris: readonly string[], pushed: Set<string>) {
-  const analyzer = new Analyzer();
   let specs = 0;
   let problems = 0;
   for (const uri of uris) {
     if (!uri.startsWith('file:')) continue;
     const filePath = fileURLToPath(uri);
     const settings = await context.settingsFor(uri);
-    const workspaceFolder = workspaceFolderOf(context, filePath);
-    if (!settings.enable || !isSpecFile(filePath, workspaceFolder, settings.include, settings.exclude)) continue;
+    const setup = await context.environment.setup(uri, '', settings, (file) => context.workspaceFolderOf(file));
+    if (!setup.isSpec) continue;
     specs++;
     if (context.documents.get(uri)) {
       // Open documents are checked (and their diagnostics shown) as they are edited.
@@ -289,13 +295,8 @@ async function checkFiles(context: ServerContext, uris: readonly string[], pushe
     } catch {
       continue;
     }
-    const analysis = analyzer.analyze({
-      text,
-      filePath,
-      workspaceFolder,
-      templatePath: settings.templatePath,
-      options: { maxLineLength: settings.maxLineLength, optionalSections: settings.optionalSections, rules: settings.rules },
-    });
+    const analysis = context.environment.analyze(setup, text);
+    if (!analysis) continue;
     problems += analysis.diagnostics.length;
     pushed.add(uri);
     await context.connection.sendDiagnostics({ uri, diagnostics: analysis.diagnostics.map(toLspDiagnostic) });

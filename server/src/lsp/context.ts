@@ -3,12 +3,15 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../analyze';
 import type { SpecDocument } from '../rst/types';
 import type { Settings } from './settings';
+import type { SpecEnvironment, SpecSetup } from './spec-setup';
 
 export interface DocumentState {
   readonly version: number;
   readonly doc: SpecDocument;
   /** The template check, when the document is a spec (per the include/exclude settings). */
   readonly spec: Analysis | undefined;
+  /** What the document was checked with (config, options, template setting). */
+  readonly setup?: SpecSetup;
 }
 
 /** What the LSP feature modules get from the server: documents, their analysis, settings. */
@@ -19,6 +22,10 @@ export interface ServerContext {
   stateOf(uri: string): Promise<DocumentState | undefined>;
   settingsFor(uri: string): Promise<Settings>;
   workspaceFolders(): readonly string[];
+  /** Config files, file access (disk or client) and analyzers. */
+  readonly environment: SpecEnvironment;
+  /** The workspace folder (path) a file is in, the innermost when folders nest. */
+  workspaceFolderOf(filePath: string): string | undefined;
 }
 
 /** An LSP feature module: the capabilities it declares and the handlers it registers. */

@@ -15,6 +15,8 @@ import {
   SymbolKind,
 } from 'vscode-languageserver/node';
 import { completionsAt, type CompletionEntry } from '../features/completion';
+import { controlCompletions, type RuleInfo } from '../features/control-completion';
+import { allRules } from '../rules';
 import { foldingRanges } from '../features/folding';
 import { hoverAt } from '../features/hover';
 import { documentLinks } from '../features/links';
@@ -25,13 +27,21 @@ import { isSpecFile } from '../spec-files';
 import type { DocumentState, ServerContext, ServerFeature } from './context';
 
 /** The usual adornment characters: typing one under a title may complete its underline. */
-const TRIGGER_CHARACTERS = ['=', '-', '~', '^', '"', "'", '+', '*', '#', '`'];
+const TRIGGER_CHARACTERS = ['=', '-', '~', '^', '"', "'", '+', '*', '#', '`', ':', ','];
 
 const COMPLETION_KINDS: Record<CompletionEntry['kind'], CompletionItemKind> = {
   section: CompletionItemKind.Module,
   adornment: CompletionItemKind.Text,
   snippet: CompletionItemKind.Snippet,
+  keyword: CompletionItemKind.Keyword,
+  rule: CompletionItemKind.EnumMember,
 };
+
+/** What a control comment may name: the rules and the two other diagnostic codes. */
+const CONTROL_RULES: readonly RuleInfo[] = [
+  ...allRules.map((rule) => ({ id: rule.id, description: rule.description, defaultSeverity: rule.defaultSeverity })),
+  { id: 'template', description: "The spec's template could not be loaded; the bundled template was used." },
+];
 
 export const nodeWorkspaceFiles: WorkspaceFiles = {
   list(folder) {
@@ -147,7 +157,9 @@ function createLanguageFeatures(): ServerFeature {
 
       connection.onCompletion(({ textDocument, position }) =>
         safely('completion', textDocument.uri, (state) =>
-          completionsAt(state.doc, specOf(state), position).map((entry) => completionItem(entry, snippets)),
+          (controlCompletions(state.doc, position, CONTROL_RULES) ?? completionsAt(state.doc, specOf(state), position)).map((entry) =>
+            completionItem(entry, snippets),
+          ),
         ),
       );
 

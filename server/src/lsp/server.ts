@@ -1,4 +1,4 @@
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import {
   type Connection,
@@ -12,13 +12,13 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Analyzer } from '../analyze';
 import { parseSpec } from '../rst/parse';
 import type { DocumentState, ServerContext, ServerFeature } from './context';
 import type { SpecDiagnostic } from '../engine';
-import { isSpecFile } from '../spec-files';
 import { isTemplateFile } from '../template/locate';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
+import { type EnvironmentOptions, SpecEnvironment } from './spec-setup';
+import { CONFIG_FILE_NAMES } from '../config/parse';
 
 const SEVERITY: Record<SpecDiagnostic['severity'], DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -46,9 +46,13 @@ export function toLspDiagnostic(diagnostic: SpecDiagnostic): Diagnostic {
 }
 
 /** Wires the engine to an LSP connection: documents, settings, diagnostics, and the feature modules. */
-export function startServer(connection: Connection, features: readonly ServerFeature[] = []): void {
+export function startServer(
+  connection: Connection,
+  features: readonly ServerFeature[] = [],
+  environmentOptions?: EnvironmentOptions,
+): void {
   const documents = new TextDocuments(TextDocument);
-  const analyzer = new Analyzer();
+  const environment = new SpecEnvironment(connection, environmentOptions);
   const states = new Map<string, DocumentState>();
   const settingsByUri = new Map<string, Settings>();
   const pendingPushes = new Set<string>();
@@ -59,7 +63,7 @@ export function startServer(connection: Connection, features: readonly ServerFea
   const folderOf = (filePath: string) =>
     workspaceFolders.filter((folder) => filePath.startsWith(folder + '/')).sort((a, b) => b.length - a.length)[0];
 
-  const filePathOf = (uri: string) => (uri.startsWith('file:') ? fileURLToPath(uri) : undefined);
+  const filePathOf = (uri: string) => environment.filePathOf(uri);
 
   async function settingsFor(uri: string): Promise<Settings> {
     const cached = settingsByUri.get(uri);
@@ -84,21 +88,13 @@ export function startServer(connection: Connection, features: readonly ServerFea
     const settings = await settingsFor(document.uri);
     const cached = states.get(document.uri);
     if (cached && cached.version === document.version) return cached;
-    const filePath = filePathOf(document.uri);
-    const workspaceFolder = filePath ? folderOf(filePath) : undefined;
-    const isSpec = settings.enable && filePath !== undefined &&
-      isSpecFile(filePath, workspaceFolder, settings.include, settings.exclude);
-    const spec = isSpec
-      ? analyzer.analyze({
-          text: document.getText(),
-          filePath,
-          workspaceFolder,
-          templatePath: settings.templatePath,
-          options: { maxLineLength: settings.maxLineLength, optionalSections: settings.optionalSections, rules: settings.rules },
-        })
-      : undefined;
-    const state = { version: document.version, doc: spec?.doc ?? parseSpec(document.getText()), spec };
-    states.set(document.uri, state);
+    // Read now: the setup may wait for the client (web), and the document may change meanwhile.
+    const version = document.version;
+    const text = document.getText();
+    const setup = await environment.setup(document.uri, text, settings, folderOf);
+    const spec = setup.isSpec ? environment.analyze(setup, text) : undefined;
+    const state = { version, doc: spec?.doc ?? parseSpec(text), spec, setup };
+    if (documents.get(document.uri)?.version === version) states.set(document.uri, state);
     return state;
   }
 
@@ -135,6 +131,7 @@ export function startServer(connection: Connection, features: readonly ServerFea
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     pullDiagnostics = !!params.capabilities.textDocument?.diagnostic;
+    environment.clientFileAccess = (params.initializationOptions as { fileAccess?: unknown } | undefined)?.fileAccess === true;
     configurationRequests = !!params.capabilities.workspace?.configuration;
     workspaceFolders = (params.workspaceFolders ?? [])
       .map((folder) => filePathOf(folder.uri))
@@ -179,10 +176,11 @@ export function startServer(connection: Connection, features: readonly ServerFea
   connection.onDidChangeWatchedFiles((params) => {
     const templatesChanged = params.changes.some((change) => {
       const filePath = filePathOf(change.uri);
-      return filePath !== undefined && isTemplateFile(filePath);
+      // A new or deleted file may change what template lookup finds where files come through the client.
+      return filePath !== undefined && (isTemplateFile(filePath) || CONFIG_FILE_NAMES.some((name) => filePath.endsWith(`/${name}`)) || !change.uri.startsWith('file:') || environment.readsThroughClient);
     });
     if (!templatesChanged) return;
-    analyzer.templates.forget();
+    environment.forget();
     revalidateAll();
   });
 
@@ -209,6 +207,8 @@ export function startServer(connection: Connection, features: readonly ServerFea
     },
     settingsFor,
     workspaceFolders: () => workspaceFolders,
+    environment,
+    workspaceFolderOf: folderOf,
   };
   for (const feature of features) feature.register(context);
 

@@ -3,6 +3,7 @@ import { ruleById } from '../rules';
 import { NON_RULE_CODES } from '../analyze';
 import { DEFAULT_MAX_LINE_LENGTH, DEFAULT_OPTIONAL_SECTIONS } from '../engine';
 import { DEFAULT_EXCLUDE, DEFAULT_INCLUDE } from '../spec-files';
+import { isOptionalSectionsSetting, type OptionalSectionsSetting } from '../template/optional';
 
 export interface Settings {
   readonly enable: boolean;
@@ -10,10 +11,17 @@ export interface Settings {
   readonly include: readonly string[];
   readonly exclude: readonly string[];
   readonly maxLineLength: number;
-  readonly optionalSections: readonly string[];
+  /** One list, or lists by release or template file name (`*` for the others). */
+  readonly optionalSections: OptionalSectionsSetting;
   readonly rules: Readonly<Record<string, SeveritySetting>>;
   /** What "Insert missing section" writes under the title: None, or the template's guidance. */
   readonly insertedSectionBody: 'none' | 'guidance';
+  /**
+   * The keys the user set (in any settings scope), when the client says (the rst-specs extension
+   * sends `$userSet`, from `WorkspaceConfiguration.inspect`): only those override a `.rst-specs.json`.
+   * Undefined: the client does not say, and the values that differ from the defaults override it.
+   */
+  readonly userSet?: ReadonlySet<string>;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -61,9 +69,15 @@ export function readSettings(raw: unknown): { settings: Settings; problems: stri
       include: pick('include', isStringArray, DEFAULT_INCLUDE, 'a list of globs'),
       exclude: pick('exclude', isStringArray, DEFAULT_EXCLUDE, 'a list of globs'),
       maxLineLength,
-      optionalSections: pick('optionalSections', isStringArray, DEFAULT_OPTIONAL_SECTIONS, 'a list of section titles'),
+      optionalSections: pick(
+        'optionalSections',
+        isOptionalSectionsSetting,
+        DEFAULT_OPTIONAL_SECTIONS,
+        'a list of section titles, or an object of such lists by release or template file',
+      ),
       rules,
       insertedSectionBody: pick('insertedSectionBody', isBodyChoice, 'none', "'none' or 'guidance'"),
+      ...(isStringArray(value.$userSet) ? { userSet: new Set(value.$userSet) } : {}),
     },
     problems,
   };
@@ -86,4 +100,22 @@ function isPositiveInteger(v: unknown): v is number {
 }
 function isStringArray(v: unknown): v is string[] {
   return Array.isArray(v) && v.every(isString);
+}
+
+/** The settings keys that may override a `.rst-specs.json` (config key names in brackets where they differ). */
+export const CONFIG_SETTING_KEYS = ['templatePath', 'include', 'exclude', 'maxLineLength', 'optionalSections', 'rules'] as const;
+
+/**
+ * Which of `settings` override the config file: those the user set when the client says which
+ * (`userSet`), else those that differ from the defaults (a client that fills in the defaults, as
+ * `workspace/configuration` does, cannot tell "set to the default" from "not set").
+ */
+export function userOverrides(settings: Settings): Set<(typeof CONFIG_SETTING_KEYS)[number]> {
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  const defaults: Record<string, unknown> = { ...DEFAULT_SETTINGS, templatePath: undefined, rules: {} };
+  return new Set(
+    CONFIG_SETTING_KEYS.filter((key) =>
+      settings.userSet ? settings.userSet.has(key) && settings[key] !== undefined : !same(settings[key], defaults[key]),
+    ),
+  );
 }

@@ -68,6 +68,8 @@ export interface Job {
   /** Where the job's messages go; null: nowhere (the body of a directive docutils doesn't know). */
   sink: MessageRec[] | null;
   node: NodeInfo | null;
+  /** The content of a sidebar (where a topic is allowed). */
+  sidebar: boolean;
 }
 
 /** Everything one parse shares: docutils' `memo` and the document being built. */
@@ -99,6 +101,11 @@ export class Doc {
     for (let i = 0; i < n; i++) {
       const line = exp[i];
       let k = 0;
+      while (line.charCodeAt(k) === 32) k++;
+      if (k < line.length && line.charCodeAt(k) > 32 && line.charCodeAt(k) < 0x85) {
+        this.lead[i] = k;
+        continue;
+      }
       while (k < line.length && isWs(line.charCodeAt(k))) k++;
       this.lead[i] = k;
     }
@@ -119,10 +126,6 @@ export class Doc {
   markLiteral(start: number, end: number): void {
     for (let i = start; i < end; i++) this.literal[i] = 1;
   }
-}
-
-export function viewLength(v: View): number {
-  return v.end - v.start;
 }
 
 export function viewText(doc: Doc, v: View, rel: number): string {

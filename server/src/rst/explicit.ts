@@ -84,7 +84,7 @@ export function anonymous(sm: Machine): StateName {
 
 /** Body.explicit_list: more explicit constructs directly after this one. */
 function explicitList(sm: Machine, blankFinish: boolean): void {
-  const r = sm.nestedListParse('Explicit', blankFinish);
+  const r = sm.nestedListParse('Explicit', blankFinish, undefined, null, true);
   sm.gotoLineSafe(r.offset);
   if (!r.blankFinish) sm.unindentWarning('Explicit markup');
 }
@@ -272,7 +272,14 @@ function directive(sm: Machine, typeName: string, markerEnd: number): boolean {
     sm.message(3, `Error in "${typeName}" directive:`, lineno);
     return r.blankFinish;
   }
-  if (table) {
+  if (name === 'topic' || name === 'sidebar') {
+    // BasePseudoSection.run: only where titles are allowed, or (a topic) directly in a sidebar
+    let error = '';
+    if (name === 'sidebar' && sm.sidebar) error = `The "${typeName}" directive may not be used within a sidebar element.`;
+    else if (!sm.matchTitles && !sm.sidebar) error = `The "${typeName}" directive may not be used within topics or body elements.`;
+    if (error) sm.message(3, error, lineno);
+    else for (const c of parsed.content) sm.nestedParse(c, sm.sink, null, name === 'sidebar');
+  } else if (table) {
     if (parsed.content.length === 0) {
       if (name === 'table') sm.message(2, 'Content block expected for the "table" directive; none found.', lineno);
       else sm.message(3, 'The "list-table" directive is empty; content required.', lineno);

@@ -100,6 +100,17 @@ export function isPyBlank(s: string): boolean {
 /** Characters that need more than an rstrip to reach docutils' view. */
 const CONVERT = /[\t\v\f\ufeff]/;
 
+/**
+ * docutils' view of the first `count` lines. Most documents have no tab, \v, \f or U+FEFF at
+ * all: then only trailing whitespace goes.
+ */
+export function docutilsLines(text: string, lines: readonly SourceLine[], count: number): string[] {
+  const out: string[] = new Array(count);
+  if (CONVERT.test(text)) for (let i = 0; i < count; i++) out[i] = docutilsLine(lines[i].text);
+  else for (let i = 0; i < count; i++) out[i] = pyRstrip(lines[i].text);
+  return out;
+}
+
 /** One line as docutils' string2lines() returns it (see the header). */
 export function docutilsLine(raw: string): string {
   if (!CONVERT.test(raw)) return pyRstrip(raw);

@@ -12,7 +12,7 @@ import {
   makeEnumerator,
   parseEnumerator,
 } from './patterns';
-import { invalidInput, specializedCheck } from './specialized';
+import { Handler, invalidInput, specializedCheck } from './specialized';
 
 /** Body.list_item: the item's lines are the ones indented past the marker. */
 function listItem(sm: Machine, indent: number, list: BlockRec, info: NodeInfo | null = null): boolean {
@@ -48,15 +48,16 @@ export function bullet(sm: Machine): StateName {
   return 'Body';
 }
 
+const BULLETLIST_HANDLERS: Partial<Record<number, Handler>> = {
+  [T_BULLET]: (sm) => {
+    if (sm.line![0] !== sm.bullet) return invalidInput(sm);
+    sm.blankFinish = listItem(sm, M.end, sm.list!, sm.node);
+    return 'BulletList';
+  },
+};
+
 STATES.BulletList = {
-  check: (sm, only) =>
-    specializedCheck(sm, only, 'BulletList', {
-      [T_BULLET]: (sm) => {
-        if (sm.line![0] !== sm.bullet) return invalidInput(sm);
-        sm.blankFinish = listItem(sm, M.end, sm.list!, sm.node);
-        return 'BulletList';
-      },
-    }),
+  check: (sm, only) => specializedCheck(sm, only, 'BulletList', BULLETLIST_HANDLERS),
   eof() {},
 };
 
@@ -97,26 +98,27 @@ export function enumerator(sm: Machine): StateName | Correction {
   return 'Body';
 }
 
+const ENUMERATEDLIST_HANDLERS: Partial<Record<number, Handler>> = {
+  [T_ENUMERATOR]: (sm) => {
+    const end = M.end;
+    const e = parseEnumerator(sm.enumType);
+    if (
+      e.format !== sm.enumFormat ||
+      (e.sequence !== '#' &&
+        (e.sequence !== sm.enumType || sm.enumAuto || e.ordinal !== sm.lastOrdinal + 1)) ||
+      !isEnumeratedListItem(sm, e.ordinal, e.sequence, e.format)
+    ) {
+      return invalidInput(sm);
+    }
+    if (e.sequence === '#') sm.enumAuto = true;
+    sm.blankFinish = listItem(sm, end, sm.list!);
+    sm.lastOrdinal = e.ordinal!;
+    return 'EnumeratedList';
+  },
+};
+
 STATES.EnumeratedList = {
-  check: (sm, only) =>
-    specializedCheck(sm, only, 'EnumeratedList', {
-      [T_ENUMERATOR]: (sm) => {
-        const end = M.end;
-        const e = parseEnumerator(sm.enumType);
-        if (
-          e.format !== sm.enumFormat ||
-          (e.sequence !== '#' &&
-            (e.sequence !== sm.enumType || sm.enumAuto || e.ordinal !== sm.lastOrdinal + 1)) ||
-          !isEnumeratedListItem(sm, e.ordinal, e.sequence, e.format)
-        ) {
-          return invalidInput(sm);
-        }
-        if (e.sequence === '#') sm.enumAuto = true;
-        sm.blankFinish = listItem(sm, end, sm.list!);
-        sm.lastOrdinal = e.ordinal!;
-        return 'EnumeratedList';
-      },
-    }),
+  check: (sm, only) => specializedCheck(sm, only, 'EnumeratedList', ENUMERATEDLIST_HANDLERS),
   eof() {},
 };
 
@@ -141,14 +143,15 @@ export function fieldMarker(sm: Machine): StateName {
   return 'Body';
 }
 
+const FIELDLIST_HANDLERS: Partial<Record<number, Handler>> = {
+  [T_FIELD_MARKER]: (sm) => {
+    sm.blankFinish = field(sm, sm.list!);
+    return 'FieldList';
+  },
+};
+
 STATES.FieldList = {
-  check: (sm, only) =>
-    specializedCheck(sm, only, 'FieldList', {
-      [T_FIELD_MARKER]: (sm) => {
-        sm.blankFinish = field(sm, sm.list!);
-        return 'FieldList';
-      },
-    }),
+  check: (sm, only) => specializedCheck(sm, only, 'FieldList', FIELDLIST_HANDLERS),
   eof() {},
 };
 
@@ -174,16 +177,17 @@ export function optionMarker(sm: Machine): StateName | Correction {
   return 'Body';
 }
 
+const OPTIONLIST_HANDLERS: Partial<Record<number, Handler>> = {
+  [T_OPTION_MARKER]: (sm) => {
+    const blankFinish = optionListItem(sm);
+    if (typeof blankFinish !== 'boolean') return blankFinish;
+    sm.blankFinish = blankFinish;
+    return 'OptionList';
+  },
+};
+
 STATES.OptionList = {
-  check: (sm, only) =>
-    specializedCheck(sm, only, 'OptionList', {
-      [T_OPTION_MARKER]: (sm) => {
-        const blankFinish = optionListItem(sm);
-        if (typeof blankFinish !== 'boolean') return blankFinish;
-        sm.blankFinish = blankFinish;
-        return 'OptionList';
-      },
-    }),
+  check: (sm, only) => specializedCheck(sm, only, 'OptionList', OPTIONLIST_HANDLERS),
   eof() {},
 };
 
@@ -200,19 +204,14 @@ export function lineBlock(sm: Machine): StateName {
   return 'Body';
 }
 
+const LINEBLOCK_HANDLERS: Partial<Record<number, Handler>> = {
+    [T_LINE_BLOCK]: (sm) => {
+      sm.blankFinish = sm.getFirstKnownIndented(M.end, true).blankFinish;
+      return 'LineBlock';
+    },
+  };
+
 STATES.LineBlock = {
-  check: (sm, only) =>
-    specializedCheck(
-      sm,
-      only,
-      'LineBlock',
-      {
-        [T_LINE_BLOCK]: (sm) => {
-          sm.blankFinish = sm.getFirstKnownIndented(M.end, true).blankFinish;
-          return 'LineBlock';
-        },
-      },
-      true,
-    ),
-  eof() {},
+check: (sm, only) => specializedCheck(sm, only, 'LineBlock', LINEBLOCK_HANDLERS, true),
+eof() {},
 };

@@ -31,7 +31,6 @@ export type StateName =
   | 'Line'
   | 'QuotedLiteralBlock';
 
-
 /** docutils' EOFError, also used to end a nested state machine. A plain object: no stack trace. */
 export const EOF = { eof: true } as const;
 export class TransitionCorrection {
@@ -57,9 +56,11 @@ export interface StateDef {
   eof(sm: Machine): Correction | void;
 }
 
-/** Filled by body.ts, text.ts, explicit.ts (imported by parse.ts). */
+/** Filled in by body.ts, lists.ts, explicit.ts and text.ts (parse.ts imports them all). */
 export const STATES = {} as Record<StateName, StateDef>;
 
+const NO_CONTEXT: string[] = [];
+const NO_MESSAGES: MessageRec[] = [];
 
 export interface Indented {
   view: View;
@@ -70,7 +71,7 @@ export interface Indented {
 export class Machine {
   lineOffset = -1;
   line: string | null = null;
-  context: string[] = [];
+  context: string[] = NO_CONTEXT;
   // Attributes docutils keeps on the state objects of one state machine:
   blankFinish = true;
   bullet = '';
@@ -82,7 +83,7 @@ export class Machine {
   list: BlockRec | null = null;
   quote = -1;
   quotedLine = 0;
-  quotedMessages: MessageRec[] = [];
+  quotedMessages: MessageRec[] = NO_MESSAGES;
   readonly length: number;
 
   constructor(
@@ -92,12 +93,10 @@ export class Machine {
     readonly sink: MessageRec[] | null,
     readonly depth: number,
     readonly node: NodeInfo | null = null,
+    /** This state machine's node is a sidebar (docutils: `isinstance(state_machine.node, sidebar)`). */
+    readonly sidebar = false,
   ) {
     this.length = view.end - view.start;
-  }
-
-  get quiet(): boolean {
-    return this.sink === null;
   }
 
   /** A node appended to this state machine's parent node (see NodeInfo). */
@@ -301,7 +300,7 @@ export class Machine {
   run(initial: StateName): number {
     this.lineOffset = -1;
     this.line = null;
-    this.context = [];
+    this.context = NO_CONTEXT;
     let state = initial;
     let transitions = ALL;
     for (;;) {
@@ -345,8 +344,13 @@ export class Machine {
     blankFinish: boolean,
     setup?: (m: Machine) => void,
     node: NodeInfo | null = null,
+    sameNode = false,
   ): { offset: number; blankFinish: boolean } {
-    const m = new Machine(this.doc, this.suffix(this.lineOffset + 1), false, this.sink, this.depth, node);
+    // `sameNode`: explicit_list, whose state machine appends to the same node (and keeps match_titles)
+    const view = this.suffix(this.lineOffset + 1);
+    const m = sameNode
+      ? new Machine(this.doc, view, this.matchTitles, this.sink, this.depth, this.node, this.sidebar)
+      : new Machine(this.doc, view, false, this.sink, this.depth, node);
     m.blankFinish = blankFinish;
     setup?.(m);
     const offset = m.run(initial);
@@ -354,8 +358,8 @@ export class Machine {
   }
 
   /** RSTState.nested_parse of an indented block: queued (see the header). */
-  nestedParse(view: View, sink = this.sink, node: NodeInfo | null = null): void {
-    if (view.end > view.start) this.doc.jobs.push({ view, depth: this.depth + 1, sink, node });
+  nestedParse(view: View, sink = this.sink, node: NodeInfo | null = null, sidebar = false): void {
+    if (view.end > view.start) this.doc.jobs.push({ view, depth: this.depth + 1, sink, node, sidebar });
   }
 
   // ---- recording ----

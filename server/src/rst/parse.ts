@@ -5,7 +5,7 @@
 //
 // Line numbers are 0-based everywhere, `ParseMessage.line` included (docutils' number minus one).
 import type { Block, ParseMessage, Range, Section, SpecDocument } from './types';
-import { docutilsLine, splitSource, trimmedSpan } from './lines';
+import { docutilsLines, splitSource, trimmedSpan } from './lines';
 import { BlockRec, ContentCheck, Doc, Machine, MessageRec } from './machine';
 import './body';
 import './text';
@@ -13,13 +13,12 @@ import './text';
 export function parseSpec(input: string): SpecDocument {
   const source = splitSource(input);
   const n = source.docutilsLineCount;
-  const exp: string[] = new Array(n);
-  for (let i = 0; i < n; i++) exp[i] = docutilsLine(source.lines[i].text);
+  const exp = docutilsLines(source.text, source.lines, n);
   const doc = new Doc(exp);
-  run(doc, () => new Machine(doc, { start: 0, end: n, firstCol: 0, col: 0 }, true, doc.messages, 0).run('Body'));
+  run(doc, new Machine(doc, { start: 0, end: n, firstCol: 0, col: 0 }, true, doc.messages, 0));
   for (let i = 0; i < doc.jobs.length; i++) {
     const job = doc.jobs[i];
-    run(doc, () => new Machine(doc, job.view, false, job.sink, job.depth, job.node).run('Body'));
+    run(doc, new Machine(doc, job.view, false, job.sink, job.depth, job.node, job.sidebar));
   }
   for (let i = doc.checks.length - 1; i >= 0; i--) settle(doc.checks[i]);
   const lineCount = source.lines.length;
@@ -39,9 +38,9 @@ export function parseSpec(input: string): SpecDocument {
 }
 
 /** A parse must never throw: an internal error becomes a message, and the parse goes on. */
-function run(doc: Doc, parse: () => void): void {
+function run(doc: Doc, machine: Machine): void {
   try {
-    parse();
+    machine.run('Body');
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);
     doc.messages.push({ line: 0, level: 4, text: `Internal parser error: ${detail}` });
@@ -124,10 +123,12 @@ function buildSections(
 
 function toBlocks(records: BlockRec[]): Block[] {
   const sorted = records.slice().sort((a, b) => a.startLine - b.startLine || a.depth - b.depth || a.seq - b.seq);
-  return sorted.map((r): Block => {
-    const block = { kind: r.kind, startLine: r.startLine, endLine: r.endLine, indent: r.indent };
-    return r.kind === 'directive' ? { ...block, name: r.name ?? '', argument: r.argument ?? '' } : block;
-  });
+  return sorted.map(
+    (r): Block =>
+      r.kind === 'directive'
+        ? { kind: r.kind, startLine: r.startLine, endLine: r.endLine, indent: r.indent, name: r.name ?? '', argument: r.argument ?? '' }
+        : { kind: r.kind, startLine: r.startLine, endLine: r.endLine, indent: r.indent },
+  );
 }
 
 function toMessages(records: MessageRec[]): ParseMessage[] {

@@ -18,13 +18,11 @@ export const T_EXPLICIT_MARKUP = 11;
 export const T_ANONYMOUS = 12;
 /** Body's `line` pattern, which Text and Line call `underline`. */
 export const T_LINE = 13;
-export const T_QUOTED = 14;
-export const T_INITIAL_QUOTED = 15;
 
 export const FORMAT_PARENS = 0;
 export const FORMAT_RPAREN = 1;
 export const FORMAT_PERIOD = 2;
-export const FORMAT_INFO = [
+const FORMAT_INFO = [
   { prefix: '(', suffix: ')' },
   { prefix: '', suffix: ')' },
   { prefix: '', suffix: '.' },
@@ -72,7 +70,7 @@ function tryEnumerator(line: string, p: number, suffix: number, format: number):
 }
 
 /** `(parens|rparen|period)( +|$)` with enum = arabic|loweralpha|upperalpha|roman|#. */
-export function matchEnumerator(line: string): boolean {
+function matchEnumerator(line: string): boolean {
   const c = line.charCodeAt(0);
   if (c === 40) return tryEnumerator(line, 1, 41, FORMAT_PARENS);
   if (!isEnumChar(c)) return false;

@@ -115,7 +115,7 @@ STATES.QuotedLiteralBlock = {
         return 'QuotedLiteralBlock';
       }
       if (c === 32) {
-        sm.quotedMessages.push(pending(3, 'Unexpected indentation.', sm.absLineNumber()));
+        sm.quotedMessages = [...sm.quotedMessages, pending(3, 'Unexpected indentation.', sm.absLineNumber())];
         sm.previousLine();
         return null;
       }
@@ -127,7 +127,7 @@ STATES.QuotedLiteralBlock = {
       }
     }
     if (sm.context.length) {
-      sm.quotedMessages.push(pending(3, 'Inconsistent literal block quoting.', sm.absLineNumber()));
+      sm.quotedMessages = [...sm.quotedMessages, pending(3, 'Inconsistent literal block quoting.', sm.absLineNumber())];
       sm.previousLine();
     }
     return null;

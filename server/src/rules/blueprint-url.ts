@@ -18,7 +18,7 @@ export const blueprintUrl: Rule = {
         if (OTHER_TRACKER.test(text)) return [];
         continue;
       }
-      const name = match[2].replace(/\.+$/, '');
+      const name = match[2].replace(/(?<!\.)\.+$/, ''); // the lookbehind keeps it linear on long runs of dots
       if (match[0] === template.exampleBlueprintUrl) return [];
       const fileName = options.fileName;
       if (!fileName || !fileName.endsWith('.rst') || fileName.slice(0, -4) === name) return [];

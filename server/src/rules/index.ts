@@ -1,6 +1,7 @@
 import type { Rule } from './rule';
 import { blueprintUrl } from './blueprint-url';
 import { carriageReturn } from './carriage-return';
+import { controlComment } from './control-comment';
 import { emptySection } from './empty-section';
 import { lineLength } from './line-length';
 import { missingSection } from './missing-section';
@@ -32,6 +33,7 @@ export const allRules: readonly Rule[] = [
   carriageReturn,
   zeroWidthSpace,
   ...restRules,
+  controlComment,
 ];
 
 export const ruleById: ReadonlyMap<string, Rule> = new Map(allRules.map((rule) => [rule.id, rule]));

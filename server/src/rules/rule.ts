@@ -1,6 +1,7 @@
 import type { Range, SpecDocument } from '../rst/types';
 import type { Template } from '../template/model';
 import type { Outline } from '../template/outline';
+import type { InlineControl } from '../control';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export type SeveritySetting = Severity | 'off';
@@ -20,6 +21,8 @@ export interface RuleContext {
   readonly options: RuleOptions;
   /** The spec's sections matched against the template's, computed once per validation. */
   readonly outline: Outline;
+  /** The spec's `.. rst-specs:` control comments, read once per validation. */
+  readonly control?: InlineControl;
 }
 
 /** What a quick fix needs to repair a finding, so that no fix re-parses or guesses. */

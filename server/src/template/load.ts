@@ -20,36 +20,55 @@ export const nodeTemplateFiles: TemplateFiles = {
   },
 };
 
-/** Loads templates from disk, caching each by path and modification time. */
+/** How the cache reads template files: from disk, or (web build) from texts the client sent. */
+export interface TemplateReader {
+  /** A stamp that changes with the file; throws TemplateError when it is missing or not a file. */
+  stamp(filePath: string): string;
+  /** The file's text; throws TemplateError when it cannot be read. */
+  read(filePath: string): string;
+  /** The bundled Senlin template's text. */
+  bundledText(): string;
+}
+
+export const nodeTemplateReader: TemplateReader = {
+  stamp(filePath) {
+    try {
+      const stat = statSync(filePath);
+      if (!stat.isFile()) throw new TemplateError(`the template ${filePath} is not a file`);
+      return `${stat.mtimeMs}:${stat.size}`;
+    } catch (error) {
+      if (error instanceof TemplateError) throw error;
+      throw new TemplateError(`the template ${filePath} does not exist or cannot be read`);
+    }
+  },
+  read(filePath) {
+    try {
+      return readFileSync(filePath, 'utf8');
+    } catch (error) {
+      throw new TemplateError(`the template ${filePath} cannot be read (${(error as NodeJS.ErrnoException).code ?? error})`);
+    }
+  },
+  bundledText: () => readFileSync(BUNDLED_TEMPLATE_PATH, 'utf8'),
+};
+
+/** Loads templates, caching each by path and stamp (modification time and size, on disk). */
 export class TemplateCache {
   private readonly cache = new Map<string, { stamp: string; template: Template }>();
   private bundled: Template | undefined;
 
+  constructor(private readonly reader: TemplateReader = nodeTemplateReader) {}
+
   bundledTemplate(): Template {
-    this.bundled ??= buildTemplate(readFileSync(BUNDLED_TEMPLATE_PATH, 'utf8'), 'bundled');
+    this.bundled ??= buildTemplate(this.reader.bundledText(), 'bundled');
     return this.bundled;
   }
 
   /** The template at `filePath`; throws TemplateError with a message fit for the user. */
   load(filePath: string): Template {
-    let stamp: string;
-    try {
-      const stat = statSync(filePath);
-      if (!stat.isFile()) throw new TemplateError(`the template ${filePath} is not a file`);
-      stamp = `${stat.mtimeMs}:${stat.size}`;
-    } catch (error) {
-      if (error instanceof TemplateError) throw error;
-      throw new TemplateError(`the template ${filePath} does not exist or cannot be read`);
-    }
+    const stamp = this.reader.stamp(filePath);
     const cached = this.cache.get(filePath);
     if (cached?.stamp === stamp) return cached.template;
-    let text: string;
-    try {
-      text = readFileSync(filePath, 'utf8');
-    } catch (error) {
-      throw new TemplateError(`the template ${filePath} cannot be read (${(error as NodeJS.ErrnoException).code ?? error})`);
-    }
-    const template = buildTemplate(text, filePath);
+    const template = buildTemplate(this.reader.read(filePath), filePath);
     this.cache.set(filePath, { stamp, template });
     return template;
   }

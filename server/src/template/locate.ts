@@ -10,13 +10,19 @@ export type TemplateChoice =
   | { readonly kind: 'setting' | 'found'; readonly path: string }
   | { readonly kind: 'bundled' };
 
+/** Folders that sort a release's specs by state: the release is the folder above them. */
 export const SPEC_SUBFOLDERS = new Set(['approved', 'implemented', 'abandoned', 'redirects', 'backlog']);
+
+/** Folders of specs not (yet) in a release: they use their own template, else the newest release's. */
+const UNRELEASED = new Set(['backlog']);
 
 /**
  * Which template a spec follows: the configured one; else the nearest `template.rst` in the spec's
  * folder or above (up to the workspace folder); else the release template beside the spec's release
  * folder (`specs/pike/approved/x.rst` uses `specs/pike-template.rst`, `specs/templates/pike-template.rst`
- * or `specs/pike-<codename>-template.rst`); else the bundled template. Paths are POSIX-style.
+ * or `specs/pike-<codename>-template.rst`); for a `backlog` folder, `backlog-template.rst`, else the
+ * newest release template beside it; else `templates/template.rst` beside a folder of specs; else
+ * the bundled template. Paths are POSIX-style.
  */
 export function locateTemplate(
   specPath: string,
@@ -35,15 +41,73 @@ export function locateTemplate(
   }
   for (const folder of folders) {
     const release = path.basename(folder);
-    if (SPEC_SUBFOLDERS.has(release)) continue;
     const parent = path.dirname(folder);
-    for (const candidate of [path.join(parent, `${release}-template.rst`), path.join(parent, 'templates', `${release}-template.rst`)]) {
-      if (files.exists(candidate)) return { kind: 'found', path: candidate };
+    if (UNRELEASED.has(release)) {
+      const own = releaseTemplate(parent, release, files) ?? newestReleaseTemplate(parent, files);
+      if (own) return { kind: 'found', path: own };
+      continue;
     }
-    const named = files.list(parent).find((name) => name.startsWith(`${release}-`) && name.endsWith('-template.rst'));
-    if (named) return { kind: 'found', path: path.join(parent, named) };
+    if (SPEC_SUBFOLDERS.has(release)) continue;
+    const found = releaseTemplate(parent, release, files);
+    if (found) return { kind: 'found', path: found };
+  }
+  for (const folder of folders) {
+    const candidate = path.join(folder, 'templates', 'template.rst');
+    if (files.exists(candidate)) return { kind: 'found', path: candidate };
   }
   return { kind: 'bundled' };
+}
+
+/** `<release>-template.rst`, `templates/<release>-template.rst` or `<release>-<codename>-template.rst` in `parent`. */
+function releaseTemplate(parent: string, release: string, files: TemplateFiles): string | undefined {
+  for (const folder of [parent, path.join(parent, 'templates')]) {
+    const exact = path.join(folder, `${release}-template.rst`);
+    if (files.exists(exact)) return exact;
+    const named = files
+      .list(folder)
+      .filter((name) => name.startsWith(`${release}-`) && name.endsWith('-template.rst'))
+      .sort()[0];
+    if (named) return path.join(folder, named);
+  }
+  return undefined;
+}
+
+/** The template of the newest release in `parent` (a `<release>[-<codename>]-template.rst` with a `<release>` folder). */
+function newestReleaseTemplate(parent: string, files: TemplateFiles): string | undefined {
+  const releases = new Set(files.list(parent).filter((name) => !name.includes('-') && !name.endsWith('.rst') && !UNRELEASED.has(name)));
+  for (const folder of [parent, path.join(parent, 'templates')]) {
+    const templates = files
+      .list(folder)
+      .filter((name) => name.endsWith('-template.rst') && releases.has(name.split('-')[0]));
+    const newest = templates.sort((a, b) => compareReleases(a, b)).at(-1);
+    if (newest) return path.join(folder, newest);
+  }
+  return undefined;
+}
+
+/**
+ * OpenStack release order: named releases (austin … zed) alphabetically, which is their order, then
+ * numbered ones (2023.1 …) by number.
+ */
+export function compareReleases(a: string, b: string): number {
+  const numbered = (name: string) => /^\d{4}\.\d+/.exec(name)?.[0];
+  const [na, nb] = [numbered(a), numbered(b)];
+  if (na && nb) return Number(na.split('.')[0]) - Number(nb.split('.')[0]) || Number(na.split('.')[1]) - Number(nb.split('.')[1]);
+  if (na || nb) return na ? 1 : -1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * The release a spec belongs to, from its path: the folder above its `approved/`, `implemented/`,
+ * … folder (or its own folder), when that sits below a `specs` folder; `backlog` for the backlog.
+ * `specs/queens/approved/x.rst` → `queens`; `doc/specs/approved/x.rst` → undefined.
+ */
+export function releaseOf(specPath: string): string | undefined {
+  const parts = path.dirname(specPath).split('/').filter(Boolean);
+  let index = parts.length - 1;
+  while (index >= 0 && SPEC_SUBFOLDERS.has(parts[index]) && !UNRELEASED.has(parts[index])) index--;
+  if (index < 0 || parts[index] === 'specs' || parts[index] === 'templates') return undefined;
+  return parts.slice(0, index).includes('specs') ? parts[index] : undefined;
 }
 
 /** The folder and its ancestors, nearest first, stopping at the workspace folder when there is one. */
@@ -55,6 +119,19 @@ function ancestors(folder: string, stopAt: string | undefined): string[] {
     if (stopAt && !current.startsWith(stopAt + '/')) break;
   }
   return result;
+}
+
+/** The folders whose listings template lookup may need (for a client that lists them ahead of time). */
+export function lookupFolders(specPath: string, workspaceFolder: string | undefined): string[] {
+  const folders = new Set<string>();
+  for (const folder of ancestors(path.dirname(specPath), workspaceFolder)) {
+    folders.add(folder);
+    folders.add(path.join(folder, 'templates'));
+    const parent = path.dirname(folder);
+    folders.add(parent);
+    folders.add(path.join(parent, 'templates'));
+  }
+  return [...folders];
 }
 
 export function isTemplateFile(filePath: string): boolean {

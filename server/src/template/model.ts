@@ -1,6 +1,7 @@
 import type { Range, Section, SpecDocument } from '../rst/types';
 import { parseSpec } from '../rst/parse';
 import { structuralSections } from './structure';
+import { controlComments } from '../control/parse';
 
 export interface TemplateSection {
   readonly title: string;
@@ -16,6 +17,8 @@ export interface TemplateSection {
   readonly guidanceRange: Range;
   readonly style: string;
   readonly section: Section;
+  /** Marked optional by the template itself: `.. rst-specs: optional` under its title. */
+  readonly optional: boolean;
 }
 
 export interface Template {
@@ -54,12 +57,19 @@ export function buildTemplate(text: string, source: string): Template {
 
   const sections: TemplateSection[] = [];
   const styleByDepth: string[] = [];
+  const optionalMarkers = controlComments(doc).filter((comment) => comment.command === 'optional');
   const build = (section: Section, depth: number, parent: TemplateSection | undefined): TemplateSection => {
     styleByDepth[depth - 1] ??= section.style;
     const guidanceEnd = section.children[0]
       ? startLineOf(section.children[0])
       : section.endLine;
-    const guidanceLines = trimBlankLines(doc, section.underlineLine + 1, guidanceEnd);
+    const markers = optionalMarkers.filter((marker) => marker.line > section.underlineLine && marker.line < guidanceEnd);
+    // The marker is about the template, not guidance for the spec: it is left out of the guidance.
+    let guidanceStart = section.underlineLine + 1;
+    for (const marker of markers) {
+      if (doc.lines.slice(guidanceStart, marker.line).every((line) => line.text.trim() === '')) guidanceStart = marker.endLine;
+    }
+    const guidanceLines = trimBlankLines(doc, guidanceStart, guidanceEnd);
     const children: TemplateSection[] = [];
     const node: TemplateSection = {
       title: section.title,
@@ -71,6 +81,7 @@ export function buildTemplate(text: string, source: string): Template {
       guidanceRange: guidanceLines.range,
       style: section.style,
       section,
+      optional: markers.length > 0,
     };
     sections.push(node);
     if (depth < 2) for (const child of section.children) children.push(build(child, depth + 1, node));
@@ -101,6 +112,13 @@ export function buildTemplate(text: string, source: string): Template {
     guidanceParagraphs,
     guidanceFirstLines,
   };
+}
+
+/** The titles a spec may leave out: those given (the settings) and those the template marks optional. */
+export function optionalTitles(template: Template, given: readonly string[]): Set<string> {
+  const titles = new Set(given);
+  for (const section of template.sections) if (section.optional) titles.add(section.title);
+  return titles;
 }
 
 export function startLineOf(section: Section): number {

@@ -1,5 +1,5 @@
 import type { Section, SpecDocument } from '../rst/types';
-import type { Template, TemplateSection } from './model';
+import { optionalTitles, type Template, type TemplateSection } from './model';
 import { isNearTitle } from './similarity';
 import { structuralSections } from './structure';
 
@@ -50,7 +50,7 @@ export function buildOutline(doc: SpecDocument, template: Template, optionalSect
     if (templateSection && kind !== 'unknown') found.set(templateSection, section);
   };
 
-  const optional = new Set(optionalSections);
+  const optional = optionalTitles(template, optionalSections);
   matchSiblings(topLevel, template.topLevel, 1, record, found, optional);
   const templateChildren = template.sections.filter((section) => section.depth === 2);
   for (const section of topLevel) {

@@ -1,5 +1,21 @@
+/** Keys of recent titles: matching compares every spec title with every template title. */
+const KEYS = new Map<string, string>();
+const KEYS_KEPT = 4096;
+const KEYED_LENGTH = 200;
+
 /** Title comparison that forgives case, punctuation, `(s)` and plural endings. */
 export function titleKey(title: string): string {
+  let key = KEYS.get(title);
+  if (key !== undefined) return key;
+  key = computeTitleKey(title);
+  if (title.length <= KEYED_LENGTH) {
+    if (KEYS.size >= KEYS_KEPT) KEYS.clear(); // bounded: a server runs for hours
+    KEYS.set(title, key);
+  }
+  return key;
+}
+
+function computeTitleKey(title: string): string {
   return title
     .toLowerCase()
     .replace(/\(s\)/g, 's')

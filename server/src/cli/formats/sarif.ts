@@ -5,7 +5,7 @@ import type { Report } from '../report';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
-/** Every rule a result may name: the engine's, and the analyzer's template and binary-file codes. */
+/** Every rule a result may name: the engine's, and the analyzer's template and binary-file codes (also the schema's list). */
 export function sarifRules(): { id: string; description: string; severity: Severity }[] {
   return [
     ...allRules.map((rule) => ({ id: rule.id, description: rule.description, severity: rule.defaultSeverity })),

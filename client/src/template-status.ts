@@ -1,0 +1,99 @@
+// The status bar item that names the template the active spec is checked against (click: open it),
+// and the command "rst-specs: Show template for this spec".
+import {
+  commands,
+  type ExtensionContext,
+  languages,
+  StatusBarAlignment,
+  type TextEditor,
+  Uri,
+  window,
+} from 'vscode';
+import type { BaseLanguageClient } from 'vscode-languageclient';
+
+export const TEMPLATE_FOR_REQUEST = 'rst-specs/templateFor';
+export const SHOW_TEMPLATE_COMMAND = 'rst-specs.showTemplate';
+
+/** The answer of `rst-specs/templateFor` (server/src/lsp/template-info.ts). */
+export interface TemplateInfo {
+  readonly isSpec: boolean;
+  readonly origin?: 'spec' | 'setting' | 'config' | 'found' | 'bundled';
+  readonly path?: string;
+  readonly uri?: string;
+  readonly label?: string;
+  readonly problem?: string;
+  readonly configPath?: string;
+}
+
+const ORIGIN: Record<NonNullable<TemplateInfo['origin']>, string> = {
+  spec: "named by the spec's `.. rst-specs: template=` comment",
+  setting: 'from the rstSpecs.templatePath setting',
+  config: 'from .rst-specs.json',
+  found: 'found next to the spec',
+  bundled: 'the bundled default',
+};
+
+export function registerTemplateStatus(context: ExtensionContext, client: BaseLanguageClient): void {
+  const item = window.createStatusBarItem('rst-specs.template', StatusBarAlignment.Right, 100);
+  item.name = 'rst-specs template';
+  item.command = SHOW_TEMPLATE_COMMAND;
+  let asked = 0;
+
+  const ask = async (uri: Uri): Promise<TemplateInfo | undefined> => {
+    try {
+      return await client.sendRequest<TemplateInfo>(TEMPLATE_FOR_REQUEST, { uri: client.code2ProtocolConverter.asUri(uri) });
+    } catch {
+      return undefined;
+    }
+  };
+
+  const update = async (editor: TextEditor | undefined = window.activeTextEditor) => {
+    const ticket = ++asked;
+    if (!editor || editor.document.languageId !== 'restructuredtext') {
+      item.hide();
+      return;
+    }
+    const info = await ask(editor.document.uri);
+    if (ticket !== asked) return; // a newer update is under way
+    if (!info?.isSpec) {
+      item.hide();
+      return;
+    }
+    item.text = `$(file-code) ${info.origin === 'bundled' ? 'Senlin template' : (info.label ?? 'template')}`;
+    item.tooltip = info.problem
+      ? `rst-specs: ${info.problem} Click to open the bundled template.`
+      : `rst-specs: checked against ${info.label} (${ORIGIN[info.origin ?? 'found']}). Click to open it.`;
+    item.show();
+  };
+
+  context.subscriptions.push(
+    item,
+    window.onDidChangeActiveTextEditor((editor) => void update(editor)),
+    // The template can change with the settings, a config file or the spec's own comment: the
+    // diagnostics are published again each time, so ask again then.
+    languages.onDidChangeDiagnostics((event) => {
+      const active = window.activeTextEditor?.document.uri.toString();
+      if (active && event.uris.some((uri) => uri.toString() === active)) void update();
+    }),
+    commands.registerCommand(SHOW_TEMPLATE_COMMAND, async (target?: Uri) => {
+      const uri = target instanceof Uri ? target : window.activeTextEditor?.document.uri;
+      if (!uri) {
+        void window.showInformationMessage('rst-specs: open a spec to see its template.');
+        return undefined;
+      }
+      const info = await ask(uri);
+      if (!info?.isSpec) {
+        void window.showInformationMessage('rst-specs: this file is not checked as a spec.');
+        return info;
+      }
+      const templateUri =
+        info.origin === 'bundled'
+          ? Uri.joinPath(context.extensionUri, 'server', 'templates', 'senlin-spec-template.rst')
+          : Uri.parse(info.uri ?? '');
+      await window.showTextDocument(templateUri, { preview: true });
+      return info;
+    }),
+  );
+  // Once the server runs (State.Running is 2), for the editor already open.
+  context.subscriptions.push(client.onDidChangeState((event) => event.newState === 2 && void update()));
+}

@@ -1,0 +1,216 @@
+// Packages the extension into a .vsix with @vscode/vsce, offline, and checks it:
+//
+//   npm run package                      # = npm run build && node scripts/package.mjs
+//   node scripts/package.mjs [--out rst-specs.vsix]
+//
+// 1. `vsce ls` (at the repository root, .vscodeignore) gives the files of the package;
+//    each must be one that belongs there (the allow-list below), and the files that
+//    package.json names (main, browser, icon, grammars, snippets, JSON schemas) must
+//    be among them.
+// 2. They are copied into a staging folder. There the README gets the one change
+//    that vsce cannot make without a repository URL: relative links and images whose
+//    target is not in the package are turned into plain text (an image is dropped),
+//    so that VS Code's extension page shows no broken image. Links to files that are
+//    in the package (docs/rules/*.md) are kept.
+// 3. `vsce package --no-dependencies --allow-missing-repository --no-rewrite-relative-links`
+//    runs in the staging folder. There is no public repository yet, so package.json has
+//    no `repository` field; without one vsce refuses relative links in the README
+//    unless told not to rewrite them (--baseContentUrl/--baseImagesUrl need a URL).
+// 4. The .vsix is read back (its zip directory): every file listed, and its size must
+//    stay under the budget (300 KB; RST_SPECS_VSIX_BUDGET_KB).
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, posix, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const vsceBin = join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce');
+const budgetKb = Number(process.env.RST_SPECS_VSIX_BUDGET_KB ?? 300);
+
+const argv = process.argv.slice(2);
+const outIndex = argv.indexOf('--out');
+const out = resolve(outIndex >= 0 ? argv[outIndex + 1] : join(repoRoot, 'rst-specs.vsix'));
+
+/** What may be in the package (paths relative to the repository root). */
+const ALLOWED = [
+  /^package\.json$/,
+  /^(README|CHANGELOG)\.md$/,
+  /^(LICENSE|NOTICE)$/,
+  /^images\/icon\.png$/,
+  /^(client|server)\/out\/[\w./-]+\.js$/, // the bundles (extension, language server, CLI; web bundles)
+  /^server\/templates\/[\w.-]+\.rst$/,
+  /^docs\/rules\/[\w-]+\.md$/, // the pages the diagnostics' codes link to
+  /^syntaxes\/[\w.-]+\.json$/,
+  /^snippets\/[\w.-]+\.code-snippets$/,
+  /^schemas\/[\w.-]+\.json$/,
+];
+
+function fail(message) {
+  console.error(`[package] ${message}`);
+  process.exit(1);
+}
+
+function vsce(args, cwd) {
+  const result = spawnSync(process.execPath, [vsceBin, ...args], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  if (result.status !== 0) fail(`vsce ${args.join(' ')} failed (exit ${result.status}):\n${result.stdout}${result.stderr}`);
+  return result;
+}
+
+// ---- 1. the files ------------------------------------------------------------------
+if (!existsSync(vsceBin)) fail(`missing ${vsceBin}: run npm ci`);
+const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
+const files = vsce(['ls', '--no-dependencies'], repoRoot)
+  .stdout.split('\n')
+  .map((line) => line.trim())
+  .filter(Boolean)
+  .sort();
+const stray = files.filter((file) => !ALLOWED.some((pattern) => pattern.test(file)));
+if (stray.length > 0) fail(`these files do not belong in the package (fix .vscodeignore):\n  ${stray.join('\n  ')}`);
+
+const strip = (path) => posix.normalize(path.replace(/^\.\//, ''));
+const named = [
+  ['main', manifest.main],
+  ['browser', manifest.browser],
+  ['icon', manifest.icon],
+  ...(manifest.contributes?.grammars ?? []).map((g) => ['grammar', g.path]),
+  ...(manifest.contributes?.snippets ?? []).map((s) => ['snippets', s.path]),
+  ...(manifest.contributes?.jsonValidation ?? []).filter((j) => !/^\w+:/.test(j.url)).map((j) => ['jsonValidation', j.url]),
+].filter(([, path]) => typeof path === 'string');
+for (const [what, path] of named) {
+  let file = strip(path);
+  if ((what === 'main' || what === 'browser') && !file.endsWith('.js')) file += '.js';
+  if (!files.includes(file)) {
+    fail(`package.json's ${what} (${path}) is not in the package${existsSync(join(repoRoot, file)) ? ' (.vscodeignore leaves it out)' : ': not built? run npm run build'}`);
+  }
+}
+const missing = ['README.md', 'CHANGELOG.md', 'LICENSE'].filter((required) => !files.includes(required));
+
+// ---- 2. staging ----------------------------------------------------------------------
+const staging = mkdtempSync(join(tmpdir(), 'rst-specs-package-'));
+try {
+  for (const file of files) {
+    mkdirSync(dirname(join(staging, file)), { recursive: true });
+    copyFileSync(join(repoRoot, file), join(staging, file));
+  }
+  copyFileSync(join(repoRoot, '.vscodeignore'), join(staging, '.vscodeignore'));
+
+  if (files.includes('README.md')) {
+    const { text, changes } = packageReadme(readFileSync(join(repoRoot, 'README.md'), 'utf8'), new Set(files));
+    writeFileSync(join(staging, 'README.md'), text);
+    for (const change of changes) console.log(`[package] README in the package: ${change}`);
+  }
+
+  // ---- 3. vsce package ------------------------------------------------------------------
+  mkdirSync(dirname(out), { recursive: true });
+  rmSync(out, { force: true });
+  const packaged = vsce(
+    ['package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', out],
+    staging,
+  );
+  const warnings = `${packaged.stdout}${packaged.stderr}`.split('\n').filter((line) => /WARNING|warning/.test(line));
+  for (const line of warnings) console.log(`[package] vsce: ${line.trim()}`);
+} finally {
+  rmSync(staging, { recursive: true, force: true });
+}
+
+// ---- 4. read it back ------------------------------------------------------------------
+const entries = zipEntries(readFileSync(out));
+const size = statSync(out).size;
+const width = Math.max(...entries.map((e) => e.name.length));
+console.log(`\n${relative(process.cwd(), out) || out}:`);
+for (const entry of entries) {
+  console.log(`  ${entry.name.padEnd(width)}  ${String(entry.size).padStart(7)} B  → ${String(entry.compressed).padStart(6)} B`);
+}
+console.log(`  ${entries.length} entries, ${(size / 1024).toFixed(1)} KB (${size} bytes); budget ${budgetKb} KB`);
+for (const file of missing) console.log(`[package] warning: no ${file}: the extension page will lack it`);
+if (size > budgetKb * 1024) fail(`the package is ${(size / 1024).toFixed(1)} KB, over the ${budgetKb} KB budget`);
+const inside = new Set(entries.map((e) => e.name));
+for (const [what, path] of named) {
+  let file = strip(path);
+  if ((what === 'main' || what === 'browser') && !file.endsWith('.js')) file += '.js';
+  if (!inside.has(`extension/${file}`)) fail(`${what} (${path}) is missing from ${out}`);
+}
+
+/**
+ * The README for the package: relative links and images that point outside the package are
+ * unwrapped (a link keeps its text; an image goes, and so does a line left empty by that).
+ */
+function packageReadme(text, shipped) {
+  const changes = [];
+  const isRelative = (link) => !/^[a-z][\w+.-]*:/i.test(link) && !link.startsWith('#') && !link.startsWith('//');
+  const target = (link) => posix.normalize(decodeURI(link.split('#')[0].split('?')[0]).replace(/^\.?\//, ''));
+  const shippedLink = (link) => !isRelative(link) || link.startsWith('#') || shipped.has(target(link));
+  const lines = text.split('\n');
+  const result = [];
+  let fence = false;
+  let dropped = false;
+  for (const line of lines) {
+    if (/^\s*(```|~~~)/.test(line)) fence = !fence;
+    if (fence) {
+      result.push(line);
+      continue;
+    }
+    const next = line
+      // an image in a link: [![alt](src)](href); a link out of the package leaves the image
+      .replace(/\[\s*(!\[[^\]]*\]\([^)]*\))\s*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g, (all, image, href) => {
+        if (shippedLink(href)) return all;
+        changes.push(`unlinked ${href}`);
+        return image;
+      })
+      // images: ![alt](src "title")
+      .replace(/!\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g, (all, alt, src) => {
+        if (shippedLink(src)) return all;
+        changes.push(`dropped image ${src}`);
+        return '';
+      })
+      // HTML images
+      .replace(/<img\b[^>]*\bsrc=["']([^"']+)["'][^>]*>/gi, (all, src) => {
+        if (shippedLink(src)) return all;
+        changes.push(`dropped image ${src}`);
+        return '';
+      })
+      // links: [text](href), not images nor links around an image
+      .replace(/(?<![!\]])\[([^\]\[]*)\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g, (all, label, href) => {
+        if (shippedLink(href)) return all;
+        changes.push(`unlinked ${href}`);
+        return label;
+      })
+      // a dropped image inside a kept link leaves an empty link behind
+      .replace(/\[\s*\]\(([^)]*)\)/g, '');
+    if (next.trim() === '' && line.trim() !== '') {
+      dropped = true; // the line held only an image
+      continue;
+    }
+    if (dropped && next.trim() === '' && result.length > 0 && result[result.length - 1].trim() === '') continue;
+    dropped = false;
+    result.push(next);
+  }
+  return { text: result.join('\n'), changes };
+}
+
+/** The entries of a zip file, from its central directory. */
+function zipEntries(zip) {
+  let eocd = -1;
+  for (let i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 65535); i--) {
+    if (zip.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) fail('the .vsix is not a zip file');
+  const count = zip.readUInt16LE(eocd + 10);
+  let offset = zip.readUInt32LE(eocd + 16);
+  const list = [];
+  for (let i = 0; i < count; i++) {
+    if (zip.readUInt32LE(offset) !== 0x02014b50) fail('bad zip central directory');
+    const compressed = zip.readUInt32LE(offset + 20);
+    const size = zip.readUInt32LE(offset + 24);
+    const nameLength = zip.readUInt16LE(offset + 28);
+    const extra = zip.readUInt16LE(offset + 30);
+    const comment = zip.readUInt16LE(offset + 32);
+    list.push({ name: zip.toString('utf8', offset + 46, offset + 46 + nameLength), size, compressed });
+    offset += 46 + nameLength + extra + comment;
+  }
+  return list;
+}

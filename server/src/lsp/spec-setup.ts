@@ -1,0 +1,139 @@
+// What one document is checked with: its file path, workspace folder, config file and editor
+// settings combined, the file access (disk or client) and the analyzer that goes with it.
+// Precedence, lowest first: the defaults; the nearest `.rst-specs.json`; the editor settings the
+// user set (see `userOverrides`); for the template, the spec's own `.. rst-specs: template=` comment.
+import { fileURLToPath } from 'node:url';
+import { type Analysis, Analyzer, specTemplatePath } from '../analyze';
+import { isIncludedSpec, type LoadedConfig, mergeOptions, type OptionOverrides } from '../config';
+import { type EngineOptions, inlineControl } from '../engine';
+import { parseSpec } from '../rst/parse';
+import { TemplateCache } from '../template/load';
+import { locateTemplate, lookupFolders } from '../template/locate';
+import type { OptionalSectionsSetting } from '../template/optional';
+import { type BundledText, ClientAccess, diskAccess, type FileAccess, splitUri } from './files';
+import { type Settings, userOverrides } from './settings';
+
+export interface SpecSetup {
+  readonly uri: string;
+  /** POSIX path of the document (the URI's path for other schemes than file:); undefined for untitled documents. */
+  readonly filePath: string | undefined;
+  readonly workspaceFolder: string | undefined;
+  readonly config: LoadedConfig | undefined;
+  /** The template from the settings or config (absolute, or relative to the workspace folder). */
+  readonly templatePath: string | undefined;
+  readonly engine: EngineOptions;
+  readonly optionalSections: OptionalSectionsSetting;
+  /** Checked as a spec: enabled, included by the globs, not a template. */
+  readonly isSpec: boolean;
+  readonly analyzer: Analyzer;
+}
+
+export interface EnvironmentOptions {
+  /** `disk`: file: URIs are read from disk (Node); `client`: every file is read through the client (web). */
+  readonly fileSystem: 'disk' | 'client';
+  /** The bundled template's text, where it is not on disk. */
+  readonly bundledText?: BundledText;
+}
+
+type Connection = ConstructorParameters<typeof ClientAccess>[0];
+
+export class SpecEnvironment {
+  private readonly diskAnalyzer = new Analyzer();
+  private readonly clients = new Map<string, { access: ClientAccess; analyzer: Analyzer }>();
+  /** Set from the client's initializationOptions: it answers rst-specs/readDirectory and rst-specs/readFile. */
+  clientFileAccess = false;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly options: EnvironmentOptions = { fileSystem: 'disk' },
+  ) {}
+
+  /** Whether some files are read through the client (the web build reads every file so). */
+  get readsThroughClient(): boolean {
+    return this.options.fileSystem === 'client' || this.clients.size > 0;
+  }
+
+  /** The document's path: file: URIs always; other schemes when their files can be read through the client. */
+  filePathOf(uri: string): string | undefined {
+    if (uri.startsWith('file:') && this.options.fileSystem === 'disk') return fileURLToPath(uri);
+    if (!uri.startsWith('file:') && !this.clientFileAccess) return undefined;
+    return splitUri(uri)?.path;
+  }
+
+  private accessFor(uri: string): { access: FileAccess; analyzer: Analyzer; client?: ClientAccess } {
+    if (uri.startsWith('file:') && this.options.fileSystem === 'disk') return { access: diskAccess, analyzer: this.diskAnalyzer };
+    const base = splitUri(uri)?.base ?? 'file://';
+    let entry = this.clients.get(base);
+    if (!entry) {
+      const access = new ClientAccess(this.connection, base, this.options.bundledText);
+      entry = { access, analyzer: new Analyzer(new TemplateCache(access.reader), access.files) };
+      this.clients.set(base, entry);
+    }
+    return { ...entry, client: entry.access };
+  }
+
+  /** Everything needed to check `uri` (its files read ahead when they come through the client). */
+  async setup(uri: string, text: string, settings: Settings, workspaceFolderOf: (filePath: string) => string | undefined): Promise<SpecSetup> {
+    const filePath = this.filePathOf(uri);
+    const workspaceFolder = filePath ? workspaceFolderOf(filePath) : undefined;
+    const { access, analyzer, client } = this.accessFor(uri);
+    if (client && filePath) {
+      await client.prefetchFolders(lookupFolders(filePath, workspaceFolder));
+      for (const candidate of client.configCandidates(filePath, workspaceFolder)) await client.prefetchFile(candidate);
+    }
+    const config = filePath ? access.findConfig(filePath, workspaceFolder) : undefined;
+    const set = userOverrides(settings);
+    const overrides: OptionOverrides = {
+      ...(set.has('templatePath') && settings.templatePath ? { templatePath: settings.templatePath } : {}),
+      ...(set.has('include') ? { include: settings.include } : {}),
+      ...(set.has('exclude') ? { exclude: settings.exclude } : {}),
+      ...(set.has('maxLineLength') ? { maxLineLength: settings.maxLineLength } : {}),
+      ...(set.has('rules') ? { rules: settings.rules } : {}),
+    };
+    const merged = mergeOptions(config?.config, config?.folder, overrides);
+    const optionalSections: OptionalSectionsSetting = set.has('optionalSections')
+      ? settings.optionalSections
+      : ((config?.config.optionalSections as OptionalSectionsSetting | undefined) ?? settings.optionalSections);
+    const isSpec = settings.enable && filePath !== undefined && isIncludedSpec(filePath, merged, workspaceFolder);
+    if (client && filePath && isSpec) {
+      const written = inlineControl(parseSpec(text)).templatePath;
+      const template = written
+        ? specTemplatePath(written, filePath, workspaceFolder)
+        : locateTemplate(filePath, workspaceFolder, merged.templatePath, access.files);
+      const templateFile = typeof template === 'string' ? template : template.kind === 'bundled' ? undefined : template.path;
+      if (templateFile) await client.prefetchFile(templateFile);
+    }
+    return {
+      uri,
+      filePath,
+      workspaceFolder,
+      config,
+      templatePath: merged.templatePath,
+      engine: { maxLineLength: merged.maxLineLength, optionalSections, rules: merged.rules },
+      optionalSections,
+      isSpec,
+      analyzer,
+    };
+  }
+
+  /** Checks the text of a spec; undefined when the document turns out to be its own template. */
+  analyze(setup: SpecSetup, text: string): Analysis | undefined {
+    const analysis = setup.analyzer.analyze({
+      text,
+      filePath: setup.filePath,
+      workspaceFolder: setup.workspaceFolder,
+      templatePath: setup.templatePath,
+      options: setup.engine,
+    });
+    return analysis.templatePath !== undefined && analysis.templatePath === setup.filePath ? undefined : analysis;
+  }
+
+  /** A file changed: templates and config files are read again. */
+  forget(): void {
+    this.diskAnalyzer.templates.forget();
+    for (const { access, analyzer } of this.clients.values()) {
+      access.forget();
+      analyzer.templates.forget();
+    }
+  }
+}

@@ -1,0 +1,74 @@
+// `rst-specs/templateFor`: which template a document is checked against, for the status bar and the
+// "Show template for this spec" command (and any client that asks).
+import { posix as path } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { BUNDLED_TEMPLATE_PATH } from '../bundled-template';
+import { splitUri } from './files';
+import type { ServerContext, ServerFeature } from './context';
+
+export const TEMPLATE_FOR_REQUEST = 'rst-specs/templateFor';
+
+export interface TemplateInfo {
+  /** False when the document is not checked as a spec (then nothing else is set). */
+  readonly isSpec: boolean;
+  /**
+   * Where the choice came from: the spec's `.. rst-specs: template=` comment, the `rstSpecs.templatePath`
+   * setting, the `.rst-specs.json` file, template lookup, or the bundled default.
+   */
+  readonly origin?: 'spec' | 'setting' | 'config' | 'found' | 'bundled';
+  /** The template file (POSIX path); for `bundled`, the copy shipped with the server. */
+  readonly path?: string;
+  /** A URI to open it (for `bundled`, a file: URI of the shipped copy, which a web client replaces). */
+  readonly uri?: string;
+  /** The path shown: relative to the workspace folder when inside it. */
+  readonly label?: string;
+  /** Why the chosen template could not be used (the bundled one was: `origin` is then `bundled`). */
+  readonly problem?: string;
+  /** The config file that applied, if any. */
+  readonly configPath?: string;
+}
+
+export const templateInfoFeature: ServerFeature = {
+  capabilities: () => ({}),
+  register(context: ServerContext) {
+    context.connection.onRequest(TEMPLATE_FOR_REQUEST, async (params: { uri?: unknown }) => {
+      const uri = typeof params?.uri === 'string' ? params.uri : '';
+      try {
+        return await templateInfo(context, uri);
+      } catch (error) {
+        context.connection.console.error(`rst-specs templateFor failed on ${uri}: ${(error as Error).stack ?? error}`);
+        return { isSpec: false } satisfies TemplateInfo;
+      }
+    });
+  },
+};
+
+export async function templateInfo(context: ServerContext, uri: string): Promise<TemplateInfo> {
+  const state = await context.stateOf(uri);
+  const spec = state?.spec;
+  if (!state || !spec) return { isSpec: false };
+  const setup = state.setup;
+  const problem = spec.diagnostics.find((diagnostic) => diagnostic.code === 'template')?.message;
+  const configPath = setup?.config?.path;
+  if (!spec.templatePath || spec.templateOrigin === 'bundled') {
+    return {
+      isSpec: true,
+      origin: 'bundled',
+      path: BUNDLED_TEMPLATE_PATH,
+      uri: pathToFileURL(BUNDLED_TEMPLATE_PATH).toString(),
+      label: 'bundled Senlin template',
+      ...(problem ? { problem } : {}),
+      ...(configPath ? { configPath } : {}),
+    };
+  }
+  const templatePath = spec.templatePath;
+  const origin =
+    spec.templateOrigin === 'setting' && setup?.config?.config.template === templatePath && setup.templatePath === templatePath
+      ? 'config'
+      : (spec.templateOrigin ?? 'found');
+  const folder = setup?.workspaceFolder;
+  const label = folder && templatePath.startsWith(`${folder}/`) ? templatePath.slice(folder.length + 1) : path.basename(templatePath);
+  const base = splitUri(uri)?.base;
+  const templateUri = uri.startsWith('file:') || !base ? pathToFileURL(templatePath).toString() : `${base}${templatePath.split('/').map(encodeURIComponent).join('/')}`;
+  return { isSpec: true, origin, path: templatePath, uri: templateUri, label, ...(configPath ? { configPath } : {}) };
+}

@@ -1,0 +1,5 @@
+// node:fs/promises for the web build (see fs.ts).
+import { promises } from './fs';
+
+export const readFile = promises.readFile;
+export default promises;

@@ -1,0 +1,364 @@
+// The packaged extension as a user gets it: the .vsix (npm run package) is installed into
+// code-server with `--install-extension`, the examples/ folder is opened in headless
+// Chromium, and the test looks at the screen, from outside, as a person would:
+//
+//   1. cluster-tags.rst: waits for the squiggles, opens the Problems panel (Ctrl+Shift+M) and
+//      reads its rows from the DOM. They must be exactly what `rst-specs check --format json`
+//      (the CLI) reports for the file: severity, message, rule code, line and column, in the
+//      panel's order (errors first, then by position), and each code must link to the rule's
+//      page inside the installed extension. Screenshot: <out>/cluster-tags-problems.png.
+//   2. Hovers the misspelt section title "Use Case": the hover shows the diagnostic and the
+//      template's guidance. Screenshot: <out>/cluster-tags-hover.png.
+//   3. node-health.rst (opened with Quick Open, Ctrl+P): the server answers a hover on its title,
+//      the editor has no squiggle and the Problems panel lists nothing for it.
+//
+//   node --import tsx test/integration/screenshots.ts [--vsix rst-specs.vsix] [--out DIR]
+//
+// --out defaults to test-results/editor-tests/screenshots (`npm run screenshots` writes
+// docs/images). On failure: the failure, a screenshot of the moment, the tails of the
+// code-server and extension-host logs; exit 1 (2: the harness could not start, 124: timeout).
+//
+// Environment: those of scripts/editor-tests/code-server.ts (CODE_SERVER_BIN, CHROMIUM_PATH,
+// RST_SPECS_CACHE, CODE_SERVER_VERSION), RST_SPECS_SCREENSHOTS_TIMEOUT_MS (default 180000),
+// RST_SPECS_KEEP_TMP=1 (keep the temporary profile).
+import * as assert from 'node:assert/strict';
+import { spawnSync, type ChildProcess } from 'node:child_process';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import {
+  chromiumPath,
+  codeServerBin,
+  codeServerVersion,
+  findFiles,
+  freePort,
+  installVsix,
+  makeProfile,
+  repoRoot,
+  startCodeServer,
+  stopCodeServer,
+  tail,
+  waitForHttp,
+  workbenchUrl,
+} from '../../scripts/editor-tests/code-server';
+
+const argv = process.argv.slice(2);
+const option = (name: string): string | undefined => {
+  const index = argv.indexOf(name);
+  return index >= 0 ? argv[index + 1] : undefined;
+};
+const vsix = resolve(option('--vsix') ?? join(repoRoot, 'rst-specs.vsix'));
+const artifactsDir = join(repoRoot, 'test-results', 'editor-tests');
+const outDir = resolve(option('--out') ?? join(artifactsDir, 'screenshots'));
+const overallTimeoutMs = Number(process.env.RST_SPECS_SCREENSHOTS_TIMEOUT_MS ?? 180_000);
+const cli = join(repoRoot, 'server', 'out', 'cli.js');
+
+const started = Date.now();
+// A closed stdout (`| head`) must not end the run before it has stopped code-server.
+for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
+const say = (message: string): void =>
+  console.log(`[screenshots ${((Date.now() - started) / 1000).toFixed(1)}s] ${message}`);
+
+interface CliDiagnostic {
+  code: string;
+  severity: 'error' | 'warning' | 'information' | 'hint';
+  message: string;
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+}
+
+/** A row of the Problems panel, or what the CLI says it should be. */
+interface ProblemRow {
+  severity: string;
+  message: string;
+  source: string;
+  code: string;
+  line: number;
+  column: number;
+}
+
+/** The CLI's diagnostics of `file`, as the Problems panel shows them (sorted as it sorts them). */
+function expectedRows(file: string): ProblemRow[] {
+  const result = spawnSync(process.execPath, [cli, 'check', '--format', 'json', file], { encoding: 'utf8' });
+  if (result.status !== 0 && result.status !== 1) {
+    throw new Error(`rst-specs check failed (exit ${result.status}): ${result.stderr}`);
+  }
+  const report = JSON.parse(result.stdout) as { files: { diagnostics: CliDiagnostic[] }[] };
+  const rank = { error: 0, warning: 1, information: 2, hint: 3 };
+  const label = { error: 'error', warning: 'warning', information: 'info', hint: 'hint' };
+  return report.files
+    .flatMap((f) => f.diagnostics)
+    .filter((d) => d.severity !== 'hint') // the Problems panel does not list hints
+    .sort(
+      (a, b) =>
+        rank[a.severity] - rank[b.severity] ||
+        a.range.start.line - b.range.start.line ||
+        a.range.start.character - b.range.start.character,
+    )
+    .map((d) => ({
+      severity: label[d.severity],
+      message: d.message,
+      source: 'rst-specs',
+      code: d.code,
+      line: d.range.start.line + 1,
+      column: d.range.start.character + 1,
+    }));
+}
+
+/**
+ * The Problems panel's rows: per resource row, its marker rows with their code links. Run in
+ * the page as a string: tsx's transform would wrap named functions in a helper that the page
+ * does not have.
+ */
+const readProblemsPanel = `(() => {
+  const files = [];
+  const text = (root, selector) => root.querySelector(selector)?.textContent?.trim() ?? '';
+  for (const row of document.querySelectorAll('.markers-panel .monaco-list-row')) {
+    if (row.querySelector('.marker-message')) {
+      const icon = row.querySelector('.marker-icon .codicon')?.className ?? '';
+      const position = /\\[Ln (\\d+), Col (\\d+)\\]/.exec(text(row, '.marker-line')) ?? ['', '0', '0'];
+      files[files.length - 1]?.rows.push({
+        severity: /codicon-(error|warning|info)\\b/.exec(icon)?.[1] ?? icon,
+        message: text(row, '.marker-message'),
+        source: text(row, '.marker-source'),
+        code: text(row, '.marker-code'),
+        line: Number(position[1]),
+        column: Number(position[2]),
+        href: row.querySelector('.marker-code')?.closest('a')?.getAttribute('href') ?? '',
+      });
+    } else {
+      // a resource row: name, folder, count
+      files.push({ file: text(row, '.label-name'), count: text(row, '.monaco-count-badge'), rows: [] });
+    }
+  }
+  return files;
+})()`;
+
+async function problemRows(page: Page): Promise<{ file: string; count: string; rows: (ProblemRow & { href: string })[] }[]> {
+  return page.evaluate(readProblemsPanel);
+}
+
+/** Runs a command from the Command Palette (F1), as a user would. */
+async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+}
+
+/** Moves the mouse onto the editor's text `title` and waits for a hover that holds `expect`. */
+async function hoverTitle(page: Page, title: string, expect: string): Promise<string> {
+  // The editor draws spaces as no-break spaces.
+  const pattern = new RegExp(`^${title.replace(/ /g, '[\\s\\u00a0]')}$`);
+  const line = page.locator('.monaco-editor .view-lines .view-line', { hasText: pattern }).first();
+  const span = line.locator('span > span').first();
+  const box = await span.boundingBox();
+  assert.ok(box, `the title '${title}' is not on screen`);
+  await page.mouse.move(box.x + box.width / 3, box.y + box.height / 2);
+  const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: expect }).first();
+  await hover.waitFor({ state: 'visible', timeout: 20_000 });
+  // Let the hover's parts (diagnostic, server's Markdown) finish laying out.
+  await page.waitForFunction("document.querySelectorAll('.monaco-hover:not(.hidden) .hover-row').length > 0", undefined, {
+    timeout: 5_000,
+  });
+  return (await hover.innerText()).trim();
+}
+
+async function main(): Promise<number> {
+  for (const [what, path] of [
+    ['code-server (run scripts/editor-tests/setup.sh)', codeServerBin],
+    ['chromium (apt-get install chromium)', chromiumPath],
+    ['the .vsix (run npm run package)', vsix],
+    ['the CLI (run npm run build)', cli],
+  ] as const) {
+    if (!existsSync(path)) {
+      console.error(`[screenshots] missing ${what}: ${path}`);
+      return 2;
+    }
+  }
+  mkdirSync(artifactsDir, { recursive: true });
+  for (const stale of ['screenshots-server-logs', 'screenshots-failure.png']) rmSync(join(artifactsDir, stale), { recursive: true, force: true });
+  const tmp = mkdtempSync(join(tmpdir(), 'rst-specs-screenshots-'));
+  // Pictures go to --out only when every check passed: a failed run leaves docs/images alone.
+  const shots = join(tmp, 'shots');
+  mkdirSync(shots);
+  const profile = makeProfile(tmp, {
+    'editor.minimap.enabled': false,
+    'workbench.editor.enablePreview': false,
+    'editor.hover.delay': 200,
+  });
+  // A copy of examples/ keeps the repository's files out of reach of the editor.
+  const workspace = join(tmp, 'examples');
+  cpSync(join(repoRoot, 'examples'), workspace, { recursive: true });
+  const clusterTags = join(workspace, 'specs', 'cluster-tags.rst');
+  const codeServerLog = join(artifactsDir, 'screenshots-code-server.log');
+
+  let codeServer: ChildProcess | undefined;
+  let context: BrowserContext | undefined;
+  let page: Page | undefined;
+  let cleaning: Promise<void> | undefined;
+  const cleanup = (): Promise<void> =>
+    (cleaning ??= (async () => {
+      await context?.close().catch(() => undefined);
+      await stopCodeServer(codeServer);
+      const logs = join(profile.userDataDir, 'logs');
+      if (existsSync(logs)) cpSync(logs, join(artifactsDir, 'screenshots-server-logs'), { recursive: true });
+      if (process.env.RST_SPECS_KEEP_TMP === '1') say(`kept ${tmp}`);
+      else rmSync(tmp, { recursive: true, force: true });
+    })());
+  const onSignal = (signal: NodeJS.Signals): void => {
+    say(`${signal}: stopping`);
+    void cleanup().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+
+  const shoot = async (name: string): Promise<string | undefined> => {
+    if (!page || page.isClosed()) return undefined;
+    const path = name === 'failure' ? join(artifactsDir, 'screenshots-failure.png') : join(shots, name);
+    try {
+      await page.screenshot({ path, timeout: 10_000 });
+      return path;
+    } catch (error) {
+      say(`could not take a screenshot: ${(error as Error).message}`);
+      return undefined;
+    }
+  };
+  const report = (error: unknown): void => {
+    console.log(`\n✗ ${(error as Error)?.stack ?? error}`);
+    for (const path of findFiles(join(profile.userDataDir, 'logs'), /(remoteexthost|rst-specs)\.log$/)) {
+      console.log(`\n--- last lines of ${path} ---\n${tail(path, 40)}`);
+    }
+    console.log(`\n--- last lines of ${codeServerLog} ---\n${tail(codeServerLog, 40)}`);
+    console.log(`\n(all of code-server's logs: ${join(artifactsDir, 'screenshots-server-logs')})`);
+  };
+
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(Object.assign(new Error(`timed out after ${overallTimeoutMs} ms`), { timeout: true })), overallTimeoutMs);
+  });
+
+  let passed = 0; // steps: Problems panel, hover, clean spec
+  const scenario = async (): Promise<void> => {
+    const expected = expectedRows(clusterTags);
+    assert.ok(expected.length > 0, 'the CLI reports nothing for cluster-tags.rst: the example lost its problems');
+
+    const installed = installVsix(vsix, profile);
+    say(`installed ${relative(repoRoot, vsix) || vsix} into ${installed}`);
+    const port = await freePort();
+    codeServer = startCodeServer({ port, folder: workspace, profile, logFile: codeServerLog });
+    await waitForHttp(`http://127.0.0.1:${port}/healthz`, codeServer, 60_000);
+    say(`code-server ${codeServerVersion} is up on 127.0.0.1:${port}; launching chromium`);
+    context = await chromium.launchPersistentContext(join(tmp, 'chromium-profile'), {
+      executablePath: chromiumPath,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      viewport: { width: 1280, height: 800 },
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+    });
+    page = context.pages()[0] ?? (await context.newPage());
+    page.setDefaultTimeout(30_000);
+
+    // 1. cluster-tags.rst: squiggles and the Problems panel.
+    await page.goto(workbenchUrl(port, workspace, clusterTags), { waitUntil: 'domcontentloaded', timeout: 60_000 });
+    await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 90_000 });
+    await page.locator('.monaco-editor .squiggly-warning').first().waitFor();
+    say('squiggles shown');
+    await page.keyboard.press('Control+Shift+M'); // View: Problems
+    await page.locator('.markers-panel .monaco-list-row .marker-message').first().waitFor();
+    let panel = await problemRows(page);
+    if (panel.flatMap((f) => f.rows).length < expected.length) {
+      // More rows than the panel shows at once (the list is virtual): give it the window.
+      await runCommand(page, 'View: Toggle Maximized Panel');
+      panel = await problemRows(page);
+    }
+    assert.deepEqual(
+      panel.map((f) => ({ file: f.file, count: f.count })),
+      [{ file: 'cluster-tags.rst', count: String(expected.length) }],
+      'the Problems panel should list cluster-tags.rst only, with as many problems as the CLI reports',
+    );
+    assert.deepEqual(
+      panel[0].rows.map(({ href: _, ...row }) => row),
+      expected,
+      'the Problems panel differs from `rst-specs check --format json`',
+    );
+    for (const row of panel[0].rows) {
+      // The code links to the rule's page shipped inside the installed extension.
+      assert.match(row.href, new RegExp(`/extensions/rst-specs\\.rst-specs-[^/]+/docs/rules/${row.code}\\.md$`), `${row.code}'s link`);
+    }
+    say(`Problems panel: ${panel[0].rows.length} rows, as the CLI reports`);
+    await page.locator('.monaco-editor .view-lines').first().click({ position: { x: 5, y: 5 } }); // focus back on the editor
+    assert.ok(await shoot('cluster-tags-problems.png'), 'no screenshot of the Problems panel');
+    passed++;
+
+    // 2. A hover on a section title.
+    const mismatch = expected.find((row) => row.code === 'title-mismatch');
+    assert.ok(mismatch, 'cluster-tags.rst should have a title-mismatch problem (Use Case)');
+    const hover = await hoverTitle(page, 'Use Case', 'Template guidance');
+    assert.ok(hover.includes(mismatch.message), `the hover lacks the diagnostic:\n${hover}`);
+    // The diagnostic's part of the hover offers the server's quick fix (Rename to 'Use Cases').
+    await page.locator('.monaco-hover:not(.hidden) .hover-row.status-bar', { hasText: 'Quick Fix' }).waitFor({ timeout: 15_000 });
+    assert.match(hover, /Template guidance\s+\S/, `the hover lacks the template's guidance:\n${hover}`);
+    assert.ok(await shoot('cluster-tags-hover.png'), 'no screenshot of the hover');
+    passed++;
+    await page.mouse.move(5, 790);
+    await page.keyboard.press('Escape');
+
+    // 3. The clean spec, opened with Quick Open.
+    await page.keyboard.press('Control+P');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill('node-health.rst');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'node-health.rst' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.tab.active', { hasText: 'node-health.rst' }).waitFor();
+    // The server answers for the file once it has parsed and checked it.
+    const cleanHover = await hoverTitle(page, 'Problem description', 'in the template');
+    assert.ok(cleanHover.length > 0);
+    const active = page.locator('.editor-group-container.active .monaco-editor').first();
+    assert.equal(await active.locator('.squiggly-error, .squiggly-warning, .squiggly-info').count(), 0, 'node-health.rst has squiggles');
+    panel = await problemRows(page);
+    assert.deepEqual(
+      panel.map((f) => f.file),
+      ['cluster-tags.rst'],
+      'the Problems panel lists node-health.rst, which the CLI finds clean',
+    );
+    assert.deepEqual(expectedRows(join(workspace, 'specs', 'node-health.rst')), []);
+    say('node-health.rst: no squiggle, nothing in the Problems panel');
+    passed++;
+  };
+
+  try {
+    await Promise.race([scenario(), timeout]);
+    mkdirSync(outDir, { recursive: true });
+    for (const name of readdirSync(shots)) {
+      copyFileSync(join(shots, name), join(outDir, name));
+      say(`screenshot: ${join(outDir, name)}`);
+    }
+    say('passed');
+    console.log(`screenshots: ${passed} passed, 0 failed`);
+    return 0;
+  } catch (error) {
+    const shot = await shoot('failure');
+    report(error);
+    if (shot) console.log(`\nscreenshot of the failure: ${shot}`);
+    console.log(`screenshots: ${passed} passed, 1 failed`);
+    return (error as { timeout?: boolean }).timeout ? 124 : 1;
+  } finally {
+    clearTimeout(timer);
+    await cleanup();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(error);
+    process.exit(2);
+  },
+);
