@@ -1,7 +1,10 @@
 // Packages the extension into a .vsix with @vscode/vsce, offline, and checks it:
 //
 //   npm run package                      # = npm run build && node scripts/package.mjs
-//   node scripts/package.mjs [--out rst-specs.vsix]
+//   node scripts/package.mjs [--out rst-specs.vsix] [--budget-warning]
+//
+// --budget-warning: a package over the size budget is a warning, not a failure (npm run try,
+// npm run screenshots: they are about what the package does, not its size).
 //
 // 1. `vsce ls` (at the repository root, .vscodeignore) gives the files of the package;
 //    each must be one that belongs there (the allow-list below), and the files that
@@ -18,6 +21,7 @@
 //    unless told not to rewrite them (--baseContentUrl/--baseImagesUrl need a URL).
 // 4. The .vsix is read back (its zip directory): every file listed, and its size must
 //    stay under the budget (300 KB; RST_SPECS_VSIX_BUDGET_KB).
+// Exit: 0 ok; 3 the .vsix was made but is over the budget; 1 anything else (no .vsix).
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,7 +30,9 @@ import { fileURLToPath } from 'node:url';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const vsceBin = join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce');
-const budgetKb = Number(process.env.RST_SPECS_VSIX_BUDGET_KB ?? 300);
+// 300 KB held for the desktop extension alone (about 230 KB); the web build (client/out/browser.js,
+// server/out/web-server.js) adds about 180 KB of a second copy of the LSP libraries.
+const budgetKb = Number(process.env.RST_SPECS_VSIX_BUDGET_KB ?? 420);
 
 const argv = process.argv.slice(2);
 const outIndex = argv.indexOf('--out');
@@ -58,6 +64,7 @@ function vsce(args, cwd) {
 }
 
 // ---- 1. the files ------------------------------------------------------------------
+rmSync(out, { force: true }); // no stale package if this one fails
 if (!existsSync(vsceBin)) fail(`missing ${vsceBin}: run npm ci`);
 const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
 const files = vsce(['ls', '--no-dependencies'], repoRoot)
@@ -124,7 +131,15 @@ for (const entry of entries) {
 }
 console.log(`  ${entries.length} entries, ${(size / 1024).toFixed(1)} KB (${size} bytes); budget ${budgetKb} KB`);
 for (const file of missing) console.log(`[package] warning: no ${file}: the extension page will lack it`);
-if (size > budgetKb * 1024) fail(`the package is ${(size / 1024).toFixed(1)} KB, over the ${budgetKb} KB budget`);
+if (size > budgetKb * 1024) {
+  // The .vsix is kept (it works; it is only too big): exit 3 tells run.sh it may still test it.
+  const over = `the package is ${(size / 1024).toFixed(1)} KB, over the ${budgetKb} KB budget (RST_SPECS_VSIX_BUDGET_KB)`;
+  if (argv.includes('--budget-warning')) console.log(`[package] warning: ${over}`);
+  else {
+    console.error(`[package] ${over}`);
+    process.exit(3);
+  }
+}
 const inside = new Set(entries.map((e) => e.name));
 for (const [what, path] of named) {
   let file = strip(path);

@@ -40,13 +40,14 @@ node test/integration/build-suite.mjs
 node --import tsx test/integration/run-in-code-server.ts "$@" || status=1
 phase "code-server suite"
 
-if node scripts/package.mjs; then
-  phase "package"
+# package.mjs exits 3 when the .vsix is made but over its size budget: still test it.
+package_status=0
+node scripts/package.mjs || package_status=$?
+phase "package (exit $package_status)"
+[ "$package_status" = 0 ] || status=1
+if [ "$package_status" = 0 ] || [ "$package_status" = 3 ]; then
   node --import tsx test/integration/screenshots.ts --vsix rst-specs.vsix || status=1
   phase "packaged extension in code-server (screenshots)"
-else
-  status=1
-  phase "package (failed)"
 fi
 
 echo "[editor-tests] total $(( $(date +%s) - T0 ))s, exit $status" >&2

@@ -66,12 +66,19 @@ export class TestClient {
       textDocument?: Record<string, unknown>;
       /** Workspace client capabilities added to the default ones (e.g. workspaceEdit). */
       workspace?: Record<string, unknown>;
+      /** More workspace folders after `workspaceFolder` (a multi-root workspace). */
+      moreFolders?: string[];
+      initializationOptions?: unknown;
     } = {},
   ) {
     const result = await this.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: pathToFileURL(workspaceFolder).toString(),
-      workspaceFolders: [{ uri: pathToFileURL(workspaceFolder).toString(), name: 'workspace' }],
+      workspaceFolders: [workspaceFolder, ...(options.moreFolders ?? [])].map((folder, index) => ({
+        uri: pathToFileURL(folder).toString(),
+        name: index === 0 ? 'workspace' : `workspace ${index + 1}`,
+      })),
+      ...(options.initializationOptions === undefined ? {} : { initializationOptions: options.initializationOptions }),
       capabilities: {
         workspace: {
           configuration: options.configuration ?? true,

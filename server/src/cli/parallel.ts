@@ -40,16 +40,16 @@ export function threadCount(options: CliOptions, targets: number, canSpawn: bool
   return targets >= PARALLEL_THRESHOLD ? Math.min(MAX_THREADS, cores()) : 1;
 }
 
-/** Checks every target, on `threads` threads (this one included); results in target order. */
+/** Checks every target, on `count` threads (this one included); results in target order. */
 export function checkAll(
   checker: SpecChecker,
   targets: readonly Target[],
-  threadCount: number,
+  count: number,
   workerScript: string | undefined,
   args: readonly string[],
   cwd: string,
 ): TargetResult[] {
-  if (threadCount <= 1 || !workerScript) return targets.map((target) => checker.check(target));
+  if (count <= 1 || !workerScript) return targets.map((target) => checker.check(target));
   const { MessageChannel, receiveMessageOnPort, Worker } = threads();
   const results: (TargetResult | undefined)[] = new Array<TargetResult | undefined>(targets.length).fill(undefined);
   const shared = new SharedArrayBuffer(8);
@@ -58,7 +58,7 @@ export function checkAll(
   const workers: InstanceType<typeof Worker>[] = [];
   // Standard input can only be read here: it is never handed to a worker.
   const stdinIndex = targets.findIndex((target) => target.absolute === undefined);
-  for (let index = 1; index < threadCount; index++) {
+  for (let index = 1; index < count; index++) {
     const { port1, port2 } = new MessageChannel();
     const data: WorkerData = { rstSpecsWorker: true, args, cwd, targets, shared, port: port2 };
     workers.push(new Worker(workerScript, { argv: [WORKER_ARGUMENT], workerData: data, transferList: [port2] }));

@@ -33,8 +33,9 @@ export function controlCompletions(doc: SpecDocument, position: Position, rules:
     const named = new Set(list[3].split(',').map((id) => id.trim()));
     const from = position.character - list[4].length;
     return rules
-      .filter((rule) => !named.has(rule.id))
-      .map((rule, index) => ({
+      .map((rule, index) => ({ rule, index }))
+      .filter(({ rule }) => !named.has(rule.id))
+      .map(({ rule, index }) => ({
         label: rule.id,
         kind: 'rule' as const,
         detail: rule.defaultSeverity ? `rule (default: ${rule.defaultSeverity})` : 'diagnostic code',

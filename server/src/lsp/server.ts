@@ -11,7 +11,8 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { SafeTextDocument } from './text-document';
 import { parseSpec } from '../rst/parse';
 import type { DocumentState, ServerContext, ServerFeature } from './context';
 import type { SpecDiagnostic } from '../engine';
@@ -28,6 +29,12 @@ const SEVERITY: Record<SpecDiagnostic['severity'], DiagnosticSeverity> = {
 };
 
 const DOCS_FOLDER = join(__dirname, '..', '..', 'docs', 'rules');
+
+/**
+ * `{ uri }` → `{ version, text }` of an open document as the server holds it, or null: for the
+ * incremental-sync tests and for bug reports (the client already has the text: nothing leaks).
+ */
+export const DOCUMENT_STATE_REQUEST = 'rst-specs/documentState';
 
 export function ruleDocUri(code: string): string {
   return pathToFileURL(join(DOCS_FOLDER, `${code}.md`)).toString();
@@ -51,7 +58,7 @@ export function startServer(
   features: readonly ServerFeature[] = [],
   environmentOptions?: EnvironmentOptions,
 ): void {
-  const documents = new TextDocuments(TextDocument);
+  const documents = new TextDocuments(SafeTextDocument);
   const environment = new SpecEnvironment(connection, environmentOptions);
   const states = new Map<string, DocumentState>();
   const settingsByUri = new Map<string, Settings>();
@@ -111,16 +118,29 @@ export function startServer(
   function schedulePush(uri: string): void {
     if (pullDiagnostics || pendingPushes.has(uri)) return;
     pendingPushes.add(uri);
-    setImmediate(async () => {
-      pendingPushes.delete(uri);
-      const document = documents.get(uri);
-      if (!document) return;
-      const version = document.version;
-      const diagnostics = await diagnosticsOf(document);
-      if (documents.get(uri)?.version === version) {
-        await connection.sendDiagnostics({ uri, version, diagnostics });
-      }
-    });
+    // The connection handles one message per turn of the event loop: checking at the next turn
+    // would check every version of a burst of changes in turn, and fall behind the text. The check
+    // waits for a turn without a change (changes already received go first), 100 turns at most.
+    let seen = -1;
+    let turns = 0;
+    const settle = () =>
+      setImmediate(async () => {
+        const current = documents.get(uri);
+        if (current && current.version !== seen && turns++ < 100) {
+          seen = current.version;
+          settle();
+          return;
+        }
+        pendingPushes.delete(uri);
+        const document = documents.get(uri);
+        if (!document) return;
+        const version = document.version;
+        const diagnostics = await diagnosticsOf(document);
+        if (documents.get(uri)?.version === version) {
+          await connection.sendDiagnostics({ uri, version, diagnostics });
+        }
+      });
+    settle();
   }
 
   function revalidateAll(): void {
@@ -188,6 +208,11 @@ export function startServer(
     const document = documents.get(params.textDocument.uri);
     const items = document ? await diagnosticsOf(document) : [];
     return { kind: DocumentDiagnosticReportKind.Full, items };
+  });
+
+  connection.onRequest(DOCUMENT_STATE_REQUEST, (params: { uri?: unknown } | null) => {
+    const document = typeof params?.uri === 'string' ? documents.get(params.uri) : undefined;
+    return document ? { version: document.version, text: document.getText() } : null;
   });
 
   documents.onDidOpen((event) => schedulePush(event.document.uri));

@@ -1,0 +1,136 @@
+// Incremental sync over a real stdio connection: thousands of random incremental edits (several
+// changes per notification, positions past the end of a line, CRLF, surrogates, now and then the
+// whole text), with hover, completion, symbols, folding, links and code actions asked in between.
+// After each batch, the text the server holds (rst-specs/documentState) and the diagnostics it
+// published must be those of a fresh check of the client's own text, which this file keeps with
+// its own implementation of LSP positions (not the library the server uses).
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { DOCUMENT_STATE_REQUEST, toLspDiagnostic } from '../../server/src/lsp/server';
+import { SpecEnvironment } from '../../server/src/lsp/spec-setup';
+import { readSettings } from '../../server/src/lsp/settings';
+import { cleanSpec } from '../helpers';
+import { TestClient } from '../lsp/client';
+import { hasBundle, random, replayHint, runs, SEED } from './config';
+import { corpusSpecs, ODD_CHARACTERS } from './generators';
+import { applyChange, type Change, lineStarts, type Position } from './lsp-model';
+
+const PIECES = ['a', 'the ', 'x\n', '\n', '\r\n', '\n\n', '=====\n', 'Title\n', '-----\n', '* item\n', '  ', '::\n\n    code\n', '.. note::\n', '`', '``', '\t', 'https://example.com/a ', ...ODD_CHARACTERS.filter((c) => c !== '\u0000')];
+
+function randomChange(rng: ReturnType<typeof random>, text: string): Change {
+  const starts = lineStarts(text);
+  const position = (): Position => {
+    const line = rng.next() < 0.02 ? starts.length + rng.int(3) : rng.int(starts.length);
+    const length = line < starts.length ? (starts[line + 1] ?? text.length + 1) - starts[line] : 0;
+    return { line, character: rng.next() < 0.05 ? length + rng.int(50) : rng.int(length + 1) };
+  };
+  const roll = rng.next();
+  if (roll < 0.002 && corpusSpecs().length > 0) return { text: rng.pick(corpusSpecs()).text };
+  const start = position();
+  const end =
+    roll < 0.45
+      ? start
+      : roll < 0.7
+        ? { line: start.line, character: start.character + rng.int(20) }
+        : roll < 0.99
+          ? { line: start.line + rng.int(4), character: rng.int(30) }
+          : position(); // sometimes before the start: the range is swapped
+  const insert = roll < 0.3 || roll >= 0.45 ? Array.from({ length: rng.int(4) }, () => rng.pick(PIECES)).join('') : '';
+  return { range: { start, end }, text: insert };
+}
+
+let workspace: string;
+before(() => {
+  workspace = mkdtempSync(join(tmpdir(), 'rst-specs-sync-'));
+  mkdirSync(join(workspace, 'specs'));
+});
+after(() => rmSync(workspace, { recursive: true, force: true }));
+
+async function freshDiagnostics(uri: string, text: string) {
+  const environment = new SpecEnvironment(undefined as never);
+  const setup = await environment.setup(uri, text, readSettings({}).settings, () => workspace);
+  const analysis = setup.isSpec ? environment.analyze(setup, text) : undefined;
+  return comparable(analysis ? analysis.diagnostics.map(toLspDiagnostic) : []);
+}
+
+/** As JSON, the rule page as a file name (the bundle and the sources sit at different depths). */
+function comparable(diagnostics: readonly unknown[]): unknown[] {
+  return JSON.parse(JSON.stringify(diagnostics), (key, value) => (key === 'href' && typeof value === 'string' ? value.replace(/^.*\//, '') : value));
+}
+
+async function session(pull: boolean, edits: number, seed: number) {
+  const rng = random(seed);
+  const client = new TestClient();
+  const uri = pathToFileURL(join(workspace, 'specs', pull ? 'pulled.rst' : 'pushed.rst')).toString();
+  const requests: Promise<unknown>[] = [];
+  const ask = (method: string, params: unknown) => requests.push(client.request(method, params));
+  try {
+    await client.initialize(workspace, {
+      pull,
+      textDocument: { completion: { completionItem: { snippetSupport: true } }, documentSymbol: { hierarchicalDocumentSymbolSupport: true } },
+    });
+    let text = corpusSpecs().length > 0 ? rng.pick(corpusSpecs()).text : cleanSpec();
+    let version = 1;
+    const opened = pull ? undefined : client.nextDiagnostics(uri, (p) => p.version === 1, 20_000);
+    await client.open(uri, text, version);
+    await opened;
+    const batch = 50;
+    for (let done = 0; done < edits; ) {
+      let published: Promise<{ diagnostics: unknown[] }> | undefined;
+      for (let index = 0; index < batch && done < edits; index++) {
+        const changes: Change[] = [];
+        for (let count = 1 + (rng.next() < 0.2 ? rng.int(4) : 0); count > 0; count--, done++) {
+          const change = randomChange(rng, text);
+          text = applyChange(text, change);
+          changes.push(change);
+        }
+        version++;
+        const last = done >= edits || index === batch - 1;
+        if (last && !pull) published = client.nextDiagnostics(uri, (p) => p.version === version, 20_000);
+        // Not awaited one by one: the server reads several changes at once, as from a fast typist.
+        void client.change(uri, version, changes);
+        if (rng.next() < 0.05) {
+          const position = { line: rng.int(lineStarts(text).length + 2), character: rng.int(80) };
+          const textDocument = { uri };
+          ask('textDocument/hover', { textDocument, position });
+          ask('textDocument/completion', { textDocument, position });
+          ask('textDocument/documentSymbol', { textDocument });
+          ask('textDocument/foldingRange', { textDocument });
+          ask('textDocument/documentLink', { textDocument });
+          ask('textDocument/codeAction', { textDocument, range: { start: position, end: position }, context: { diagnostics: [] } });
+        }
+      }
+      const state = await client.request<{ version: number; text: string }>(DOCUMENT_STATE_REQUEST, { uri });
+      const where = `after ${done} edits (${replayHint(seed)})`;
+      assert.equal(state.version, version, `server version ${where}`);
+      if (state.text !== text) {
+        let at = 0;
+        while (state.text[at] === text[at]) at++;
+        assert.fail(`the server's text differs from the client's at offset ${at} ${where}: ${JSON.stringify(state.text.slice(at - 20, at + 20))} vs ${JSON.stringify(text.slice(at - 20, at + 20))}`);
+      }
+      const diagnostics = pull
+        ? (await client.request<{ items: unknown[] }>('textDocument/diagnostic', { textDocument: { uri } })).items
+        : (await published!).diagnostics;
+      assert.deepEqual(comparable(diagnostics), await freshDiagnostics(uri, text), `diagnostics ${where}`);
+    }
+    if (process.env.RB_DEBUG) console.error(`published ${client.published.length} for ${version} versions, ${requests.length} requests`);
+    const answers = await Promise.allSettled(requests);
+    const failed = answers.filter((answer) => answer.status === 'rejected');
+    assert.deepEqual(failed, [], `${failed.length} of ${requests.length} requests failed`);
+  } finally {
+    await client.shutdown();
+  }
+  assert.deepEqual(client.stderr.join(''), '', 'the server wrote to stderr');
+}
+
+test(`incremental sync, push diagnostics: random edits through stdio (seed ${SEED})`, { skip: !hasBundle && 'npm run build first', timeout: 600_000 }, async () => {
+  await session(false, runs(2_000, 20_000), SEED);
+});
+
+test(`incremental sync, pull diagnostics: random edits through stdio (seed ${SEED + 1})`, { skip: !hasBundle && 'npm run build first', timeout: 600_000 }, async () => {
+  await session(true, runs(500, 5_000), SEED + 1);
+});

@@ -1,0 +1,152 @@
+// The extension's web build in a real browser: code-server's web workbench in headless Chromium,
+// with the extension under development run in the *web worker* extension host (payload
+// `extensionDevelopmentKind: web`), so it loads the `browser` entry (client/out/browser.js), which
+// starts server/out/web-server.js in a web worker. The checks (test/web/suite/index.ts) run in that
+// host. The shared harness (test/integration/run-in-code-server.ts) cannot do this: see
+// test/web/README.md. Exit code: the checks' (0 = all passed), 124 on timeout, 2 if it cannot start.
+//
+//   npm run build && node --import tsx test/web/run-web-in-code-server.ts
+import { chromium, type BrowserContext } from 'playwright-core';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { format } from 'node:util';
+import { build } from 'esbuild';
+
+const repoRoot = resolve(__dirname, '..', '..');
+const workspace = join(repoRoot, 'test', 'integration', 'fixtures', 'workspace');
+const suiteOut = join(repoRoot, 'test', 'web', 'out', 'index.js');
+const version = process.env.CODE_SERVER_VERSION ?? '4.100.3';
+const cacheRoot = process.env.RST_SPECS_CACHE ?? join(homedir(), '.cache', 'rst-specs');
+const codeServerBin =
+  process.env.CODE_SERVER_BIN ?? join(cacheRoot, `code-server-${version}`, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const timeoutMs = Number(process.env.RST_SPECS_EDITOR_TIMEOUT_MS ?? 180_000);
+const say = (text: string) => console.log(`[web-tests] ${text}`);
+
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolvePort(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+async function main(): Promise<number> {
+  for (const [what, path] of [
+    ['code-server (bash scripts/editor-tests/setup.sh)', codeServerBin],
+    ['chromium', chromiumPath],
+    ['the web bundles (npm run build)', join(repoRoot, 'server', 'out', 'web-server.js')],
+  ]) {
+    if (!existsSync(path)) {
+      console.error(`[web-tests] missing ${what}: ${path}`);
+      return 2;
+    }
+  }
+  await build({
+    entryPoints: [join(repoRoot, 'test', 'web', 'suite', 'index.ts')],
+    outfile: suiteOut,
+    bundle: true,
+    platform: 'browser',
+    format: 'cjs',
+    target: 'es2022',
+    external: ['vscode'],
+    logLevel: 'warning',
+  });
+  const tmp = mkdtempSync(join(tmpdir(), 'rst-specs-web-'));
+  const userData = join(tmp, 'user-data');
+  mkdirSync(join(userData, 'User'), { recursive: true });
+  writeFileSync(
+    join(userData, 'User', 'settings.json'),
+    JSON.stringify({
+      'workbench.startupEditor': 'none',
+      'telemetry.telemetryLevel': 'off',
+      'security.workspace.trust.enabled': false,
+      // Run rst-specs in the web worker extension host although a remote (Node) one is there: the
+      // workbench does not read `extensionDevelopmentKind` from the payload (its environment service
+      // names it extensionDevelopmentLocationKind), so the payload's kind alone does not do it.
+      'remote.extensionKind': { 'rst-specs.rst-specs': ['web'] },
+    }),
+  );
+  const logPath = join(tmp, 'code-server.log');
+  let codeServer: ChildProcess | undefined;
+  let context: BrowserContext | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const port = await freePort();
+    const origin = `http://127.0.0.1:${port}`;
+    const log = openSync(logPath, 'w');
+    codeServer = spawn(
+      process.execPath,
+      [codeServerBin, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check',
+        '--disable-workspace-trust', '--ignore-last-opened', '--user-data-dir', userData, '--extensions-dir', join(tmp, 'extensions'), workspace],
+      {
+        detached: true,
+        stdio: ['ignore', log, log],
+        env: { ...process.env, XDG_CONFIG_HOME: join(tmp, 'xdg-config'), XDG_DATA_HOME: join(tmp, 'xdg-data'), EXTENSIONS_GALLERY: '{}' },
+      },
+    );
+    for (let start = Date.now(); ; ) {
+      try {
+        if ((await fetch(`${origin}/healthz`)).ok) break;
+      } catch {
+        // not up yet
+      }
+      if (Date.now() - start > 60_000 || codeServer.exitCode !== null) throw new Error('code-server did not start');
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    context = await chromium.launchPersistentContext(join(tmp, 'chromium'), {
+      executablePath: chromiumPath,
+      headless: true,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+    });
+    const page = context.pages()[0] ?? (await context.newPage());
+    let settle!: (code: number) => void;
+    const exited = new Promise<number>((r) => (settle = r));
+    await page.exposeFunction('codeAutomationLog', (level: string, message: unknown) => {
+      const text = Array.isArray(message) ? format(...message) : String(message);
+      if (/rst-specs|web-tests|✔|✖|passing|failing|Error/.test(text)) process.stdout.write(`${text}\n`);
+      void level;
+    });
+    await page.exposeFunction('codeAutomationExit', (code: number) => settle(typeof code === 'number' ? code : 1));
+    const remote = (path: string) => `vscode-remote://127.0.0.1:${port}${path}`;
+    const payload = [
+      ['extensionDevelopmentPath', remote(repoRoot)],
+      ['extensionDevelopmentKind', 'web'],
+      ['extensionTestsPath', remote(suiteOut)],
+    ];
+    await page.goto(`${origin}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+    const result = await Promise.race([exited, new Promise<'timeout'>((r) => (timer = setTimeout(() => r('timeout'), timeoutMs)))]);
+    if (result === 'timeout') {
+      say(`TIMEOUT after ${timeoutMs} ms`);
+      return 124;
+    }
+    say(result === 0 ? 'the web checks passed' : `the web checks failed (exit ${result})`);
+    if (result !== 0) console.log(readFileSync(logPath, 'utf8').split('\n').slice(-30).join('\n'));
+    return result;
+  } catch (error) {
+    say(`harness error: ${(error as Error).stack ?? error}`);
+    return 2;
+  } finally {
+    clearTimeout(timer);
+    await context?.close().catch(() => undefined);
+    if (codeServer?.pid) {
+      try {
+        process.kill(-codeServer.pid, 'SIGTERM');
+      } catch {
+        // gone
+      }
+    }
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+main().then((code) => process.exit(code));

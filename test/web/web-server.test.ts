@@ -1,0 +1,66 @@
+// The web build of the language server (the extension's `browser` entry runs it in a web worker),
+// run in a worker thread with only a web worker's globals (worker-client.ts).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cleanSpec, repoRoot } from '../helpers';
+import { WEB_SERVER_BUNDLE, WebServerClient } from './worker-client';
+
+const repos = join(repoRoot, 'test', 'fixtures', 'repos');
+const built = existsSync(WEB_SERVER_BUNDLE);
+const skip = !built && 'server/out/web-server.js is not built (npm run build)';
+
+test('the web bundle uses nothing of Node: no require, no node: module, no process', { skip }, () => {
+  const bundle = readFileSync(WEB_SERVER_BUNDLE, 'utf8');
+  assert.doesNotMatch(bundle, /\brequire\(/);
+  assert.doesNotMatch(bundle, /["']node:/);
+  assert.doesNotMatch(bundle, /process\.(env|cwd|platform)/);
+  const client = readFileSync(join(repoRoot, 'client', 'out', 'browser.js'), 'utf8');
+  assert.doesNotMatch(client, /require\("(?!vscode")/);
+});
+
+for (const base of ['vscode-test-web://mount', 'file://']) {
+  test(`in a worker, over ${base} URIs: templates, config files and the bundled template through the client`, { skip }, async () => {
+    const client = new WebServerClient(base);
+    try {
+      const root = join(repos, 'nova-specs');
+      const init = await client.initialize(root);
+      assert.ok(init.capabilities.completionProvider && init.capabilities.codeActionProvider);
+      const spec = join(root, 'specs/queens/implemented/queens-no-liaison.rst');
+      const published = await client.open(client.uriOf(spec), readFileSync(spec, 'utf8'));
+      assert.deepEqual(client.workerErrors, []);
+      assert.deepEqual(published.diagnostics.map((d) => `${d.code}: ${d.message}`), [
+        "missing-section: Missing section 'Feature Liaison': the template puts it after 'Work Items'.",
+      ]);
+      assert.ok(client.asked.includes(`readFile ${root}/.rst-specs.json`), client.asked.join('\n'));
+      assert.ok(client.asked.includes(`readFile ${root}/specs/queens-template.rst`), client.asked.join('\n'));
+      const info = await client.request<Record<string, unknown>>('rst-specs/templateFor', { uri: client.uriOf(spec) });
+      assert.equal(info.label, 'specs/queens-template.rst');
+      assert.equal(info.uri, client.uriOf(join(root, 'specs/queens-template.rst')));
+
+      // No template anywhere: the embedded Senlin template.
+      const lone = join(repos, 'elsewhere', 'specs', 'clean-spec.rst');
+      const loneDiagnostics = await client.open(client.uriOf(lone), cleanSpec());
+      assert.deepEqual(loneDiagnostics.diagnostics, []);
+      assert.equal((await client.request<Record<string, unknown>>('rst-specs/templateFor', { uri: client.uriOf(lone) })).origin, 'bundled');
+
+      // Inline control, its quick fix and its completion work the same.
+      const text = cleanSpec().replace('Unit tests.', 'Unit tests. ');
+      const edited = await client.open(client.uriOf(join(repos, 'elsewhere', 'specs', 'edited', 'clean-spec.rst')), text);
+      assert.deepEqual(edited.diagnostics.map((d) => d.code), ['trailing-whitespace']);
+      const actions = await client.request<{ title: string }[]>('textDocument/codeAction', {
+        textDocument: { uri: client.uriOf(join(repos, 'elsewhere', 'specs', 'edited', 'clean-spec.rst')) },
+        range: edited.diagnostics[0].range,
+        context: { diagnostics: edited.diagnostics, only: ['quickfix'] },
+      });
+      assert.deepEqual(actions.map((a) => a.title), [
+        'Remove trailing whitespace',
+        'Disable trailing-whitespace for this line',
+        'Disable trailing-whitespace for this file',
+      ]);
+    } finally {
+      await client.shutdown();
+    }
+  });
+}
