@@ -24,4 +24,4 @@ await Promise.all([
   }),
   ...webBuilds(build), // client/out/browser.js, server/out/web-server.js (scripts/web-build.mjs)
 ]);
-console.log(`built client/out/extension.js, server/out/server.js, server/out/cli.js in ${Date.now() - started} ms`);
+console.log(`built client/out/extension.js, server/out/server.js, server/out/cli.js and the web bundles in ${Date.now() - started} ms`);

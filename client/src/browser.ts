@@ -28,7 +28,10 @@ let client: LanguageClient | undefined;
 export async function activate(context: ExtensionContext): Promise<void> {
   const serverMain = Uri.joinPath(context.extensionUri, 'server', 'out', 'web-server.js');
   const worker = new Worker(await workerUrl(serverMain), { name: 'rst-specs language server' });
-  client = new LanguageClient('rstSpecs', 'rst-specs', clientOptions(), worker);
+  const options = clientOptions();
+  // The rule pages that the diagnostics' codes link to: the server has no path of its own here.
+  options.initializationOptions = { ...options.initializationOptions, ruleDocsBase: Uri.joinPath(context.extensionUri, 'docs', 'rules').toString() };
+  client = new LanguageClient('rstSpecs', 'rst-specs', options, worker);
   registerClientParts(context, client);
   await client.start();
   registerCommands(context, client);

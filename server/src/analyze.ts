@@ -16,6 +16,14 @@ export interface AnalysisRequest {
   /** A template path from the settings or the command line (absolute or relative to the workspace folder). */
   readonly templatePath?: string;
   readonly options?: EngineOptions;
+  /**
+   * The language server's guard (`docs/robustness.md`): a template that the workspace's own files
+   * name (a spec's `template=` comment, a config file) or that lookup finds is read only inside
+   * the workspace folder, symbolic links resolved; else the bundled one, with a `template`
+   * diagnostic. Only a `templatePath` from the user's editor settings (`templatePathIsUsers`) may be anywhere.
+   */
+  readonly confineTemplates?: boolean;
+  readonly templatePathIsUsers?: boolean;
 }
 
 /** Where a spec's template came from: its own `.. rst-specs: template=` comment, the settings or config, lookup, or the default. */
@@ -73,12 +81,27 @@ export class Analyzer {
           ? locateTemplate('/untitled.rst', request.workspaceFolder, request.templatePath, this.files)
           : ({ kind: 'bundled' } as const);
     if (choice.kind === 'bundled') return { template: this.templates.bundledTemplate(), origin: 'bundled' };
+    const trusted = choice.kind === 'setting' && request.templatePathIsUsers;
+    if (request.confineTemplates && !trusted && this.outside(choice.path, request.workspaceFolder)) {
+      const problem = `the template ${choice.path} is outside the workspace folder, so it was not read`;
+      return { template: this.templates.bundledTemplate(), problem, origin: 'bundled', path: choice.path };
+    }
     try {
       return { template: this.templates.load(choice.path), origin: choice.kind, path: choice.path };
     } catch (error) {
       if (!(error instanceof TemplateError)) throw error;
       return { template: this.templates.bundledTemplate(), problem: error.message, origin: 'bundled', path: choice.path };
     }
+  }
+
+  /** Whether a file is outside the workspace folder (none: nothing to confine to), symbolic links resolved. */
+  private outside(filePath: string, workspaceFolder: string | undefined): boolean {
+    if (workspaceFolder === undefined) return false;
+    const within = (file: string, folder: string) => file === folder || file.startsWith(folder.endsWith('/') ? folder : `${folder}/`);
+    // Written outside: refused without touching the file system. Written inside: its links resolved.
+    if (!within(path.normalize(filePath), path.normalize(workspaceFolder))) return true;
+    const real = this.files.realPath;
+    return real !== undefined && !within(real(filePath), real(workspaceFolder));
   }
 
   analyze(request: AnalysisRequest): Analysis {

@@ -1,6 +1,8 @@
-// npm run bench: validation time of the engine, and didChange-to-diagnostics over stdio.
+// npm run bench: validation time of the engine, and didChange-to-diagnostics over stdio; then the
+// robustness numbers (robustness-bench.ts, docs/robustness.md). `npm run bench -- --quick` skips
+// the corpus and the slow robustness rows.
 import { readFileSync, existsSync, mkdtempSync, mkdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BUNDLED_TEMPLATE_PATH } from '../../server/src/bundled-template';
@@ -9,6 +11,9 @@ import { validateDocument } from '../../server/src/engine';
 import { corpusTemplate, peerOptionalSections, readManifest } from '../corpus/manifest';
 import { bundledTemplate, hasCorpus } from '../helpers';
 import { TestClient } from '../lsp/client';
+import { burstRows, memoryRows, pathologicalRows, requestRows, startUpRows } from './robustness-bench';
+
+const quick = process.argv.includes('--quick');
 
 function stats(samples: number[]): { median: number; p95: number } {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -69,7 +74,7 @@ report('synthetic spec', 1000, oneThousandSamples, '');
 report('synthetic spec', 5000, fiveThousandSamples, '< 8 ms median');
 report('synthetic spec', 100000, time(validate(syntheticSpec(100000)), 15), '< 200 ms median');
 
-if (hasCorpus) {
+if (hasCorpus && !quick) {
   const specs = readManifest().map((spec) => ({ spec, text: readFileSync(spec.file, 'utf8') }));
   const perFile: number[] = [];
   let bytes = 0;
@@ -87,7 +92,7 @@ if (hasCorpus) {
   report(`corpus, per spec (${specs.length} specs x 5)`, 0, perFile, '');
   console.log(`corpus: ${(perFile.length / seconds).toFixed(0)} specs/s, ${(bytes / 1e6 / seconds).toFixed(1)} MB/s (engine only)`);
 } else {
-  console.log('corpus: ../shared/corpus not found, skipped');
+  console.log(quick ? 'corpus: skipped (--quick)' : 'corpus: ../shared/corpus not found, skipped');
 }
 
 const ratio = stats(fiveThousandSamples).median / stats(oneThousandSamples).median;
@@ -119,10 +124,14 @@ async function typingLatency(): Promise<number[]> {
 }
 
 async function main() {
+  if (!quick) rows.push(...pathologicalRows());
   if (existsSync(join(__dirname, '..', '..', 'server', 'out', 'server.js'))) {
     report('didChange -> diagnostics over stdio', 1000, await typingLatency(), '< 20 ms p95');
+    rows.push(...(await burstRows()), ...(await startUpRows()), ...(await requestRows()));
+    if (!quick) rows.push(...(await memoryRows()));
   }
-  console.log('\n| what | lines | median / p95 (ms) | target |\n|---|---|---|---|');
+  console.log(`\nnode ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, load average ${os.loadavg().map((load) => load.toFixed(1)).join(' ')}`);
+  console.log('\n| what | size | median / p95 (ms), or result | target |\n|---|---|---|---|');
   for (const row of rows) console.log(`| ${row.join(' | ')} |`);
   console.log(`\n5,000-line / 1,000-line median ratio: ${ratio.toFixed(2)} (linear: 4 to 6)`);
 }

@@ -86,21 +86,22 @@ function corpusComparison(): boolean {
   const folder = mkdtempSync(join(tmpdir(), 'rst-specs-cli-bench-config-'));
   const config = join(folder, '.rst-specs.json');
   writeFileSync(config, JSON.stringify({ optionalSections: { '*': ['History', 'Feature Liaison'], queens: ['History', 'Upgrade impact'] } }));
-  const ours = (jobs: string) =>
+  const ours = (jobs: string | undefined) =>
     timeProcess(
       process.execPath,
       (timingsFile) => ({
-        args: [cli, 'check', '--config', config, '--jobs', jobs, '--format', 'json', corpus],
+        args: [cli, 'check', '--config', config, ...(jobs ? ['--jobs', jobs] : []), '--format', 'json', corpus],
         env: { RST_SPECS_TIMINGS: timingsFile },
       }),
       1,
     );
   const peer = () => timeProcess(python, (timingsFile) => ({ args: [peerScript, corpus, '--timings', timingsFile] }), 1);
   // Rounds that alternate the checkers, so that a machine busy with other work slows all alike.
-  const runs: Record<'auto' | 'one' | 'peer', ReturnType<typeof ours>[]> = { auto: [], one: [], peer: [] };
+  const runs: Record<'auto' | 'one' | 'two' | 'peer', ReturnType<typeof ours>[]> = { auto: [], one: [], two: [], peer: [] };
   for (let round = 0; round < ROUNDS; round++) {
-    runs.auto.push(ours(String(availableParallelism() > 1 ? Math.min(4, availableParallelism()) : 1)));
+    runs.auto.push(ours(undefined));
     runs.one.push(ours('1'));
+    runs.two.push(ours('2'));
     if (peerAvailable) runs.peer.push(peer());
   }
   rmSync(folder, { recursive: true, force: true });
@@ -113,8 +114,9 @@ function corpusComparison(): boolean {
   const timings = (list: ReturnType<typeof ours>[]) => list.map((run) => run.timings);
   console.log(`\nWhole corpus (${manifest.length} specs in ../shared/corpus), each run one process, ${ROUNDS} rounds alternating the checkers:\n`);
   console.log('| checker | files | wall ms (median) | files/s | MB/s | ms per file (median / p95) |\n|---|---|---|---|---|---|');
-  const autoWall = line(`rst-specs check (${Math.min(4, availableParallelism())} threads, ${availableParallelism()} cores)`, walls(runs.auto), timings(runs.auto));
+  const autoWall = line(`rst-specs check (default threads, ${availableParallelism()} cores)`, walls(runs.auto), timings(runs.auto));
   const oneWall = line('rst-specs check --jobs 1', walls(runs.one), timings(runs.one));
+  line('rst-specs check --jobs 2', walls(runs.two), timings(runs.two));
   if (!peerAvailable) {
     console.log(`\npeer check: ${python} with docutils not found (apt-get install python3-docutils), skipped`);
     return true;

@@ -54,7 +54,8 @@ test('capabilities: hover, completion, document and workspace symbols, folding, 
       { hoverProvider, completionProvider, documentSymbolProvider, foldingRangeProvider, documentLinkProvider, workspaceSymbolProvider },
       {
         hoverProvider: true,
-        completionProvider: { triggerCharacters: ['=', '-', '~', '^', '"', "'", '+', '*', '#', '`'], resolveProvider: false },
+        // `:` and `,` for the rule ids in `.. rst-specs:` comments (the rest: adornment characters).
+        completionProvider: { triggerCharacters: ['=', '-', '~', '^', '"', "'", '+', '*', '#', '`', ':', ','], resolveProvider: false },
         documentSymbolProvider: { label: 'rst-specs' },
         foldingRangeProvider: true,
         documentLinkProvider: { resolveProvider: false },

@@ -67,6 +67,7 @@ async function main(): Promise<number> {
       'workbench.startupEditor': 'none',
       'telemetry.telemetryLevel': 'off',
       'security.workspace.trust.enabled': false,
+      'files.autoSave': 'off', // the web workbench's default saves edits after a delay
       // Run rst-specs in the web worker extension host although a remote (Node) one is there: the
       // workbench does not read `extensionDevelopmentKind` from the payload (its environment service
       // names it extensionDevelopmentLocationKind), so the payload's kind alone does not do it.

@@ -22,7 +22,7 @@ Options:
   --fix                    apply all safe fixes in place, then report what remains
   --fix-dry-run            print the fixes as a unified diff instead of writing them
   --stdin-filename PATH    the path of the spec read from standard input (for its template)
-  --jobs N                 check on N threads (default: one per core, up to 4, from 48 specs)
+  --jobs N                 check on N threads (default: from 48 specs, one per core but one, up to 4)
   -q, --quiet              report errors only
   --color, --no-color      colour the text output (default: on a terminal, unless NO_COLOR is set)
   -v, --version            print the version

@@ -33,11 +33,15 @@ export interface WorkerData {
 
 type WorkerMessage = { readonly index: number; readonly result?: TargetResult; readonly crash?: string };
 
-/** How many threads to use: --jobs when given, else as many as the machine has (up to 4) for many specs. */
+/**
+ * How many threads to use: --jobs when given; else, for many specs, one per core but one (up to 4),
+ * since V8 compiles and collects garbage on threads of its own: on 2 cores a second checking thread
+ * was measured slower than one.
+ */
 export function threadCount(options: CliOptions, targets: number, canSpawn: boolean): number {
   if (!canSpawn || targets < 2) return 1;
   if (options.jobs !== undefined) return Math.min(options.jobs, targets);
-  return targets >= PARALLEL_THRESHOLD ? Math.min(MAX_THREADS, cores()) : 1;
+  return targets >= PARALLEL_THRESHOLD ? Math.max(1, Math.min(MAX_THREADS, cores() - 1)) : 1;
 }
 
 /** Checks every target, on `count` threads (this one included); results in target order. */

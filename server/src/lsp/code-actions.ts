@@ -21,6 +21,7 @@ import { quickFixFor } from '../fixes/index';
 import { insertAllMissingSections } from '../fixes/insert-sections';
 import { isBlueprintName, newSpecText } from '../fixes/new-spec';
 import { disableRuleFixes } from '../fixes/disable-rule';
+import { withoutTrailingSlashes } from './files';
 import { releaseOf } from '../template/locate';
 import type { DocumentState, ServerContext, ServerFeature } from './context';
 import { toLspDiagnostic } from './server';
@@ -262,13 +263,15 @@ function engineOptions(state: SpecState, uri: string) {
 async function newSpecFor(context: ServerContext, folderUri: string, name: string, title: unknown) {
   if (!isBlueprintName(name)) throw new Error(`'${name}' is not a blueprint name: use lowercase letters, digits and hyphens`);
   if (context.environment.filePathOf(folderUri) === undefined) throw new Error('the folder must be a file: URI');
-  const uri = `${folderUri.replace(/\/+$/, '')}/${name}.rst`;
+  const uri = `${withoutTrailingSlashes(folderUri)}/${name}.rst`;
   const settings = await context.settingsFor(uri);
   const setup = await context.environment.setup(uri, '', settings, (file) => context.workspaceFolderOf(file));
   const { template, problem } = setup.analyzer.templateFor({
     filePath: setup.filePath,
     workspaceFolder: setup.workspaceFolder,
     templatePath: setup.templatePath,
+    confineTemplates: true,
+    templatePathIsUsers: setup.templatePathIsUsers,
   });
   const text = newSpecText(template, name, typeof title === 'string' && title.trim() ? title.trim() : undefined);
   return { text, uri, template: template.source, problem };
@@ -280,6 +283,8 @@ async function checkFiles(context: ServerContext, uris: readonly string[], pushe
   for (const uri of uris) {
     if (!uri.startsWith('file:')) continue;
     const filePath = fileURLToPath(uri);
+    // Specs of the workspace only: a file elsewhere is not read (nor a config file looked for above it).
+    if (!context.workspaceFolderOf(filePath)) continue;
     const settings = await context.settingsFor(uri);
     const setup = await context.environment.setup(uri, '', settings, (file) => context.workspaceFolderOf(file));
     if (!setup.isSpec) continue;

@@ -135,6 +135,13 @@ export class ClientAccess implements FileAccess {
 
 const NO_RANGE = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
+/** The text without the slashes at its end (a loop: `/\/+$/` backtracks on a run of slashes). */
+export function withoutTrailingSlashes(text: string): string {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 47) end--;
+  return text.slice(0, end);
+}
+
 /** `scheme://authority` and the path of a URI (percent-decoded); undefined for a URI without a path (untitled:). */
 export function splitUri(uri: string): { base: string; path: string } | undefined {
   const match = /^([a-zA-Z][\w+.-]*):\/\/([^/?#]*)(\/[^?#]*)?/.exec(uri);

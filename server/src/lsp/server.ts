@@ -19,6 +19,7 @@ import type { SpecDiagnostic } from '../engine';
 import { isTemplateFile } from '../template/locate';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
 import { type EnvironmentOptions, SpecEnvironment } from './spec-setup';
+import { withoutTrailingSlashes } from './files';
 import { CONFIG_FILE_NAMES } from '../config/parse';
 
 const SEVERITY: Record<SpecDiagnostic['severity'], DiagnosticSeverity> = {
@@ -36,7 +37,11 @@ const DOCS_FOLDER = join(__dirname, '..', '..', 'docs', 'rules');
  */
 export const DOCUMENT_STATE_REQUEST = 'rst-specs/documentState';
 
+/** Where the rule pages are, when the client says (the web build has no file path of its own). */
+let ruleDocsBase: string | undefined;
+
 export function ruleDocUri(code: string): string {
+  if (ruleDocsBase) return `${withoutTrailingSlashes(ruleDocsBase)}/${code}.md`;
   return pathToFileURL(join(DOCS_FOLDER, `${code}.md`)).toString();
 }
 
@@ -151,7 +156,14 @@ export function startServer(
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     pullDiagnostics = !!params.capabilities.textDocument?.diagnostic;
-    environment.clientFileAccess = (params.initializationOptions as { fileAccess?: unknown } | undefined)?.fileAccess === true;
+    const initializationOptions = params.initializationOptions as { fileAccess?: unknown; ruleDocsBase?: unknown } | undefined;
+    environment.clientFileAccess = initializationOptions?.fileAccess === true;
+    if (typeof initializationOptions?.ruleDocsBase === 'string') ruleDocsBase = initializationOptions.ruleDocsBase;
+    environment.onConfigProblems = (uri, problems) =>
+      void connection.sendDiagnostics({
+        uri,
+        diagnostics: problems.map((problem) => ({ range: problem.range, severity: DiagnosticSeverity.Warning, source: 'rst-specs', message: problem.message })),
+      });
     configurationRequests = !!params.capabilities.workspace?.configuration;
     workspaceFolders = (params.workspaceFolders ?? [])
       .map((folder) => filePathOf(folder.uri))

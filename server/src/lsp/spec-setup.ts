@@ -2,7 +2,7 @@
 // settings combined, the file access (disk or client) and the analyzer that goes with it.
 // Precedence, lowest first: the defaults; the nearest `.rst-specs.json`; the editor settings the
 // user set (see `userOverrides`); for the template, the spec's own `.. rst-specs: template=` comment.
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type Analysis, Analyzer, specTemplatePath } from '../analyze';
 import { isIncludedSpec, type LoadedConfig, mergeOptions, type OptionOverrides } from '../config';
 import { type EngineOptions, inlineControl } from '../engine';
@@ -21,6 +21,8 @@ export interface SpecSetup {
   readonly config: LoadedConfig | undefined;
   /** The template from the settings or config (absolute, or relative to the workspace folder). */
   readonly templatePath: string | undefined;
+  /** Whether `templatePath` is the user's editor setting (read anywhere), not a config file's (read inside the workspace only). */
+  readonly templatePathIsUsers: boolean;
   readonly engine: EngineOptions;
   readonly optionalSections: OptionalSectionsSetting;
   /** Checked as a spec: enabled, included by the globs, not a template. */
@@ -42,6 +44,9 @@ export class SpecEnvironment {
   private readonly clients = new Map<string, { access: ClientAccess; analyzer: Analyzer }>();
   /** Set from the client's initializationOptions: it answers rst-specs/readDirectory and rst-specs/readFile. */
   clientFileAccess = false;
+  /** Told the problems of each config file that applies, when they change (an empty list once fixed). */
+  onConfigProblems: ((configUri: string, problems: LoadedConfig['problems']) => void) | undefined;
+  private readonly reportedConfigs = new Map<string, string>();
 
   constructor(
     private readonly connection: Connection,
@@ -82,6 +87,7 @@ export class SpecEnvironment {
       for (const candidate of client.configCandidates(filePath, workspaceFolder)) await client.prefetchFile(candidate);
     }
     const config = filePath ? access.findConfig(filePath, workspaceFolder) : undefined;
+    if (config) this.reportConfig(uri, config);
     const set = userOverrides(settings);
     const overrides: OptionOverrides = {
       ...(set.has('templatePath') && settings.templatePath ? { templatePath: settings.templatePath } : {}),
@@ -109,6 +115,7 @@ export class SpecEnvironment {
       workspaceFolder,
       config,
       templatePath: merged.templatePath,
+      templatePathIsUsers: overrides.templatePath !== undefined,
       engine: { maxLineLength: merged.maxLineLength, optionalSections, rules: merged.rules },
       optionalSections,
       isSpec,
@@ -124,8 +131,19 @@ export class SpecEnvironment {
       workspaceFolder: setup.workspaceFolder,
       templatePath: setup.templatePath,
       options: setup.engine,
+      confineTemplates: true,
+      templatePathIsUsers: setup.templatePathIsUsers,
     });
     return analysis.templatePath !== undefined && analysis.templatePath === setup.filePath ? undefined : analysis;
+  }
+
+  private reportConfig(specUri: string, config: LoadedConfig): void {
+    const base = splitUri(specUri)?.base;
+    const configUri = specUri.startsWith('file:') || !base ? pathToFileURL(config.path).toString() : `${base}${config.path.split('/').map(encodeURIComponent).join('/')}`;
+    const key = JSON.stringify(config.problems);
+    if ((this.reportedConfigs.get(configUri) ?? '[]') === key) return;
+    this.reportedConfigs.set(configUri, key);
+    this.onConfigProblems?.(configUri, config.problems);
   }
 
   /** A file changed: templates and config files are read again. */

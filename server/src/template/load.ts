@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync, realpathSync } from 'node:fs';
 import { BUNDLED_TEMPLATE_PATH } from '../bundled-template';
 import { buildTemplate, type Template, TemplateError } from './model';
 import type { TemplateFiles } from './locate';
@@ -16,6 +16,13 @@ export const nodeTemplateFiles: TemplateFiles = {
       return readdirSync(folder);
     } catch {
       return [];
+    }
+  },
+  realPath(filePath) {
+    try {
+      return realpathSync(filePath);
+    } catch {
+      return filePath;
     }
   },
 };

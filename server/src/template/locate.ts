@@ -4,6 +4,8 @@ import { posix as path } from 'node:path';
 export interface TemplateFiles {
   exists(filePath: string): boolean;
   list(folder: string): readonly string[];
+  /** The path with symbolic links resolved (where there are links: on disk). */
+  realPath?(filePath: string): string;
 }
 
 export type TemplateChoice =
@@ -40,6 +42,8 @@ export function locateTemplate(
     if (files.exists(candidate)) return { kind: 'found', path: candidate };
   }
   for (const folder of folders) {
+    // A release template sits beside its release folder: not looked for above the workspace folder.
+    if (folder === workspaceFolder) continue;
     const release = path.basename(folder);
     const parent = path.dirname(folder);
     if (UNRELEASED.has(release)) {
@@ -124,12 +128,12 @@ function ancestors(folder: string, stopAt: string | undefined): string[] {
 /** The folders whose listings template lookup may need (for a client that lists them ahead of time). */
 export function lookupFolders(specPath: string, workspaceFolder: string | undefined): string[] {
   const folders = new Set<string>();
+  const inside = (folder: string) => !workspaceFolder || folder === workspaceFolder || folder.startsWith(`${workspaceFolder}/`);
   for (const folder of ancestors(path.dirname(specPath), workspaceFolder)) {
-    folders.add(folder);
-    folders.add(path.join(folder, 'templates'));
     const parent = path.dirname(folder);
-    folders.add(parent);
-    folders.add(path.join(parent, 'templates'));
+    for (const candidate of [folder, path.join(folder, 'templates'), parent, path.join(parent, 'templates')]) {
+      if (inside(candidate)) folders.add(candidate);
+    }
   }
   return [...folders];
 }

@@ -50,16 +50,24 @@ suite('rst-specs templates and settings', () => {
   });
 
   test('a setting the user set overrides the config file, even at its default value; cleared, the config file applies', async () => {
-    const document = await vscode.workspace.openTextDocument(specUri);
-    const editor = await vscode.window.showTextDocument(document);
-    const long = `${'word '.repeat(17)}end.`; // 89 characters: too long for 79, not for the config's 100
-    const line = document.getText().split('\n').indexOf('Written for this spec.');
-    await editor.edit((edit) => edit.replace(new vscode.Range(line, 0, line, 'Written for this spec.'.length), long));
-    await waitForDiagnostics(specUri, (all) => codes(all).length === 0);
+    // long-lines.rst: an 89-character line (too long for 79, not for the config's 100), and another
+    // after `.. rst-specs: disable-next-line=line-length`. Nothing is edited (the web workbench saves edits).
+    const uri = vscode.Uri.file(join(folder, 'specs', 'queens', 'approved', 'long-lines.rst'));
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    await waitFor('the server to check the spec', async () =>
+      (await vscode.commands.executeCommand<{ isSpec?: boolean }>('rst-specs.showTemplate', uri))?.isSpec ? true : undefined,
+    );
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    assert.deepEqual(codes(await waitForDiagnostics(uri, (all) => codes(all).length === 0)), []);
     // 79 is the default, so workspace/configuration alone could not tell it was set: the client says so.
     await vscode.workspace.getConfiguration('rstSpecs').update('maxLineLength', 79, vscode.ConfigurationTarget.Global);
-    assert.deepEqual(codes(await waitForDiagnostics(specUri, (all) => codes(all).includes('line-length'))), ['line-length']);
+    const diagnostics = await waitForDiagnostics(uri, (all) => codes(all).includes('line-length'));
+    assert.deepEqual(
+      ours(diagnostics).map((d) => [typeof d.code === 'object' && d.code !== null ? d.code.value : d.code, d.range.start.line]),
+      [['line-length', 20]],
+    );
     await vscode.workspace.getConfiguration('rstSpecs').update('maxLineLength', undefined, vscode.ConfigurationTarget.Global);
-    await waitForDiagnostics(specUri, (all) => codes(all).length === 0);
+    await waitForDiagnostics(uri, (all) => codes(all).length === 0);
   });
 });

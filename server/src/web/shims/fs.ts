@@ -16,9 +16,12 @@ export function readdirSync(filePath: unknown): never {
 export function existsSync(): boolean {
   return false;
 }
+export function realpathSync(filePath: unknown): never {
+  throw missing(filePath);
+}
 export const promises = {
   readFile: async (filePath: unknown): Promise<never> => {
     throw missing(filePath);
   },
 };
-export default { statSync, readFileSync, readdirSync, existsSync, promises };
+export default { statSync, readFileSync, readdirSync, existsSync, realpathSync, promises };

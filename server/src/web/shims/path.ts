@@ -11,6 +11,13 @@ const normalizeParts = (parts: string[], absolute: boolean): string[] => {
   return out;
 };
 
+/** A loop, not `/\/+$/` (which backtracks on a run of slashes). */
+function withoutTrailingSlashes(text: string): string {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 47) end--;
+  return text.slice(0, end);
+}
+
 export const sep = '/';
 export const delimiter = ':';
 
@@ -43,7 +50,7 @@ export function resolve(...parts: string[]): string {
 
 export function dirname(p: string): string {
   if (p === '') return '.';
-  const trimmed = p.length > 1 ? p.replace(/\/+$/, '') : p;
+  const trimmed = p.length > 1 ? withoutTrailingSlashes(p) : p;
   const index = trimmed.lastIndexOf('/');
   if (index < 0) return '.';
   if (index === 0) return '/';
@@ -51,7 +58,7 @@ export function dirname(p: string): string {
 }
 
 export function basename(p: string, extension?: string): string {
-  const trimmed = p.length > 1 ? p.replace(/\/+$/, '') : p;
+  const trimmed = p.length > 1 ? withoutTrailingSlashes(p) : p;
   const base = trimmed.slice(trimmed.lastIndexOf('/') + 1);
   return extension && base.endsWith(extension) && base !== extension ? base.slice(0, -extension.length) : base;
 }
