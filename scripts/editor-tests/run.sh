@@ -40,6 +40,9 @@ node test/integration/build-suite.mjs
 node --import tsx test/integration/run-in-code-server.ts "$@" || status=1
 phase "code-server suite"
 
+node --import tsx test/web/run-web-in-code-server.ts || status=1
+phase "web extension host (code-server)"
+
 # package.mjs exits 3 when the .vsix is made but over its size budget: still test it.
 package_status=0
 node scripts/package.mjs || package_status=$?
