@@ -136,11 +136,53 @@ export async function startUpRows(runs = 15): Promise<Row[]> {
   ];
 }
 
-/** Resident memory with 50 specs open, and after 10,000 edits on them. */
+/**
+ * The server's live heap after a full garbage collection, in MB: the server runs with a preload
+ * (heap-probe.cjs) that collects and reports on SIGUSR2.
+ */
+async function liveHeapOf(pid: number, probe: string): Promise<number> {
+  rmSync(probe, { force: true });
+  process.kill(pid, 'SIGUSR2');
+  for (let waited = 0; waited < 5_000; waited += 20) {
+    await sleep(20);
+    try {
+      return JSON.parse(readFileSync(probe, 'utf8')).heapUsed / (1 << 20);
+    } catch {
+      // not written yet
+    }
+  }
+  throw new Error('no answer from the heap probe');
+}
+
+/** A test client whose server runs with the heap probe. */
+function probedClient(probe: string): TestClient {
+  const saved = { options: process.env.NODE_OPTIONS, probe: process.env.RST_SPECS_HEAP_PROBE };
+  process.env.NODE_OPTIONS = `${saved.options ?? ''} --expose-gc --require ${join(__dirname, 'heap-probe.cjs')}`.trim();
+  process.env.RST_SPECS_HEAP_PROBE = probe;
+  try {
+    return new TestClient();
+  } finally {
+    if (saved.options === undefined) delete process.env.NODE_OPTIONS;
+    else process.env.NODE_OPTIONS = saved.options;
+    if (saved.probe === undefined) delete process.env.RST_SPECS_HEAP_PROBE;
+    else process.env.RST_SPECS_HEAP_PROBE = saved.probe;
+  }
+}
+
+/**
+ * Memory with 50 specs open, and after 10,000 edits on them: resident memory as the system sees
+ * it, and the live heap after a full collection (what a leak would make grow).
+ */
 export async function memoryRows(edits = 10_000): Promise<Row[]> {
-  return withServer(async (client, workspace) => {
+  const workspace = mkdtempSync(join(tmpdir(), 'rst-specs-bench-'));
+  mkdirSync(join(workspace, 'specs'));
+  const probe = join(workspace, 'heap.json');
+  const client = probedClient(probe);
+  try {
+    await client.initialize(workspace);
     const pid = client.process.pid!;
     const base = rssOf(pid);
+    const baseHeap = await liveHeapOf(pid, probe);
     const texts = [cleanSpec(), specOfLines(1000), specOfLines(300)];
     const uris: string[] = [];
     const versions = new Map<string, number>();
@@ -154,6 +196,7 @@ export async function memoryRows(edits = 10_000): Promise<Row[]> {
     }
     await sleep(500);
     const open = rssOf(pid);
+    const openHeap = await liveHeapOf(pid, probe);
     const rng = random(7);
     const samples: number[] = [];
     for (let done = 0; done < edits; done += 100) {
@@ -173,12 +216,22 @@ export async function memoryRows(edits = 10_000): Promise<Row[]> {
     }
     await sleep(1_000);
     const after = rssOf(pid);
+    const afterHeap = await liveHeapOf(pid, probe);
+    const change = (now: number, then: number) => `${now >= then ? '+' : ''}${(((now - then) / then) * 100).toFixed(1)} %`;
     return [
-      ['memory: server idle, nothing open', '', `${base.toFixed(1)} MB`, ''],
-      ['memory: 50 specs open', '50 specs', `${open.toFixed(1)} MB`, '< 60 MB'],
-      [`memory: after ${edits} edits on them`, '50 specs', `${after.toFixed(1)} MB (${(((after - open) / open) * 100).toFixed(1)} %; during: ${samples.map((value) => value.toFixed(0)).join(', ')})`, 'within 10 % of open'],
+      ['memory: server idle, nothing open (resident / live heap)', '', `${base.toFixed(1)} MB / ${baseHeap.toFixed(1)} MB`, ''],
+      ['memory: 50 specs open (resident / live heap)', '50 specs', `${open.toFixed(1)} MB / ${openHeap.toFixed(1)} MB`, '< 60 MB'],
+      [
+        `memory: after ${edits} edits on them (resident / live heap)`,
+        '50 specs',
+        `${after.toFixed(1)} MB (${change(after, open)}) / ${afterHeap.toFixed(1)} MB (${change(afterHeap, openHeap)}); resident during: ${samples.map((value) => value.toFixed(0)).join(', ')} MB`,
+        'within 10 % of open',
+      ],
     ];
-  });
+  } finally {
+    await client.shutdown();
+    rmSync(workspace, { recursive: true, force: true });
+  }
 }
 
 /** Hover, completion, symbols, folding, links and code actions on a 5,000-line spec, over stdio. */

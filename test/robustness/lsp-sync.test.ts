@@ -193,3 +193,26 @@ test('the library alone drifts on a CR typed before an LF (why the server does n
   const safe = SafeTextDocument.update(SafeTextDocument.create('file:///a.rst', 'restructuredtext', 1, 'a\nb'), [{ range: { start: { line: 0, character: 1 }, end: { line: 0, character: 1 } }, text: '\r' }], 2);
   assert.equal(safe.lineCount, fresh.lineCount);
 });
+
+test('a burst of 100 edits is checked once, at its last version (no backlog of stale checks)', { skip: !hasBundle && 'npm run build first', timeout: 60_000 }, async () => {
+  const client = new TestClient();
+  try {
+    await client.initialize(workspace);
+    const uri = pathToFileURL(join(workspace, 'specs', 'burst.rst')).toString();
+    const opened = client.nextDiagnostics(uri, () => true, 10_000);
+    await client.open(uri, cleanSpec());
+    await opened;
+    const last = client.nextDiagnostics(uri, (p) => p.version === 101, 10_000);
+    const before = client.published.length;
+    const at = { line: 20, character: 0 };
+    for (let version = 2; version <= 101; version++) void client.change(uri, version, [{ range: { start: at, end: at }, text: 'x' }]);
+    await last;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const published = client.published.slice(before).filter((p) => p.uri === uri);
+    // The server reads the burst in a few chunks: one check per chunk at most, never one per edit.
+    assert.ok(published.length <= 3, `${published.length} checks published for one burst: ${published.map((p) => p.version)}`);
+    assert.equal(published.at(-1)!.version, 101);
+  } finally {
+    await client.shutdown();
+  }
+});

@@ -77,10 +77,10 @@ interface Word {
   readonly text: string;
 }
 
-function words(text: string, from = 0): Word[] {
+function words(text: string, from = 0, limit = Infinity): Word[] {
   const found: Word[] = [];
   WORD.lastIndex = from;
-  for (let match = WORD.exec(text); match; match = WORD.exec(text)) {
+  for (let match = WORD.exec(text); match; match = found.length < limit ? WORD.exec(text) : null) {
     found.push({ start: match.index, end: match.index + match[0].length, text: match[0] });
   }
   return found;
@@ -115,7 +115,11 @@ function span(line: number, word: Word): Span {
 
 /** `METHOD /url` at the start of a line (after a list marker or a short label), anywhere in a heading. */
 function inlineDeclaration(current: ScopeLine): { method: MethodMention; url: Span } | undefined {
-  const all = words(current.text);
+  // Every URL shape has a slash: without one the line declares nothing.
+  if (current.text.indexOf('/') < 0) return undefined;
+  // Off a heading, the method is at most the 6th word and the URL the 8th: a 9th word only tells
+  // whether anything follows it (and what it starts with).
+  const all = current.heading ? words(current.text) : words(current.text, 0, 9);
   const starts: number[] = [];
   if (current.heading) all.forEach((_, index) => starts.push(index));
   else {
@@ -136,8 +140,9 @@ function inlineDeclaration(current: ScopeLine): { method: MethodMention; url: Sp
     if (all[next] && bare(all[next]).text.toUpperCase() === methodToken.text.toUpperCase()) next++;
     const urlToken = all[next] && bare(all[next]);
     if (!urlToken || !isUrl(urlToken.text)) continue;
-    const after = all.slice(next + 1).map((word) => word.text).join(' ');
-    const pure = current.heading || after === '' || ANNOTATION_START.test(after);
+    // The words after the URL, joined, are empty or start with the first of them.
+    const following = all[next + 1];
+    const pure = current.heading || following === undefined || ANNOTATION_START.test(following.text);
     if (!method.valid && !pure) continue;
     return { method: { ...span(current.line, methodToken), valid: method.valid }, url: span(current.line, urlToken) };
   }
@@ -185,14 +190,14 @@ function followingValues<T>(lines: readonly ScopeLine[], index: number, read: (c
 }
 
 function urlValue(current: ScopeLine, from: number): Span[] {
-  const first = words(current.text, from)[0];
+  const first = words(current.text, from, 1)[0];
   const token = first && bare(first);
   return token && isUrl(token.text) ? [span(current.line, token)] : [];
 }
 
 function onlyMethods(current: ScopeLine, from: number): MethodMention[] {
   const methods = methodValue(current.line, current.text, from);
-  const wordCount = words(current.text, from).length;
+  const wordCount = words(current.text, from, 4).length;
   return methods.length > 0 && wordCount <= 3 ? methods : [];
 }
 
@@ -217,6 +222,9 @@ export function findDeclarations(lines: readonly ScopeLine[]): Declarations {
       return;
     }
     if (current.heading) return;
+    // Both labels need their word: "method", "url"/"uri" or "endpoint" (ASCII, any case).
+    const lower = current.text.toLowerCase();
+    if (!lower.includes('method') && !lower.includes('ur') && !lower.includes('endpoint')) return;
     const plain = current.text.replace(INLINE_MARKUP, ' ');
     const { rest, offset } = stripBullet(plain);
     const methodLabel = METHOD_LABEL.exec(rest);

@@ -99,7 +99,13 @@ function build(context: RuleContext): RestExtract | undefined {
   if (scope.length === 0) return undefined;
 
   const inScope = new Set(scope);
-  const regions = codeRegions(doc, inScope);
+  let low = scope[0];
+  let high = scope[0];
+  for (const line of scope) {
+    if (line < low) low = line;
+    else if (line > high) high = line;
+  }
+  const regions = codeRegions(doc, inScope, low, high + 1);
   const samples: SampleSegment[] = [];
   const jsonLines = new Set<number>();
   for (const region of regions) {
@@ -139,15 +145,17 @@ function saysNone(doc: SpecDocument, body: readonly number[]): boolean {
 
 function indentOf(text: string): number {
   let columns = 0;
-  for (const char of text) {
-    if (char === ' ') columns++;
-    else if (char === '\t') columns += 8 - (columns % 8);
+  for (let index = 0; index < text.length; index++) {
+    const char = text.charCodeAt(index);
+    if (char === 32) columns++;
+    else if (char === 9) columns += 8 - (columns % 8);
     else break;
   }
   return columns;
 }
 
-function codeRegions(doc: SpecDocument, inScope: ReadonlySet<number>): CodeRegion[] {
+/** The code regions among the lines in scope, all of which lie in low..high-1. */
+function codeRegions(doc: SpecDocument, inScope: ReadonlySet<number>, low: number, high: number): CodeRegion[] {
   const regions: CodeRegion[] = [];
   const taken = new Set<number>();
   const add = (lines: number[], language: string | undefined) => {
@@ -157,6 +165,7 @@ function codeRegions(doc: SpecDocument, inScope: ReadonlySet<number>): CodeRegio
     regions.push({ lines: fresh.map((line) => ({ line, text: doc.lines[line].text })), language });
   };
   for (const block of doc.blocks) {
+    if (block.endLine <= low || block.startLine >= high) continue;
     if (block.kind === 'directive' && CODE_DIRECTIVES.has(block.name ?? '')) {
       const language = block.argument?.trim().split(WHITESPACE)[0]?.toLowerCase() || undefined;
       const body: number[] = [];
@@ -168,7 +177,7 @@ function codeRegions(doc: SpecDocument, inScope: ReadonlySet<number>): CodeRegio
     }
   }
   for (const block of doc.blocks) {
-    if (block.kind !== 'literal') continue;
+    if (block.kind !== 'literal' || block.endLine <= low || block.startLine >= high) continue;
     const body: number[] = [];
     for (let line = block.startLine; line < block.endLine; line++) body.push(line);
     add(body, undefined);

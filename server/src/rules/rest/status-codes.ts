@@ -85,6 +85,9 @@ function kindOf(text: string): CodeKind | undefined {
 function readLabel(lines: readonly ScopeLine[], index: number): Label | undefined {
   const current = lines[index];
   if (current.json || current.heading) return undefined;
+  // Each kind of label needs "code" or "return" (ASCII, any case), or ends with a colon.
+  const lower = current.text.toLowerCase();
+  if (!lower.includes('code') && !lower.includes('return') && !current.text.trimEnd().endsWith(':')) return undefined;
   const { rest, offset } = stripBullet(current.text);
   const kindWord = KIND_WORD.exec(rest);
   if (kindWord) {
@@ -147,7 +150,7 @@ export function findStatusCodes(lines: readonly ScopeLine[]): StatusCodeRef[] {
     index = readField(lines, index, label, codes, consumed);
   }
   for (const current of lines) {
-    if (current.json || consumed.has(current.line)) continue;
+    if (current.json || consumed.has(current.line) || !hasThreeDigits(current.text)) continue;
     PROSE_CODE.lastIndex = 0;
     for (let match = PROSE_CODE.exec(current.text); match; match = PROSE_CODE.exec(current.text)) {
       // `badRequest(400)` is a status; `varchar(255)` is not.
@@ -158,6 +161,18 @@ export function findStatusCodes(lines: readonly ScopeLine[]): StatusCodeRef[] {
     }
   }
   return codes;
+}
+
+/** Whether three ASCII digits follow each other somewhere in the text (every prose code form needs them). */
+function hasThreeDigits(text: string): boolean {
+  let run = 0;
+  for (let index = 0; index < text.length; index++) {
+    const char = text.charCodeAt(index);
+    if (char >= 48 && char <= 57) {
+      if (++run === 3) return true;
+    } else run = 0;
+  }
+  return false;
 }
 
 /** Reads one field; returns the index of its last line. */
