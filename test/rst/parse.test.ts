@@ -245,7 +245,8 @@ test('adversarial inputs parse in linear time, without deep recursion', () => {
     const start = performance.now();
     const doc = parseSpec(text);
     const ms = performance.now() - start;
-    assert.ok(ms < 3000, `${name}: ${ms.toFixed(0)} ms`);
+    // Generous, for a loaded CI machine (these take 0.3-0.9 s here); a quadratic scan takes minutes.
+    assert.ok(ms < 15000, `${name}: ${ms.toFixed(0)} ms`);
     assert.ok(!doc.messages.some((m) => m.text.startsWith('Internal')), `${name}: internal error`);
   }
   const deep = parseSpec('- '.repeat(10_000) + 'x');

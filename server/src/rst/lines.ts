@@ -97,8 +97,10 @@ export function isPyBlank(s: string): boolean {
   return pyLeadingSpace(s) === s.length;
 }
 
-/** Characters that need more than an rstrip to reach docutils' view. */
-const CONVERT = /[\t\v\f\ufeff]/;
+/** Whether the text has characters that need more than an rstrip to reach docutils' view: tab, \v, \f, U+FEFF. */
+function needsConversion(text: string): boolean {
+  return text.indexOf('\t') >= 0 || text.indexOf('\v') >= 0 || text.indexOf('\f') >= 0 || text.indexOf('\ufeff') >= 0;
+}
 
 /**
  * docutils' view of the first `count` lines. Most documents have no tab, \v, \f or U+FEFF at
@@ -106,14 +108,14 @@ const CONVERT = /[\t\v\f\ufeff]/;
  */
 export function docutilsLines(text: string, lines: readonly SourceLine[], count: number): string[] {
   const out: string[] = new Array(count);
-  if (CONVERT.test(text)) for (let i = 0; i < count; i++) out[i] = docutilsLine(lines[i].text);
+  if (needsConversion(text)) for (let i = 0; i < count; i++) out[i] = docutilsLine(lines[i].text);
   else for (let i = 0; i < count; i++) out[i] = pyRstrip(lines[i].text);
   return out;
 }
 
 /** One line as docutils' string2lines() returns it (see the header). */
 export function docutilsLine(raw: string): string {
-  if (!CONVERT.test(raw)) return pyRstrip(raw);
+  if (!needsConversion(raw)) return pyRstrip(raw);
   let out = '';
   let column = 0;
   let runStart = 0;

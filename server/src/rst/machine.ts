@@ -169,11 +169,11 @@ export class Machine {
 
   /** RSTState.goto_line: jump, ignoring jumps past the end. */
   gotoLineSafe(abs: number): void {
-    try {
-      this.gotoLine(abs);
-    } catch (e) {
-      if (e !== EOF) throw e;
-    }
+    // gotoLine with its EOFError caught, without throwing (jumps past the end are common).
+    this.lineOffset = abs - this.view.start;
+    let i = this.lineOffset;
+    if (i < 0) i += this.length; // Python's negative indexing
+    this.line = i < 0 || i >= this.length ? null : this.textAt(i);
   }
 
   isNextLineBlank(): boolean {

@@ -74,7 +74,14 @@ function matchEnumerator(line: string): boolean {
   const c = line.charCodeAt(0);
   if (c === 40) return tryEnumerator(line, 1, 41, FORMAT_PARENS);
   if (!isEnumChar(c)) return false;
-  return tryEnumerator(line, 0, 41, FORMAT_RPAREN) || tryEnumerator(line, 0, 46, FORMAT_PERIOD);
+  // Both forms scan the same run of enumerator characters: only the character after it decides.
+  let s = 1;
+  while (s < line.length && isEnumChar(line.charCodeAt(s))) s++;
+  if (s >= line.length) return false;
+  const suffix = line.charCodeAt(s);
+  if (suffix === 41) return tryEnumerator(line, 0, 41, FORMAT_RPAREN);
+  if (suffix === 46) return tryEnumerator(line, 0, 46, FORMAT_PERIOD);
+  return false;
 }
 
 /**
