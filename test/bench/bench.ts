@@ -11,6 +11,7 @@ import { validateDocument } from '../../server/src/engine';
 import { corpusTemplate, peerOptionalSections, readManifest } from '../corpus/manifest';
 import { bundledTemplate, hasCorpus } from '../helpers';
 import { TestClient } from '../lsp/client';
+import { syntheticSpec } from './synthetic';
 import { burstRows, memoryRows, pathologicalRows, requestRows, startUpRows } from './robustness-bench';
 
 const quick = process.argv.includes('--quick');
@@ -35,30 +36,6 @@ const rows: [string, string, string, string][] = [];
 function report(name: string, lines: number, samples: number[], target: string) {
   const { median, p95 } = stats(samples);
   rows.push([name, String(lines), `${median.toFixed(3)} / ${p95.toFixed(3)}`, target]);
-}
-
-/** A spec of about `lines` lines: the template, with its sections' text repeated. */
-function syntheticSpec(lines: number): string {
-  const template = readFileSync(BUNDLED_TEMPLATE_PATH, 'utf8');
-  const filler = [
-    'The engine keeps a parsed document per version, and each rule is a small',
-    'function over it, so the cost of a keystroke stays proportional to the',
-    'size of the spec.',
-    '',
-    '* A bullet item that wraps onto a second line to look like real',
-    '  prose in a specification.',
-    '',
-    'Example::',
-    '',
-    '    POST /v1/clusters/{cluster_id}/actions',
-    '',
-  ];
-  const out = template.split('\n');
-  const insertAt = out.indexOf('Testing') - 1;
-  const extra: string[] = [];
-  while (out.length + extra.length < lines) extra.push(...filler);
-  out.splice(insertAt, 0, ...extra.slice(0, Math.max(0, lines - out.length)));
-  return out.join('\n');
 }
 
 const template = bundledTemplate();

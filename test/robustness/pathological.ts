@@ -1,4 +1,5 @@
 // Pathological inputs, shared by the test (a generous time limit each) and `npm run bench`.
+import { FILLER_LINES } from '../bench/synthetic';
 import { readFileSync } from 'node:fs';
 import { BUNDLED_TEMPLATE_PATH } from '../../server/src/bundled-template';
 import { LONG, random } from './config';
@@ -28,19 +29,7 @@ function binary(size: number, withNul: boolean): string {
 /** A spec of about `bytes` bytes: the Senlin template with its prose repeated in its sections. */
 export function largeSpec(bytes: number): string {
   const template = readFileSync(BUNDLED_TEMPLATE_PATH, 'utf8');
-  const filler = [
-    'The engine keeps a parsed document per version, and each rule is a small',
-    'function over it, so the cost of a keystroke stays proportional to the',
-    'size of the spec.',
-    '',
-    '* A bullet item that wraps onto a second line to look like real',
-    '  prose in a specification.',
-    '',
-    'Example::',
-    '',
-    '    POST /v1/clusters/{cluster_id}/actions',
-    '',
-  ].join('\n');
+  const filler = FILLER_LINES.join('\n');
   const at = template.indexOf('\nTesting\n');
   const extra = filler.repeat(Math.max(0, Math.ceil((bytes - template.length) / filler.length)));
   return template.slice(0, at) + '\n' + extra + template.slice(at);
