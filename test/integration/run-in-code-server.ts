@@ -24,24 +24,27 @@
 //   RST_SPECS_TEST_GREP           only the tests whose full title contains this
 //   RST_SPECS_KEEP_TMP=1          keep the temporary folder (user data, logs)
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir, homedir } from 'node:os';
+import type { ChildProcess } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { format } from 'node:util';
+import {
+  chromiumPath,
+  codeServerBin,
+  codeServerVersion,
+  findFiles,
+  freePort,
+  repoRoot,
+  startCodeServer,
+  tail,
+  waitForHttp,
+} from '../../scripts/editor-tests/code-server';
 
-const repoRoot = resolve(__dirname, '..', '..');
 const fixtureWorkspace = join(repoRoot, 'test', 'integration', 'fixtures', 'workspace');
 const suiteIndex = join(repoRoot, 'test', 'integration', 'out', 'suite', 'index.js');
 const artifactsDir = join(repoRoot, 'test-results', 'editor-tests');
 
-const codeServerVersion = process.env.CODE_SERVER_VERSION ?? '4.100.3';
-const cacheRoot = process.env.RST_SPECS_CACHE ?? join(homedir(), '.cache', 'rst-specs');
-const codeServerBin =
-  process.env.CODE_SERVER_BIN ??
-  join(cacheRoot, `code-server-${codeServerVersion}`, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const overallTimeoutMs = Number(process.env.RST_SPECS_EDITOR_TIMEOUT_MS ?? 300_000);
 
 const argv = process.argv.slice(2);
@@ -57,49 +60,6 @@ const started = Date.now();
 let interrupted = false;
 const elapsed = (): string => `${((Date.now() - started) / 1000).toFixed(1)}s`;
 const say = (message: string): void => console.log(`[code-server-tests ${elapsed()}] ${message}`);
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolvePort(port));
-    });
-  });
-}
-
-async function waitForHttp(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`code-server exited early (code ${child.exitCode}, signal ${child.signalCode})`);
-    }
-    try {
-      const response = await fetch(url);
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`code-server did not answer ${url} within ${timeoutMs} ms`);
-}
-
-function tail(path: string, lines: number): string {
-  if (!existsSync(path)) return '(no file)';
-  return readFileSync(path, 'utf8').split('\n').slice(-lines).join('\n');
-}
-
-/** Files under `dir` (recursively) whose path matches `pattern`. */
-function findFiles(dir: string, pattern: RegExp): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .map((name) => join(dir, name))
-    .filter((path) => pattern.test(path));
-}
 
 /** Workbench log lines that say nothing about the tests. */
 const noise = [/^Ignoring fetching additional builtin extensions from gallery as it is disabled\.$/];
@@ -267,43 +227,18 @@ async function main(): Promise<number> {
   try {
     const port = await freePort();
     const origin = `http://127.0.0.1:${port}`;
-    const logFd = openSync(paths.codeServerLog, 'w');
     say(`starting code-server ${codeServerVersion} on ${origin}`);
-    codeServer = spawn(
-      process.execPath,
-      [
-        codeServerBin,
-        '--bind-addr',
-        `127.0.0.1:${port}`,
-        '--auth',
-        'none',
-        '--disable-telemetry',
-        '--disable-update-check',
-        '--disable-workspace-trust',
-        '--disable-getting-started-override',
-        '--disable-proxy',
-        '--ignore-last-opened',
-        '--user-data-dir',
-        paths.userData,
-        '--extensions-dir',
-        paths.extensions,
-        fixtureWorkspace,
-      ],
-      {
-        cwd: repoRoot,
-        detached: true, // own process group: cleanup kills it and all its children
-        stdio: ['ignore', logFd, logFd],
-        env: {
-          ...process.env,
-          XDG_CONFIG_HOME: paths.xdgConfig,
-          XDG_DATA_HOME: paths.xdgData,
-          EXTENSIONS_GALLERY: '{}', // no marketplace: nothing is looked up online
-          RST_SPECS_TEST_REPORT: paths.report,
-          ...(grep ? { RST_SPECS_TEST_GREP: grep } : {}),
-          ...(screenshotPath ? { RST_SPECS_SCREENSHOT_DIR: paths.screenshotHandshake } : {}),
-        },
+    codeServer = startCodeServer({
+      port,
+      folder: fixtureWorkspace,
+      profile: { userDataDir: paths.userData, extensionsDir: paths.extensions, xdgConfig: paths.xdgConfig, xdgData: paths.xdgData },
+      logFile: paths.codeServerLog,
+      env: {
+        RST_SPECS_TEST_REPORT: paths.report,
+        ...(grep ? { RST_SPECS_TEST_GREP: grep } : {}),
+        ...(screenshotPath ? { RST_SPECS_SCREENSHOT_DIR: paths.screenshotHandshake } : {}),
       },
-    );
+    });
     await Promise.race([
       waitForHttp(`${origin}/healthz`, codeServer, 60_000),
       timedOut.then(() => Promise.reject(new Error('overall timeout while starting code-server'))),
