@@ -1,4 +1,4 @@
-import type { Range } from '../rst/types';
+import type { Range, SpecDocument } from '../rst/types';
 import { normaliseParagraph } from '../template/model';
 import type { Finding, Rule } from './rule';
 
@@ -21,29 +21,34 @@ export const templateText: Rule = {
       }
     }
     const exampleUrl = template.exampleBlueprintUrl;
-    doc.lines.forEach(({ text }, line) => {
-      if (exampleUrl) {
-        for (const character of occurrences(text, exampleUrl)) {
-          if (continuesUrl(text, character + exampleUrl.length)) continue;
+    // Most specs hold neither string: one search of the whole text saves a search of every line.
+    const searchUrl = !!exampleUrl && doc.text.includes(exampleUrl);
+    const searchPlaceholder = doc.text.includes(PLACEHOLDER);
+    if (searchUrl || searchPlaceholder) {
+      doc.lines.forEach(({ text }, line) => {
+        if (searchUrl) {
+          for (const character of occurrences(text, exampleUrl)) {
+            if (continuesUrl(text, character + exampleUrl.length)) continue;
+            findings.push({
+              range: span(line, character, exampleUrl.length),
+              message: `The template's example blueprint URL is still here: use this spec's blueprint URL.`,
+              data: { kind: 'url' },
+            });
+          }
+        }
+        if (!searchPlaceholder) return;
+        for (const character of occurrences(text, PLACEHOLDER)) {
           findings.push({
-            range: span(line, character, exampleUrl.length),
-            message: `The template's example blueprint URL is still here: use this spec's blueprint URL.`,
-            data: { kind: 'url' },
+            range: span(line, character, PLACEHOLDER.length),
+            message: `Placeholder '${PLACEHOLDER}' left in: write a launchpad id, or None.`,
+            data: { kind: 'placeholder' },
           });
         }
-      }
-      for (const character of occurrences(text, PLACEHOLDER)) {
-        findings.push({
-          range: span(line, character, PLACEHOLDER.length),
-          message: `Placeholder '${PLACEHOLDER}' left in: write a launchpad id, or None.`,
-          data: { kind: 'placeholder' },
-        });
-      }
-    });
+      });
+    }
     for (const block of doc.blocks) {
       if (block.kind !== 'paragraph' || !template.guidanceFirstLines.has(doc.lines[block.startLine].text.trim())) continue;
-      const lines = doc.lines.slice(block.startLine, block.endLine);
-      const paragraph = normaliseParagraph(lines.map((line) => line.text).join(' '));
+      const paragraph = paragraphText(doc.lines, block.startLine, block.endLine);
       if (paragraph.endsWith(':') || !template.guidanceParagraphs.has(paragraph)) continue;
       const last = block.endLine - 1;
       findings.push({
@@ -58,6 +63,13 @@ export const templateText: Rule = {
     return findings;
   },
 };
+
+/** The paragraph's lines as normaliseParagraph gives them, without the regular expression when trimming is enough. */
+function paragraphText(lines: SpecDocument['lines'], start: number, end: number): string {
+  let joined = '';
+  for (let line = start; line < end; line++) joined += (line > start ? ' ' : '') + lines[line].text.trim();
+  return joined.includes('  ') || /[^\S ]/.test(joined) ? normaliseParagraph(joined) : joined;
+}
 
 /** Whether a URL goes on past `end` (`.../+spec/example-policy`), a sentence's full stop aside. */
 function continuesUrl(text: string, end: number): boolean {

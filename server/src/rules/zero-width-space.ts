@@ -6,6 +6,7 @@ export const zeroWidthSpace: Rule = {
   description: 'An invisible zero-width space (U+200B), which the specs repos reject.',
   check({ doc }) {
     const findings: Finding[] = [];
+    if (!doc.text.includes('\u200b')) return findings;
     doc.lines.forEach(({ text }, line) => {
       for (let index = text.indexOf('\u200b'); index >= 0; index = text.indexOf('\u200b', index + 1)) {
         findings.push({

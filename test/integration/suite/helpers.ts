@@ -1,5 +1,6 @@
 // Shared helpers of the in-editor tests (bundled into each *.suite.js).
 import * as vscode from 'vscode';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 /** Compiled files live in test/integration/out/suite/. */
@@ -82,4 +83,57 @@ export function describeDiagnostic(diagnostic: vscode.Diagnostic) {
       diagnostic.range.end.character,
     ],
   };
+}
+
+/** A file of the fixture workspace by its path parts, e.g. fixtureUri('doc', 'overview.rst'). */
+export function fixtureUri(...parts: string[]): vscode.Uri {
+  return vscode.Uri.file(resolve(fixtureWorkspace, ...parts));
+}
+
+/**
+ * Reverts every dirty document (files edited without an editor, untitled ones) and closes all
+ * editors, so that no "save changes?" prompt can block the next test.
+ */
+export async function revertAndCloseAllEditors(): Promise<void> {
+  for (const document of vscode.workspace.textDocuments) {
+    if (!document.isDirty || document.isClosed) continue;
+    await vscode.window.showTextDocument(document, { preview: false });
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+/** The texts of fixture files, to put back with restoreFiles whatever a test saved. */
+export function snapshotFiles(uris: readonly vscode.Uri[]): Map<string, string> {
+  return new Map(uris.map((uri) => [uri.fsPath, readFileSync(uri.fsPath, 'utf8')]));
+}
+
+/** Writes back the files whose text on disk differs from the snapshot; returns their paths. */
+export function restoreFiles(snapshot: ReadonlyMap<string, string>): string[] {
+  const restored: string[] = [];
+  for (const [path, text] of snapshot) {
+    if (readFileSync(path, 'utf8') === text) continue;
+    writeFileSync(path, text);
+    restored.push(path);
+  }
+  return restored;
+}
+
+/**
+ * Turns the web workbench's auto save (afterDelay) off for a suite that edits fixtures, so that
+ * an edit stays in the editor until a test saves it; returns the function that turns it back.
+ */
+export async function turnAutoSaveOff(): Promise<() => Promise<void>> {
+  const files = vscode.workspace.getConfiguration('files');
+  const before = files.inspect<string>('autoSave')?.globalValue;
+  await files.update('autoSave', 'off', vscode.ConfigurationTarget.Global);
+  return async () => {
+    await vscode.workspace.getConfiguration('files').update('autoSave', before, vscode.ConfigurationTarget.Global);
+  };
+}
+
+/** The diagnostic's rule id (the code is `{ value, target }` when it links to the rule's page). */
+export function codeOf(diagnostic: vscode.Diagnostic): string | number | undefined {
+  const { code } = diagnostic;
+  return typeof code === 'object' && code !== null ? code.value : code;
 }
