@@ -17,6 +17,14 @@ export interface PublishedDiagnostics {
   diagnostics: { code: string; message: string; severity: number; range: unknown; source: string; codeDescription?: { href: string } }[];
 }
 
+/** workspace/configuration requests held by `holdConfiguration`, answered on `release`. */
+export interface HeldConfiguration {
+  /** Resolves when the server has asked (its request is held): the scope URIs it asked about. */
+  readonly asked: Promise<string[]>;
+  /** Answers every held request, and those to come, with `configuration`; ends the hold. */
+  release(): void;
+}
+
 /** A minimal LSP client driving the real server bundle over stdio. */
 export class TestClient {
   readonly process: ChildProcess;
@@ -28,6 +36,7 @@ export class TestClient {
   /** The edits the server asked the client to apply (workspace/applyEdit), answered as applied. */
   readonly appliedEdits: { label?: string; edit: unknown }[] = [];
   private waiters: { predicate: (p: PublishedDiagnostics) => boolean; resolve: (p: PublishedDiagnostics) => void }[] = [];
+  private held: { answers: (() => void)[]; onAsked: (scopes: string[]) => void } | undefined;
 
   constructor() {
     this.process = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -44,9 +53,15 @@ export class TestClient {
         return false;
       });
     });
-    this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) =>
-      params.items.map(() => this.configuration),
-    );
+    this.connection.onRequest('workspace/configuration', (params: { items: { scopeUri?: string }[] }) => {
+      const answer = () => params.items.map(() => this.configuration);
+      const held = this.held;
+      if (!held) return answer();
+      return new Promise<unknown[]>((resolvePromise) => {
+        held.answers.push(() => resolvePromise(answer()));
+        held.onAsked(params.items.map((item) => item.scopeUri ?? ''));
+      });
+    });
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('workspace/diagnostic/refresh', () => null);
     this.connection.onRequest('workspace/applyEdit', (params: { label?: string; edit: unknown }) => {
@@ -55,6 +70,24 @@ export class TestClient {
     });
     this.connection.onNotification('window/logMessage', (params: { message: string }) => this.logs.push(params.message));
     this.connection.listen();
+  }
+
+  /**
+   * Holds the answers to workspace/configuration from now on (the server waits for them) until
+   * `release`; a hold never released leaves the server without an answer.
+   */
+  holdConfiguration(): HeldConfiguration {
+    let onAsked!: (scopes: string[]) => void;
+    const asked = new Promise<string[]>((resolvePromise) => (onAsked = resolvePromise));
+    const held = { answers: [] as (() => void)[], onAsked };
+    this.held = held;
+    return {
+      asked,
+      release: () => {
+        if (this.held === held) this.held = undefined;
+        for (const answer of held.answers) answer();
+      },
+    };
   }
 
   /** `textDocument`: client capabilities added to the default ones (e.g. completion, documentSymbol). */

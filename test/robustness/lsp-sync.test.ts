@@ -17,7 +17,8 @@ import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { SafeTextDocument } from '../../server/src/lsp/text-document';
-import { DOCUMENT_STATE_REQUEST, toLspDiagnostic } from '../../server/src/lsp/server';
+import { DOCUMENT_STATE_REQUEST, toClientDiagnostic } from '../../server/src/lsp/server';
+import { clientPositions } from '../../server/src/lsp/client-positions';
 import { SpecEnvironment } from '../../server/src/lsp/spec-setup';
 import { readSettings } from '../../server/src/lsp/settings';
 import { cleanSpec } from '../helpers';
@@ -61,7 +62,8 @@ async function freshDiagnostics(uri: string, text: string) {
   const environment = new SpecEnvironment(undefined as never);
   const setup = await environment.setup(uri, text, readSettings({}).settings, () => workspace);
   const analysis = setup.isSpec ? environment.analyze(setup, text) : undefined;
-  return comparable(analysis ? analysis.diagnostics.map(toLspDiagnostic) : []);
+  // A random edit may put a BOM first: LSP positions on line 0 count it.
+  return comparable(analysis ? analysis.diagnostics.map((diagnostic) => toClientDiagnostic(diagnostic, clientPositions(analysis.doc))) : []);
 }
 
 /** As JSON, the rule page as a file name (the bundle and the sources sit at different depths). */

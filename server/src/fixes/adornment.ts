@@ -1,8 +1,9 @@
 // Adornment fixes. title-underline: make the underline (and overline) as long as the title is wide.
 // section-level: give the section the adornment the document uses for the depth the template puts it at.
+import { parseSpec } from '../rst/parse';
 import type { Section, SpecDocument } from '../rst/types';
 import { buildOutline } from '../template/outline';
-import { rangeOf, type TextEdit } from './edit';
+import { applyEdits, rangeOf, type TextEdit } from './edit';
 import type { Fix } from './fix';
 import { documentStyle, sectionWithUnderlineOn, sectionWithTitleOn, titleWidth } from './sections';
 
@@ -26,6 +27,32 @@ export const changeSectionLevel: Fix = (doc, template, diagnostic, options) => {
   const length = Math.max(titleWidth(doc, section), section.underlineLength);
   return adornmentEdits(doc, section, style, length);
 };
+
+/**
+ * The section-level fix offered as a quick fix: only when, once applied, the section is at the
+ * depth the template wants. Not so for a section above the document title: overlining it makes it
+ * the document title, and the fix then takes the overline off again, each application undoing the
+ * one before. (Fix-all checks its result round by round and stops such cycles on its own.)
+ */
+export const changeSectionLevelOnce: Fix = (doc, template, diagnostic, options) => {
+  const edits = changeSectionLevel(doc, template, diagnostic, options);
+  if (edits.length === 0) return edits;
+  const fixed = parseSpec(applyEdits(doc.text, edits));
+  const titleLine = diagnostic.range.start.line + linesAddedBefore(edits, diagnostic.range.start.line);
+  const section = sectionWithTitleOn(fixed, titleLine);
+  const match = section && buildOutline(fixed, template, options.optionalSections).matchOf(section);
+  return match?.depth === diagnostic.data?.expectedDepth ? edits : [];
+};
+
+/** How many lines the edits add (or, negative, remove) before `line`. */
+function linesAddedBefore(edits: readonly TextEdit[], line: number): number {
+  let added = 0;
+  for (const { range, newText } of edits) {
+    if (range.end.line > line || (range.end.line === line && range.end.character > 0)) continue;
+    added += newText.split(/\r\n|\r|\n/).length - 1 - (range.end.line - range.start.line);
+  }
+  return added;
+}
 
 /** Rewrites a section's adornment lines in `style`: adding or removing the overline as needed. */
 export function adornmentEdits(doc: SpecDocument, section: Section, style: string, length: number): TextEdit[] {

@@ -1,7 +1,7 @@
 // The quick fixes by rule: what each is called and which edits it makes.
 import type { SpecDocument } from '../rst/types';
 import type { Template } from '../template/model';
-import { changeSectionLevel, resizeAdornment } from './adornment';
+import { changeSectionLevel, changeSectionLevelOnce, resizeAdornment } from './adornment';
 import type { TextEdit } from './edit';
 import type { Fix, FixDiagnostic, FixOptions } from './fix';
 import { insertMissingSection } from './insert-sections';
@@ -25,6 +25,8 @@ export interface QuickFix {
 
 interface FixEntry {
   readonly fix: Fix;
+  /** The fix as a quick fix, applied on its own, when it must check more than `fix` (which fix-all runs). */
+  readonly quickFix?: Fix;
   readonly title: (diagnostic: FixDiagnostic) => string | undefined;
   readonly preferred: boolean;
 }
@@ -45,6 +47,7 @@ export const FIXES: Readonly<Record<string, FixEntry>> = {
   },
   'section-level': {
     fix: changeSectionLevel,
+    quickFix: changeSectionLevelOnce,
     title: (d) =>
       d.data?.expectedDepth === 1
         ? `Make '${text(d.data?.title)}' a top-level section`
@@ -71,6 +74,6 @@ export function quickFixFor(
   if (!entry) return undefined;
   const title = entry.title(diagnostic);
   if (!title) return undefined;
-  const edits = entry.fix(doc, template, diagnostic, options);
+  const edits = (entry.quickFix ?? entry.fix)(doc, template, diagnostic, options);
   return edits.length > 0 ? { title, edits, isPreferred: entry.preferred } : undefined;
 }

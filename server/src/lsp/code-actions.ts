@@ -5,10 +5,12 @@ import { readFile } from 'node:fs/promises';
 import { posix as path } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type {
+  CancellationToken,
   ClientCapabilities,
   CodeAction,
   CodeActionParams,
   Diagnostic,
+  ExecuteCommandParams,
   ServerCapabilities,
   TextEdit as LspTextEdit,
   WorkspaceEdit,
@@ -24,8 +26,10 @@ import { disableRuleFixes } from '../fixes/disable-rule';
 import { withoutTrailingSlashes } from './files';
 import { releaseOf } from '../template/locate';
 import type { DocumentState, ServerContext, ServerFeature } from './context';
-import { toLspDiagnostic } from './server';
+import { toClientDiagnostic, toLspDiagnostic } from './server';
 import type { Settings } from './settings';
+import { cancellable, throwIfCancelled } from './cancellation';
+import { type ClientPositions, clientPositions } from './client-positions';
 
 export const FIX_ALL_KIND = 'source.fixAll.rst-specs';
 export const INSERT_MISSING_KIND = 'source.insertMissingSections.rst-specs';
@@ -80,29 +84,24 @@ export function createCodeActionsFeature(): ServerFeature {
         insertedSectionBody: settings.insertedSectionBody,
       });
 
-      /** Edits on the document's text as the editor holds it (a BOM, if it kept one, shifts line 0). */
-      const workspaceEdit = (uri: string, version: number, edits: readonly TextEdit[]): WorkspaceEdit => {
-        const bom = documents.get(uri)?.getText().charCodeAt(0) === 0xfeff;
-        const shift = (position: { line: number; character: number }) =>
-          bom && position.line === 0 ? { line: 0, character: position.character + 1 } : position;
-        const lspEdits: LspTextEdit[] = edits.map((edit) => ({
-          range: { start: shift(edit.range.start), end: shift(edit.range.end) },
-          newText: edit.newText,
-        }));
+      /** Edits of the state's version, on its text as the editor holds it (a BOM, if it kept one, shifts line 0). */
+      const workspaceEdit = (uri: string, state: DocumentState, edits: readonly TextEdit[]): WorkspaceEdit => {
+        const positions = clientPositions(state.doc);
+        const lspEdits: LspTextEdit[] = edits.map((edit) => ({ range: positions.toClientRange(edit.range), newText: edit.newText }));
         return documentChanges
-          ? { documentChanges: [{ textDocument: { uri, version }, edits: lspEdits }] }
+          ? { documentChanges: [{ textDocument: { uri, version: state.version }, edits: lspEdits }] }
           : { changes: { [uri]: lspEdits } };
       };
 
-      const specState = async (uri: string): Promise<SpecState | undefined> => {
-        const state = await context.stateOf(uri);
+      const specState = async (uri: string, token?: CancellationToken): Promise<SpecState | undefined> => {
+        const state = await context.stateOf(uri, token);
         return state?.spec ? (state as SpecState) : undefined;
       };
 
-      const sourceEdits = async (uri: string, kind: string, version?: number) => {
-        const state = await specState(uri);
+      const sourceEdits = async (uri: string, kind: string, version: number | undefined, token?: CancellationToken) => {
+        const state = await specState(uri, token);
         if (!state || (version !== undefined && version !== state.version)) return undefined;
-        const options = fixOptions(await context.settingsFor(uri), state);
+        const options = fixOptions(await context.settingsFor(uri, token), state);
         const { doc, template } = state.spec;
         const edits =
           kind === FIX_ALL_KIND
@@ -111,13 +110,15 @@ export function createCodeActionsFeature(): ServerFeature {
         return { state, edits };
       };
 
-      connection.onCodeAction(async (params: CodeActionParams) => {
+      connection.onCodeAction(cancellable(async (params: CodeActionParams, token) => {
         const uri = params.textDocument.uri;
-        const state = await specState(uri);
+        const state = await specState(uri, token);
         if (!state) return [];
-        const settings = await context.settingsFor(uri);
+        const settings = await context.settingsFor(uri, token);
         const options = fixOptions(settings, state);
         const { doc, template, diagnostics } = state.spec;
+        const positions = clientPositions(doc);
+        const toClient = (diagnostic: SpecDiagnostic) => toClientDiagnostic(diagnostic, positions);
         const only = params.context.only;
         const wants = (kind: string) => !only || only.some((wanted) => kind === wanted || kind.startsWith(`${wanted}.`));
         const actions: CodeAction[] = [];
@@ -128,7 +129,7 @@ export function createCodeActionsFeature(): ServerFeature {
           // "Disable <rule> for this line/file" come after the repairs.
           const disableActions: CodeAction[] = [];
           for (const client of params.context.diagnostics) {
-            const diagnostic = serverDiagnostic(diagnostics, client);
+            const diagnostic = serverDiagnostic(diagnostics, client, positions);
             if (!diagnostic) continue;
             const fix = quickFixFor(doc, template, diagnostic, options);
             if (fix) {
@@ -137,7 +138,7 @@ export function createCodeActionsFeature(): ServerFeature {
                 kind: QUICK_FIX_KIND,
                 diagnostics: [client],
                 isPreferred: fix.isPreferred,
-                edit: workspaceEdit(uri, state.version, fix.edits),
+                edit: workspaceEdit(uri, state, fix.edits),
               };
               if (diagnostic.code === 'carriage-return') {
                 action.command = { title: 'Use LF line endings', command: USE_LF_COMMAND, arguments: [uri] };
@@ -149,7 +150,7 @@ export function createCodeActionsFeature(): ServerFeature {
                 title: disable.title,
                 kind: QUICK_FIX_KIND,
                 diagnostics: [client],
-                edit: workspaceEdit(uri, state.version, disable.edits),
+                edit: workspaceEdit(uri, state, disable.edits),
               });
             }
             if (diagnostic.code === 'missing-section' && missing.length > 1 && !offeredInsertAll) {
@@ -159,8 +160,8 @@ export function createCodeActionsFeature(): ServerFeature {
                 actions.push({
                   title: INSERT_ALL_TITLE,
                   kind: QUICK_FIX_KIND,
-                  diagnostics: missing.map(toLspDiagnostic),
-                  edit: workspaceEdit(uri, state.version, edits),
+                  diagnostics: missing.map(toClient),
+                  edit: workspaceEdit(uri, state, edits),
                 });
               }
             }
@@ -174,58 +175,58 @@ export function createCodeActionsFeature(): ServerFeature {
         ];
         for (const [kind, title, fixed] of sources) {
           if (!wants(kind) || fixed.length === 0) continue;
-          const action: CodeAction = { title, kind, diagnostics: fixed.map(toLspDiagnostic) };
+          const action: CodeAction = { title, kind, diagnostics: fixed.map(toClient) };
           // Asked for by name (the Source Action menu, codeActionsOnSave): computed now. Otherwise
           // (a generic request), computed only when chosen, if the client can resolve it later.
           if (!only && lazyEdits) {
             action.data = { uri, version: state.version, kind } satisfies ResolveData;
           } else {
-            const result = await sourceEdits(uri, kind);
+            const result = await sourceEdits(uri, kind, undefined, token);
             if (!result || result.edits.length === 0) continue;
-            action.edit = workspaceEdit(uri, result.state.version, result.edits);
+            action.edit = workspaceEdit(uri, result.state, result.edits);
           }
           actions.push(action);
         }
         return actions;
-      });
+      }));
 
-      connection.onCodeActionResolve(async (action) => {
+      connection.onCodeActionResolve(cancellable(async (action: CodeAction, token) => {
         const data = action.data as ResolveData | undefined;
         if (!data || action.edit) return action;
-        const result = await sourceEdits(data.uri, data.kind, data.version);
-        if (result) action.edit = workspaceEdit(data.uri, result.state.version, result.edits);
+        const result = await sourceEdits(data.uri, data.kind, data.version, token);
+        if (result) action.edit = workspaceEdit(data.uri, result.state, result.edits);
         return action;
-      });
+      }));
 
-      connection.onExecuteCommand(async (params) => {
+      connection.onExecuteCommand(cancellable(async (params: ExecuteCommandParams, token) => {
         const [argument] = (params.arguments ?? []) as [Record<string, unknown> | string | undefined];
         const options = typeof argument === 'object' && argument !== null ? argument : { uri: argument };
         switch (params.command) {
           case SERVER_COMMANDS.insertMissingSections: {
             const uri = String(options.uri ?? '');
             const version = typeof options.version === 'number' ? options.version : undefined;
-            const result = await sourceEdits(uri, INSERT_MISSING_KIND, version);
-            if (!result) return { inserted: 0, reason: (await context.stateOf(uri)) ? 'not-a-spec-or-stale' : 'not-open' };
+            const result = await sourceEdits(uri, INSERT_MISSING_KIND, version, token);
+            if (!result) return { inserted: 0, reason: (await context.stateOf(uri, token)) ? 'not-a-spec-or-stale' : 'not-open' };
             if (result.edits.length === 0) return { inserted: 0 };
             const applied = await connection.workspace.applyEdit({
               label: INSERT_ALL_TITLE,
-              edit: workspaceEdit(uri, result.state.version, result.edits),
+              edit: workspaceEdit(uri, result.state, result.edits),
             });
             const count = result.state.spec.diagnostics.filter((d) => d.code === 'missing-section').length;
             return { inserted: applied.applied ? count : 0, applied: applied.applied };
           }
           case SERVER_COMMANDS.newSpecText:
-            return newSpecFor(context, String(options.folderUri ?? ''), String(options.name ?? ''), options.title);
+            return newSpecFor(context, String(options.folderUri ?? ''), String(options.name ?? ''), options.title, token);
           case SERVER_COMMANDS.checkFiles: {
             const uris = Array.isArray(options.uris) ? options.uris.filter((uri): uri is string => typeof uri === 'string') : [];
-            return checkFiles(context, uris, pushedByCheck);
+            return checkFiles(context, uris, pushedByCheck, token);
           }
           case USE_LF_COMMAND:
             return null; // The edit of the quick fix did it; VS Code runs its own command of this name.
           default:
             throw new Error(`unknown command ${params.command}`);
         }
-      });
+      }));
 
       // Diagnostics pushed by a workspace check give way to the pulled ones once the file is open.
       documents.onDidOpen((event) => {
@@ -238,8 +239,8 @@ export function createCodeActionsFeature(): ServerFeature {
 
 export const codeActionsFeature: ServerFeature = createCodeActionsFeature();
 
-/** The server's own diagnostic (with its data) that a client diagnostic stands for. */
-function serverDiagnostic(diagnostics: readonly SpecDiagnostic[], client: Diagnostic): SpecDiagnostic | undefined {
+/** The server's own diagnostic (with its data) that a client diagnostic stands for (its range counted on the client's text). */
+function serverDiagnostic(diagnostics: readonly SpecDiagnostic[], client: Diagnostic, positions: ClientPositions): SpecDiagnostic | undefined {
   if (client.source !== undefined && client.source !== 'rst-specs') return undefined;
   const same = (a: Diagnostic['range'], b: Diagnostic['range']) =>
     a.start.line === b.start.line &&
@@ -247,7 +248,8 @@ function serverDiagnostic(diagnostics: readonly SpecDiagnostic[], client: Diagno
     a.end.line === b.end.line &&
     a.end.character === b.end.character;
   return diagnostics.find(
-    (diagnostic) => diagnostic.code === client.code && same(diagnostic.range, client.range) && diagnostic.message === client.message,
+    (diagnostic) =>
+      diagnostic.code === client.code && same(positions.toClientRange(diagnostic.range), client.range) && diagnostic.message === client.message,
   );
 }
 
@@ -260,12 +262,13 @@ function engineOptions(state: SpecState, uri: string) {
   return { ...state.setup?.engine, fileName, release: filePath ? releaseOf(filePath) : undefined };
 }
 
-async function newSpecFor(context: ServerContext, folderUri: string, name: string, title: unknown) {
+async function newSpecFor(context: ServerContext, folderUri: string, name: string, title: unknown, token: CancellationToken) {
   if (!isBlueprintName(name)) throw new Error(`'${name}' is not a blueprint name: use lowercase letters, digits and hyphens`);
   if (context.environment.filePathOf(folderUri) === undefined) throw new Error('the folder must be a file: URI');
   const uri = `${withoutTrailingSlashes(folderUri)}/${name}.rst`;
-  const settings = await context.settingsFor(uri);
+  const settings = await context.settingsFor(uri, token);
   const setup = await context.environment.setup(uri, '', settings, (file) => context.workspaceFolderOf(file));
+  throwIfCancelled(token);
   const { template, problem } = setup.analyzer.templateFor({
     filePath: setup.filePath,
     workspaceFolder: setup.workspaceFolder,
@@ -277,7 +280,7 @@ async function newSpecFor(context: ServerContext, folderUri: string, name: strin
   return { text, uri, template: template.source, problem };
 }
 
-async function checkFiles(context: ServerContext, uris: readonly string[], pushed: Set<string>) {
+async function checkFiles(context: ServerContext, uris: readonly string[], pushed: Set<string>, token: CancellationToken) {
   let specs = 0;
   let problems = 0;
   for (const uri of uris) {
@@ -285,13 +288,14 @@ async function checkFiles(context: ServerContext, uris: readonly string[], pushe
     const filePath = fileURLToPath(uri);
     // Specs of the workspace only: a file elsewhere is not read (nor a config file looked for above it).
     if (!context.workspaceFolderOf(filePath)) continue;
-    const settings = await context.settingsFor(uri);
+    const settings = await context.settingsFor(uri, token);
     const setup = await context.environment.setup(uri, '', settings, (file) => context.workspaceFolderOf(file));
+    throwIfCancelled(token);
     if (!setup.isSpec) continue;
     specs++;
     if (context.documents.get(uri)) {
       // Open documents are checked (and their diagnostics shown) as they are edited.
-      problems += (await context.stateOf(uri))?.spec?.diagnostics.length ?? 0;
+      problems += (await context.stateOf(uri, token))?.spec?.diagnostics.length ?? 0;
       continue;
     }
     let text: string;
@@ -300,6 +304,7 @@ async function checkFiles(context: ServerContext, uris: readonly string[], pushe
     } catch {
       continue;
     }
+    throwIfCancelled(token);
     const analysis = context.environment.analyze(setup, text);
     if (!analysis) continue;
     problems += analysis.diagnostics.length;

@@ -1,4 +1,4 @@
-import type { Connection, ServerCapabilities, TextDocuments } from 'vscode-languageserver/node';
+import type { CancellationToken, Connection, ServerCapabilities, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../analyze';
 import type { SpecDocument } from '../rst/types';
@@ -18,9 +18,12 @@ export interface DocumentState {
 export interface ServerContext {
   readonly connection: Connection;
   readonly documents: TextDocuments<TextDocument>;
-  /** The parsed (and, for specs, checked) current version of an open document. */
-  stateOf(uri: string): Promise<DocumentState | undefined>;
-  settingsFor(uri: string): Promise<Settings>;
+  /**
+   * The parsed (and, for specs, checked) current version of an open document. With the request's
+   * `token`: throws RequestCancelled after a wait if the request was cancelled meanwhile.
+   */
+  stateOf(uri: string, token?: CancellationToken): Promise<DocumentState | undefined>;
+  settingsFor(uri: string, token?: CancellationToken): Promise<Settings>;
   workspaceFolders(): readonly string[];
   /** Config files, file access (disk or client) and analyzers. */
   readonly environment: SpecEnvironment;

@@ -6,13 +6,17 @@ import {
   type ClientCapabilities,
   CompletionItemKind,
   type CompletionItem,
+  type CompletionParams,
   type DocumentSymbol,
+  type DocumentSymbolParams,
   FoldingRangeKind,
   type FoldingRange,
+  type HoverParams,
   InsertTextFormat,
   MarkupKind,
   type SymbolInformation,
   SymbolKind,
+  type WorkspaceSymbolParams,
 } from 'vscode-languageserver/node';
 import { completionsAt, type CompletionEntry } from '../features/completion';
 import { controlCompletions, type RuleInfo } from '../features/control-completion';
@@ -25,6 +29,8 @@ import type { SpecContext } from '../features/template-guide';
 import { type OpenSpec, type WorkspaceFiles, WorkspaceSymbolIndex } from '../features/workspace-symbols';
 import { isSpecFile } from '../spec-files';
 import type { DocumentState, ServerContext, ServerFeature } from './context';
+import { cancellable, isCancellation } from './cancellation';
+import { type ClientPositions, clientPositions } from './client-positions';
 
 /** The usual adornment characters: typing one under a title may complete its underline. */
 const TRIGGER_CHARACTERS = ['=', '-', '~', '^', '"', "'", '+', '*', '#', '`', ':', ','];
@@ -76,7 +82,7 @@ function specOf(state: DocumentState): SpecContext | undefined {
   return state.spec ? { doc: state.doc, template: state.spec.template } : undefined;
 }
 
-function completionItem(entry: CompletionEntry, snippets: boolean): CompletionItem {
+function completionItem(entry: CompletionEntry, snippets: boolean, positions: ClientPositions): CompletionItem {
   const useSnippet = snippets && entry.snippet !== undefined;
   return {
     label: entry.label,
@@ -87,30 +93,30 @@ function completionItem(entry: CompletionEntry, snippets: boolean): CompletionIt
     ...(entry.filterText ? { filterText: entry.filterText } : {}),
     ...(entry.preselect ? { preselect: true } : {}),
     insertTextFormat: useSnippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
-    textEdit: { range: entry.range, newText: useSnippet ? entry.snippet! : entry.newText },
+    textEdit: { range: positions.toClientRange(entry.range), newText: useSnippet ? entry.snippet! : entry.newText },
   };
 }
 
-function documentSymbol(symbol: SectionSymbol): DocumentSymbol {
+function documentSymbol(symbol: SectionSymbol, positions: ClientPositions): DocumentSymbol {
   return {
     name: symbol.name,
     ...(symbol.detail ? { detail: symbol.detail } : {}),
     kind: symbol.kind === 'title' ? SymbolKind.File : SymbolKind.String,
-    range: symbol.range,
-    selectionRange: symbol.selectionRange,
-    children: symbol.children.map(documentSymbol),
+    range: positions.toClientRange(symbol.range),
+    selectionRange: positions.toClientRange(symbol.selectionRange),
+    children: symbol.children.map((child) => documentSymbol(child, positions)),
   };
 }
 
-function flatSymbols(symbols: readonly SectionSymbol[], uri: string, container?: string): SymbolInformation[] {
+function flatSymbols(symbols: readonly SectionSymbol[], uri: string, positions: ClientPositions, container?: string): SymbolInformation[] {
   return symbols.flatMap((symbol) => [
     {
       name: symbol.name,
       kind: symbol.kind === 'title' ? SymbolKind.File : SymbolKind.String,
-      location: { uri, range: symbol.range },
+      location: { uri, range: positions.toClientRange(symbol.range) },
       ...(container ? { containerName: container } : {}),
     },
-    ...flatSymbols(symbol.children, uri, symbol.name),
+    ...flatSymbols(symbol.children, uri, positions, symbol.name),
   ]);
 }
 
@@ -137,41 +143,55 @@ function createLanguageFeatures(): ServerFeature {
 
     register(context: ServerContext) {
       const { connection } = context;
-      /** Runs a handler on the document's current state; a failure is logged and answers null. */
-      const safely = async <T>(name: string, uri: string, run: (state: DocumentState) => T): Promise<T | null> => {
-        try {
-          const state = await context.stateOf(uri);
-          return state ? run(state) : null;
-        } catch (error) {
-          connection.console.error(`rst-specs ${name} failed on ${uri}: ${(error as Error).stack ?? error}`);
-          return null;
-        }
-      };
+      /**
+       * A handler on the document's current state, with the map of its positions to the client's
+       * text. A failure is logged and answers null; a cancelled request answers RequestCancelled.
+       */
+      const onDocument = <P extends { textDocument: { uri: string } }, T>(
+        name: string,
+        run: (state: DocumentState, positions: ClientPositions, params: P) => T,
+      ) =>
+        cancellable(async (params: P, token) => {
+          const uri = params.textDocument.uri;
+          try {
+            const state = await context.stateOf(uri, token);
+            return state ? run(state, clientPositions(state.doc), params) : null;
+          } catch (error) {
+            if (isCancellation(error)) throw error;
+            connection.console.error(`rst-specs ${name} failed on ${uri}: ${(error as Error).stack ?? error}`);
+            return null;
+          }
+        });
 
-      connection.onHover(({ textDocument, position }) =>
-        safely('hover', textDocument.uri, (state) => {
-          const hover = hoverAt(state.doc, specOf(state), position, state.spec?.diagnostics);
-          return hover ? { contents: { kind: MarkupKind.Markdown, value: hover.contents }, range: hover.range } : null;
+      connection.onHover(
+        onDocument('hover', (state, positions, { position }: HoverParams) => {
+          const hover = hoverAt(state.doc, specOf(state), positions.fromClient(position), state.spec?.diagnostics);
+          return hover
+            ? { contents: { kind: MarkupKind.Markdown, value: hover.contents }, range: positions.toClientRange(hover.range) }
+            : null;
         }),
       );
 
-      connection.onCompletion(({ textDocument, position }) =>
-        safely('completion', textDocument.uri, (state) =>
-          (controlCompletions(state.doc, position, CONTROL_RULES) ?? completionsAt(state.doc, specOf(state), position)).map((entry) =>
-            completionItem(entry, snippets),
-          ),
-        ),
+      connection.onCompletion(
+        onDocument('completion', (state, positions, { position: clientPosition }: CompletionParams) => {
+          const position = positions.fromClient(clientPosition);
+          const entries = controlCompletions(state.doc, position, CONTROL_RULES) ?? completionsAt(state.doc, specOf(state), position);
+          return entries.map((entry) => completionItem(entry, snippets, positions));
+        }),
       );
 
-      connection.onDocumentSymbol(({ textDocument }) =>
-        safely('documentSymbol', textDocument.uri, (state) => {
+      connection.onDocumentSymbol(
+        onDocument('documentSymbol', (state, positions, { textDocument }: DocumentSymbolParams) => {
           const symbols = documentSymbols(state.doc, specOf(state));
-          return hierarchicalSymbols ? symbols.map(documentSymbol) : flatSymbols(symbols, textDocument.uri);
+          return hierarchicalSymbols
+            ? symbols.map((symbol) => documentSymbol(symbol, positions))
+            : flatSymbols(symbols, textDocument.uri, positions);
         }),
       );
 
-      connection.onFoldingRanges(({ textDocument }) =>
-        safely('foldingRange', textDocument.uri, (state) =>
+      // Whole lines: the same with or without a BOM.
+      connection.onFoldingRanges(
+        onDocument('foldingRange', (state) =>
           foldingRanges(state.doc)
             .slice(0, foldingLimit)
             .map((fold): FoldingRange => ({
@@ -182,47 +202,56 @@ function createLanguageFeatures(): ServerFeature {
         ),
       );
 
-      connection.onDocumentLinks(({ textDocument }) =>
-        safely('documentLink', textDocument.uri, (state) =>
+      connection.onDocumentLinks(
+        onDocument('documentLink', (state, positions) =>
           documentLinks(state.doc).map((link) => ({
-            range: link.range,
+            range: positions.toClientRange(link.range),
             target: link.target,
             ...(link.tooltip ? { tooltip: link.tooltip } : {}),
           })),
         ),
       );
 
-      connection.onWorkspaceSymbol(async ({ query }) => {
-        try {
-          const scopes = await Promise.all(
-            context.workspaceFolders().map(async (folder) => {
-              const settings = await context.settingsFor(pathToFileURL(folder).toString());
-              return { folder, include: settings.include, exclude: settings.exclude };
-            }),
-          );
-          const open: OpenSpec[] = [];
-          for (const document of context.documents.all()) {
-            if (!document.uri.startsWith('file:')) continue;
-            const file = fileURLToPath(document.uri);
-            const scope = scopes.filter((candidate) => file.startsWith(candidate.folder + '/')).sort((a, b) => b.folder.length - a.folder.length)[0];
-            const state = await context.stateOf(document.uri);
-            if (state && (state.spec || (scope && isSpecFile(file, scope.folder, scope.include, scope.exclude)))) {
-              open.push({ file, doc: state.doc });
+      connection.onWorkspaceSymbol(
+        cancellable(async ({ query }: WorkspaceSymbolParams, token) => {
+          try {
+            const scopes = await Promise.all(
+              context.workspaceFolders().map(async (folder) => {
+                const settings = await context.settingsFor(pathToFileURL(folder).toString(), token);
+                return { folder, include: settings.include, exclude: settings.exclude };
+              }),
+            );
+            const open: OpenSpec[] = [];
+            // Open documents count positions on their text as the client holds it; files read from disk, as the engine does.
+            const positionsByFile = new Map<string, ClientPositions>();
+            for (const document of context.documents.all()) {
+              if (!document.uri.startsWith('file:')) continue;
+              const file = fileURLToPath(document.uri);
+              const scope = scopes.filter((candidate) => file.startsWith(candidate.folder + '/')).sort((a, b) => b.folder.length - a.folder.length)[0];
+              const state = await context.stateOf(document.uri, token);
+              if (state && (state.spec || (scope && isSpecFile(file, scope.folder, scope.include, scope.exclude)))) {
+                open.push({ file, doc: state.doc });
+                positionsByFile.set(file, clientPositions(state.doc));
+              }
             }
+            return index.query(query, scopes, open).map(
+              (entry): SymbolInformation => ({
+                name: entry.name,
+                kind: entry.kind === 'title' ? SymbolKind.File : SymbolKind.String,
+                location: {
+                  uri: pathToFileURL(entry.file).toString(),
+                  range: positionsByFile.get(entry.file)?.toClientRange(entry.range) ?? entry.range,
+                },
+                ...(entry.containerName ? { containerName: entry.containerName } : {}),
+              }),
+            );
+          } catch (error) {
+            if (isCancellation(error)) throw error;
+            connection.console.error(`rst-specs workspaceSymbol failed: ${(error as Error).stack ?? error}`);
+            return [];
           }
-          return index.query(query, scopes, open).map(
-            (entry): SymbolInformation => ({
-              name: entry.name,
-              kind: entry.kind === 'title' ? SymbolKind.File : SymbolKind.String,
-              location: { uri: pathToFileURL(entry.file).toString(), range: entry.range },
-              ...(entry.containerName ? { containerName: entry.containerName } : {}),
-            }),
-          );
-        } catch (error) {
-          connection.console.error(`rst-specs workspaceSymbol failed: ${(error as Error).stack ?? error}`);
-          return [];
-        }
-      });
+        }),
+      );
     },
   };
 }

@@ -1,23 +1,29 @@
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import {
+  type CancellationToken,
   type Connection,
   type Diagnostic,
+  type DiagnosticServerCancellationData,
   DiagnosticSeverity,
   DidChangeConfigurationNotification,
   DocumentDiagnosticReportKind,
   type InitializeParams,
   type InitializeResult,
+  LSPErrorCodes,
+  ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { SafeTextDocument } from './text-document';
 import { parseSpec } from '../rst/parse';
 import type { DocumentState, ServerContext, ServerFeature } from './context';
 import type { SpecDiagnostic } from '../engine';
 import { isTemplateFile } from '../template/locate';
-import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
+import type { Settings } from './settings';
+import { ClientSettings } from './client-settings';
+import { cancellable, isCancellation, throwIfCancelled } from './cancellation';
+import { type ClientPositions, clientPositions, SAME_POSITIONS } from './client-positions';
 import { type EnvironmentOptions, SpecEnvironment } from './spec-setup';
 import { withoutTrailingSlashes } from './files';
 import { CONFIG_FILE_NAMES } from '../config/parse';
@@ -46,8 +52,13 @@ export function ruleDocUri(code: string): string {
 }
 
 export function toLspDiagnostic(diagnostic: SpecDiagnostic): Diagnostic {
+  return toClientDiagnostic(diagnostic, SAME_POSITIONS);
+}
+
+/** The diagnostic as the client gets it: its range counted on the client's text (`positions`). */
+export function toClientDiagnostic(diagnostic: SpecDiagnostic, positions: ClientPositions): Diagnostic {
   return {
-    range: diagnostic.range,
+    range: positions.toClientRange(diagnostic.range),
     severity: SEVERITY[diagnostic.severity],
     code: diagnostic.code,
     codeDescription: { href: ruleDocUri(diagnostic.code) },
@@ -66,57 +77,67 @@ export function startServer(
   const documents = new TextDocuments(SafeTextDocument);
   const environment = new SpecEnvironment(connection, environmentOptions);
   const states = new Map<string, DocumentState>();
-  const settingsByUri = new Map<string, Settings>();
   const pendingPushes = new Set<string>();
   let workspaceFolders: string[] = [];
   let pullDiagnostics = false;
-  let configurationRequests = false;
+  let folderChanges = false;
+  const clientSettings = new ClientSettings(
+    (uri) => connection.workspace.getConfiguration({ scopeUri: uri, section: 'rstSpecs' }),
+    connection.console,
+    (uri) => {
+      // The settings came after the defaults were used: check the document again with them.
+      states.delete(uri);
+      if (pullDiagnostics) void connection.languages.diagnostics.refresh();
+      else schedulePush(uri);
+    },
+  );
 
   const folderOf = (filePath: string) =>
     workspaceFolders.filter((folder) => filePath.startsWith(folder + '/')).sort((a, b) => b.length - a.length)[0];
 
   const filePathOf = (uri: string) => environment.filePathOf(uri);
 
-  async function settingsFor(uri: string): Promise<Settings> {
-    const cached = settingsByUri.get(uri);
-    if (cached) return cached;
-    let settings = DEFAULT_SETTINGS;
-    if (configurationRequests) {
-      try {
-        const raw = await connection.workspace.getConfiguration({ scopeUri: uri, section: 'rstSpecs' });
-        const read = readSettings(raw);
-        settings = read.settings;
-        for (const problem of read.problems) connection.console.warn(problem);
-      } catch (error) {
-        connection.console.error(`Cannot read the rstSpecs settings: ${error}`);
-      }
-    }
-    settingsByUri.set(uri, settings);
+  /** The settings of a document (or folder); a cancelled request stops when they come. */
+  async function settingsFor(uri: string, token?: CancellationToken): Promise<Settings> {
+    const settings = await clientSettings.get(uri);
+    throwIfCancelled(token);
     return settings;
   }
 
-  /** The document's current version, parsed and (for specs) checked once per version. */
-  async function stateOf(document: TextDocument): Promise<DocumentState> {
-    const settings = await settingsFor(document.uri);
-    const cached = states.get(document.uri);
+  /**
+   * The open document's current version, parsed and (for specs) checked once per version; undefined
+   * when it is not open. A cancelled request stops after each wait.
+   */
+  async function stateOf(uri: string, token?: CancellationToken): Promise<DocumentState | undefined> {
+    const settings = await settingsFor(uri, token);
+    // Read after the wait: the document may have changed, or closed, meanwhile.
+    const document = documents.get(uri);
+    if (!document) return undefined;
+    const cached = states.get(uri);
     if (cached && cached.version === document.version) return cached;
     // Read now: the setup may wait for the client (web), and the document may change meanwhile.
     const version = document.version;
     const text = document.getText();
-    const setup = await environment.setup(document.uri, text, settings, folderOf);
+    const setup = await environment.setup(uri, text, settings, folderOf);
+    throwIfCancelled(token);
     const spec = setup.isSpec ? environment.analyze(setup, text) : undefined;
     const state = { version, doc: spec?.doc ?? parseSpec(text), spec, setup };
-    if (documents.get(document.uri)?.version === version) states.set(document.uri, state);
+    if (documents.get(uri)?.version === version) states.set(uri, state);
     return state;
   }
 
-  async function diagnosticsOf(document: TextDocument): Promise<Diagnostic[]> {
+  /** The diagnostics of an open document and the version they are for; undefined when it is not open. */
+  async function diagnosticsOf(uri: string, token?: CancellationToken): Promise<{ version: number; diagnostics: Diagnostic[] } | undefined> {
     try {
-      const { spec } = await stateOf(document);
-      return spec ? spec.diagnostics.map(toLspDiagnostic) : [];
+      const state = await stateOf(uri, token);
+      if (!state?.spec) return state && { version: state.version, diagnostics: [] };
+      const positions = clientPositions(state.doc);
+      return { version: state.version, diagnostics: state.spec.diagnostics.map((diagnostic) => toClientDiagnostic(diagnostic, positions)) };
     } catch (error) {
-      connection.console.error(`rst-specs failed on ${document.uri}: ${(error as Error).stack ?? error}`);
-      return [];
+      if (isCancellation(error)) throw error;
+      connection.console.error(`rst-specs failed on ${uri}: ${(error as Error).stack ?? error}`);
+      const version = documents.get(uri)?.version;
+      return version === undefined ? undefined : { version, diagnostics: [] };
     }
   }
 
@@ -137,12 +158,9 @@ export function startServer(
           return;
         }
         pendingPushes.delete(uri);
-        const document = documents.get(uri);
-        if (!document) return;
-        const version = document.version;
-        const diagnostics = await diagnosticsOf(document);
-        if (documents.get(uri)?.version === version) {
-          await connection.sendDiagnostics({ uri, version, diagnostics });
+        const checked = await diagnosticsOf(uri);
+        if (checked && documents.get(uri)?.version === checked.version) {
+          await connection.sendDiagnostics({ uri, version: checked.version, diagnostics: checked.diagnostics });
         }
       });
     settle();
@@ -156,7 +174,9 @@ export function startServer(
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     pullDiagnostics = !!params.capabilities.textDocument?.diagnostic;
-    const initializationOptions = params.initializationOptions as { fileAccess?: unknown; ruleDocsBase?: unknown } | undefined;
+    const initializationOptions = params.initializationOptions as
+      | { fileAccess?: unknown; ruleDocsBase?: unknown; configurationTimeoutMs?: unknown }
+      | undefined;
     environment.clientFileAccess = initializationOptions?.fileAccess === true;
     if (typeof initializationOptions?.ruleDocsBase === 'string') ruleDocsBase = initializationOptions.ruleDocsBase;
     environment.onConfigProblems = (uri, problems) =>
@@ -164,7 +184,11 @@ export function startServer(
         uri,
         diagnostics: problems.map((problem) => ({ range: problem.range, severity: DiagnosticSeverity.Warning, source: 'rst-specs', message: problem.message })),
       });
-    configurationRequests = !!params.capabilities.workspace?.configuration;
+    clientSettings.enabled = !!params.capabilities.workspace?.configuration;
+    // Internal, for the tests: a shorter wait for workspace/configuration than the default 2 s.
+    const timeout = initializationOptions?.configurationTimeoutMs;
+    if (typeof timeout === 'number' && Number.isFinite(timeout) && timeout > 0) clientSettings.timeoutMs = timeout;
+    folderChanges = !!params.capabilities.workspace?.workspaceFolders;
     workspaceFolders = (params.workspaceFolders ?? [])
       .map((folder) => filePathOf(folder.uri))
       .filter((folder): folder is string => !!folder);
@@ -186,10 +210,12 @@ export function startServer(
   });
 
   connection.onInitialized(() => {
-    if (configurationRequests) {
+    if (clientSettings.enabled) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'rstSpecs' });
     }
-    connection.workspace.onDidChangeWorkspaceFolders?.((event) => {
+    // Only a client with the capability sends the changes (the library throws otherwise).
+    if (!folderChanges) return;
+    connection.workspace.onDidChangeWorkspaceFolders((event) => {
       const removed = new Set(event.removed.map((folder) => filePathOf(folder.uri)));
       workspaceFolders = workspaceFolders.filter((folder) => !removed.has(folder));
       for (const folder of event.added) {
@@ -201,7 +227,7 @@ export function startServer(
   });
 
   connection.onDidChangeConfiguration(() => {
-    settingsByUri.clear();
+    clientSettings.clear();
     revalidateAll();
   });
 
@@ -216,11 +242,20 @@ export function startServer(
     revalidateAll();
   });
 
-  connection.languages.diagnostics.on(async (params) => {
-    const document = documents.get(params.textDocument.uri);
-    const items = document ? await diagnosticsOf(document) : [];
-    return { kind: DocumentDiagnosticReportKind.Full, items };
-  });
+  connection.languages.diagnostics.on(
+    cancellable(async (params, token) => {
+      const uri = params.textDocument.uri;
+      const asked = documents.get(uri)?.version;
+      const checked = asked === undefined ? undefined : await diagnosticsOf(uri, token);
+      const current = documents.get(uri)?.version;
+      if (checked && current !== undefined && (current !== asked || checked.version !== current)) {
+        // LSP 3.17: the client asks again, for the text as it is now.
+        const data: DiagnosticServerCancellationData = { retriggerRequest: true };
+        throw new ResponseError(LSPErrorCodes.ServerCancelled, 'The document changed while it was checked.', data);
+      }
+      return { kind: DocumentDiagnosticReportKind.Full, items: current === undefined ? [] : (checked?.diagnostics ?? []) };
+    }),
+  );
 
   connection.onRequest(DOCUMENT_STATE_REQUEST, (params: { uri?: unknown } | null) => {
     const document = typeof params?.uri === 'string' ? documents.get(params.uri) : undefined;
@@ -231,17 +266,14 @@ export function startServer(
   documents.onDidChangeContent((event) => schedulePush(event.document.uri));
   documents.onDidClose((event) => {
     states.delete(event.document.uri);
-    settingsByUri.delete(event.document.uri);
+    clientSettings.forget(event.document.uri);
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
 
   const context: ServerContext = {
     connection,
     documents,
-    async stateOf(uri) {
-      const document = documents.get(uri);
-      return document ? stateOf(document) : undefined;
-    },
+    stateOf,
     settingsFor,
     workspaceFolders: () => workspaceFolders,
     environment,

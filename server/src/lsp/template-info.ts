@@ -4,7 +4,9 @@ import { posix as path } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BUNDLED_TEMPLATE_PATH } from '../bundled-template';
 import { splitUri } from './files';
+import type { CancellationToken } from 'vscode-languageserver/node';
 import type { ServerContext, ServerFeature } from './context';
+import { cancellable, isCancellation } from './cancellation';
 
 export const TEMPLATE_FOR_REQUEST = 'rst-specs/templateFor';
 
@@ -31,20 +33,24 @@ export interface TemplateInfo {
 export const templateInfoFeature: ServerFeature = {
   capabilities: () => ({}),
   register(context: ServerContext) {
-    context.connection.onRequest(TEMPLATE_FOR_REQUEST, async (params: { uri?: unknown }) => {
-      const uri = typeof params?.uri === 'string' ? params.uri : '';
-      try {
-        return await templateInfo(context, uri);
-      } catch (error) {
-        context.connection.console.error(`rst-specs templateFor failed on ${uri}: ${(error as Error).stack ?? error}`);
-        return { isSpec: false } satisfies TemplateInfo;
-      }
-    });
+    context.connection.onRequest(
+      TEMPLATE_FOR_REQUEST,
+      cancellable(async (params: { uri?: unknown } | null, token) => {
+        const uri = typeof params?.uri === 'string' ? params.uri : '';
+        try {
+          return await templateInfo(context, uri, token);
+        } catch (error) {
+          if (isCancellation(error)) throw error;
+          context.connection.console.error(`rst-specs templateFor failed on ${uri}: ${(error as Error).stack ?? error}`);
+          return { isSpec: false } satisfies TemplateInfo;
+        }
+      }),
+    );
   },
 };
 
-export async function templateInfo(context: ServerContext, uri: string): Promise<TemplateInfo> {
-  const state = await context.stateOf(uri);
+export async function templateInfo(context: ServerContext, uri: string, token?: CancellationToken): Promise<TemplateInfo> {
+  const state = await context.stateOf(uri, token);
   const spec = state?.spec;
   if (!state || !spec) return { isSpec: false };
   const setup = state.setup;
