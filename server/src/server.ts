@@ -4,4 +4,11 @@ import { languageFeatures } from './lsp/language-features';
 import { codeActionsFeature } from './lsp/code-actions';
 import { templateInfoFeature } from './lsp/template-info';
 
-startServer(createConnection(ProposedFeatures.all), [languageFeatures, codeActionsFeature, templateInfoFeature]);
+// `gc` is there when the server runs with SERVER_NODE_OPTIONS (--expose-gc), as the extension starts it.
+const { gc } = globalThis as { gc?: () => void };
+startServer(
+  createConnection(ProposedFeatures.all),
+  [languageFeatures, codeActionsFeature, templateInfoFeature],
+  undefined,
+  gc && (() => gc()),
+);

@@ -8,6 +8,7 @@ import {
   StreamMessageWriter,
 } from 'vscode-jsonrpc/node';
 import { repoRoot } from '../helpers';
+import { SERVER_NODE_OPTIONS } from '../../server/src/node-options';
 
 export const SERVER_BUNDLE = resolve(repoRoot, 'server', 'out', 'server.js');
 
@@ -39,7 +40,8 @@ export class TestClient {
   private held: { answers: (() => void)[]; onAsked: (scopes: string[]) => void } | undefined;
 
   constructor() {
-    this.process = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    // Started as the extension starts it (client/src/extension.ts).
+    this.process = spawn(process.execPath, [...SERVER_NODE_OPTIONS, SERVER_BUNDLE, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.process.stderr!.on('data', (chunk) => this.stderr.push(String(chunk)));
     this.connection = createMessageConnection(
       new StreamMessageReader(this.process.stdout!),

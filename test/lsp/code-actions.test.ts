@@ -137,6 +137,28 @@ test('insert all: a quick fix when more than one is missing, a source action, an
   }
 });
 
+test('disable fixes: one action per rule and line, for every diagnostic it silences', async () => {
+  const client = new TestClient();
+  try {
+    await client.initialize(workspace, { workspace: WORKSPACE_EDITS });
+    // Security and Notifications impact both missing: two diagnostics at the title they would follow.
+    const text = removeLines(cleanSpec(), 'Security impact', 'Other end user impact');
+    const { uri, diagnostics } = await openSpec(client, text);
+    const line = lineOf(text, 'REST API impact');
+    assert.deepEqual(diagnostics.map((d) => [d.code, d.range.start.line]), [['missing-section', line], ['missing-section', line]]);
+    const disables = (await codeActions(client, uri, diagnostics, ['quickfix'])).filter((action) => action.title.startsWith('Disable '));
+    assert.deepEqual(
+      disables.map((action) => [action.title, action.diagnostics]),
+      [
+        ['Disable missing-section for this line', diagnostics],
+        ['Disable missing-section for this file', diagnostics],
+      ],
+    );
+  } finally {
+    await client.shutdown();
+  }
+});
+
 test('fix-all: a source action for codeActionsOnSave, also resolved lazily for a generic request', async () => {
   const client = new TestClient();
   try {

@@ -127,7 +127,7 @@ export function createCodeActionsFeature(): ServerFeature {
         if (wants(QUICK_FIX_KIND)) {
           let offeredInsertAll = false;
           // "Disable <rule> for this line/file" come after the repairs.
-          const disableActions: CodeAction[] = [];
+          const disableActions = new Map<string, CodeAction>();
           for (const client of params.context.diagnostics) {
             const diagnostic = serverDiagnostic(diagnostics, client, positions);
             if (!diagnostic) continue;
@@ -146,12 +146,11 @@ export function createCodeActionsFeature(): ServerFeature {
               actions.push(action);
             }
             for (const disable of disableRuleFixes(doc, diagnostic)) {
-              disableActions.push({
-                title: disable.title,
-                kind: QUICK_FIX_KIND,
-                diagnostics: [client],
-                edit: workspaceEdit(uri, state, disable.edits),
-              });
+              // Diagnostics of one rule on one line share their disable fixes: one action for them all.
+              const key = `${disable.title}\n${JSON.stringify(disable.edits)}`;
+              const same = disableActions.get(key);
+              if (same) same.diagnostics!.push(client);
+              else disableActions.set(key, { title: disable.title, kind: QUICK_FIX_KIND, diagnostics: [client], edit: workspaceEdit(uri, state, disable.edits) });
             }
             if (diagnostic.code === 'missing-section' && missing.length > 1 && !offeredInsertAll) {
               offeredInsertAll = true;
@@ -166,7 +165,7 @@ export function createCodeActionsFeature(): ServerFeature {
               }
             }
           }
-          actions.push(...disableActions);
+          actions.push(...disableActions.values());
         }
 
         const sources: [string, string, readonly SpecDiagnostic[]][] = [

@@ -16,6 +16,7 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { SafeTextDocument } from './text-document';
+import { IdleCollector } from './idle-collector';
 import { parseSpec } from '../rst/parse';
 import type { DocumentState, ServerContext, ServerFeature } from './context';
 import type { SpecDiagnostic } from '../engine';
@@ -73,8 +74,10 @@ export function startServer(
   connection: Connection,
   features: readonly ServerFeature[] = [],
   environmentOptions?: EnvironmentOptions,
+  collectGarbage?: () => void,
 ): void {
   const documents = new TextDocuments(SafeTextDocument);
+  const idleCollector = new IdleCollector(collectGarbage);
   const environment = new SpecEnvironment(connection, environmentOptions);
   const states = new Map<string, DocumentState>();
   const pendingPushes = new Set<string>();
@@ -262,9 +265,16 @@ export function startServer(
     return document ? { version: document.version, text: document.getText() } : null;
   });
 
-  documents.onDidOpen((event) => schedulePush(event.document.uri));
-  documents.onDidChangeContent((event) => schedulePush(event.document.uri));
+  documents.onDidOpen((event) => {
+    idleCollector.touched();
+    schedulePush(event.document.uri);
+  });
+  documents.onDidChangeContent((event) => {
+    idleCollector.touched();
+    schedulePush(event.document.uri);
+  });
   documents.onDidClose((event) => {
+    idleCollector.touched();
     states.delete(event.document.uri);
     clientSettings.forget(event.document.uri);
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
