@@ -145,7 +145,7 @@ test('disable fixes: one action per rule and line, for every diagnostic it silen
     const text = removeLines(cleanSpec(), 'Security impact', 'Other end user impact');
     const { uri, diagnostics } = await openSpec(client, text);
     const line = lineOf(text, 'REST API impact');
-    assert.deepEqual(diagnostics.map((d) => [d.code, d.range.start.line]), [['missing-section', line], ['missing-section', line]]);
+    assert.deepEqual(diagnostics.map((d) => [d.code, (d.range as { start: { line: number } }).start.line]), [['missing-section', line], ['missing-section', line]]);
     const disables = (await codeActions(client, uri, diagnostics, ['quickfix'])).filter((action) => action.title.startsWith('Disable '));
     assert.deepEqual(
       disables.map((action) => [action.title, action.diagnostics]),

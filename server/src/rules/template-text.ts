@@ -1,4 +1,4 @@
-import type { Range, SpecDocument } from '../rst/types';
+import type { Block, Range, SpecDocument } from '../rst/types';
 import { normaliseParagraph } from '../template/model';
 import type { Finding, Rule } from './rule';
 
@@ -21,35 +21,27 @@ export const templateText: Rule = {
       }
     }
     const exampleUrl = template.exampleBlueprintUrl;
-    // Most specs hold neither string: one search of the whole text saves a search of every line.
-    const searchUrl = !!exampleUrl && doc.text.includes(exampleUrl);
-    const searchPlaceholder = doc.text.includes(PLACEHOLDER);
-    if (searchUrl || searchPlaceholder) {
-      doc.lines.forEach(({ text }, line) => {
-        if (searchUrl) {
-          for (const character of occurrences(text, exampleUrl)) {
-            if (continuesUrl(text, character + exampleUrl.length)) continue;
-            findings.push({
-              range: span(line, character, exampleUrl.length),
-              message: `The template's example blueprint URL is still here: use this spec's blueprint URL.`,
-              data: { kind: 'url' },
-            });
-          }
-        }
-        if (!searchPlaceholder) return;
-        for (const character of occurrences(text, PLACEHOLDER)) {
-          findings.push({
-            range: span(line, character, PLACEHOLDER.length),
-            message: `Placeholder '${PLACEHOLDER}' left in: write a launchpad id, or None.`,
-            data: { kind: 'placeholder' },
-          });
-        }
+    if (exampleUrl) {
+      for (const { line, character } of occurrences(doc, exampleUrl)) {
+        if (continuesUrl(doc.lines[line].text, character + exampleUrl.length)) continue;
+        findings.push({
+          range: span(line, character, exampleUrl.length),
+          message: `The template's example blueprint URL is still here: use this spec's blueprint URL.`,
+          data: { kind: 'url' },
+        });
+      }
+    }
+    for (const { line, character } of occurrences(doc, PLACEHOLDER)) {
+      findings.push({
+        range: span(line, character, PLACEHOLDER.length),
+        message: `Placeholder '${PLACEHOLDER}' left in: write a launchpad id, or None.`,
+        data: { kind: 'placeholder' },
       });
     }
     for (const block of doc.blocks) {
-      if (block.kind !== 'paragraph' || !template.guidanceFirstLines.has(doc.lines[block.startLine].text.trim())) continue;
-      const paragraph = paragraphText(doc.lines, block.startLine, block.endLine);
-      if (paragraph.endsWith(':') || !template.guidanceParagraphs.has(paragraph)) continue;
+      if (block.kind !== 'paragraph') continue;
+      const candidates = template.guidanceLines.get(doc.lines[block.startLine].text.trim());
+      if (!candidates || !isGuidance(doc, block, candidates, template.guidanceParagraphs)) continue;
       const last = block.endLine - 1;
       findings.push({
         range: {
@@ -64,11 +56,17 @@ export const templateText: Rule = {
   },
 };
 
-/** The paragraph's lines as normaliseParagraph gives them, without the regular expression when trimming is enough. */
-function paragraphText(lines: SpecDocument['lines'], start: number, end: number): string {
-  let joined = '';
-  for (let line = start; line < end; line++) joined += (line > start ? ' ' : '') + lines[line].text.trim();
-  return joined.includes('  ') || /[^\S ]/.test(joined) ? normaliseParagraph(joined) : joined;
+/**
+ * Whether a paragraph is template guidance: as the template wrote it (line for line), or rewrapped
+ * (whitespace-normalised); not a paragraph that ends with a colon (it introduces the spec's own text).
+ */
+function isGuidance(doc: SpecDocument, block: Block, candidates: readonly (readonly string[])[], paragraphs: ReadonlySet<string>): boolean {
+  if (doc.lines[block.endLine - 1].text.trimEnd().endsWith(':')) return false;
+  const lineCount = block.endLine - block.startLine;
+  const asWritten = candidates.some(
+    (lines) => lines.length === lineCount && lines.every((text, index) => doc.lines[block.startLine + index].text.trim() === text),
+  );
+  return asWritten || paragraphs.has(normaliseParagraph(doc.lines.slice(block.startLine, block.endLine).map((line) => line.text).join(' ')));
 }
 
 /** Whether a URL goes on past `end` (`.../+spec/example-policy`), a sentence's full stop aside. */
@@ -77,8 +75,13 @@ function continuesUrl(text: string, end: number): boolean {
   return /[\w-]/.test(next) || (next === '.' && /[\w-]/.test(text.charAt(end + 1)));
 }
 
-function* occurrences(text: string, needle: string): Generator<number> {
-  for (let index = text.indexOf(needle); index >= 0; index = text.indexOf(needle, index + needle.length)) yield index;
+/** Where `needle` (one line's worth of text) occurs in the document, as line and character. */
+function* occurrences(doc: SpecDocument, needle: string): Generator<{ line: number; character: number }> {
+  let line = 0;
+  for (let index = doc.text.indexOf(needle); index >= 0; index = doc.text.indexOf(needle, index + needle.length)) {
+    while (line + 1 < doc.lines.length && doc.lines[line + 1].offset <= index) line++;
+    yield { line, character: index - doc.lines[line].offset };
+  }
 }
 
 function span(line: number, character: number, length: number): Range {

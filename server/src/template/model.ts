@@ -36,8 +36,11 @@ export interface Template {
   readonly exampleBlueprintUrl: string | undefined;
   /** Guidance paragraphs, whitespace-normalised, for spotting template text left in a spec. */
   readonly guidanceParagraphs: ReadonlySet<string>;
-  /** The first line (trimmed) of each guidance paragraph: a cheap test before normalising. */
-  readonly guidanceFirstLines: ReadonlySet<string>;
+  /**
+   * The guidance paragraphs by their first line (trimmed), each as its trimmed lines: a cheap test
+   * before normalising, and a match without normalising for guidance left as the template wrote it.
+   */
+  readonly guidanceLines: ReadonlyMap<string, readonly (readonly string[])[]>;
 }
 
 export class TemplateError extends Error {}
@@ -90,15 +93,16 @@ export function buildTemplate(text: string, source: string): Template {
   const topLevel = topSections.map((section) => build(section, 1, undefined));
 
   const guidanceParagraphs = new Set<string>();
-  const guidanceFirstLines = new Set<string>();
+  const guidanceLines = new Map<string, string[][]>();
   for (const block of doc.blocks) {
     if (block.kind !== 'paragraph') continue;
-    const paragraph = normaliseParagraph(
-      doc.lines.slice(block.startLine, block.endLine).map((line) => line.text).join(' '),
-    );
+    const lines = doc.lines.slice(block.startLine, block.endLine).map((line) => line.text.trim());
+    const paragraph = normaliseParagraph(lines.join(' '));
     if (paragraph.length < 40 || paragraph.split(' ').length < 5) continue;
     guidanceParagraphs.add(paragraph);
-    guidanceFirstLines.add(doc.lines[block.startLine].text.trim());
+    const sameFirstLine = guidanceLines.get(lines[0]);
+    if (sameFirstLine) sameFirstLine.push(lines);
+    else guidanceLines.set(lines[0], [lines]);
   }
 
   return {
@@ -110,7 +114,7 @@ export function buildTemplate(text: string, source: string): Template {
     styleByDepth,
     exampleBlueprintUrl: BLUEPRINT_URL.exec(text)?.[0],
     guidanceParagraphs,
-    guidanceFirstLines,
+    guidanceLines,
   };
 }
 
