@@ -1,7 +1,8 @@
 // The CLI benchmark (chained into npm run bench): rst-specs over the whole corpus in one process,
 // side by side with the specs repos' own check (test/bench/peer_check.py, docutils), and one
 // `rst-specs check` of a single spec from process start to exit.
-// Run: node --import tsx test/bench/cli-bench.ts   (after npm run build). Exits 1 if a target is missed.
+// Run: npm run bench (or node test/bench/build-bench.mjs && node test/bench/out/cli-bench.js after npm run build).
+// Exits 1 if a target is missed.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { completionsAt, type CompletionEntry } from '../../server/src/features/completion';
-import { range } from '../helpers';
+import { fixture, range } from '../helpers';
 import { nodeHealth, specFrom, withLine } from './spec';
 
 const complete = (text: string, line: number, character: number, asSpec = true) => {
@@ -142,27 +142,7 @@ test('REST API impact: the method block, built from the template', () => {
     filterText: 'REST API method block',
     range: range(47, 0, 47, 0),
     newText: lines.map((parts) => parts.join('')).join('\n'),
-    snippet: [
-      '* ${1:Description of what the method does}',
-      '',
-      '  - Method type: ${2|POST,PUT,PATCH,GET,DELETE|}',
-      '',
-      '  - Normal http response code(s): ${3:200}',
-      '',
-      '  - Expected error http response code(s): ${4:400, 404}',
-      '',
-      '  - URL for the resource: ${5:/v1/resources/{resource_id\\}}',
-      '',
-      '  - Parameters which can be passed via the URL: ${6:None}',
-      '',
-      '  - Request body definition in JSON schema::',
-      '',
-      '      ${7:{\\}}',
-      '',
-      '  - Response body definition in JSON schema::',
-      '',
-      '      ${8:{\\}}',
-    ].join('\n'),
+    snippet: fixture('features/rest-method-block.snippet').trimEnd(),
   });
   assert.ok(!complete(withLine(nodeHealth(), 97, '\n'), 98, 0).some((item) => item.label === 'REST API method block'));
 });

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { hoverAt } from '../../server/src/features/hover';
 import { inlineMarkdown, rstToMarkdown } from '../../server/src/features/markdown';
 import { buildTemplate } from '../../server/src/template/model';
-import { range } from '../helpers';
+import { fixture, range } from '../helpers';
 import { nodeHealth, specFrom } from './spec';
 
 const hover = (text: string, line: number, character: number, withDiagnostics = true) => {
@@ -14,39 +14,7 @@ const hover = (text: string, line: number, character: number, withDiagnostics = 
 test('hover on a section title: its place in the template and its guidance, quoted as Markdown', () => {
   assert.deepEqual(hover(nodeHealth(), 45, 5), {
     range: range(45, 0, 45, 15),
-    contents: [
-      '**Proposed change › REST API impact**, section 3 of 9 in the template',
-      '',
-      '> For each API added/changed, clarify the followings:',
-      '>',
-      '> - Method Specification',
-      '>   - A description of what the method does, suitable for use in user doc;',
-      '>   - Method type (POST/PUT/PATCH/GET/DELETE)',
-      '>   - Normal http response code(s)',
-      '>   - Expected error http response code(s)',
-      '>     - A description for each possible error code should be included describing',
-      '>       semantic errors which can cause it such as inconsistent parameters',
-      '>       supplied to the method, or when an object is not in an appropriate state',
-      '>       for the request to succeed. Errors caused by syntactic problems covered',
-      '>       by the JSON schema definition do not need to be included.',
-      '>   - URL for the resource',
-      '>     - URL should not include underscores, and use hyphens instead.',
-      '>   - Parameters which can be passed via the URL',
-      '>   - Request body definition in JSON schema, if any, with sample',
-      '>     - Field names should use snake_case style, not CamelCase',
-      '>   - Response body definition in JSON schema, if any, with sample',
-      '>     - Field names should use snake_case style, not CamelCase',
-      '> - Policy changes to be introduced',
-      '>   - Other things a deployer needs to think about when defining their policy.',
-      '>',
-      '> Note that the request/response schema should be defined as restrictively as',
-      '> possible. Parameters which are required should be marked as such and only',
-      '> under exceptional circumstances should additional parameters which are not',
-      '> defined in the schema be permitted.',
-      '>',
-      '> Reuse of existing predefined parameter types such as regexps for passwords and',
-      '> user defined names is highly encouraged.',
-    ].join('\n'),
+    contents: fixture('features/hover-rest-api-impact.md').trimEnd(),
   });
 });
 

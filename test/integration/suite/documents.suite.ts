@@ -18,6 +18,7 @@ import {
   revertAndCloseAllEditors,
   snapshotFiles,
   specUri,
+  tree,
   turnAutoSaveOff,
   waitFor,
   waitForDiagnostics,
@@ -30,18 +31,6 @@ const liveTemplate = fixtureUri('live-template', 'specs', 'template.rst');
 async function hoverText(uri: vscode.Uri, line: number, character: number): Promise<string[]> {
   const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(line, character));
   return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')));
-}
-
-interface SymbolTree {
-  name: string;
-  kind: string;
-  children?: SymbolTree[];
-}
-
-function tree(symbol: vscode.DocumentSymbol): SymbolTree {
-  const node: SymbolTree = { name: symbol.name, kind: vscode.SymbolKind[symbol.kind] };
-  if (symbol.children.length > 0) node.children = symbol.children.map(tree);
-  return node;
 }
 
 /** The server answers document symbols for every .rst file it is given; poll until it has. */

@@ -5,21 +5,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { suite, suiteSetup, teardown, test } from 'mocha';
-import { describeDiagnostic, openSpec, repoRoot, waitFor, waitForDiagnostics } from './helpers';
+import { describeDiagnostic, openSpec, repoRoot, type SymbolTree, tree, waitFor, waitForDiagnostics } from './helpers';
 
 const ours = (diagnostics: readonly vscode.Diagnostic[]) => diagnostics.filter((d) => d.source === 'rst-specs');
-
-interface SymbolTree {
-  name: string;
-  kind: string;
-  children?: SymbolTree[];
-}
-
-function tree(symbol: vscode.DocumentSymbol): SymbolTree {
-  const node: SymbolTree = { name: symbol.name, kind: vscode.SymbolKind[symbol.kind] };
-  if (symbol.children.length > 0) node.children = symbol.children.map(tree);
-  return node;
-}
 
 const section = (name: string, children?: string[]): SymbolTree =>
   children ? { name, kind: 'String', children: children.map((child) => section(child)) } : { name, kind: 'String' };

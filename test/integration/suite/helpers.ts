@@ -137,3 +137,16 @@ export function codeOf(diagnostic: vscode.Diagnostic): string | number | undefin
   const { code } = diagnostic;
   return typeof code === 'object' && code !== null ? code.value : code;
 }
+
+export interface SymbolTree {
+  name: string;
+  kind: string;
+  children?: SymbolTree[];
+}
+
+/** A document symbol and its children as plain objects: name and kind. */
+export function tree(symbol: vscode.DocumentSymbol): SymbolTree {
+  const node: SymbolTree = { name: symbol.name, kind: vscode.SymbolKind[symbol.kind] };
+  if (symbol.children.length > 0) node.children = symbol.children.map(tree);
+  return node;
+}

@@ -11,6 +11,8 @@ import { suite, suiteSetup, teardown, test } from 'mocha';
 import { openSpec, repoRoot, revertAndCloseAllEditors, waitForDiagnostics } from './helpers';
 
 const ours = (diagnostics: readonly vscode.Diagnostic[]) => diagnostics.filter((d) => d.source === 'rst-specs');
+/** Expected answers shared with the unit tests (test/fixtures/features/), without the file's final line break. */
+const expected = (name: string) => readFileSync(join(repoRoot, 'test', 'fixtures', 'features', name), 'utf8').trimEnd();
 const rangeOf = (range: vscode.Range) => [range.start.line, range.start.character, range.end.line, range.end.character];
 const valueOf = (content: vscode.MarkdownString | vscode.MarkedString) =>
   typeof content === 'string' ? content : 'value' in content ? content.value : '';
@@ -79,41 +81,7 @@ suite('rst-specs writing help', () => {
     assert.deepEqual(await hover(document, rest, 5), [
       {
         range: [45, 0, 45, 15],
-        contents: [
-          [
-            '**Proposed change › REST API impact**, section 3 of 9 in the template',
-            '',
-            '> For each API added/changed, clarify the followings:',
-            '>',
-            '> - Method Specification',
-            '>   - A description of what the method does, suitable for use in user doc;',
-            '>   - Method type (POST/PUT/PATCH/GET/DELETE)',
-            '>   - Normal http response code(s)',
-            '>   - Expected error http response code(s)',
-            '>     - A description for each possible error code should be included describing',
-            '>       semantic errors which can cause it such as inconsistent parameters',
-            '>       supplied to the method, or when an object is not in an appropriate state',
-            '>       for the request to succeed. Errors caused by syntactic problems covered',
-            '>       by the JSON schema definition do not need to be included.',
-            '>   - URL for the resource',
-            '>     - URL should not include underscores, and use hyphens instead.',
-            '>   - Parameters which can be passed via the URL',
-            '>   - Request body definition in JSON schema, if any, with sample',
-            '>     - Field names should use snake_case style, not CamelCase',
-            '>   - Response body definition in JSON schema, if any, with sample',
-            '>     - Field names should use snake_case style, not CamelCase',
-            '> - Policy changes to be introduced',
-            '>   - Other things a deployer needs to think about when defining their policy.',
-            '>',
-            '> Note that the request/response schema should be defined as restrictively as',
-            '> possible. Parameters which are required should be marked as such and only',
-            '> under exceptional circumstances should additional parameters which are not',
-            '> defined in the schema be permitted.',
-            '>',
-            '> Reuse of existing predefined parameter types such as regexps for passwords and',
-            '> user defined names is highly encouraged.',
-          ].join('\n'),
-        ],
+        contents: [expected('hover-rest-api-impact.md')],
       },
     ]);
     assert.deepEqual(await hover(document, lines.indexOf('Use Cases'), 8), [
@@ -210,28 +178,8 @@ suite('rst-specs writing help', () => {
         detail: "From the template's 'Method Specification'",
         sortText: '0-0000',
         preselect: undefined,
-        insertText: [
-          '* ${1:Description of what the method does}',
-          '',
-          '  - Method type: ${2|POST,PUT,PATCH,GET,DELETE|}',
-          '',
-          '  - Normal http response code(s): ${3:200}',
-          '',
-          '  - Expected error http response code(s): ${4:400, 404}',
-          '',
-          '  - URL for the resource: ${5:/v1/resources/{resource_id\\}}',
-          '',
-          '  - Parameters which can be passed via the URL: ${6:None}',
-          '',
-          '  - Request body definition in JSON schema::',
-          '',
-          '      ${7:{\\}}',
-          '',
-          '  - Response body definition in JSON schema::',
-          '',
-          '      ${8:{\\}}',
-          '', // the next line is not blank: the block ends with a line break
-        ].join('\n'),
+        // The next line is not blank: the block ends with a line break.
+        insertText: `${expected('rest-method-block.snippet')}\n`,
         range: [41, 0, 41, 0],
         documentation: '```rst\n' + plain.join('\n') + '\n```',
       },
