@@ -1,7 +1,7 @@
 // The CLI benchmark (chained into npm run bench): rst-specs over the whole corpus in one process,
 // side by side with the specs repos' own check (test/bench/peer_check.py, docutils), and one
 // `rst-specs check` of a single spec from process start to exit.
-// Run: npm run bench (or node test/bench/build-bench.mjs && node test/bench/out/cli-bench.js after npm run build).
+// Run: npm run bench (test/bench/run.mjs bundles and runs it after bench.ts).
 // Exits 1 if a target is missed.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
