@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import {
   codeServerBin,
+  commandLineOption,
   codeServerVersion,
   freePort,
   installVsix,
@@ -28,17 +29,12 @@ import {
   workbenchUrl,
 } from './editor-tests/code-server';
 
-const argv = process.argv.slice(2);
-const option = (name: string): string | undefined => {
-  const index = argv.indexOf(name);
-  return index >= 0 ? argv[index + 1] : undefined;
-};
 const say = (message: string): void => console.log(`[try] ${message}`);
 // A closed stdout (`| head`) must not end the run before it has stopped code-server.
 for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
 
 async function main(): Promise<void> {
-  const vsix = resolve(option('--vsix') ?? join(repoRoot, 'rst-specs.vsix'));
+  const vsix = resolve(commandLineOption('--vsix') ?? join(repoRoot, 'rst-specs.vsix'));
   if (!existsSync(vsix)) {
     console.error(`[try] missing ${vsix}: run npm run package (npm run try does)`);
     process.exit(2);
@@ -75,13 +71,13 @@ async function main(): Promise<void> {
 
   try {
     const profile = makeProfile(tmp);
-    const ownFolder = option('--folder');
+    const ownFolder = commandLineOption('--folder');
     const folder = ownFolder ? resolve(ownFolder) : join(tmp, 'examples');
     if (!ownFolder) cpSync(join(repoRoot, 'examples'), folder, { recursive: true });
     const installed = installVsix(vsix, profile);
     say(`installed ${vsix} into a fresh code-server ${codeServerVersion} profile (${installed})`);
 
-    const port = await freePort(Number(option('--port') ?? process.env.RST_SPECS_TRY_PORT ?? 8080));
+    const port = await freePort(Number(commandLineOption('--port') ?? process.env.RST_SPECS_TRY_PORT ?? 8080));
     const log = join(tmp, 'code-server.log');
     codeServer = startCodeServer({ port, folder, profile, logFile: log });
     await waitForHttp(`http://127.0.0.1:${port}/healthz`, codeServer, 60_000);

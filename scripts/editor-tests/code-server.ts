@@ -213,3 +213,10 @@ export function findFiles(dir: string, pattern: RegExp): string[] {
     .map((name) => join(dir, name))
     .filter((path) => pattern.test(path));
 }
+
+/** The value after `name` on this process's command line (`--port 8080`), if given. */
+export function commandLineOption(name: string): string | undefined {
+  const argv = process.argv.slice(2);
+  const index = argv.indexOf(name);
+  return index >= 0 ? argv[index + 1] : undefined;
+}

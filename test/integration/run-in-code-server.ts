@@ -32,6 +32,7 @@ import { format } from 'node:util';
 import {
   chromiumPath,
   codeServerBin,
+  commandLineOption,
   codeServerVersion,
   findFiles,
   freePort,
@@ -47,14 +48,9 @@ const artifactsDir = join(repoRoot, 'test-results', 'editor-tests');
 
 const overallTimeoutMs = Number(process.env.RST_SPECS_EDITOR_TIMEOUT_MS ?? 300_000);
 
-const argv = process.argv.slice(2);
-function option(name: string): string | undefined {
-  const index = argv.indexOf(name);
-  return index >= 0 ? argv[index + 1] : undefined;
-}
-const screenshotPath = option('--screenshot');
+const screenshotPath = commandLineOption('--screenshot');
 // --screenshot runs only the screenshot scene (test/integration/suite/screenshot.suite.ts) unless --grep says otherwise.
-const grep = option('--grep') ?? process.env.RST_SPECS_TEST_GREP ?? (screenshotPath ? 'screenshot scene' : undefined);
+const grep = commandLineOption('--grep') ?? process.env.RST_SPECS_TEST_GREP ?? (screenshotPath ? 'screenshot scene' : undefined);
 
 const started = Date.now();
 let interrupted = false;

@@ -31,6 +31,7 @@ import {
   chromiumPath,
   codeServerBin,
   codeServerVersion,
+  commandLineOption,
   findFiles,
   freePort,
   installVsix,
@@ -43,14 +44,9 @@ import {
   workbenchUrl,
 } from '../../scripts/editor-tests/code-server';
 
-const argv = process.argv.slice(2);
-const option = (name: string): string | undefined => {
-  const index = argv.indexOf(name);
-  return index >= 0 ? argv[index + 1] : undefined;
-};
-const vsix = resolve(option('--vsix') ?? join(repoRoot, 'rst-specs.vsix'));
+const vsix = resolve(commandLineOption('--vsix') ?? join(repoRoot, 'rst-specs.vsix'));
 const artifactsDir = join(repoRoot, 'test-results', 'editor-tests');
-const outDir = resolve(option('--out') ?? join(artifactsDir, 'screenshots'));
+const outDir = resolve(commandLineOption('--out') ?? join(artifactsDir, 'screenshots'));
 const overallTimeoutMs = Number(process.env.RST_SPECS_SCREENSHOTS_TIMEOUT_MS ?? 180_000);
 const cli = join(repoRoot, 'server', 'out', 'cli.js');
 

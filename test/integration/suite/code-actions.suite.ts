@@ -4,23 +4,10 @@
 // reverted; auto save (on by default in the web workbench) is off meanwhile, and the fixture files
 // are written back if anything saved them. Skipped when not built.
 import * as assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { suite, suiteSetup, suiteTeardown, teardown, test } from 'mocha';
-import {
-  codeOf,
-  openSpec,
-  repoRoot,
-  restoreFiles,
-  revertAndCloseAllEditors,
-  snapshotFiles,
-  specUri,
-  turnAutoSaveOff,
-  waitForDiagnostics,
-} from './helpers';
+import { codeOf, openSpec, ours, restoreFiles, revertAndCloseAllEditors, skipUnlessBuilt, snapshotFiles, specUri, turnAutoSaveOff, waitForDiagnostics } from './helpers';
 
-const ours = (diagnostics: readonly vscode.Diagnostic[]) => diagnostics.filter((d) => d.source === 'rst-specs');
 const codes = (diagnostics: readonly vscode.Diagnostic[]) => ours(diagnostics).map(codeOf);
 
 function describeAction(action: vscode.CodeAction) {
@@ -48,9 +35,7 @@ suite('rst-specs code actions and commands', () => {
   let restoreAutoSave: (() => Promise<void>) | undefined;
 
   suiteSetup(async function () {
-    for (const built of ['client/out/extension.js', 'server/out/server.js']) {
-      if (!existsSync(join(repoRoot, built))) this.skip();
-    }
+    skipUnlessBuilt(this);
     snapshot = snapshotFiles(edited);
     restoreAutoSave = await turnAutoSaveOff();
   });

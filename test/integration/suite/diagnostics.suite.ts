@@ -6,18 +6,12 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { suite, suiteSetup, teardown, test } from 'mocha';
-import { describeDiagnostic, openSpec, repoRoot, waitForDiagnostics } from './helpers';
+import { describeDiagnostic, openSpec, ours, repoRoot, skipUnlessBuilt, waitForDiagnostics } from './helpers';
 
-const ours = (diagnostics: readonly vscode.Diagnostic[]) => diagnostics.filter((d) => d.source === 'rst-specs');
 
 suite('rst-specs diagnostics', () => {
   suiteSetup(function () {
-    for (const built of ['client/out/extension.js', 'server/out/server.js']) {
-      if (!existsSync(join(repoRoot, built))) {
-        console.log(`  (skipping: ${built} is not built; run npm run build)`);
-        this.skip();
-      }
-    }
+    skipUnlessBuilt(this);
   });
 
   teardown(async () => {

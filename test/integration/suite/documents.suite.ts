@@ -4,27 +4,11 @@
 // default). Fixtures: fixtures/workspace/live-template, doc/, specs/README.rst. The template is
 // written back after each test and auto save is off meanwhile. Skipped when not built.
 import * as assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { suite, suiteSetup, suiteTeardown, teardown, test } from 'mocha';
-import {
-  codeOf,
-  describeDiagnostic,
-  fixtureUri,
-  openSpec,
-  repoRoot,
-  restoreFiles,
-  revertAndCloseAllEditors,
-  snapshotFiles,
-  specUri,
-  tree,
-  turnAutoSaveOff,
-  waitFor,
-  waitForDiagnostics,
-} from './helpers';
+import { codeOf, describeDiagnostic, fixtureUri, openSpec, ours, restoreFiles, revertAndCloseAllEditors, skipUnlessBuilt, snapshotFiles, specUri, tree, turnAutoSaveOff, waitFor, waitForDiagnostics } from './helpers';
 
-const ours = (diagnostics: readonly vscode.Diagnostic[]) => diagnostics.filter((d) => d.source === 'rst-specs');
 const liveSpec = fixtureUri('live-template', 'specs', 'live-spec.rst');
 const liveTemplate = fixtureUri('live-template', 'specs', 'template.rst');
 
@@ -65,9 +49,7 @@ suite('rst-specs documents: templates edited, untitled and non-spec files', () =
   let restoreAutoSave: (() => Promise<void>) | undefined;
 
   suiteSetup(async function () {
-    for (const built of ['client/out/extension.js', 'server/out/server.js']) {
-      if (!existsSync(join(repoRoot, built))) this.skip();
-    }
+    skipUnlessBuilt(this);
     snapshot = snapshotFiles([liveTemplate, liveSpec, specUri('missing-dependencies.rst')]);
     restoreAutoSave = await turnAutoSaveOff();
   });

@@ -1,25 +1,16 @@
 // Language features through VS Code's own commands: the Outline's symbols and the
 // "Insert missing section" quick fix. Skipped when client/out or server/out is not built.
 import * as assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { suite, suiteSetup, teardown, test } from 'mocha';
-import { describeDiagnostic, openSpec, repoRoot, type SymbolTree, tree, waitFor, waitForDiagnostics } from './helpers';
-
-const ours = (diagnostics: readonly vscode.Diagnostic[]) => diagnostics.filter((d) => d.source === 'rst-specs');
+import { describeDiagnostic, openSpec, ours, skipUnlessBuilt, type SymbolTree, tree, waitFor, waitForDiagnostics } from './helpers';
 
 const section = (name: string, children?: string[]): SymbolTree =>
   children ? { name, kind: 'String', children: children.map((child) => section(child)) } : { name, kind: 'String' };
 
 suite('rst-specs language features', () => {
   suiteSetup(function () {
-    for (const built of ['client/out/extension.js', 'server/out/server.js']) {
-      if (!existsSync(join(repoRoot, built))) {
-        console.log(`  (skipping: ${built} is not built; run npm run build)`);
-        this.skip();
-      }
-    }
+    skipUnlessBuilt(this);
   });
 
   teardown(async () => {

@@ -1,6 +1,6 @@
 // Shared helpers of the in-editor tests (bundled into each *.suite.js).
 import * as vscode from 'vscode';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 /** Compiled files live in test/integration/out/suite/. */
@@ -149,4 +149,17 @@ export function tree(symbol: vscode.DocumentSymbol): SymbolTree {
   const node: SymbolTree = { name: symbol.name, kind: vscode.SymbolKind[symbol.kind] };
   if (symbol.children.length > 0) node.children = symbol.children.map(tree);
   return node;
+}
+
+/** The diagnostics rst-specs published (not those of other extensions). */
+export const ours = (diagnostics: readonly vscode.Diagnostic[]) => diagnostics.filter((d) => d.source === 'rst-specs');
+
+/** Skips the suite when the extension or the server is not built (run npm run build). */
+export function skipUnlessBuilt(suite: Mocha.Context): void {
+  for (const built of ['client/out/extension.js', 'server/out/server.js']) {
+    if (!existsSync(resolve(repoRoot, built))) {
+      console.log(`  (skipping: ${built} is not built; run npm run build)`);
+      suite.skip();
+    }
+  }
 }

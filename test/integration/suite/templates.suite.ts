@@ -3,24 +3,20 @@
 // where the user set them (the client sends the keys `inspect()` finds set: `$userSet`).
 // Fixture: fixtures/workspace/multi-template (a nova-specs layout). Skipped when not built.
 import * as assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { suite, suiteSetup, teardown, test } from 'mocha';
-import { fixtureWorkspace, repoRoot, waitFor, waitForDiagnostics } from './helpers';
+import { fixtureWorkspace, ours, skipUnlessBuilt, waitFor, waitForDiagnostics } from './helpers';
 
 const folder = join(fixtureWorkspace, 'multi-template');
 const specUri = vscode.Uri.file(join(folder, 'specs', 'queens', 'approved', 'queens-approved.rst'));
 const templatePath = join(folder, 'specs', 'queens-template.rst');
-const ours = (diagnostics: readonly vscode.Diagnostic[]) => diagnostics.filter((d) => d.source === 'rst-specs');
 const codes = (diagnostics: readonly vscode.Diagnostic[]) =>
   ours(diagnostics).map((d) => (typeof d.code === 'object' && d.code !== null ? d.code.value : d.code));
 
 suite('rst-specs templates and settings', () => {
   suiteSetup(function () {
-    for (const built of ['client/out/extension.js', 'server/out/server.js']) {
-      if (!existsSync(join(repoRoot, built))) this.skip();
-    }
+    skipUnlessBuilt(this);
   });
 
   teardown(async () => {

@@ -4,13 +4,12 @@
 // specs/node-health.rst (a copy of test/fixtures/features/node-health.rst, whose unit tests give
 // the same answers) and specs/missing-dependencies.rst. Skipped when not built.
 import * as assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { suite, suiteSetup, teardown, test } from 'mocha';
-import { openSpec, repoRoot, revertAndCloseAllEditors, waitForDiagnostics } from './helpers';
+import { openSpec, ours, repoRoot, revertAndCloseAllEditors, skipUnlessBuilt, waitForDiagnostics } from './helpers';
 
-const ours = (diagnostics: readonly vscode.Diagnostic[]) => diagnostics.filter((d) => d.source === 'rst-specs');
 /** Expected answers shared with the unit tests (test/fixtures/features/), without the file's final line break. */
 const expected = (name: string) => readFileSync(join(repoRoot, 'test', 'fixtures', 'features', name), 'utf8').trimEnd();
 const rangeOf = (range: vscode.Range) => [range.start.line, range.start.character, range.end.line, range.end.character];
@@ -66,9 +65,7 @@ const dependenciesGuidance = [
 
 suite('rst-specs writing help', () => {
   suiteSetup(function () {
-    for (const built of ['client/out/extension.js', 'server/out/server.js']) {
-      if (!existsSync(join(repoRoot, built))) this.skip();
-    }
+    skipUnlessBuilt(this);
   });
 
   teardown(revertAndCloseAllEditors);
