@@ -1,7 +1,6 @@
 // Code actions and commands: a quick fix per diagnostic that has one obvious repair, "Insert all
 // missing sections" and fix-all as source actions, and the server side of the extension's commands.
 // Every edit is a versioned WorkspaceEdit, so that the editor refuses it once the text has changed.
-import { readFile } from 'node:fs/promises';
 import { posix as path } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type {
@@ -299,6 +298,8 @@ async function checkFiles(context: ServerContext, uris: readonly string[], pushe
     }
     let text: string;
     try {
+      // Loaded here, not at start-up: only this command reads files that are not open.
+      const { readFile } = await import('node:fs/promises');
       text = await readFile(filePath, 'utf8');
     } catch {
       continue;
