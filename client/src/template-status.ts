@@ -10,20 +10,11 @@ import {
   window,
 } from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
+import type { TemplateInfo } from '../../server/src/lsp/template-info';
 
 export const TEMPLATE_FOR_REQUEST = 'rst-specs/templateFor';
 export const SHOW_TEMPLATE_COMMAND = 'rst-specs.showTemplate';
 
-/** The answer of `rst-specs/templateFor` (server/src/lsp/template-info.ts). */
-export interface TemplateInfo {
-  readonly isSpec: boolean;
-  readonly origin?: 'spec' | 'setting' | 'config' | 'found' | 'bundled';
-  readonly path?: string;
-  readonly uri?: string;
-  readonly label?: string;
-  readonly problem?: string;
-  readonly configPath?: string;
-}
 
 const ORIGIN: Record<NonNullable<TemplateInfo['origin']>, string> = {
   spec: "named by the spec's `.. rst-specs: template=` comment",

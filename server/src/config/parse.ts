@@ -5,6 +5,7 @@ import { NON_RULE_CODES } from '../analyze';
 import { ruleById } from '../rules';
 import type { OptionalSectionsSetting } from '../template/optional';
 import { type JsonNode, offsetToPosition, parseJsonc } from './jsonc';
+import { editDistance } from '../template/similarity';
 
 /** The settings a `.rst-specs.json` (or `.rst-specs.jsonc`) file may hold; each is optional. */
 export interface SpecsConfig {
@@ -145,18 +146,6 @@ function closest(name: string, known: readonly string[]): string {
     }
   }
   return best ? `; did you mean "${best}"?` : '';
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length];
 }
 
 /** A problem as one line: `file:line:col: message` (1-based). */

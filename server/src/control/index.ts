@@ -2,6 +2,7 @@
 // spec names, the sections a template marks optional, and the comments' own mistakes. Pure.
 import type { Range, Section, SpecDocument } from '../rst/types';
 import { CONTROL_COMMANDS, type ControlComment, controlComments, takesRuleIds } from './parse';
+import { editDistance } from '../template/similarity';
 
 export { CONTROL_COMMANDS, CONTROL_PREFIX, type ControlCommand, type ControlComment, controlComments } from './parse';
 
@@ -176,7 +177,7 @@ function closestWord(word: string, known: readonly string[]): string | undefined
   let best: string | undefined;
   let bestDistance = 3;
   for (const candidate of known) {
-    const distance = distanceBetween(word, candidate);
+    const distance = editDistance(word, candidate);
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
@@ -185,14 +186,3 @@ function closestWord(word: string, known: readonly string[]): string | undefined
   return best;
 }
 
-function distanceBetween(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length];
-}
