@@ -7,3 +7,11 @@
  * VS Code runs the server with its own Electron as Node, which takes V8 flags as Node does.
  */
 export const SERVER_NODE_OPTIONS: readonly string[] = ['--max-semi-space-size=1', '--optimize-for-size', '--expose-gc'];
+
+/**
+ * Added to the server's environment. glibc gives each thread that allocates its own malloc arena,
+ * and V8 compiles optimized code on background threads: the memory their compilations freed stayed
+ * resident in those arenas (about 2 MB of the server's with 50 specs open). One arena keeps it
+ * reusable. Other C libraries ignore the variable.
+ */
+export const SERVER_ENVIRONMENT: Readonly<Record<string, string>> = { MALLOC_ARENA_MAX: '1' };

@@ -8,7 +8,7 @@ import {
   StreamMessageWriter,
 } from 'vscode-jsonrpc/node';
 import { repoRoot } from '../helpers';
-import { SERVER_NODE_OPTIONS } from '../../server/src/node-options';
+import { SERVER_ENVIRONMENT, SERVER_NODE_OPTIONS } from '../../server/src/node-options';
 
 export const SERVER_BUNDLE = resolve(repoRoot, 'server', 'out', 'server.js');
 
@@ -41,7 +41,10 @@ export class TestClient {
 
   constructor() {
     // Started as the extension starts it (client/src/extension.ts).
-    this.process = spawn(process.execPath, [...SERVER_NODE_OPTIONS, SERVER_BUNDLE, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.process = spawn(process.execPath, [...SERVER_NODE_OPTIONS, SERVER_BUNDLE, '--stdio'], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...process.env, ...SERVER_ENVIRONMENT },
+    });
     this.process.stderr!.on('data', (chunk) => this.stderr.push(String(chunk)));
     this.connection = createMessageConnection(
       new StreamMessageReader(this.process.stdout!),

@@ -140,3 +140,26 @@ test('pull diagnostics when the client supports them', async () => {
     await client.shutdown();
   }
 });
+
+test('a document whose analysis was dropped for newer ones answers the same when asked again', async () => {
+  const client = new TestClient();
+  try {
+    await client.initialize(workspace);
+    const uris = Array.from({ length: 12 }, (_, index) => pathToFileURL(join(workspace, 'specs', `kept-${index}.rst`)).toString());
+    const symbolsOf = (uri: string) => client.request('textDocument/documentSymbol', { textDocument: { uri } });
+    const text = removeLines(cleanSpec(), 'Dependencies', 'Testing');
+    const first = client.nextDiagnostics(uris[0]);
+    await client.open(uris[0], text);
+    assert.deepEqual(codes(await first), ['blueprint-url', 'missing-section']);
+    const symbols = await symbolsOf(uris[0]);
+    for (const uri of uris.slice(1)) {
+      const opened = client.nextDiagnostics(uri);
+      await client.open(uri, cleanSpec());
+      await opened;
+      await symbolsOf(uri);
+    }
+    assert.deepEqual(await symbolsOf(uris[0]), symbols);
+  } finally {
+    await client.shutdown();
+  }
+});

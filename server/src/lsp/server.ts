@@ -28,6 +28,7 @@ import { type ClientPositions, clientPositions, SAME_POSITIONS } from './client-
 import { type EnvironmentOptions, SpecEnvironment } from './spec-setup';
 import { withoutTrailingSlashes } from './files';
 import { CONFIG_FILE_NAMES } from '../config/parse';
+import { RecentlyUsed } from './recently-used';
 
 const SEVERITY: Record<SpecDiagnostic['severity'], DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -35,6 +36,9 @@ const SEVERITY: Record<SpecDiagnostic['severity'], DiagnosticSeverity> = {
   information: DiagnosticSeverity.Information,
   hint: DiagnosticSeverity.Hint,
 };
+
+/** Open documents whose analysis is kept: more than a user has in view at once (memory: docs/robustness.md). */
+const KEPT_ANALYSES = 8;
 
 const DOCS_FOLDER = join(__dirname, '..', '..', 'docs', 'rules');
 
@@ -79,7 +83,7 @@ export function startServer(
   const documents = new TextDocuments(SafeTextDocument);
   const idleCollector = new IdleCollector(collectGarbage);
   const environment = new SpecEnvironment(connection, environmentOptions);
-  const states = new Map<string, DocumentState>();
+  const states = new RecentlyUsed<string, DocumentState>(KEPT_ANALYSES);
   const pendingPushes = new Set<string>();
   let workspaceFolders: string[] = [];
   let pullDiagnostics = false;
