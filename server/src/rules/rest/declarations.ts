@@ -46,6 +46,7 @@ const LABEL_END = /[:：]$/;
 const ANNOTATION_START = /^[(\-–:]/;
 const NOT_A_METHOD = /^(?:HTTP|HTTPS|REST|API)$/i;
 const INLINE_MARKUP = /[*`]/g;
+const LABEL_WORD = /method|ur|endpoint/i;
 const VERSION_SEGMENT = /^v\d+(?:\.\d+)*$/;
 /** `project_id`, `server_uuid`: a placeholder written without braces. */
 export const BARE_PLACEHOLDER = /_(?:id|uuid)$/;
@@ -66,7 +67,7 @@ const VALUE_LINES = 6;
 
 /** The patterns this module runs over spec text, for the linear-time test. */
 export const DECLARATION_PATTERNS: readonly RegExp[] = [
-  WORD, LIST_MARKER, LEADING_DECORATION, METHOD_LABEL, URL_LABEL, ALPHA_WORD, SEPARATORS, LETTERS, LABEL_END,
+  WORD, LABEL_WORD, LIST_MARKER, LEADING_DECORATION, METHOD_LABEL, URL_LABEL, ALPHA_WORD, SEPARATORS, LETTERS, LABEL_END,
   ANNOTATION_START, NOT_A_METHOD, INLINE_MARKUP, VERSION_SEGMENT, BARE_PLACEHOLDER, SCHEME_AND_HOST, QUERY_START,
   PLACEHOLDER_CHAR, UUID_LIKE, DIGITS, CONSTANT, ...URL_SHAPES,
 ];
@@ -223,8 +224,7 @@ export function findDeclarations(lines: readonly ScopeLine[]): Declarations {
     }
     if (current.heading) return;
     // Both labels need their word: "method", "url"/"uri" or "endpoint" (ASCII, any case).
-    const lower = current.text.toLowerCase();
-    if (!lower.includes('method') && !lower.includes('ur') && !lower.includes('endpoint')) return;
+    if (!LABEL_WORD.test(current.text)) return;
     const plain = current.text.replace(INLINE_MARKUP, ' ');
     const { rest, offset } = stripBullet(plain);
     const methodLabel = METHOD_LABEL.exec(rest);

@@ -73,24 +73,52 @@ function findSection({ doc, template, outline }: RuleContext): Section | undefin
   return found ?? doc.sections.find((section) => REST_TITLE.test(section.title));
 }
 
+/** What build() knows of each line of the section, as bits of one array (the section's lines are contiguous). */
+const COMMENT = 1;
+const IN_SCOPE = 2;
+const JSON_LINE = 4;
+const HEADING = 8;
+const TAKEN = 16;
+
+class LineFlags {
+  private readonly flags: Uint8Array;
+
+  constructor(
+    private readonly base: number,
+    end: number,
+  ) {
+    this.flags = new Uint8Array(Math.max(0, end - base));
+  }
+
+  has(line: number, flag: number): boolean {
+    const index = line - this.base;
+    return index >= 0 && index < this.flags.length && (this.flags[index] & flag) !== 0;
+  }
+
+  add(line: number, flag: number): void {
+    const index = line - this.base;
+    if (index >= 0 && index < this.flags.length) this.flags[index] |= flag;
+  }
+}
+
 function build(context: RuleContext): RestExtract | undefined {
   const { doc } = context;
   const section = findSection(context);
   if (!section) return undefined;
-  const comments = new Set<number>();
+  const flags = new LineFlags(section.underlineLine + 1, section.endLine);
   for (const block of doc.blocks) {
-    if (block.kind === 'comment') for (let line = block.startLine; line < block.endLine; line++) comments.add(line);
+    if (block.kind !== 'comment' || block.endLine <= section.underlineLine || block.startLine >= section.endLine) continue;
+    for (let line = block.startLine; line < block.endLine; line++) flags.add(line, COMMENT);
   }
   const scope: number[] = [];
-  const headings = new Set<number>();
   const collect = (current: Section, own: boolean) => {
     const bodyEnd = current.children[0] ? firstLineOf(current.children[0]) : current.endLine;
     const body: number[] = [];
-    for (let line = current.underlineLine + 1; line < bodyEnd; line++) if (!comments.has(line)) body.push(line);
+    for (let line = current.underlineLine + 1; line < bodyEnd; line++) if (!flags.has(line, COMMENT)) body.push(line);
     const none = saysNone(doc, body);
     if (!own && !none) {
       scope.push(current.titleLine);
-      headings.add(current.titleLine);
+      flags.add(current.titleLine, HEADING);
     }
     if (!none) for (const line of body) scope.push(line);
     for (const child of current.children) collect(child, false);
@@ -98,27 +126,26 @@ function build(context: RuleContext): RestExtract | undefined {
   collect(section, true);
   if (scope.length === 0) return undefined;
 
-  const inScope = new Set(scope);
   let low = scope[0];
   let high = scope[0];
   for (const line of scope) {
+    flags.add(line, IN_SCOPE);
     if (line < low) low = line;
     else if (line > high) high = line;
   }
-  const regions = codeRegions(doc, inScope, low, high + 1);
+  const regions = codeRegions(doc, flags, low, high + 1);
   const samples: SampleSegment[] = [];
-  const jsonLines = new Set<number>();
   for (const region of regions) {
     if (region.language && SHELL_LANGUAGES.has(region.language)) continue;
     const lenient = !!region.language && LENIENT_LANGUAGES.has(region.language);
     for (const segment of scanJsonSegments(region.lines, lenient)) {
       samples.push({ segment, region });
-      for (let line = segment.startLine; line < segment.endLine; line++) jsonLines.add(line);
+      for (let line = segment.startLine; line < segment.endLine; line++) flags.add(line, JSON_LINE);
     }
   }
   const lines: ScopeLine[] = scope.map((line) => {
     const text = doc.lines[line].text;
-    return { line, text, indent: indentOf(text), json: jsonLines.has(line), heading: headings.has(line) };
+    return { line, text, indent: indentOf(text), json: flags.has(line, JSON_LINE), heading: flags.has(line, HEADING) };
   });
   const declarations = findDeclarations(lines);
   return {
@@ -155,13 +182,12 @@ function indentOf(text: string): number {
 }
 
 /** The code regions among the lines in scope, all of which lie in low..high-1. */
-function codeRegions(doc: SpecDocument, inScope: ReadonlySet<number>, low: number, high: number): CodeRegion[] {
+function codeRegions(doc: SpecDocument, flags: LineFlags, low: number, high: number): CodeRegion[] {
   const regions: CodeRegion[] = [];
-  const taken = new Set<number>();
   const add = (lines: number[], language: string | undefined) => {
-    const fresh = lines.filter((line) => inScope.has(line) && !taken.has(line));
+    const fresh = lines.filter((line) => flags.has(line, IN_SCOPE) && !flags.has(line, TAKEN));
     if (fresh.length === 0) return;
-    for (const line of fresh) taken.add(line);
+    for (const line of fresh) flags.add(line, TAKEN);
     regions.push({ lines: fresh.map((line) => ({ line, text: doc.lines[line].text })), language });
   };
   for (const block of doc.blocks) {

@@ -47,15 +47,30 @@ interface Token {
   readonly unterminated?: boolean;
 }
 
-const WORD_CHAR = /[A-Za-z0-9_$.+\-]/;
 const JSON_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 const ASSIGNMENT = /^[A-Za-z_][\w.]*\s*=\s*$/;
 const WRAP_LOOKAHEAD_LINES = 5;
 const WRAPPED_STRING_END = /^\s*(?:[,}\]:]|$)/;
-const AFTER_SPACE = /\s/;
 
 /** The patterns this module runs over spec text, for the linear-time test. */
-export const JSON_PATTERNS: readonly RegExp[] = [WORD_CHAR, JSON_NUMBER, ASSIGNMENT, WRAPPED_STRING_END, AFTER_SPACE];
+export const JSON_PATTERNS: readonly RegExp[] = [JSON_NUMBER, ASSIGNMENT, WRAPPED_STRING_END];
+
+/** `[A-Za-z0-9_$.+-]`: what a word token (a number, a keyword, a placeholder) is made of. */
+function isWordChar(code: number): boolean {
+  return (
+    (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) ||
+    code === 95 || code === 36 || code === 46 || code === 43 || code === 45
+  );
+}
+
+/** JavaScript's `\s`. */
+function isSpace(code: number): boolean {
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return (
+    code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
+    code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+  );
+}
 
 class Text {
   readonly text: string;
@@ -92,21 +107,28 @@ class Text {
 /** Reads one token at `offset` (whitespace skipped); undefined at the end of the text. */
 function readToken(source: Text, offset: number, previous: Token | undefined): Token | undefined {
   const text = source.text;
-  while (offset < text.length && (text[offset] === ' ' || text[offset] === '\t' || text[offset] === '\n')) offset++;
+  let code = text.charCodeAt(offset);
+  while (code === 32 || code === 9 || code === 10) code = text.charCodeAt(++offset);
   if (offset >= text.length) return undefined;
   const char = text[offset];
-  if ('{}[]:,'.includes(char)) return { kind: 'punct', start: offset, end: offset + 1, value: char };
-  if (char === '#' || (char === '/' && (text[offset + 1] === '/' || text[offset + 1] === '*'))) {
+  // { } [ ] : ,
+  if (code === 123 || code === 125 || code === 91 || code === 93 || code === 58 || code === 44) {
+    return { kind: 'punct', start: offset, end: offset + 1, value: char };
+  }
+  if (code === 35 || (code === 47 && (text[offset + 1] === '/' || text[offset + 1] === '*'))) {
     const end = source.lineEnd(offset);
     return { kind: 'comment', start: offset, end, value: text.slice(offset, end) };
   }
-  const afterSpace = offset === 0 || AFTER_SPACE.test(text[offset - 1]);
-  const atValueStart = !previous || (previous.kind === 'punct' && previous.value !== '}' && previous.value !== ']') || afterSpace;
-  if (char === '"' || (char === "'" && atValueStart)) return readString(source, offset, char);
+  if (code === 34) return readString(source, offset, '"');
+  if (code === 39) {
+    const afterSpace = offset === 0 || isSpace(text.charCodeAt(offset - 1));
+    const atValueStart = !previous || (previous.kind === 'punct' && previous.value !== '}' && previous.value !== ']') || afterSpace;
+    if (atValueStart) return readString(source, offset, "'");
+  }
   if (char === '…') return { kind: 'word', start: offset, end: offset + 1, value: '...' };
-  if (WORD_CHAR.test(char)) {
+  if (isWordChar(code)) {
     let end = offset + 1;
-    while (end < text.length && WORD_CHAR.test(text[end])) end++;
+    while (end < text.length && isWordChar(text.charCodeAt(end))) end++;
     return { kind: 'word', start: offset, end, value: text.slice(offset, end) };
   }
   return { kind: 'other', start: offset, end: offset + 1, value: char };
@@ -367,7 +389,7 @@ export function quotedWords(lines: readonly RegionLine[]): Map<string, { line: n
       const quote = text[index];
       if (quote !== '"' && quote !== "'") continue;
       let end = index + 1;
-      while (end < text.length && WORD_CHAR.test(text[end])) end++;
+      while (end < text.length && isWordChar(text.charCodeAt(end))) end++;
       if (end > index + 1 && text[end] === quote) {
         const name = text.slice(index + 1, end);
         const list = found.get(name) ?? [];

@@ -40,10 +40,11 @@ const NORMAL_WORDS = /\b(?:normal|success\w*)\b/i;
 const SENTENCE_BREAK = /[.:：]/;
 const VALUE_LEAD = /^[\s:：*`]+/;
 const ITEM_MARKUP = /[|*`'"]/g;
+const LABEL_WORD = /code|return/i;
 
 /** The patterns this module runs over spec text, for the linear-time test. */
 export const STATUS_CODE_PATTERNS: readonly RegExp[] = [
-  BULLET, KIND_WORD, CODE_WORD, GENERIC_LABEL, COLON_PARAGRAPH, STANDALONE_CODE, PROSE_CODE, EMPHASIS, ERROR_WORDS,
+  BULLET, LABEL_WORD, KIND_WORD, CODE_WORD, GENERIC_LABEL, COLON_PARAGRAPH, STANDALONE_CODE, PROSE_CODE, EMPHASIS, ERROR_WORDS,
   NORMAL_WORDS, SENTENCE_BREAK, VALUE_LEAD, ITEM_MARKUP,
 ];
 
@@ -86,8 +87,7 @@ function readLabel(lines: readonly ScopeLine[], index: number): Label | undefine
   const current = lines[index];
   if (current.json || current.heading) return undefined;
   // Each kind of label needs "code" or "return" (ASCII, any case), or ends with a colon.
-  const lower = current.text.toLowerCase();
-  if (!lower.includes('code') && !lower.includes('return') && !current.text.trimEnd().endsWith(':')) return undefined;
+  if (!LABEL_WORD.test(current.text) && !current.text.trimEnd().endsWith(':')) return undefined;
   const { rest, offset } = stripBullet(current.text);
   const kindWord = KIND_WORD.exec(rest);
   if (kindWord) {
