@@ -1,4 +1,6 @@
 // Bundles the client, the language server and the CLI into single files (no runtime node_modules).
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 import { webBuilds } from './web-build.mjs';
 
@@ -35,12 +37,25 @@ const started = Date.now();
 await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] }),
   build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js', plugins: [lazyLibraryBuiltins] }),
-  build({
-    ...common,
-    entryPoints: ['server/src/cli.ts'],
-    outfile: 'server/out/cli.js',
-    banner: { js: '#!/usr/bin/env node' },
-  }),
+  build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli-main.js' }),
+  build({ ...common, entryPoints: ['server/src/cli-loader.ts'], outfile: 'server/out/cli.js', banner: { js: '#!/usr/bin/env node' } }),
   ...webBuilds(build), // client/out/browser.js, server/out/web-server.js (scripts/web-build.mjs)
 ]);
+writeCliCodeCache();
 console.log(`built client/out/extension.js, server/out/server.js, server/out/cli.js and the web bundles in ${Date.now() - started} ms`);
+
+/**
+ * The CLI's V8 code cache (server/src/cli-loader.ts): the bundle run once on the examples, so that
+ * the cache holds every function a check compiles; made by this Node for this Node.
+ */
+function writeCliCodeCache() {
+  const examples = readdirSync('examples/specs').filter((name) => name.endsWith('.rst')).map((name) => `examples/specs/${name}`);
+  const make = `const { writeFileSync } = require('node:fs');
+const { runCliMain, CLI_CODE_CACHE, CLI_MAIN } = require('./server/out/cli.js');
+process.argv = [process.execPath, CLI_MAIN, 'check', '--format', 'json', ...${JSON.stringify(examples)}];
+const script = runCliMain(CLI_MAIN, '');
+process.on('exit', () => writeFileSync(CLI_CODE_CACHE, script.createCachedData()));`;
+  rmSync('server/out/cli-main.cache', { force: true });
+  const result = spawnSync(process.execPath, ['-e', make], { encoding: 'utf8' });
+  if (!existsSync('server/out/cli-main.cache')) throw new Error(`the CLI's code cache was not written: ${result.stderr}`);
+}

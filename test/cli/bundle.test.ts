@@ -1,7 +1,8 @@
 // The built bundle (server/out/cli.js) as a user runs it: a process, its streams and exit status.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { USAGE } from '../../server/src/cli/args';
@@ -69,5 +70,31 @@ test('bundle: --jobs 2 (worker threads) gives the same report, messages and fixe
     assert.doesNotMatch(readFileSync(join(dir, 'problems.rst'), 'utf8'), / \n/);
   } finally {
     cleanup();
+  }
+});
+
+/** Runs the CLI through the loader's runCliMain with a given cache file; prints whether V8 rejected the cache. */
+function runWithCache(cacheFile: string, args: readonly string[]): { code: number | null; stdout: string; rejected: string } {
+  const script = `const { runCliMain, CLI_MAIN } = require(${JSON.stringify(bundle)});
+process.argv = [process.execPath, CLI_MAIN, ...${JSON.stringify(args)}];
+const script = runCliMain(CLI_MAIN, ${JSON.stringify(cacheFile)});
+process.on('exit', () => process.stderr.write(String(script.cachedDataRejected)));`;
+  const result = spawnSync(process.execPath, ['-e', script], { cwd: cliFixtures, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: result.status, stdout: result.stdout, rejected: result.stderr };
+}
+
+test('bundle: runs with the code cache the build made for this Node, and the same without it or with a damaged one', { skip }, () => {
+  const args = ['check', 'specs/problems.rst'];
+  const expected = runBundle(args);
+  assert.equal(expected.code, 1);
+  assert.deepEqual(runWithCache(join(bundle, '..', 'cli-main.cache'), args), { code: 1, stdout: expected.stdout, rejected: 'false' });
+  const folder = mkdtempSync(join(tmpdir(), 'rst-specs-cache-'));
+  try {
+    const damaged = join(folder, 'damaged.cache');
+    writeFileSync(damaged, 'not a V8 code cache');
+    assert.deepEqual(runWithCache(damaged, args), { code: 1, stdout: expected.stdout, rejected: 'true' });
+    assert.deepEqual(runWithCache(join(folder, 'missing.cache'), args), { code: 1, stdout: expected.stdout, rejected: 'undefined' });
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
   }
 });
