@@ -18,23 +18,22 @@ import {
   codeServerBin,
   commandLineOption,
   codeServerVersion,
-  freePort,
+  ignoreClosedOutput,
   installVsix,
+  launchCodeServer,
   makeProfile,
   repoRoot,
-  startCodeServer,
   stopCodeServer,
   tail,
-  waitForHttp,
+  vsixPath,
   workbenchUrl,
 } from './editor-tests/code-server';
 
 const say = (message: string): void => console.log(`[try] ${message}`);
-// A closed stdout (`| head`) must not end the run before it has stopped code-server.
-for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
+ignoreClosedOutput();
 
 async function main(): Promise<void> {
-  const vsix = resolve(commandLineOption('--vsix') ?? join(repoRoot, 'rst-specs.vsix'));
+  const vsix = vsixPath();
   if (!existsSync(vsix)) {
     console.error(`[try] missing ${vsix}: run npm run package (npm run try does)`);
     process.exit(2);
@@ -77,10 +76,12 @@ async function main(): Promise<void> {
     const installed = installVsix(vsix, profile);
     say(`installed ${vsix} into a fresh code-server ${codeServerVersion} profile (${installed})`);
 
-    const port = await freePort(Number(commandLineOption('--port') ?? process.env.RST_SPECS_TRY_PORT ?? 8080));
     const log = join(tmp, 'code-server.log');
-    codeServer = startCodeServer({ port, folder, profile, logFile: log });
-    await waitForHttp(`http://127.0.0.1:${port}/healthz`, codeServer, 60_000);
+    const preferredPort = Number(commandLineOption('--port') ?? process.env.RST_SPECS_TRY_PORT ?? 8080);
+    const { codeServer: running, port } = await launchCodeServer(
+      { folder, profile, logFile: log, preferredPort },
+      (spawned) => (codeServer = spawned),
+    );
     const spec = join(folder, 'specs', 'cluster-tags.rst');
     console.log('');
     say(`rst-specs in code-server: http://127.0.0.1:${port}/`);
@@ -92,7 +93,7 @@ async function main(): Promise<void> {
       say(`  folder: ${folder}`);
     }
     say('Ctrl+C stops it.');
-    codeServer.once('exit', (code, signal) => {
+    running.once('exit', (code, signal) => {
       if (stopping) return;
       console.error(`[try] code-server stopped by itself (code ${code}, signal ${signal}); its log:\n${tail(log, 40)}`);
       void stop(1);

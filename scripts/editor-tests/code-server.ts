@@ -152,6 +152,26 @@ export function startCodeServer({ port, folder, profile, logFile, env }: StartOp
   );
 }
 
+export interface LaunchOptions extends Omit<StartOptions, 'port'> {
+  /** The port to try first; when it is taken or not given, any free port. */
+  preferredPort?: number;
+}
+
+/**
+ * Starts code-server (startCodeServer) and waits, a minute at most, until it answers. `onSpawn`
+ * gets the process before the wait, so that a stop meanwhile (Ctrl+C, SIGTERM) can end it.
+ */
+export async function launchCodeServer(
+  { preferredPort, ...options }: LaunchOptions,
+  onSpawn: (codeServer: ChildProcess) => void,
+): Promise<{ codeServer: ChildProcess; port: number }> {
+  const port = await freePort(preferredPort);
+  const codeServer = startCodeServer({ ...options, port });
+  onSpawn(codeServer);
+  await waitForHttp(`http://127.0.0.1:${port}/healthz`, codeServer, 60_000);
+  return { codeServer, port };
+}
+
 export async function waitForHttp(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -212,6 +232,16 @@ export function findFiles(dir: string, pattern: RegExp): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .map((name) => join(dir, name))
     .filter((path) => pattern.test(path));
+}
+
+/** The .vsix named by --vsix on the command line, else the one `npm run package` makes. */
+export function vsixPath(): string {
+  return resolve(commandLineOption('--vsix') ?? join(repoRoot, 'rst-specs.vsix'));
+}
+
+/** A closed stdout or stderr (`| head`) must not end the run before it has stopped code-server. */
+export function ignoreClosedOutput(): void {
+  for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
 }
 
 /** The value after `name` on this process's command line (`--port 8080`), if given. */

@@ -18,6 +18,7 @@ import { DEFAULT_EXCLUDE, DEFAULT_INCLUDE } from '../../server/src/spec-files';
 import { BUNDLED_TEMPLATE_PATH } from '../../server/src/bundled-template';
 import { bundledTemplate, corpusRoot, hasCorpus } from '../helpers';
 import { corpusTemplate, peerOptionalSections, readManifest } from '../corpus/manifest';
+import { FILLER_LINES } from '../bench/synthetic';
 
 const KINDS = ['hover', 'completion', 'documentSymbol', 'foldingRange', 'documentLink'] as const;
 type Kind = (typeof KINDS)[number] | 'workspaceSymbol';
@@ -118,18 +119,12 @@ const METHOD_BLOCK = [
   '      {"health": "OK", "reason": "see https://docs.openstack.org/senlin/"}',
   '',
 ];
+/** The bench's filler (test/bench/synthetic.ts), with a `text <url>`_ link in its first paragraph. */
 const FILLER = [
   'The engine keeps a parsed document per version, and each rule is a small',
   'function over it (see `the guide <https://docs.openstack.org/senlin/latest/>`_),',
   'so the cost of a keystroke stays proportional to the size of the spec.',
-  '',
-  '* A bullet item that wraps onto a second line to look like real',
-  '  prose in a specification.',
-  '',
-  'Example::',
-  '',
-  '    POST /v1/clusters/{cluster_id}/actions',
-  '',
+  ...FILLER_LINES.slice(FILLER_LINES.indexOf('')),
 ];
 
 /**

@@ -25,7 +25,7 @@
 //   RST_SPECS_KEEP_TMP=1          keep the temporary folder (user data, logs)
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { format } from 'node:util';
@@ -41,6 +41,7 @@ import {
   tail,
   waitForHttp,
 } from '../../scripts/editor-tests/code-server';
+import { cleanupOnce, screenshotPage, tearDown } from './harness';
 
 const fixtureWorkspace = join(repoRoot, 'test', 'integration', 'fixtures', 'workspace');
 const suiteIndex = join(repoRoot, 'test', 'integration', 'out', 'suite', 'index.js');
@@ -125,68 +126,22 @@ async function main(): Promise<number> {
   let context: BrowserContext | undefined;
   let page: Page | undefined;
   let cleanedUp = false;
-  let cleaning: Promise<void> | undefined;
-  // Idempotent: a signal and main's `finally` both await the one cleanup.
-  const cleanup = (): Promise<void> => (cleaning ??= stopEverything());
-
-  const stopEverything = async (): Promise<void> => {
-    cleanedUp = true;
-    await context?.close().catch(() => undefined);
-    if (codeServer?.pid) {
-      // code-server runs in its own process group with its extension host, the language
-      // server, the pty host and the file watcher: end the whole group.
-      const group = -codeServer.pid;
-      const signalGroup = (signal: NodeJS.Signals): void => {
-        try {
-          process.kill(group, signal);
-        } catch {
-          // the group is gone
-        }
-      };
-      signalGroup('SIGTERM');
-      if (codeServer.exitCode === null && codeServer.signalCode === null) {
-        await new Promise<void>((r) => {
-          const timer = setTimeout(r, 5_000);
-          codeServer!.once('exit', () => {
-            clearTimeout(timer);
-            r();
-          });
-        });
-      }
-      signalGroup('SIGKILL'); // stragglers
-    }
-    // The server side's logs (remote extension host, remote agent) next to the browser's.
-    const serverLogs = join(paths.userData, 'logs');
-    if (existsSync(serverLogs)) cpSync(serverLogs, join(artifactsDir, 'server-logs'), { recursive: true });
-    if (process.env.RST_SPECS_KEEP_TMP === '1') say(`kept ${tmp}`);
-    else rmSync(tmp, { recursive: true, force: true });
-  };
-
-  const onSignal = (signal: NodeJS.Signals): void => {
-    say(`${signal}: stopping`);
-    interrupted = true;
-    void cleanup().finally(() => process.exit(130));
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  const cleanup = cleanupOnce(
+    () => {
+      cleanedUp = true;
+      return tearDown({ context, codeServer, userDataDir: paths.userData, logsCopy: join(artifactsDir, 'server-logs'), tmp }, say);
+    },
+    say,
+    () => (interrupted = true),
+  );
 
   let hardTimer: NodeJS.Timeout | undefined;
   const timedOut = new Promise<'timeout'>((r) => {
     hardTimer = setTimeout(() => r('timeout'), overallTimeoutMs);
   });
 
-  const saveScreenshot = async (name: string): Promise<string | undefined> => {
-    if (!page || page.isClosed()) return undefined;
-    const path = name.includes('/') ? resolve(name) : join(artifactsDir, name);
-    mkdirSync(dirname(path), { recursive: true });
-    try {
-      await page.screenshot({ path, timeout: 10_000 });
-      return path;
-    } catch (error) {
-      say(`could not take a screenshot: ${(error as Error).message}`);
-      return undefined;
-    }
-  };
+  const saveScreenshot = (name: string): Promise<string | undefined> =>
+    screenshotPage(page, name.includes('/') ? resolve(name) : join(artifactsDir, name), say);
 
   /** The screenshot scene's handshake: it writes `ready`, we take the picture and write `done`. */
   const takeSceneScreenshot = async (target: string): Promise<void> => {

@@ -33,26 +33,25 @@ import {
   codeServerVersion,
   commandLineOption,
   findFiles,
-  freePort,
+  ignoreClosedOutput,
   installVsix,
+  launchCodeServer,
   makeProfile,
   repoRoot,
-  startCodeServer,
-  stopCodeServer,
   tail,
-  waitForHttp,
+  vsixPath,
   workbenchUrl,
 } from '../../scripts/editor-tests/code-server';
+import { cleanupOnce, screenshotPage, tearDown } from './harness';
 
-const vsix = resolve(commandLineOption('--vsix') ?? join(repoRoot, 'rst-specs.vsix'));
+const vsix = vsixPath();
 const artifactsDir = join(repoRoot, 'test-results', 'editor-tests');
 const outDir = resolve(commandLineOption('--out') ?? join(artifactsDir, 'screenshots'));
 const overallTimeoutMs = Number(process.env.RST_SPECS_SCREENSHOTS_TIMEOUT_MS ?? 180_000);
 const cli = join(repoRoot, 'server', 'out', 'cli.js');
 
 const started = Date.now();
-// A closed stdout (`| head`) must not end the run before it has stopped code-server.
-for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
+ignoreClosedOutput();
 const say = (message: string): void =>
   console.log(`[screenshots ${((Date.now() - started) / 1000).toFixed(1)}s] ${message}`);
 
@@ -195,34 +194,17 @@ async function main(): Promise<number> {
   let codeServer: ChildProcess | undefined;
   let context: BrowserContext | undefined;
   let page: Page | undefined;
-  let cleaning: Promise<void> | undefined;
-  const cleanup = (): Promise<void> =>
-    (cleaning ??= (async () => {
-      await context?.close().catch(() => undefined);
-      await stopCodeServer(codeServer);
-      const logs = join(profile.userDataDir, 'logs');
-      if (existsSync(logs)) cpSync(logs, join(artifactsDir, 'screenshots-server-logs'), { recursive: true });
-      if (process.env.RST_SPECS_KEEP_TMP === '1') say(`kept ${tmp}`);
-      else rmSync(tmp, { recursive: true, force: true });
-    })());
-  const onSignal = (signal: NodeJS.Signals): void => {
-    say(`${signal}: stopping`);
-    void cleanup().finally(() => process.exit(130));
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  const cleanup = cleanupOnce(
+    () =>
+      tearDown(
+        { context, codeServer, userDataDir: profile.userDataDir, logsCopy: join(artifactsDir, 'screenshots-server-logs'), tmp },
+        say,
+      ),
+    say,
+  );
 
-  const shoot = async (name: string): Promise<string | undefined> => {
-    if (!page || page.isClosed()) return undefined;
-    const path = name === 'failure' ? join(artifactsDir, 'screenshots-failure.png') : join(shots, name);
-    try {
-      await page.screenshot({ path, timeout: 10_000 });
-      return path;
-    } catch (error) {
-      say(`could not take a screenshot: ${(error as Error).message}`);
-      return undefined;
-    }
-  };
+  const shoot = (name: string): Promise<string | undefined> =>
+    screenshotPage(page, name === 'failure' ? join(artifactsDir, 'screenshots-failure.png') : join(shots, name), say);
   const report = (error: unknown): void => {
     console.log(`\n✗ ${(error as Error)?.stack ?? error}`);
     for (const path of findFiles(join(profile.userDataDir, 'logs'), /(remoteexthost|rst-specs)\.log$/)) {
@@ -244,9 +226,10 @@ async function main(): Promise<number> {
 
     const installed = installVsix(vsix, profile);
     say(`installed ${relative(repoRoot, vsix) || vsix} into ${installed}`);
-    const port = await freePort();
-    codeServer = startCodeServer({ port, folder: workspace, profile, logFile: codeServerLog });
-    await waitForHttp(`http://127.0.0.1:${port}/healthz`, codeServer, 60_000);
+    const { port } = await launchCodeServer(
+      { folder: workspace, profile, logFile: codeServerLog },
+      (spawned) => (codeServer = spawned),
+    );
     say(`code-server ${codeServerVersion} is up on 127.0.0.1:${port}; launching chromium`);
     context = await chromium.launchPersistentContext(join(tmp, 'chromium-profile'), {
       executablePath: chromiumPath,

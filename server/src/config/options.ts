@@ -52,12 +52,13 @@ export function engineOptions(options: EffectiveOptions): EngineOptions {
   return { maxLineLength: options.maxLineLength, optionalSections: options.optionalSections, rules: options.rules };
 }
 
-/** The editor settings that mirror config keys (the shape of the language server's `Settings`). */
+/** The editor settings that mirror config keys (the language server's `Settings` extends them). */
 export interface EditorSettings {
   readonly templatePath: string | undefined;
   readonly include: readonly string[];
   readonly exclude: readonly string[];
   readonly maxLineLength: number;
+  /** One list, or lists by release or template file name (`*` for the others). */
   readonly optionalSections: OptionalSectionsSetting;
   readonly rules: Readonly<Record<string, SeveritySetting>>;
 }

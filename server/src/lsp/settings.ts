@@ -1,19 +1,13 @@
 import type { SeveritySetting } from '../rules/rule';
 import { ruleById } from '../rules';
+import type { EditorSettings } from '../config';
 import { NON_RULE_CODES } from '../analyze';
 import { DEFAULT_MAX_LINE_LENGTH, DEFAULT_OPTIONAL_SECTIONS } from '../engine';
 import { DEFAULT_EXCLUDE, DEFAULT_INCLUDE } from '../spec-files';
-import { isOptionalSectionsSetting, type OptionalSectionsSetting } from '../template/optional';
+import { isOptionalSectionsSetting } from '../template/optional';
 
-export interface Settings {
+export interface Settings extends EditorSettings {
   readonly enable: boolean;
-  readonly templatePath: string | undefined;
-  readonly include: readonly string[];
-  readonly exclude: readonly string[];
-  readonly maxLineLength: number;
-  /** One list, or lists by release or template file name (`*` for the others). */
-  readonly optionalSections: OptionalSectionsSetting;
-  readonly rules: Readonly<Record<string, SeveritySetting>>;
   /** What "Insert missing section" writes under the title: None, or the template's guidance. */
   readonly insertedSectionBody: 'none' | 'guidance';
   /**
