@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { SpecChecker } from './cli/checker';
 import { runCli } from './cli/cli';
 import { runWorker, WORKER_ARGUMENT, type WorkerData } from './cli/parallel';
+import { tuneV8ForManySpecs } from './cli/v8-tuning';
 
 const workerData =
   process.argv[2] === WORKER_ARGUMENT ? ((require('node:worker_threads') as typeof import('node:worker_threads')).workerData as WorkerData | null) : undefined;
@@ -21,6 +22,7 @@ if (workerData?.rstSpecsWorker) {
     isTTY: process.stdout.isTTY === true,
     env: process.env,
     workerScript: __filename,
+    beforeManySpecs: tuneV8ForManySpecs,
     onChecked: timingsFile ? (file, ms, bytes) => timings.push({ file, ms, bytes }) : undefined,
   });
   if (timingsFile) writeFileSync(timingsFile, JSON.stringify(timings));

@@ -22,7 +22,12 @@ export interface CliIo extends CheckerIo {
   readonly onChecked?: (display: string, milliseconds: number, bytes: number) => void;
   /** The script a worker thread runs (the CLI's entry); without it, every spec is checked on this thread. */
   readonly workerScript?: string;
+  /** Called once before checking MANY_SPECS or more (the entry tunes V8 for the run: cli/v8-tuning.ts). */
+  readonly beforeManySpecs?: () => void;
 }
+
+/** From this many specs on, a run is long enough for V8's tuning to pay (cli/v8-tuning.ts). */
+export const MANY_SPECS = 48;
 
 /** Runs `rst-specs` with these arguments; returns the exit status (0, 1 or 2). */
 export function runCli(args: readonly string[], io: CliIo): number {
@@ -58,6 +63,7 @@ function check(options: CliOptions, args: readonly string[], io: CliIo): number 
   for (const problem of expansion.problems) fail(problem);
   if (!options.quiet) for (const note of expansion.skipped) io.stderr(`rst-specs: ${note}\n`);
 
+  if (expansion.targets.length >= MANY_SPECS) io.beforeManySpecs?.();
   const threads = threadCount(options, expansion.targets.length, io.workerScript !== undefined);
   const results = checkAll(checker, expansion.targets, threads, io.workerScript, args, io.cwd);
   const reported = new Set<string>();
