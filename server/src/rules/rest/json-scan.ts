@@ -51,24 +51,16 @@ const JSON_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 const ASSIGNMENT = /^[A-Za-z_][\w.]*\s*=\s*$/;
 const WRAP_LOOKAHEAD_LINES = 5;
 const WRAPPED_STRING_END = /^\s*(?:[,}\]:]|$)/;
+const AFTER_SPACE = /\s/;
 
 /** The patterns this module runs over spec text, for the linear-time test. */
-export const JSON_PATTERNS: readonly RegExp[] = [JSON_NUMBER, ASSIGNMENT, WRAPPED_STRING_END];
+export const JSON_PATTERNS: readonly RegExp[] = [JSON_NUMBER, ASSIGNMENT, WRAPPED_STRING_END, AFTER_SPACE];
 
 /** `[A-Za-z0-9_$.+-]`: what a word token (a number, a keyword, a placeholder) is made of. */
 function isWordChar(code: number): boolean {
   return (
     (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) ||
     code === 95 || code === 36 || code === 46 || code === 43 || code === 45
-  );
-}
-
-/** JavaScript's `\s`. */
-function isSpace(code: number): boolean {
-  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
-  return (
-    code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
-    code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
   );
 }
 
@@ -121,7 +113,7 @@ function readToken(source: Text, offset: number, previous: Token | undefined): T
   }
   if (code === 34) return readString(source, offset, '"');
   if (code === 39) {
-    const afterSpace = offset === 0 || isSpace(text.charCodeAt(offset - 1));
+    const afterSpace = offset === 0 || AFTER_SPACE.test(text[offset - 1]);
     const atValueStart = !previous || (previous.kind === 'punct' && previous.value !== '}' && previous.value !== ']') || afterSpace;
     if (atValueStart) return readString(source, offset, "'");
   }
