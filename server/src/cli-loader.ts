@@ -1,7 +1,7 @@
 // The `rst-specs` command (server/out/cli.js): runs the CLI bundle (server/out/cli-main.js) with
 // the V8 code cache that `npm run build` made for it by checking the examples (cli-main.cache).
 // Without the cache, V8 compiles the bundle on every run and each function on its first call:
-// about a tenth of a one-spec run and of a corpus run (docs/cli.md, Speed). V8 accepts the cache
+// about a tenth of a one-spec run, a few percent of a long one (docs/cli.md, Speed). V8 accepts the cache
 // only from the same V8 version and flags; else, or when it is missing or damaged, it compiles
 // as usual. Nothing here writes a file: the build writes the cache (scripts/build.mjs).
 import { readFileSync } from 'node:fs';

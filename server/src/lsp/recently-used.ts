@@ -1,7 +1,7 @@
 /**
  * A map that keeps only its `limit` most recently used entries: the server's parsed and checked
- * documents. Each open spec's analysis holds its lines, blocks and diagnostics (about 70 KB for a
- * 1,000-line spec); with dozens of specs open, the ones not looked at for a while are dropped and
+ * documents. Each open spec's analysis holds its lines, blocks and diagnostics (tens of KB for a
+ * spec of a few hundred lines); with dozens of specs open, the ones not looked at for a while are dropped and
  * analysed again when next asked for (about a millisecond for a spec of usual size).
  */
 export class RecentlyUsed<Key, Value> {
