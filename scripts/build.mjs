@@ -36,7 +36,8 @@ module.exports = new Proxy({}, { get: (_, key) => load()[key], has: (_, key) => 
 const started = Date.now();
 await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] }),
-  build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js', plugins: [lazyLibraryBuiltins] }),
+  build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'server/out/server-main.js', plugins: [lazyLibraryBuiltins] }),
+  build({ ...common, entryPoints: ['server/src/server-loader.ts'], outfile: 'server/out/server.js' }),
   build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli-main.js' }),
   build({ ...common, entryPoints: ['server/src/cli-loader.ts'], outfile: 'server/out/cli.js', banner: { js: '#!/usr/bin/env node' } }),
   ...webBuilds(build), // client/out/browser.js, server/out/web-server.js (scripts/web-build.mjs)
@@ -54,10 +55,10 @@ function writeCliCodeCache() {
   if (!existsSync('examples/specs')) return;
   const examples = readdirSync('examples/specs').filter((name) => name.endsWith('.rst')).map((name) => `examples/specs/${name}`);
   const make = `const { writeFileSync } = require('node:fs');
-const { runCliMain, CLI_CODE_CACHE, CLI_MAIN } = require('./server/out/cli.js');
+const { runCliMain, sealCodeCache, CLI_CODE_CACHE, CLI_MAIN } = require('./server/out/cli.js');
 process.argv = [process.execPath, CLI_MAIN, 'check', '--format', 'json', ...${JSON.stringify(examples)}];
-const script = runCliMain(CLI_MAIN, '');
-process.on('exit', () => writeFileSync(CLI_CODE_CACHE, script.createCachedData()));`;
+const { script } = runCliMain(CLI_MAIN, '');
+process.on('exit', () => writeFileSync(CLI_CODE_CACHE, sealCodeCache(script.createCachedData())));`;
   const result = spawnSync(process.execPath, ['-e', make], { encoding: 'utf8' });
   if (!existsSync('server/out/cli-main.cache')) throw new Error(`the CLI's code cache was not written: ${result.stderr}`);
 }

@@ -4,17 +4,20 @@ import { LanguageClient, type ServerOptions, TransportKind } from 'vscode-langua
 import { registerCommands } from './commands';
 import { clientOptions, registerClientParts } from './client-options';
 import { SERVER_ENVIRONMENT, SERVER_NODE_OPTIONS } from '../../server/src/node-options';
+import { codeCacheArgument, registerCodeCacheStorage } from './code-cache';
 
 let client: LanguageClient | undefined;
 
 export async function activate(context: ExtensionContext): Promise<void> {
   const module = context.asAbsolutePath(path.join('server', 'out', 'server.js'));
+  const args = [codeCacheArgument(context)];
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_OPTIONS], env: SERVER_ENVIRONMENT } },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_OPTIONS, '--nolazy', '--inspect=6009'], env: SERVER_ENVIRONMENT } },
+    run: { module, args, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_OPTIONS], env: SERVER_ENVIRONMENT } },
+    debug: { module, args, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_OPTIONS, '--nolazy', '--inspect=6009'], env: SERVER_ENVIRONMENT } },
   };
   client = new LanguageClient('rstSpecs', 'rst-specs', serverOptions, clientOptions());
   registerClientParts(context, client);
+  registerCodeCacheStorage(context, client);
   await client.start();
   registerCommands(context, client);
 }

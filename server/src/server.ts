@@ -1,14 +1,23 @@
+// The language server bundle (server/out/server-main.js), started by its entry (server-loader.ts).
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './lsp/server';
 import { languageFeatures } from './lsp/language-features';
 import { codeActionsFeature } from './lsp/code-actions';
 import { templateInfoFeature } from './lsp/template-info';
+import { type CodeCacheHandle, codeCacheFeature } from './lsp/code-cache-offer';
 
-// `gc` is there when the server runs with SERVER_NODE_OPTIONS (--expose-gc), as the extension starts it.
-const { gc } = globalThis as { gc?: () => void };
-startServer(
-  createConnection(ProposedFeatures.all),
-  [languageFeatures, codeActionsFeature, templateInfoFeature],
-  undefined,
-  gc && (() => gc()),
-);
+export interface ServerMain {
+  /** `codeCache`: when the client keeps the server's code cache (code-cache.ts). */
+  main(codeCache: CodeCacheHandle | undefined): void;
+}
+
+export function main(codeCache: CodeCacheHandle | undefined): void {
+  // `gc` is there when the server runs with SERVER_NODE_OPTIONS (--expose-gc), as the extension starts it.
+  const { gc } = globalThis as { gc?: () => void };
+  startServer(
+    createConnection(ProposedFeatures.all),
+    [languageFeatures, codeActionsFeature, templateInfoFeature, ...(codeCache ? [codeCacheFeature(codeCache)] : [])],
+    undefined,
+    gc && (() => gc()),
+  );
+}

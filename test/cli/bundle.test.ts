@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { USAGE } from '../../server/src/cli/args';
 import { cliVersion } from '../../server/src/cli/version';
+import { sealCodeCache } from '../../server/src/bundle-loader';
 import { bundle, cliFixtures, hasBundle, runBundle, scratch } from './run';
 
 const skip = hasBundle ? false : 'server/out/cli.js is not built (npm run build)';
@@ -73,27 +74,35 @@ test('bundle: --jobs 2 (worker threads) gives the same report, messages and fixe
   }
 });
 
-/** Runs the CLI through the loader's runCliMain with a given cache file; prints whether V8 rejected the cache. */
-function runWithCache(cacheFile: string, args: readonly string[]): { code: number | null; stdout: string; rejected: string } {
+/** Runs the CLI through the loader's runCliMain with a given cache file; prints what became of the cache. */
+function runWithCache(cacheFile: string, args: readonly string[]): { code: number | null; stdout: string; cache: string } {
   const script = `const { runCliMain, CLI_MAIN } = require(${JSON.stringify(bundle)});
 process.argv = [process.execPath, CLI_MAIN, ...${JSON.stringify(args)}];
-const script = runCliMain(CLI_MAIN, ${JSON.stringify(cacheFile)});
-process.on('exit', () => process.stderr.write(String(script.cachedDataRejected)));`;
+const { cache } = runCliMain(CLI_MAIN, ${JSON.stringify(cacheFile)});
+process.on('exit', () => process.stderr.write(cache));`;
   const result = spawnSync(process.execPath, ['-e', script], { cwd: cliFixtures, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { code: result.status, stdout: result.stdout, rejected: result.stderr };
+  return { code: result.status, stdout: result.stdout, cache: result.stderr };
 }
 
-test('bundle: runs with the code cache the build made for this Node, and the same without it or with a damaged one', { skip }, () => {
+test('bundle: runs with the code cache the build made for this Node, and the same without it or with a damaged or foreign one', { skip }, () => {
   const args = ['check', 'specs/problems.rst'];
   const expected = runBundle(args);
   assert.equal(expected.code, 1);
-  assert.deepEqual(runWithCache(join(bundle, '..', 'cli-main.cache'), args), { code: 1, stdout: expected.stdout, rejected: 'false' });
+  const real = join(bundle, '..', 'cli-main.cache');
+  assert.deepEqual(runWithCache(real, args), { code: 1, stdout: expected.stdout, cache: 'accepted' });
   const folder = mkdtempSync(join(tmpdir(), 'rst-specs-cache-'));
   try {
-    const damaged = join(folder, 'damaged.cache');
-    writeFileSync(damaged, 'not a V8 code cache');
-    assert.deepEqual(runWithCache(damaged, args), { code: 1, stdout: expected.stdout, rejected: 'true' });
-    assert.deepEqual(runWithCache(join(folder, 'missing.cache'), args), { code: 1, stdout: expected.stdout, rejected: 'undefined' });
+    // One byte changed in the middle: V8 itself would not notice, and stop the process.
+    const flipped = readFileSync(real);
+    flipped[flipped.length >> 1] ^= 0xff;
+    writeFileSync(join(folder, 'flipped.cache'), flipped);
+    assert.deepEqual(runWithCache(join(folder, 'flipped.cache'), args), { code: 1, stdout: expected.stdout, cache: 'damaged' });
+    writeFileSync(join(folder, 'text.cache'), 'not a V8 code cache');
+    assert.deepEqual(runWithCache(join(folder, 'text.cache'), args), { code: 1, stdout: expected.stdout, cache: 'damaged' });
+    // Sealed, but not V8's (as a cache from another V8 version looks to this one).
+    writeFileSync(join(folder, 'foreign.cache'), sealCodeCache(Buffer.from('not a V8 code cache, with a good checksum')));
+    assert.deepEqual(runWithCache(join(folder, 'foreign.cache'), args), { code: 1, stdout: expected.stdout, cache: 'rejected' });
+    assert.deepEqual(runWithCache(join(folder, 'missing.cache'), args), { code: 1, stdout: expected.stdout, cache: 'none' });
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }

@@ -268,6 +268,14 @@ async function main(): Promise<number> {
       return result.code;
     }
     const report = existsSync(paths.report) ? (JSON.parse(readFileSync(paths.report, 'utf8')) as SuiteReport) : undefined;
+    // The client's part of the server's code cache (client/src/code-cache.ts), in a real editor:
+    // the server offered its cache once a spec was checked, and the extension stored it.
+    const storedCaches = findFiles(join(paths.userData, 'User', 'globalStorage'), /\/code-cache\/server-\d+-\d+\.cache$/);
+    if (storedCaches.length !== 1) {
+      say(`expected the extension to store one code cache for the server in its global storage; found: ${JSON.stringify(storedCaches)}`);
+      return 1;
+    }
+    say(`the server's code cache was stored: ${storedCaches[0].slice(paths.userData.length + 1)}`);
     say('the suite passed');
     if (report) console.log(`editor-tests: ${report.passed} passed, ${report.failed} failed, ${report.pending} skipped`);
     return 0;

@@ -39,9 +39,10 @@ export class TestClient {
   private waiters: { predicate: (p: PublishedDiagnostics) => boolean; resolve: (p: PublishedDiagnostics) => void }[] = [];
   private held: { answers: (() => void)[]; onAsked: (scopes: string[]) => void } | undefined;
 
-  constructor() {
+  /** `serverArguments`: after `--stdio` (the extension passes `--code-cache-dir=`, server/src/code-cache.ts). */
+  constructor(serverArguments: readonly string[] = []) {
     // Started as the extension starts it (client/src/extension.ts).
-    this.process = spawn(process.execPath, [...SERVER_NODE_OPTIONS, SERVER_BUNDLE, '--stdio'], {
+    this.process = spawn(process.execPath, [...SERVER_NODE_OPTIONS, SERVER_BUNDLE, '--stdio', ...serverArguments], {
       stdio: ['pipe', 'pipe', 'pipe'],
       env: { ...process.env, ...SERVER_ENVIRONMENT },
     });

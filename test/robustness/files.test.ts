@@ -3,7 +3,8 @@
 // reads templates, config files and specs inside the workspace folder (and the bundled template)
 // only; it writes no file (its edits go to the client as WorkspaceEdits); it opens no network
 // connection and looks up no host; it starts no process or worker and loads no module, from the
-// workspace or elsewhere.
+// workspace or elsewhere. It compiles its own bundle only, and outside the workspace reads only
+// its own files and the code cache in the folder the client named (server/src/code-cache.ts).
 //
 // A template named by the workspace's own files (a spec's `.. rst-specs: template=` comment, a
 // config file) or found by lookup is read only inside the workspace folder, symbolic links
@@ -20,12 +21,16 @@ import { BUNDLED_TEMPLATE_PATH } from '../../server/src/bundled-template';
 import { cleanSpec, repoRoot } from '../helpers';
 import { TestClient } from '../lsp/client';
 import { hasBundle, SERVER_BUNDLE } from './config';
+import { CODE_CACHE_DIR_ARGUMENT } from '../../server/src/code-cache';
 
 const skip = !hasBundle && 'npm run build first';
 const SPY = resolve(__dirname, 'spy.cjs');
 let root: string;
 let workspace: string;
 let outside: string;
+/** The client's folder for the server's code cache, as the extension names it (in its global storage). */
+let codeCacheFolder: string;
+const SERVER_MAIN = join(dirname(SERVER_BUNDLE), 'server-main.js');
 const bundledTemplate = readFileSync(BUNDLED_TEMPLATE_PATH, 'utf8');
 
 interface Record {
@@ -39,6 +44,7 @@ before(() => {
   root = realpathSync(mkdtempSync(join(tmpdir(), 'rst-specs-files-')));
   workspace = join(root, 'workspace');
   outside = join(root, 'outside');
+  codeCacheFolder = join(root, 'global-storage', 'code-cache');
   for (const folder of ['specs/pike/approved', 'specs/lured', 'specs/linked', 'specs/configured', 'node_modules/evil', '.vscode', 'doc/source']) {
     mkdirSync(join(workspace, folder), { recursive: true });
   }
@@ -69,7 +75,7 @@ async function spiedSession(run: (client: TestClient) => Promise<void>, configur
   process.env.RST_SPECS_SPY_LOG = log;
   let client: TestClient;
   try {
-    client = new TestClient();
+    client = new TestClient([`${CODE_CACHE_DIR_ARGUMENT}${codeCacheFolder}`]);
   } finally {
     process.env.NODE_OPTIONS = saved.options;
     process.env.RST_SPECS_SPY_LOG = saved.log;
@@ -149,15 +155,18 @@ test('the server reads only inside the workspace (and its bundled template), wri
   }
 
   const serverFiles = [dirname(SERVER_BUNDLE), dirname(BUNDLED_TEMPLATE_PATH), resolve(repoRoot, 'docs')];
-  const allowed = (path: string) => inside(resolve(path), workspace) || serverFiles.some((folder) => inside(resolve(path), folder));
+  const allowed = (path: string) =>
+    inside(resolve(path), workspace) || inside(resolve(path), codeCacheFolder) || serverFiles.some((folder) => inside(resolve(path), folder));
   const reads = records.filter((record) => record.kind === 'read' && !allowed(record.path));
   // Looking for a config file goes up to the workspace folder, no further: not even a stat outside.
   assert.deepEqual(reads, [], 'reads outside the workspace');
   assert.deepEqual(records.filter((record) => record.kind === 'write'), [], 'file writes');
   assert.deepEqual(records.filter((record) => record.kind === 'network'), [], 'network use');
-  assert.deepEqual(records.filter((record) => record.kind === 'process' || record.kind === 'code'), [], 'processes, workers or code run');
+  assert.deepEqual(records.filter((record) => record.kind === 'process' || (record.kind === 'code' && record.path !== SERVER_MAIN)), [], 'processes, workers or code run');
+  assert.deepEqual(records.filter((record) => record.kind === 'code').map((record) => record.op), ['Script'], 'the server bundle, compiled by its entry');
   assert.deepEqual(records.filter((record) => record.kind === 'module' && resolve(record.path) !== SERVER_BUNDLE), [], 'modules loaded');
   assert.ok(records.some((record) => record.kind === 'read' && inside(record.path, workspace)), 'the spy saw no read at all');
+  assert.ok(records.some((record) => record.kind === 'read' && inside(record.path, codeCacheFolder)), 'the entry looked for no code cache');
   assert.ok(!existsSync('/tmp/pwned') || readFileSync('/tmp/pwned', 'utf8') !== 'x');
 });
 
@@ -172,7 +181,7 @@ test('a template in the editor settings is the user’s choice: read wherever it
   );
   assert.deepEqual(diagnostics.map((diagnostic) => diagnostic.code), []);
   assert.ok(records.some((record) => record.kind === 'read' && record.path === userTemplate));
-  assert.deepEqual(records.filter((record) => record.kind === 'read' && !inside(record.path, workspace) && record.path !== userTemplate && !inside(record.path, dirname(SERVER_BUNDLE)) && !inside(record.path, dirname(BUNDLED_TEMPLATE_PATH))), []);
+  assert.deepEqual(records.filter((record) => record.kind === 'read' && !inside(record.path, workspace) && record.path !== userTemplate && !inside(record.path, codeCacheFolder) && !inside(record.path, dirname(SERVER_BUNDLE)) && !inside(record.path, dirname(BUNDLED_TEMPLATE_PATH))), []);
 });
 
 test('package.json: the template setting is restricted in untrusted workspaces', () => {

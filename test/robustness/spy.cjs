@@ -82,6 +82,13 @@ workerThreads.Worker = class extends Worker {
 wrap(process, 'dlopen', 'process');
 const vm = require('node:vm');
 for (const name of ['runInNewContext', 'runInContext', 'compileFunction']) wrap(vm, name, 'code');
+const Script = vm.Script;
+vm.Script = class extends Script {
+  constructor(code, options) {
+    record('code', { op: 'Script', path: String((typeof options === 'string' ? options : options && options.filename) || '') });
+    super(code, options);
+  }
+};
 
 const load = Module._load;
 Module._load = function (request, parent, isMain) {

@@ -298,8 +298,9 @@ async function checkFiles(context: ServerContext, uris: readonly string[], pushe
     }
     let text: string;
     try {
-      // Loaded here, not at start-up: only this command reads files that are not open.
-      const { readFile } = await import('node:fs/promises');
+      // Loaded here, not at start-up: only this command reads files that are not open. A require,
+      // not import(): the bundle runs as a vm.Script (server-loader.ts), which has no dynamic import.
+      const { readFile } = require('node:fs/promises') as typeof import('node:fs/promises');
       text = await readFile(filePath, 'utf8');
     } catch {
       continue;
