@@ -16,9 +16,12 @@ export const FILLER_LINES: readonly string[] = [
   '',
 ];
 
-/** A spec of about `lines` lines: the bundled template with the filler repeated before Testing. */
-export function syntheticSpec(lines: number): string {
-  const out = readFileSync(BUNDLED_TEMPLATE_PATH, 'utf8').split('\n');
+/**
+ * A spec of about `lines` lines: `base` (by default the bundled template, every rule busy on it)
+ * with the filler repeated before its Testing section.
+ */
+export function syntheticSpec(lines: number, base = readFileSync(BUNDLED_TEMPLATE_PATH, 'utf8')): string {
+  const out = base.split('\n');
   const insertAt = out.indexOf('Testing') - 1;
   const extra: string[] = [];
   while (out.length + extra.length < lines) extra.push(...FILLER_LINES);
