@@ -10,10 +10,10 @@ let client: LanguageClient | undefined;
 
 export async function activate(context: ExtensionContext): Promise<void> {
   const module = context.asAbsolutePath(path.join('server', 'out', 'server.js'));
-  const args = [codeCacheArgument(context)];
   const serverOptions: ServerOptions = {
-    run: { module, args, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_OPTIONS], env: SERVER_ENVIRONMENT } },
-    debug: { module, args, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_OPTIONS, '--nolazy', '--inspect=6009'], env: SERVER_ENVIRONMENT } },
+    run: { module, args: [codeCacheArgument(context)], transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_OPTIONS], env: SERVER_ENVIRONMENT } },
+    // No code cache when debugging: V8 would reject one made with other flags, and replace the run's.
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_OPTIONS, '--nolazy', '--inspect=6009'], env: SERVER_ENVIRONMENT } },
   };
   client = new LanguageClient('rstSpecs', 'rst-specs', serverOptions, clientOptions());
   registerClientParts(context, client);
