@@ -42,7 +42,7 @@ export function isCodeCacheOffer(value: unknown): value is CodeCacheOffer {
 }
 
 /** The folder the command line names, if any. */
-export function codeCacheFolder(argv: readonly string[]): string | undefined {
+export function codeCacheFolderIn(argv: readonly string[]): string | undefined {
   const argument = argv.find((arg) => arg.startsWith(CODE_CACHE_DIR_ARGUMENT));
   const folder = argument?.slice(CODE_CACHE_DIR_ARGUMENT.length);
   return folder ? folder : undefined;

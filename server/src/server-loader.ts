@@ -4,12 +4,12 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadBundle, sealCodeCache } from './bundle-loader';
-import { codeCacheFileName, codeCacheFolder } from './code-cache';
+import { codeCacheFileName, codeCacheFolderIn } from './code-cache';
 import type { ServerMain } from './server';
 
 const SERVER_MAIN = join(__dirname, 'server-main.js');
 
-const folder = codeCacheFolder(process.argv);
+const folder = codeCacheFolderIn(process.argv);
 const fileName = folder === undefined ? undefined : codeCacheFileName(statSync(SERVER_MAIN));
 const bundle = loadBundle(SERVER_MAIN, fileName && join(folder!, fileName));
 (bundle.exports as ServerMain).main(
