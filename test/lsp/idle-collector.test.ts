@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { IdleCollector } from '../../server/src/lsp/idle-collector';
 
-test('collects once the documents have been quiet for the whole spell, not while they change', (t) => {
+test('collects twice once the documents have been quiet for the whole spell, not while they change', (t) => {
   t.mock.timers.enable({ apis: ['setTimeout'] });
   let collections = 0;
   const collector = new IdleCollector(() => collections++, 1_000);
@@ -12,11 +12,25 @@ test('collects once the documents have been quiet for the whole spell, not while
   }
   assert.equal(collections, 0);
   t.mock.timers.tick(1);
-  assert.equal(collections, 1);
+  assert.equal(collections, 2);
   t.mock.timers.tick(5_000);
-  assert.equal(collections, 1);
+  assert.equal(collections, 2);
   collector.touched();
   collector.dispose();
   t.mock.timers.tick(5_000);
-  assert.equal(collections, 1);
+  assert.equal(collections, 2);
+});
+
+test('drops the second collection when a message handled after the first touches a document, and collects twice after the next quiet spell', async () => {
+  // Real timers: a message read while the first collection ran is handled before the second is due.
+  const times: number[] = [];
+  const collector = new IdleCollector(() => {
+    times.push(performance.now());
+    if (times.length === 1) setImmediate(() => collector.touched());
+  }, 20);
+  collector.touched();
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  collector.dispose();
+  assert.equal(times.length, 3);
+  assert.ok(times[1] - times[0] >= 19, `the next collection came ${times[1] - times[0]} ms after the first`);
 });
