@@ -21,8 +21,12 @@ function stats(samples: number[]): { median: number; p95: number } {
   return { median: sorted[Math.floor(sorted.length / 2)], p95: sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)] };
 }
 
+/**
+ * `iterations` timed runs after as many untimed ones, up to 1,000: with 50, V8 was still optimising
+ * the engine through the first timed runs (their median about 10 % above the next ones').
+ */
 function time(run: () => void, iterations: number): number[] {
-  for (let warm = 0; warm < Math.min(50, iterations); warm++) run();
+  for (let warm = 0; warm < Math.min(1_000, iterations); warm++) run();
   const samples: number[] = [];
   for (let index = 0; index < iterations; index++) {
     const start = performance.now();
