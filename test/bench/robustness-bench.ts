@@ -199,17 +199,8 @@ async function liveHeapOf(pid: number, probe: string): Promise<number> {
 
 /** A test client whose server runs with the heap probe. */
 function probedClient(probe: string, serverArguments: string[]): TestClient {
-  const saved = { options: process.env.NODE_OPTIONS, probe: process.env.RST_SPECS_HEAP_PROBE };
-  process.env.NODE_OPTIONS = `${saved.options ?? ''} --expose-gc --require ${join(__dirname, 'heap-probe.cjs')}`.trim();
-  process.env.RST_SPECS_HEAP_PROBE = probe;
-  try {
-    return new TestClient(serverArguments);
-  } finally {
-    if (saved.options === undefined) delete process.env.NODE_OPTIONS;
-    else process.env.NODE_OPTIONS = saved.options;
-    if (saved.probe === undefined) delete process.env.RST_SPECS_HEAP_PROBE;
-    else process.env.RST_SPECS_HEAP_PROBE = saved.probe;
-  }
+  const options = `${process.env.NODE_OPTIONS ?? ''} --expose-gc --require ${join(__dirname, 'heap-probe.cjs')}`.trim();
+  return new TestClient(serverArguments, { NODE_OPTIONS: options, RST_SPECS_HEAP_PROBE: probe });
 }
 
 /**

@@ -39,12 +39,15 @@ export class TestClient {
   private waiters: { predicate: (p: PublishedDiagnostics) => boolean; resolve: (p: PublishedDiagnostics) => void }[] = [];
   private held: { answers: (() => void)[]; onAsked: (scopes: string[]) => void } | undefined;
 
-  /** `serverArguments`: after `--stdio` (the extension passes `--code-cache-dir=`, server/src/code-cache.ts). */
-  constructor(serverArguments: readonly string[] = []) {
+  /**
+   * `serverArguments`: after `--stdio` (the extension passes `--code-cache-dir=`, server/src/code-cache.ts).
+   * `editorEnvironment`: variables the editor's own environment has besides this process's.
+   */
+  constructor(serverArguments: readonly string[] = [], editorEnvironment: Readonly<Record<string, string>> = {}) {
     // Started as the extension starts it (client/src/extension.ts).
     this.process = spawn(process.execPath, [...SERVER_NODE_OPTIONS, SERVER_BUNDLE, '--stdio', ...serverArguments], {
       stdio: ['pipe', 'pipe', 'pipe'],
-      env: { ...process.env, ...SERVER_ENVIRONMENT },
+      env: { ...process.env, ...editorEnvironment, ...SERVER_ENVIRONMENT },
     });
     this.process.stderr!.on('data', (chunk) => this.stderr.push(String(chunk)));
     this.connection = createMessageConnection(

@@ -15,15 +15,7 @@ test('NODE_EXTRA_CA_CERTS in the editor\'s environment: the server\'s Node reads
   const plainNode = spawnSync(process.execPath, ['-e', '0'], { env: { ...process.env, NODE_EXTRA_CA_CERTS: missing }, encoding: 'utf8' });
   assert.match(plainNode.stderr, /Ignoring extra certs from `.*no-such-ca\.pem`/);
 
-  const saved = process.env.NODE_EXTRA_CA_CERTS;
-  process.env.NODE_EXTRA_CA_CERTS = missing;
-  let client: TestClient;
-  try {
-    client = new TestClient();
-  } finally {
-    if (saved === undefined) delete process.env.NODE_EXTRA_CA_CERTS;
-    else process.env.NODE_EXTRA_CA_CERTS = saved;
-  }
+  const client = new TestClient([], { NODE_EXTRA_CA_CERTS: missing });
   try {
     await client.initialize(workspace);
     await client.shutdown();

@@ -70,18 +70,10 @@ const inside = (path: string, folder: string) => path === folder || path.startsW
 async function spiedSession(run: (client: TestClient) => Promise<void>, configuration: unknown = {}): Promise<Record[]> {
   const log = join(root, `spy-${Date.now()}.jsonl`);
   writeFileSync(log, '');
-  const saved = { options: process.env.NODE_OPTIONS, log: process.env.RST_SPECS_SPY_LOG };
-  process.env.NODE_OPTIONS = `${saved.options ?? ''} --require ${SPY}`.trim();
-  process.env.RST_SPECS_SPY_LOG = log;
-  let client: TestClient;
-  try {
-    client = new TestClient([`${CODE_CACHE_DIR_ARGUMENT}${codeCacheFolder}`]);
-  } finally {
-    process.env.NODE_OPTIONS = saved.options;
-    process.env.RST_SPECS_SPY_LOG = saved.log;
-    if (saved.options === undefined) delete process.env.NODE_OPTIONS;
-    if (saved.log === undefined) delete process.env.RST_SPECS_SPY_LOG;
-  }
+  const client = new TestClient([`${CODE_CACHE_DIR_ARGUMENT}${codeCacheFolder}`], {
+    NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${SPY}`.trim(),
+    RST_SPECS_SPY_LOG: log,
+  });
   try {
     client.configuration = configuration;
     await client.initialize(workspace, {
