@@ -31,6 +31,44 @@ export interface SectionRec {
   underlineLine: number;
 }
 
+/**
+ * A text docutils parses for inline markup (a paragraph, a title, a term, a line of a line block):
+ * lines start..end-1 cut at firstCol/col, less `cut` characters at the end (a paragraph's `::`).
+ * `lineno` is docutils' 1-based line for its messages; `sink` says where they would go.
+ */
+export interface InlineRec extends View {
+  lineno: number;
+  cut: number;
+  sink: MessageRec[];
+}
+
+/** Explicit markup that names something: a target, footnote, citation or substitution definition. */
+export interface ExplicitRec {
+  kind: 'target' | 'anonymous' | 'footnote' | 'citation' | 'substitution';
+  /** As written (a label, a target or substitution name); '' for anonymous targets. */
+  name: string;
+  /** A target's URI (null: internal or indirect). */
+  uri: string | null;
+  line: number;
+  sink: MessageRec[];
+}
+
+/** A directive as written: where its name is and what it was given (for the name and option checks). */
+export interface DirectiveRec {
+  name: string;
+  line: number;
+  /** Column of the name in docutils' (expanded) line. */
+  col: number;
+  argument: string;
+  options: string[];
+  /** Lines of content (the argument block included, for a directive without arguments). */
+  hasContent: boolean;
+  /** The error docutils' own parse of the block gives, for the directives docutils knows. */
+  error: string;
+  known: boolean;
+  sink: MessageRec[] | null;
+}
+
 export interface MessageRec {
   line: number;
   level: 1 | 2 | 3 | 4;
@@ -87,6 +125,13 @@ export class Doc {
   readonly sections: SectionRec[] = [];
   readonly jobs: Job[] = [];
   readonly checks: ContentCheck[] = [];
+  readonly inlines: InlineRec[] = [];
+  readonly explicit: ExplicitRec[] = [];
+  readonly directives: DirectiveRec[] = [];
+  /** Sinks whose messages docutils drops (a list-table or table of the wrong shape). */
+  readonly dropped = new Set<MessageRec[]>();
+  /** A settled check's sink → the sink its messages went on to. */
+  readonly parents = new Map<MessageRec[], MessageRec[] | null>();
   readonly titleStyles: string[] = [];
   sectionLevel = 0;
   bubbleKludge = false;
@@ -121,6 +166,16 @@ export class Doc {
     if (end <= start) return start + 1;
     const q = this.prevNonBlank[Math.min(end, this.n) - 1];
     return q >= start ? q + 1 : start + 1;
+  }
+
+  /** Whether messages put in `sink` reach the document (see InlineRec). */
+  live(sink: MessageRec[] | null): boolean {
+    for (let s = sink, depth = 0; s && depth < 1000; depth++) {
+      if (s === this.messages) return true;
+      if (this.dropped.has(s)) return false;
+      s = this.parents.get(s) ?? null;
+    }
+    return false;
   }
 
   markLiteral(start: number, end: number): void {

@@ -1,7 +1,7 @@
 // Explicit markup (`.. `): footnotes, citations, hyperlink targets, substitution definitions,
 // directives and comments (Body.explicit_construct and friends in docutils' states.py).
 import { isPyBlank, pyRstrip, pyStrip } from './lines';
-import { ContentCheck, Machine, STATES, StateName, View, newNode, trimTrailingBlank, viewText } from './machine';
+import { ContentCheck, ExplicitRec, Machine, STATES, StateName, View, newNode, trimTrailingBlank, viewText } from './machine';
 import { M, T_ANONYMOUS, T_EXPLICIT_MARKUP, matchFieldMarker } from './patterns';
 import { specializedCheck } from './specialized';
 
@@ -13,6 +13,7 @@ const SUBSTITUTION_START = /^\.\. +\|(?! |$)/;
 const DIRECTIVE = new RegExp(`^\\.\\. +(${SIMPLENAME}) ?::(?: +|$)`, 'u');
 /** Inliner patterns `target` and `substitution`, on text with escapes turned into NULs. */
 const TARGET = /^(?:_|(?!_)(`?)(?![ `])[^\n]+?(?<![\s\x00])\1)(?<!(?<!\x00):)(?<![\s\x00]) ?:(?: +|$)/;
+const TARGET_NAME = /^(?:(_)|(?!_)(`?)(?![ `])([^\n]+?)(?<![\s\x00])\2)(?<!(?<!\x00):)(?<![\s\x00]) ?:(?: +|$)/;
 const SUBSTITUTION = /^(?! )[^\n]+?(?<![\s\x00])\|(?: +|$)/;
 
 type Kind = 'body' | 'literal' | 'none';
@@ -121,6 +122,8 @@ function explicitConstruct(sm: Machine): boolean {
   const markupEnd = M.end;
   let m: RegExpExecArray | null;
   if ((m = FOOTNOTE.exec(line)) || (m = CITATION.exec(line))) {
+    const label = m[0].slice(m[0].indexOf('[') + 1, m[0].lastIndexOf(']'));
+    note(sm, FOOTNOTE.test(line) ? 'footnote' : 'citation', label, null);
     const r = sm.getFirstKnownIndented(m[0].length);
     sm.child('footnote');
     sm.nestedParse(r.view);
@@ -130,7 +133,10 @@ function explicitConstruct(sm: Machine): boolean {
   if ((m = TARGET_START.exec(line))) {
     // Body.hyperlink_target: the target's lines are joined until the pattern matches.
     const r = sm.getFirstKnownIndented(m[0].length, true, false);
-    if (TARGET.test(viewLines(sm, r.view).map(escape2null).join(''))) {
+    const lines = viewLines(sm, r.view);
+    const joined = lines.map(escape2null).join('');
+    if (TARGET.test(joined)) {
+      noteTarget(sm, lines);
       sm.child('target');
       return r.blankFinish;
     }
@@ -139,7 +145,9 @@ function explicitConstruct(sm: Machine): boolean {
     const r = sm.getFirstKnownIndented(m[0].length, false, false);
     const lines = viewLines(sm, r.view);
     const joined = [escape2null(pyRstrip(lines[0] ?? '')), ...lines.slice(1).map((l) => escape2null(pyStrip(l)))];
-    if (SUBSTITUTION.test(joined.join(' '))) {
+    const sub = SUBSTITUTION.exec(joined.join(' '));
+    if (sub) {
+      note(sm, 'substitution', sub[0].slice(0, sub[0].lastIndexOf('|')), null);
       sm.child('substitution_definition');
       return r.blankFinish;
     }
@@ -164,7 +172,28 @@ function comment(sm: Machine, first: string, markupEnd: number): boolean {
   return r.blankFinish;
 }
 
+function note(sm: Machine, kind: ExplicitRec['kind'], name: string, uri: string | null): void {
+  if (sm.sink) sm.doc.explicit.push({ kind, name, uri, line: sm.absLineOffset(), sink: sm.sink });
+}
+
+/** Body.hyperlink_target and make_target: the name, and the URI unless internal or indirect. */
+function noteTarget(sm: Machine, lines: string[]): void {
+  const block = lines.map(escape2null);
+  let escaped = block[0];
+  let index = 0;
+  let m = TARGET_NAME.exec(escaped);
+  while (!m && ++index < block.length) m = TARGET_NAME.exec((escaped += block[index]));
+  if (!m) return;
+  const rest = [(block[index] + ' ').slice(m[0].length - escaped.length - 1).trim(), ...block.slice(index + 1)];
+  const last = pyStrip(rest[rest.length - 1]);
+  const indirect = last.endsWith('_') && !last.endsWith('\x00_');
+  const uri = rest.join(' ').replace(/\x00[ \n]?/g, '').replace(/\s+/gu, '');
+  if (m[1] === '_') note(sm, 'anonymous', '', uri || null);
+  else note(sm, 'target', (m[3] ?? '').replace(/\x00[ \n]?/g, ''), indirect || !uri ? null : uri);
+}
+
 function anonymousTarget(sm: Machine): boolean {
+  note(sm, 'anonymous', '', null);
   const blankFinish = sm.getFirstKnownIndented(M.end, true).blankFinish;
   sm.child('target');
   return blankFinish;
@@ -174,6 +203,9 @@ interface DirectiveBlock {
   argument: string;
   content: View[];
   error: string;
+  /** The option lines' names, and the value of a `:name:` option ('' if none). */
+  options: string[];
+  name: string;
 }
 
 /** Body.parse_directive_block: arguments, options and content of a directive. */
@@ -201,17 +233,22 @@ function parseDirectiveBlock(sm: Machine, indented: View, spec: DirectiveSpec): 
     content = [sub(0, length)];
   }
   let error = '';
+  const options: string[] = [];
+  let targetName = '';
   if (spec.options) {
     let j = 0;
     while (j < argEnd && !matchFieldMarker(viewText(doc, v, j))) j++;
-    for (let k = j; k < argEnd && !error; k++) {
+    for (let k = j; k < argEnd; k++) {
       const text = viewText(doc, v, k);
       if (text.charCodeAt(0) === 32) continue;
-      if (!matchFieldMarker(text)) error = 'invalid option block';
-      else if (spec.names) {
-        const option = text.slice(1, M.end).trimEnd().slice(0, -1);
-        if (!spec.names.has(option)) error = `unknown option: "${option}"`;
+      if (!matchFieldMarker(text)) {
+        error ||= 'invalid option block';
+        continue;
       }
+      const option = text.slice(1, M.end).trimEnd().slice(0, -1);
+      options.push(option);
+      if (option === 'name') targetName = pyStrip(text.slice(M.end));
+      if (spec.names && !spec.names.has(option)) error ||= `unknown option: "${option}"`;
     }
     argEnd = j;
   }
@@ -231,7 +268,7 @@ function parseDirectiveBlock(sm: Machine, indented: View, spec: DirectiveSpec): 
     error = `maximum ${spec.required + spec.optional} argument(s) allowed, ${count} supplied`;
   }
   if (!error && content.length > 0 && !spec.content) error = 'no content permitted';
-  return { argument, content, error };
+  return { argument, content, error, options, name: targetName };
 }
 
 function finalWhitespace(spec: DirectiveSpec): boolean {
@@ -248,6 +285,7 @@ function trimLeading(sm: Machine, v: View): View {
 /** Body.directive / run_directive / unknown_directive. Returns blank_finish. */
 function directive(sm: Machine, typeName: string, markerEnd: number): boolean {
   const name = typeName.toLowerCase();
+  const first = sm.line!;
   const known = DIRECTIVES.get(name);
   const start = sm.absLineOffset();
   const lineno = sm.absLineNumber();
@@ -262,6 +300,20 @@ function directive(sm: Machine, typeName: string, markerEnd: number): boolean {
   const rec = sm.addBlock('directive', start, sm.absLineOffset() + 1, col, ok ? (table ? 'table' : 'directive') : null);
   rec.name = name;
   rec.argument = parsed.argument;
+  if (sm.sink) {
+    sm.doc.directives.push({
+      name: typeName,
+      line: start,
+      col: sm.colOf(start - sm.start) + first.indexOf(typeName, 2),
+      argument: parsed.argument,
+      options: parsed.options,
+      hasContent: parsed.content.length > 0,
+      error: known ? parsed.error : '',
+      known: known !== undefined,
+      sink: sm.sink,
+    });
+    if (parsed.name && (!known || !parsed.error)) sm.doc.explicit.push({ kind: 'target', name: parsed.name, uri: null, line: start, sink: sm.sink });
+  }
   if (!known) {
     sm.child('message'); // docutils' INFO "No directive entry for ..."
     sm.message(3, `Unknown directive type "${typeName}".`, lineno);

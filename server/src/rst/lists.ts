@@ -194,7 +194,9 @@ STATES.OptionList = {
 export function lineBlock(sm: Machine): StateName {
   const lineno = sm.absLineNumber();
   sm.child('line-block');
-  let blankFinish = sm.getFirstKnownIndented(M.end, true).blankFinish;
+  const first = sm.getFirstKnownIndented(M.end, true);
+  sm.inlineView(first.view, lineno);
+  let blankFinish = first.blankFinish;
   if (!blankFinish) {
     const r = sm.nestedListParse('LineBlock', false);
     sm.gotoLineSafe(r.offset);
@@ -206,7 +208,10 @@ export function lineBlock(sm: Machine): StateName {
 
 const LINEBLOCK_HANDLERS: Partial<Record<number, Handler>> = {
     [T_LINE_BLOCK]: (sm) => {
-      sm.blankFinish = sm.getFirstKnownIndented(M.end, true).blankFinish;
+      const lineno = sm.absLineNumber();
+      const r = sm.getFirstKnownIndented(M.end, true);
+      sm.inlineView(r.view, lineno);
+      sm.blankFinish = r.blankFinish;
       return 'LineBlock';
     },
   };

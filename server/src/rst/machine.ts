@@ -379,6 +379,26 @@ export class Machine {
     this.sink?.push({ line: line - 1, level, text });
   }
 
+  /** Text docutils parses for inline markup: `count` lines from `rel`, from column `skip` of the first. */
+  inline(rel: number, count: number, lineno: number, cut = 0, skip = 0): void {
+    if (!this.sink || count <= 0) return;
+    const v = this.view;
+    this.doc.inlines.push({
+      start: v.start + rel,
+      end: v.start + rel + count,
+      firstCol: this.colOf(rel) + skip,
+      col: v.col,
+      lineno,
+      cut,
+      sink: this.sink,
+    });
+  }
+
+  /** The lines of a view as inline text (a line of a line block). */
+  inlineView(view: View, lineno: number): void {
+    if (this.sink && view.end > view.start) this.doc.inlines.push({ ...view, lineno, cut: 0, sink: this.sink });
+  }
+
   addBlock(kind: BlockKind, start: number, end: number, indent: number, node: string | null = kind): BlockRec {
     const rec: BlockRec = {
       kind,

@@ -4,7 +4,7 @@
 // handled without deep recursion.
 //
 // Line numbers are 0-based everywhere, `ParseMessage.line` included (docutils' number minus one).
-import type { Block, ParseMessage, Range, Section, SpecDocument } from './types';
+import type { Block, InlineText, Markup, ParseMessage, Range, Section, SpecDocument } from './types';
 import { docutilsLines, splitSource, trimmedSpan } from './lines';
 import { BlockRec, ContentCheck, Doc, Machine, MessageRec } from './machine';
 import './body';
@@ -20,7 +20,7 @@ export function parseSpec(input: string): SpecDocument {
     const job = doc.jobs[i];
     run(doc, new Machine(doc, job.view, false, job.sink, job.depth, job.node, job.sidebar));
   }
-  for (let i = doc.checks.length - 1; i >= 0; i--) settle(doc.checks[i]);
+  for (let i = doc.checks.length - 1; i >= 0; i--) settle(doc, doc.checks[i]);
   const lineCount = source.lines.length;
   const { sections, roots } = buildSections(doc, source.lines, lineCount);
   const literalLines = new Set<number>();
@@ -34,7 +34,34 @@ export function parseSpec(input: string): SpecDocument {
     blocks: toBlocks(doc.blocks),
     literalLines,
     messages: toMessages(doc.messages),
+    markup: toMarkup(doc),
   };
+}
+
+function toMarkup(doc: Doc): Markup {
+  const texts: InlineText[] = [];
+  for (const r of doc.inlines) {
+    if (!doc.live(r.sink)) continue;
+    const lines: number[] = [];
+    const cols: number[] = [];
+    const offsets: number[] = [];
+    let text = '';
+    for (let i = r.start; i < r.end; i++) {
+      const col = i === r.start ? r.firstCol : r.col;
+      if (i > r.start) text += '\n';
+      lines.push(i);
+      cols.push(col);
+      offsets.push(text.length);
+      text += doc.exp[i].slice(col);
+    }
+    if (r.cut) text = text.slice(0, Math.max(0, text.length - r.cut));
+    texts.push({ line: r.lineno - 1, text, lines, cols, offsets });
+  }
+  const explicit = doc.explicit.filter((e) => doc.live(e.sink)).map(({ kind, name, uri, line }) => ({ kind, name, uri, line }));
+  const directives = doc.directives
+    .filter((d) => doc.live(d.sink))
+    .map(({ name, line, col, argument, options, hasContent, error, known }) => ({ name, line, col, argument, options, hasContent, error, known }));
+  return { texts, explicit, directives };
 }
 
 /** A parse must never throw: an internal error becomes a message, and the parse goes on. */
@@ -52,8 +79,10 @@ function run(doc: Doc, machine: Machine): void {
  * otherwise the content's messages go too, replaced by one error (ListTable.check_list_content,
  * RSTTable.run). Checks nested in a table's content were settled first (they came later).
  */
-function settle(check: ContentCheck): void {
+function settle(doc: Doc, check: ContentCheck): void {
   const error = contentError(check);
+  if (error) doc.dropped.add(check.sink);
+  else doc.parents.set(check.sink, check.parentSink);
   if (error) check.parentSink?.push({ line: check.lineno - 1, level: 3, text: error });
   else check.parentSink?.push(...check.sink);
 }

@@ -51,6 +51,13 @@ function paragraph(sm: Machine, lineno: number, count: number, last: string): bo
   if (literalNext && count === 1 && data.length === 2) return true;
   const start = lineno - 1;
   sm.addBlock('paragraph', start, start + count, sm.physCol(start - sm.start));
+  if (!literalNext) sm.inline(start - sm.start, count, lineno);
+  else if (count > 1 && data.length === 2) sm.inline(start - sm.start, count - 1, lineno);
+  else {
+    // RSTState.paragraph: `text::` keeps one colon, `text ::` none
+    const spaced = data.length > 2 && data.charCodeAt(data.length - 3) === 32;
+    sm.inline(start - sm.start, count, lineno, spaced ? data.length - pyRstrip(data.slice(0, -3)).length : 1);
+  }
   return literalNext;
 }
 
@@ -149,6 +156,7 @@ STATES.QuotedLiteralBlock = {
 
 function definitionListItem(sm: Machine): boolean {
   const term = sm.context[0];
+  sm.inline(sm.lineOffset - 1, 1, sm.absLineNumber() - 1);
   const r = sm.getIndented();
   if (term.endsWith('::')) {
     const text = 'Blank line missing before literal block (after the "::")? Interpreted as a definition list item.';
@@ -194,6 +202,10 @@ STATES.Definition = {
 };
 
 // ---- section titles ----
+
+function pyLeadingSpaceAt(s: string): number {
+  return s.length - pyLstrip(s).length;
+}
 
 function pending(level: 1 | 2 | 3 | 4, text: string, line: number): MessageRec {
   return { line: line - 1, level, text };
@@ -348,6 +360,8 @@ function section(
     }
   }
   // new_subsection
+  const rel = titleLine - sm.start;
+  sm.inline(rel, 1, lineno, 0, pyLeadingSpaceAt(sm.textAt(rel)));
   doc.sectionLevel++;
   doc.sections.push({ title, level: mylevel + 1, style, overlineLine, titleLine, underlineLine });
   commit(sm, messages);

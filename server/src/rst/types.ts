@@ -79,6 +79,47 @@ export interface ParseMessage {
   readonly docutilsLevel?: 1;
 }
 
+/** A text that docutils parses for inline markup: a paragraph, a title, a term, a line block's line. */
+export interface InlineText {
+  /** 0-based line where docutils reports this text's inline messages (its first line). */
+  readonly line: number;
+  /** docutils' text: the lines (tabs expanded, indentation cut) joined with `\n`. */
+  readonly text: string;
+  /** Per line of the text: its 0-based line, the expanded column it starts at, and its offset in `text`. */
+  readonly lines: readonly number[];
+  readonly cols: readonly number[];
+  readonly offsets: readonly number[];
+}
+
+export interface ExplicitMarkup {
+  readonly kind: 'target' | 'anonymous' | 'footnote' | 'citation' | 'substitution';
+  /** As written: a label, a target or substitution name; '' for an anonymous target. */
+  readonly name: string;
+  readonly uri: string | null;
+  readonly line: number;
+}
+
+export interface DirectiveUse {
+  /** As written. */
+  readonly name: string;
+  readonly line: number;
+  /** Expanded column of the name. */
+  readonly col: number;
+  readonly argument: string;
+  readonly options: readonly string[];
+  readonly hasContent: boolean;
+  /** docutils' own error for the block ('' if none), for the directives docutils knows. */
+  readonly error: string;
+  readonly known: boolean;
+}
+
+/** What the inline-markup and reference checks need, from the parts of the document docutils keeps. */
+export interface Markup {
+  readonly texts: readonly InlineText[];
+  readonly explicit: readonly ExplicitMarkup[];
+  readonly directives: readonly DirectiveUse[];
+}
+
 export interface SpecDocument {
   /** The text without a leading BOM. */
   readonly text: string;
@@ -93,4 +134,5 @@ export interface SpecDocument {
   /** Lines inside literal blocks and code-block/code/sourcecode directive bodies. */
   readonly literalLines: ReadonlySet<number>;
   readonly messages: readonly ParseMessage[];
+  readonly markup: Markup;
 }

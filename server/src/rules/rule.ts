@@ -2,6 +2,7 @@ import type { Range, SpecDocument } from '../rst/types';
 import type { Template } from '../template/model';
 import type { Outline } from '../template/outline';
 import type { InlineControl } from '../control';
+import type { DocsSetup } from './docs/names';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export type SeveritySetting = Severity | 'off';
@@ -13,6 +14,8 @@ export interface RuleOptions {
   readonly optionalSections: readonly string[];
   /** The spec's file name (no folder), when it has one; untitled documents have none. */
   readonly fileName?: string;
+  /** What the spec's docs tree (conf.py, `.rst-specs.json`) says about directive and role names. */
+  readonly docs?: DocsSetup;
 }
 
 export interface RuleContext {

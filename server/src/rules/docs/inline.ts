@@ -1,0 +1,20 @@
+// rst-inline: inline markup docutils can't close ("Inline emphasis start-string without
+// end-string.", ...), at the start-string itself.
+import type { Finding, Rule } from '../rule';
+import { docMarkup } from './markup';
+
+export const rstInline: Rule = {
+  id: 'rst-inline',
+  defaultSeverity: 'error',
+  description: 'Inline markup that docutils cannot read: a start-string without end-string, and the like.',
+  check({ doc }) {
+    const findings: Finding[] = [];
+    for (const { event, range, docLine } of docMarkup(doc).events) {
+      if (event.kind !== 'problem') continue;
+      // a lone `*` or backquote: escaping it keeps the character and drops the markup
+      const escape = event.construct === 'emphasis' || event.construct === 'interpreted text or phrase reference';
+      findings.push({ range, message: event.message, data: escape ? { docutilsLine: docLine, escape: true } : { docutilsLine: docLine } });
+    }
+    return findings;
+  },
+};

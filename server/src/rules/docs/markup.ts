@@ -1,0 +1,60 @@
+// The inline markup of a whole spec, read once per parse and shared by the docs-gate rules:
+// every text docutils parses (SpecDocument.markup.texts) scanned by the Inliner port, with the
+// positions turned back into the editor's (tabs expanded by docutils, UTF-16 in the editor).
+import type { InlineText, Range, SourceLine, SpecDocument } from '../../rst/types';
+import { type InlineEvent, scanInline } from '../../rst/inline/scan';
+
+export interface Located<E> {
+  readonly event: E;
+  readonly range: Range;
+  /** docutils' line for it (0-based): the text's first line. */
+  readonly docLine: number;
+}
+
+export interface DocMarkup {
+  readonly events: readonly Located<InlineEvent>[];
+}
+
+const scanned = new WeakMap<SpecDocument, DocMarkup>();
+
+export function docMarkup(doc: SpecDocument): DocMarkup {
+  let found = scanned.get(doc);
+  if (!found) {
+    found = { events: scanAll(doc) };
+    scanned.set(doc, found);
+  }
+  return found;
+}
+
+function scanAll(doc: SpecDocument): Located<InlineEvent>[] {
+  const out: Located<InlineEvent>[] = [];
+  for (const text of doc.markup.texts) {
+    const { events } = scanInline(text.text);
+    for (const event of events) {
+      out.push({ event, range: { start: position(doc.lines, text, event.start), end: position(doc.lines, text, event.end) }, docLine: text.line });
+    }
+  }
+  return out;
+}
+
+/** The editor position of an offset in an inline text. */
+function position(lines: readonly SourceLine[], text: InlineText, offset: number): { line: number; character: number } {
+  let k = 0;
+  while (k + 1 < text.offsets.length && text.offsets[k + 1] <= offset) k++;
+  const line = text.lines[k];
+  const col = text.cols[k] + offset - text.offsets[k];
+  return { line, character: characterAt(lines[line]?.text ?? '', col) };
+}
+
+/** The UTF-16 index in a raw line of a column of docutils' line (tabs expanded to 8, \v \f one space, BOMs gone). */
+export function characterAt(raw: string, col: number): number {
+  if (!/[\t\ufeff]/.test(raw)) return Math.min(col, raw.length);
+  let column = 0;
+  for (let i = 0; i < raw.length; i++) {
+    if (column >= col) return i;
+    const c = raw.charCodeAt(i);
+    if (c === 9) column += 8 - (column % 8);
+    else if (c !== 0xfeff) column++;
+  }
+  return raw.length;
+}

@@ -1,0 +1,142 @@
+// rst-reference: references within the spec that docutils (and Sphinx) cannot resolve: unknown
+// or ambiguous target names, duplicate explicit targets, anonymous references and targets that
+// don't pair up, footnote and citation references without their footnote or citation, and
+// undefined substitutions. Names are matched as docutils does (case and whitespace folded).
+import type { Range } from '../../rst/types';
+import { normalizeName, scanInline } from '../../rst/inline/scan';
+import type { Finding, Rule } from '../rule';
+import { docMarkup } from './markup';
+
+/** Substitutions Sphinx defines for every document (DefaultSubstitutions). */
+const SPHINX_SUBSTITUTIONS = ['version', 'release', 'today'];
+
+interface Target {
+  /** null: more than one target has the name (docutils' `nameids[name] = None`). */
+  unique: boolean;
+  explicit: boolean;
+  uri: string | null;
+}
+
+interface Definition {
+  readonly line: number;
+  readonly name: string;
+  readonly explicit: boolean;
+  readonly uri: string | null;
+  readonly range: Range;
+}
+
+export const rstReference: Rule = {
+  id: 'rst-reference',
+  defaultSeverity: 'error',
+  description: 'A reference to a target, footnote, citation or substitution that the spec does not define.',
+  check({ doc }) {
+    const events = docMarkup(doc).events;
+    const findings: Finding[] = [];
+    const lineRange = (line: number): Range => {
+      const text = doc.lines[line]?.text ?? '';
+      const start = text.length - text.trimStart().length;
+      return { start: { line, character: start }, end: { line, character: text.length } };
+    };
+
+    // every name a target gives, in document order (section titles: implicit targets)
+    const definitions: Definition[] = [];
+    for (const section of doc.sections) {
+      const name = normalizeName(scanInline(section.title).plain);
+      definitions.push({ line: section.titleLine, name, explicit: false, uri: null, range: section.titleRange });
+    }
+    let anonymousTargets = 0;
+    let autoFootnotes = 0;
+    let symbolFootnotes = 0;
+    const citations = new Set<string>();
+    const substitutions = new Set<string>(SPHINX_SUBSTITUTIONS);
+    for (const e of doc.markup.explicit) {
+      if (e.kind === 'anonymous') anonymousTargets++;
+      else if (e.kind === 'substitution') substitutions.add(e.name.split(/\s+/).join(' '));
+      else if (e.kind === 'footnote' && e.name === '#') autoFootnotes++;
+      else if (e.kind === 'footnote' && e.name === '*') symbolFootnotes++;
+      else {
+        if (e.kind === 'citation') citations.add(normalizeName(e.name));
+        const name = normalizeName(e.kind === 'footnote' && e.name.startsWith('#') ? e.name.slice(1) : e.name);
+        definitions.push({ line: e.line, name, explicit: true, uri: e.uri, range: lineRange(e.line) });
+      }
+    }
+    for (const { event, range } of events) {
+      if (event.kind === 'target') definitions.push({ line: range.start.line, name: event.name, explicit: true, uri: event.uri, range });
+    }
+    definitions.sort((a, b) => a.line - b.line || a.range.start.character - b.range.start.character);
+
+    // document.set_duplicate_name_id
+    const targets = new Map<string, Target>();
+    for (const d of definitions) {
+      const old = targets.get(d.name);
+      if (!old) {
+        targets.set(d.name, { unique: true, explicit: d.explicit, uri: d.uri });
+        continue;
+      }
+      if (d.explicit && old.explicit) {
+        const same = d.uri !== null && old.unique && old.uri === d.uri;
+        if (!same) {
+          old.unique = false;
+          findings.push({ range: d.range, message: `Duplicate explicit target name: "${d.name}".`, data: { name: d.name } });
+        }
+      } else if (d.explicit) {
+        targets.set(d.name, { unique: true, explicit: true, uri: d.uri });
+      } else if (!old.explicit) {
+        old.unique = false;
+      }
+    }
+
+    const lowerSubstitutions = new Set([...substitutions].map((s) => s.toLowerCase()));
+    let anonymousRefs = 0;
+    let firstAnonymous: Range | null = null;
+    let autoRefs = 0;
+    let symbolRefs = 0;
+    for (const { event, range } of events) {
+      if (event.kind === 'reference') {
+        if (event.anonymous) {
+          anonymousRefs++;
+          firstAnonymous ??= range;
+          continue;
+        }
+        findings.push(...unresolved(targets, event.name, range));
+      } else if (event.kind === 'substitution') {
+        if (!substitutions.has(event.name) && !lowerSubstitutions.has(event.name.toLowerCase())) {
+          findings.push({ range, message: `Undefined substitution referenced: "${event.name}".`, data: { name: event.name } });
+        }
+      } else if (event.kind === 'footnote') {
+        const label = event.label;
+        if (event.citation) {
+          // Sphinx turns citation references into cross-references (sphinx.domains.citation)
+          if (!citations.has(normalizeName(label))) findings.push({ range, message: `citation not found: ${label}`, data: { name: label } });
+        } else if (label === '#') {
+          if (++autoRefs === autoFootnotes + 1) {
+            const message = `Too many autonumbered footnote references: only ${autoFootnotes} corresponding footnotes available.`;
+            findings.push({ range, message });
+          }
+        } else if (label === '*') {
+          if (++symbolRefs === symbolFootnotes + 1) {
+            const message = `Too many symbol footnote references: only ${symbolFootnotes} corresponding footnotes available.`;
+            findings.push({ range, message });
+          }
+        } else {
+          findings.push(...unresolved(targets, normalizeName(label.startsWith('#') ? label.slice(1) : label), range));
+        }
+      }
+    }
+    if (anonymousRefs !== anonymousTargets) {
+      const range = firstAnonymous ?? lineRange(doc.markup.explicit.find((e) => e.kind === 'anonymous')?.line ?? 0);
+      findings.push({ range, message: `Anonymous hyperlink mismatch: ${anonymousRefs} references but ${anonymousTargets} targets.` });
+    }
+    return findings;
+  },
+};
+
+/** DanglingReferencesVisitor.visit_reference. */
+function unresolved(targets: Map<string, Target>, name: string, range: Range): Finding[] {
+  const target = targets.get(name);
+  if (target?.unique) return [];
+  const message = target
+    ? `Duplicate target name, cannot be used as a unique reference: "${name}".`
+    : `Unknown target name: "${name}".`;
+  return [{ range, message, data: { name } }];
+}

@@ -1,0 +1,32 @@
+// rst-role: interpreted text with a role that neither docutils, Sphinx, the extensions of the
+// spec's conf.py nor a `.. role::` of the spec defines.
+import type { Finding, Rule } from '../rule';
+import { docMarkup } from './markup';
+import { isKnown, knownNames, nearest } from './names';
+
+export const rstRole: Rule = {
+  id: 'rst-role',
+  defaultSeverity: 'error',
+  description: 'An interpreted text role that the docs build does not know.',
+  check({ doc, options }) {
+    const known = knownNames(options.docs);
+    if (!known.complete) return [];
+    // roles the spec defines itself: `.. role:: name` or `.. role:: name(base)`
+    const defined = new Set<string>();
+    for (const d of doc.markup.directives) {
+      if (d.name.toLowerCase() === 'role' && d.argument) defined.add(d.argument.split('(')[0].trim().toLowerCase());
+    }
+    const findings: Finding[] = [];
+    for (const { event, range, docLine } of docMarkup(doc).events) {
+      if (event.kind !== 'role' || isKnown(known, 'roles', event.role, defined)) continue;
+      const suggestion = nearest(known, 'roles', event.role);
+      const hint = suggestion ? ` Did you mean \`${suggestion}\`?` : '';
+      findings.push({
+        range,
+        message: `Unknown interpreted text role "${event.role}".${hint}`,
+        data: suggestion ? { docutilsLine: docLine, name: event.role, suggestion } : { docutilsLine: docLine, name: event.role },
+      });
+    }
+    return findings;
+  },
+};
