@@ -3,6 +3,7 @@
 import type { DirectiveUse } from '../../rst/types';
 import type { Finding, FindingData, Rule } from '../rule';
 import { characterAt } from './markup';
+import { DIRECTIVE_SPECS } from './directive-specs';
 import { isKnown, knownNames, nearest } from './names';
 
 /** docutils' and Sphinx's directives that call assert_has_content (content is required). */
@@ -15,57 +16,17 @@ interface Spec {
   readonly required: number;
   readonly optional: number;
   readonly finalWhitespace: boolean;
-  /** Option names; null: not checked. */
+  /** Option names; null: none are checked (no option_spec, or an empty one, which docutils skips). */
   readonly options: ReadonlySet<string> | null;
   readonly content: boolean;
 }
 
-const GRAPHVIZ_OPTIONS = 'alt align caption layout graphviz_dot name class';
-// Sphinx 5.3's own directives (docutils' are checked by the parser): arguments, options, content
-const SPHINX: Record<string, [number, number, boolean, string | null, boolean]> = {
-  todo: [0, 0, true, 'class name', true],
-  todolist: [0, 0, false, '', false],
-  seealso: [0, 0, true, 'class name', true],
-  versionadded: [1, 1, true, '', true],
-  versionchanged: [1, 1, true, '', true],
-  deprecated: [1, 1, true, '', true],
-  centered: [1, 0, true, '', false],
-  hlist: [0, 0, false, 'columns', true],
-  only: [1, 0, true, '', true],
-  tabularcolumns: [1, 0, true, '', false],
-  toctree: [0, 0, false, 'maxdepth name caption glob hidden includehidden numbered titlesonly reversed class', true],
-  index: [1, 0, true, 'name', false],
-  acks: [0, 0, false, '', true],
-  sectionauthor: [1, 0, true, '', false],
-  moduleauthor: [1, 0, true, '', false],
-  codeauthor: [1, 0, true, '', false],
-  highlight: [1, 0, false, 'force linenothreshold', false],
-  literalinclude: [
-    1, 0, true,
-    'dedent linenos lineno-start lineno-match tab-width language force encoding pyobject lines start-after ' +
-      'end-before start-at end-at prepend append emphasize-lines caption class name diff',
-    false,
-  ],
-  'default-domain': [1, 0, false, '', false],
-  'rst-class': [1, 0, true, '', true],
-  cssclass: [1, 0, true, '', true],
-  glossary: [0, 0, false, 'sorted', true],
-  graphviz: [0, 1, false, GRAPHVIZ_OPTIONS, true],
-  graph: [1, 0, false, GRAPHVIZ_OPTIONS, true],
-  digraph: [1, 0, false, GRAPHVIZ_OPTIONS, true],
-};
 const SPECS = new Map<string, Spec>(
-  Object.entries(SPHINX).map(([name, [required, optional, finalWhitespace, options, content]]) => [
+  Object.entries(DIRECTIVE_SPECS).map(([name, [required, optional, finalWhitespace, options, content]]) => [
     name,
-    { required, optional, finalWhitespace, options: options === null ? null : new Set(options ? options.split(' ') : []), content },
+    { required, optional, finalWhitespace, options: options ? new Set(options.split(' ')) : null, content },
   ]),
 );
-/** Sphinx's versions of docutils directives, whose options docutils' table does not check. */
-const SPHINX_OPTIONS: Record<string, ReadonlySet<string>> = {
-  'code-block': new Set('force linenos dedent lineno-start emphasize-lines caption class name'.split(' ')),
-  sourcecode: new Set('force linenos dedent lineno-start emphasize-lines caption class name'.split(' ')),
-  code: new Set('class force name number-lines'.split(' ')),
-};
 
 export const rstDirective: Rule = {
   id: 'rst-directive',
@@ -94,30 +55,29 @@ export const rstDirective: Rule = {
 
 function directiveProblem(d: DirectiveUse): string {
   const name = d.name.toLowerCase();
+  const spec = SPECS.get(name);
   const error = (detail: string) => `Error in "${d.name}" directive: ${detail}.`;
+  const noContent = `Content block expected for the "${d.name}" directive; none found.`;
+  // docutils' directives were read by the parser with their own specs; Sphinx's version of some
+  // has other options (code-block, image...), which the parser does not know
   if (d.known) {
     if (d.error) return error(d.error);
-    const allowed = SPHINX_OPTIONS[name];
-    const unknown = allowed && d.options.find((o) => !allowed.has(o));
+    const unknown = spec?.options && d.options.find((o) => !spec.options!.has(o));
     if (unknown) return error(`unknown option: "${unknown}"`);
-  } else {
-    const spec = SPECS.get(name);
-    if (!spec) return '';
-    const unknown = spec.options && d.options.find((o) => !spec.options!.has(o));
-    if (unknown) return error(`unknown option: "${unknown}"`);
-    // the parser read the block as for an unknown directive: one optional argument
-    const takesArguments = spec.required + spec.optional > 0;
-    const argument = takesArguments ? d.argument : '';
-    const count = argument ? argument.split(/\s+/).length : 0;
-    if (count < spec.required) return error(`${spec.required} argument(s) required, ${count} supplied`);
-    if (count > spec.required + spec.optional && !spec.finalWhitespace) {
-      return error(`maximum ${spec.required + spec.optional} argument(s) allowed, ${count} supplied`);
-    }
-    const hasContent = d.hasContent || (!takesArguments && d.argument !== '');
-    if (hasContent && !spec.content) return error('no content permitted');
-    if (!hasContent && NEEDS_CONTENT.has(name)) return `Content block expected for the "${d.name}" directive; none found.`;
-    return '';
+    return !d.hasContent && NEEDS_CONTENT.has(name) ? noContent : '';
   }
-  if (!d.hasContent && NEEDS_CONTENT.has(name)) return `Content block expected for the "${d.name}" directive; none found.`;
-  return '';
+  if (!spec) return '';
+  const unknown = spec.options && d.options.find((o) => !spec.options!.has(o));
+  if (unknown) return error(`unknown option: "${unknown}"`);
+  // the parser read the block as for a directive it doesn't know: one optional argument, options
+  const takesArguments = spec.required + spec.optional > 0;
+  const argument = takesArguments ? d.argument : '';
+  const count = argument ? argument.split(/\s+/).length : 0;
+  if (count < spec.required) return error(`${spec.required} argument(s) required, ${count} supplied`);
+  if (count > spec.required + spec.optional && !spec.finalWhitespace) {
+    return error(`maximum ${spec.required + spec.optional} argument(s) allowed, ${count} supplied`);
+  }
+  const hasContent = d.hasContent || (!takesArguments && d.argument !== '');
+  if (hasContent && !spec.content) return error('no content permitted');
+  return !hasContent && NEEDS_CONTENT.has(name) ? noContent : '';
 }

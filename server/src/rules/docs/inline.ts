@@ -13,7 +13,7 @@ export const rstInline: Rule = {
       if (event.kind !== 'problem') continue;
       // a lone `*` or backquote: escaping it keeps the character and drops the markup
       const escape = event.construct === 'emphasis' || event.construct === 'interpreted text or phrase reference';
-      findings.push({ range, message: event.message, data: escape ? { docutilsLine: docLine, escape: true } : { docutilsLine: docLine } });
+      findings.push({ range, message: event.message, data: escape ? { docutilsLine: docLine + 1, escape: true } : { docutilsLine: docLine + 1 } });
     }
     return findings;
   },

@@ -46,6 +46,7 @@ export const rstReference: Rule = {
     }
     let anonymousTargets = 0;
     let autoFootnotes = 0;
+    const autoLabels = new Set<string>();
     let symbolFootnotes = 0;
     const citations = new Set<string>();
     const substitutions = new Set<string>(SPHINX_SUBSTITUTIONS);
@@ -53,6 +54,10 @@ export const rstReference: Rule = {
       if (e.kind === 'anonymous') anonymousTargets++;
       else if (e.kind === 'substitution') substitutions.add(e.name.split(/\s+/).join(' '));
       else if (e.kind === 'footnote' && e.name === '#') autoFootnotes++;
+      else if (e.kind === 'footnote' && e.name.startsWith('#') && !autoLabels.has(normalizeName(e.name.slice(1)))) {
+        autoLabels.add(normalizeName(e.name.slice(1)));
+        definitions.push({ line: e.line, name: normalizeName(e.name.slice(1)), explicit: true, uri: null, range: lineRange(e.line) });
+      }
       else if (e.kind === 'footnote' && e.name === '*') symbolFootnotes++;
       else {
         if (e.kind === 'citation') citations.add(normalizeName(e.name));
@@ -91,35 +96,40 @@ export const rstReference: Rule = {
     let firstAnonymous: Range | null = null;
     let autoRefs = 0;
     let symbolRefs = 0;
-    for (const { event, range } of events) {
+    for (const { event, range, docLine } of events) {
+      const line = docLine + 1;
       if (event.kind === 'reference') {
         if (event.anonymous) {
           anonymousRefs++;
           firstAnonymous ??= range;
           continue;
         }
-        findings.push(...unresolved(targets, event.name, range));
+        findings.push(...unresolved(targets, event.name, range, line));
       } else if (event.kind === 'substitution') {
         if (!substitutions.has(event.name) && !lowerSubstitutions.has(event.name.toLowerCase())) {
-          findings.push({ range, message: `Undefined substitution referenced: "${event.name}".`, data: { name: event.name } });
+          findings.push({ range, message: `Undefined substitution referenced: "${event.name}".`, data: { name: event.name, docutilsLine: line } });
         }
       } else if (event.kind === 'footnote') {
         const label = event.label;
         if (event.citation) {
           // Sphinx turns citation references into cross-references (sphinx.domains.citation)
-          if (!citations.has(normalizeName(label))) findings.push({ range, message: `citation not found: ${label}`, data: { name: label } });
-        } else if (label === '#') {
+          if (!citations.has(normalizeName(label))) findings.push({ range, message: `citation not found: ${label}`, data: { name: label, docutilsLine: line } });
+        } else if (label.startsWith('#') && !autoLabels.has(normalizeName(label.slice(1)))) {
+          // Footnotes.number_footnote_references: `[#]_`, and `[#label]_` without its footnote,
+          // take the numbers of the `.. [#]` footnotes in turn; the first one left over is an error
+          // (a labelled one is then also an unknown target)
           if (++autoRefs === autoFootnotes + 1) {
             const message = `Too many autonumbered footnote references: only ${autoFootnotes} corresponding footnotes available.`;
-            findings.push({ range, message });
+            findings.push({ range, message, data: { docutilsLine: line } });
           }
+          if (label !== '#' && autoRefs > autoFootnotes) findings.push(...unresolved(targets, normalizeName(label.slice(1)), range, line));
         } else if (label === '*') {
           if (++symbolRefs === symbolFootnotes + 1) {
             const message = `Too many symbol footnote references: only ${symbolFootnotes} corresponding footnotes available.`;
-            findings.push({ range, message });
+            findings.push({ range, message, data: { docutilsLine: line } });
           }
         } else {
-          findings.push(...unresolved(targets, normalizeName(label.startsWith('#') ? label.slice(1) : label), range));
+          findings.push(...unresolved(targets, normalizeName(label.startsWith('#') ? label.slice(1) : label), range, line));
         }
       }
     }
@@ -132,11 +142,11 @@ export const rstReference: Rule = {
 };
 
 /** DanglingReferencesVisitor.visit_reference. */
-function unresolved(targets: Map<string, Target>, name: string, range: Range): Finding[] {
+function unresolved(targets: Map<string, Target>, name: string, range: Range, docutilsLine: number): Finding[] {
   const target = targets.get(name);
   if (target?.unique) return [];
   const message = target
     ? `Duplicate target name, cannot be used as a unique reference: "${name}".`
     : `Unknown target name: "${name}".`;
-  return [{ range, message, data: { name } }];
+  return [{ range, message, data: { name, docutilsLine } }];
 }

@@ -24,7 +24,7 @@ export const rstRole: Rule = {
       findings.push({
         range,
         message: `Unknown interpreted text role "${event.role}".${hint}`,
-        data: suggestion ? { docutilsLine: docLine, name: event.role, suggestion } : { docutilsLine: docLine, name: event.role },
+        data: suggestion ? { docutilsLine: docLine + 1, name: event.role, suggestion } : { docutilsLine: docLine + 1, name: event.role },
       });
     }
     return findings;
