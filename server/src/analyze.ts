@@ -7,6 +7,8 @@ import { locateTemplate, releaseOf, type TemplateFiles } from './template/locate
 import { nodeTemplateFiles, TemplateCache } from './template/load';
 import { type EngineOptions, inlineControl, ruleOptions, type SpecDiagnostic, validateDocument } from './engine';
 import type { InlineControl } from './control';
+import type { DocsSetup } from './rules/docs/names';
+import { DocsTrees } from './rules/docs/tree';
 
 export interface AnalysisRequest {
   readonly text: string;
@@ -60,10 +62,25 @@ export function looksBinary(text: string): boolean {
 
 /** Parses a spec, finds and loads its template, and runs the rules: the engine plus the file system. */
 export class Analyzer {
+  private readonly docsTrees: DocsTrees;
+
   constructor(
     readonly templates = new TemplateCache(),
     private readonly files: TemplateFiles = nodeTemplateFiles,
-  ) {}
+  ) {
+    this.docsTrees = new DocsTrees(files, templates.reader);
+  }
+
+  /** The spec's docs tree (its conf.py's extensions) and the extra names of the options. */
+  private docsSetup(request: AnalysisRequest): DocsSetup | undefined {
+    const extra = request.options?.docs;
+    if (!request.filePath) return extra;
+    const tree = this.docsTrees.setupFor(request.filePath, request.workspaceFolder);
+    const conf = request.confineTemplates && tree.extensions !== null && this.outside(this.docsTrees.confFor(request.filePath, request.workspaceFolder)!, request.workspaceFolder)
+      ? { extensions: null }
+      : tree;
+    return { ...conf, directives: extra?.directives, roles: extra?.roles };
+  }
 
   /**
    * The template of a spec: the one its `.. rst-specs: template=` comment names (`specTemplate`,
@@ -116,7 +133,7 @@ export class Analyzer {
     const { template, problem, origin, path: templatePath } = this.templateFor({ ...request, specTemplate: control.templatePath });
     const fileName = request.options?.fileName ?? (request.filePath ? path.basename(request.filePath) : undefined);
     const release = request.options?.release ?? (request.filePath ? releaseOf(request.filePath) : undefined);
-    const engineOptions = { ...request.options, fileName, release };
+    const engineOptions = { ...request.options, fileName, release, docs: this.docsSetup(request) };
     const diagnostics = validateDocument(doc, template, engineOptions, control);
     const severity = severityOf(TEMPLATE_PROBLEM_CODE, 'warning');
     const { optionalSections } = ruleOptions(engineOptions, template);

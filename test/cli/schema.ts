@@ -69,6 +69,18 @@ export function expectedSchema(): unknown {
           },
         ],
       },
+      directives: {
+        type: 'array',
+        items: { type: 'string', pattern: '^[^\\s:]+(:[^\\s:]+)*$' },
+        description:
+          "Directive names the docs build knows besides docutils', Sphinx's and those of the extensions that doc/source/conf.py names (a custom extension's), so that rst-directive does not report them.",
+      },
+      roles: {
+        type: 'array',
+        items: { type: 'string', pattern: '^[^\\s:]+(:[^\\s:]+)*$' },
+        description:
+          "Interpreted text role names the docs build knows besides docutils', Sphinx's and those of the extensions that doc/source/conf.py names (a custom extension's), so that rst-role does not report them.",
+      },
     },
   };
 }

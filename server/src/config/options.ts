@@ -18,6 +18,9 @@ export interface EffectiveOptions {
   /** One list, or lists by release or template file name: the engine picks the spec's (template/optional.ts). */
   readonly optionalSections: OptionalSectionsSetting;
   readonly rules: Readonly<Record<string, SeveritySetting>>;
+  /** Extra directive and role names (the config file's `directives` and `roles`). */
+  readonly directives?: readonly string[];
+  readonly roles?: readonly string[];
 }
 
 /** Values that win over the config file: command-line options, or the editor settings the user set. */
@@ -45,11 +48,14 @@ export function mergeOptions(
     maxLineLength: overrides.maxLineLength ?? config?.maxLineLength ?? DEFAULT_MAX_LINE_LENGTH,
     optionalSections: overrides.optionalSections ?? config?.optionalSections ?? DEFAULT_OPTIONAL_SECTIONS,
     rules: { ...config?.rules, ...overrides.rules },
+    ...(config?.directives ? { directives: config.directives } : {}),
+    ...(config?.roles ? { roles: config.roles } : {}),
   };
 }
 
 export function engineOptions(options: EffectiveOptions): EngineOptions {
-  return { maxLineLength: options.maxLineLength, optionalSections: options.optionalSections, rules: options.rules };
+  const docs = options.directives || options.roles ? { docs: { extensions: null, directives: options.directives, roles: options.roles } } : {};
+  return { maxLineLength: options.maxLineLength, optionalSections: options.optionalSections, rules: options.rules, ...docs };
 }
 
 /** The editor settings that mirror config keys (the language server's `Settings` extends them). */

@@ -20,6 +20,9 @@ export interface SpecsConfig {
   readonly rules?: Readonly<Record<string, SeveritySetting>>;
   /** Titles a spec may leave out: one list, or lists by release or template file name (`*` for the others). */
   readonly optionalSections?: OptionalSectionsSetting;
+  /** Directive and role names the docs build knows besides docutils', Sphinx's and conf.py's extensions' (custom extensions). */
+  readonly directives?: readonly string[];
+  readonly roles?: readonly string[];
 }
 
 export interface ConfigProblem {
@@ -29,7 +32,7 @@ export interface ConfigProblem {
 }
 
 export const CONFIG_FILE_NAMES: readonly string[] = ['.rst-specs.json', '.rst-specs.jsonc'];
-export const CONFIG_KEYS: readonly string[] = ['template', 'include', 'exclude', 'maxLineLength', 'rules', 'optionalSections'];
+export const CONFIG_KEYS: readonly string[] = ['template', 'include', 'exclude', 'maxLineLength', 'rules', 'optionalSections', 'directives', 'roles'];
 export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['error', 'warning', 'information', 'hint', 'off'];
 
 /**
@@ -74,6 +77,13 @@ export function parseConfig(text: string, sourcePath: string): { config: SpecsCo
         const list = stringList(value);
         if (list && list.every((glob) => glob.trim() !== '')) config[key] = list;
         else problem(value, `"${key}" must be a list of globs (non-empty strings)`);
+        break;
+      }
+      case 'directives':
+      case 'roles': {
+        const list = stringList(value);
+        if (list && list.every((name) => /^[^\s:]+(:[^\s:]+)*$/.test(name))) config[key] = list;
+        else problem(value, `"${key}" must be a list of ${key.slice(0, -1)} names, like ["${key === 'roles' ? 'bug' : 'my-directive'}"]`);
         break;
       }
       case 'optionalSections': {

@@ -2,6 +2,7 @@
 import type { SpecDocument } from '../rst/types';
 import type { Template } from '../template/model';
 import { changeSectionLevel, changeSectionLevelOnce, resizeAdornment } from './adornment';
+import { escapeStartString, renameDuplicateTarget, useSuggestedName } from './docs';
 import type { TextEdit } from './edit';
 import type { Fix, FixDiagnostic, FixOptions } from './fix';
 import { insertMissingSection } from './insert-sections';
@@ -61,7 +62,23 @@ export const FIXES: Readonly<Record<string, FixEntry>> = {
   'carriage-return': { fix: useLfLineEndings, title: () => 'Use LF line endings', preferred: true },
   'zero-width-space': { fix: removeZeroWidthSpace, title: () => 'Remove the zero-width space', preferred: true },
   'line-length': { fix: reflowParagraph, title: () => 'Reflow paragraph', preferred: false },
+  'rst-inline': {
+    fix: escapeStartString,
+    title: (d) => (d.data?.escape === true ? 'Escape the start-string with a backslash' : undefined),
+    preferred: false,
+  },
+  'rst-directive': { fix: useSuggestedName, title: (d) => suggestionTitle(d.data?.suggestion), preferred: true },
+  'rst-role': { fix: useSuggestedName, title: (d) => suggestionTitle(d.data?.suggestion), preferred: true },
+  'rst-reference': {
+    fix: renameDuplicateTarget,
+    title: (d) => (d.message?.startsWith('Duplicate explicit target name') ? `Rename this target '${text(d.data?.name)}'` : undefined),
+    preferred: false,
+  },
 };
+
+function suggestionTitle(suggestion: unknown): string | undefined {
+  return typeof suggestion === 'string' ? `Change to '${suggestion}'` : undefined;
+}
 
 /** The quick fix of one diagnostic, when its rule has one and it applies here. */
 export function quickFixFor(

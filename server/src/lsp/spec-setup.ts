@@ -116,7 +116,12 @@ export class SpecEnvironment {
       config,
       templatePath: merged.templatePath,
       templatePathIsUsers: overrides.templatePath !== undefined,
-      engine: { maxLineLength: merged.maxLineLength, optionalSections, rules: merged.rules },
+      engine: {
+        maxLineLength: merged.maxLineLength,
+        optionalSections,
+        rules: merged.rules,
+        ...(merged.directives || merged.roles ? { docs: { extensions: null, directives: merged.directives, roles: merged.roles } } : {}),
+      },
       optionalSections,
       isSpec,
       analyzer,

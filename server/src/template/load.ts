@@ -63,7 +63,7 @@ export class TemplateCache {
   private readonly cache = new Map<string, { stamp: string; template: Template }>();
   private bundled: Template | undefined;
 
-  constructor(private readonly reader: TemplateReader = nodeTemplateReader) {}
+  constructor(readonly reader: TemplateReader = nodeTemplateReader) {}
 
   bundledTemplate(): Template {
     this.bundled ??= buildTemplate(this.reader.bundledText(), 'bundled');
