@@ -114,7 +114,7 @@ test('parseConfig: values of the wrong type are left out, each with a problem at
     'the file must hold an object, like { "maxLineLength": 79 }',
   ]);
   assert.deepEqual(parseConfig('{"a": 1, "a": 2}', '/r/x.json').problems.map((p) => p.message).slice(0, 1), [
-    'unknown setting "a" (known: template, include, exclude, maxLineLength, rules, optionalSections)',
+    'unknown setting "a" (known: template, include, exclude, maxLineLength, rules, optionalSections, directives, roles)',
   ]);
   assert.deepEqual(parseConfig('{"maxLineLength": 80, "maxLineLength": 90}', '/r/x.json'), {
     config: { maxLineLength: 90 },
@@ -241,7 +241,7 @@ test('optionsForSpec: the nearest config up to the workspace folder, under the o
     const spec = join(dir, 'specs', 'x.rst');
     const { options, config } = optionsForSpec(spec, dir, { rules: { 'line-length': 'error' } });
     assert.equal(config?.path, join(dir, '.rst-specs.json'));
-    assert.deepEqual(config?.problems.map((p) => p.message), ['unknown setting "bogus" (known: template, include, exclude, maxLineLength, rules, optionalSections)']);
+    assert.deepEqual(config?.problems.map((p) => p.message), ['unknown setting "bogus" (known: template, include, exclude, maxLineLength, rules, optionalSections, directives, roles)']);
     assert.deepEqual({ ...options }, {
       templatePath: undefined,
       include: ['specs/*.rst'],

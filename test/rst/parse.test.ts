@@ -179,6 +179,7 @@ test('empty document', () => {
       blocks: [],
       literalLines: [],
       messages: [],
+      markup: { texts: [], explicit: [], directives: [] },
     },
   );
 });

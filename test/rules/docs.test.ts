@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { checkRule, range } from '../helpers';
 import { scanInline } from '../../server/src/rst/inline/scan';
 import { readConfPy } from '../../server/src/rules/docs/names';
+import { parseConfig } from '../../server/src/config/parse';
 
 const NOVA = { docs: { extensions: ['redirect', 'sphinx.ext.todo', 'openstackdocstheme', 'yasfb'] } };
 const doc = (...lines: string[]) => ['=====', 'Title', '=====', '', ...lines, ''].join('\n');
@@ -187,4 +188,14 @@ test('the Inliner port: docutils examples of start-string and end-string recogni
   assert.deepEqual(kinds(':a:`x`:b:'), ['! :a:`x`:b:']);
   assert.deepEqual(kinds('[1]_ [#]_ [#n]_ [*]_ [CIT]_'), ['footnote [1]_', 'footnote [#]_', 'footnote [#n]_', 'footnote [*]_', 'footnote [CIT]_']);
   assert.equal(scanInline('Use *the* ``x`` `y <http://z>`_').plain, 'Use the x y');
+});
+
+test('.rst-specs.json: directives and roles are lists of names', () => {
+  assert.deepEqual(parseConfig('{"directives": ["my-dir", "ns:thing"], "roles": ["bug"]}', '/r/.rst-specs.json'), {
+    config: { directives: ['my-dir', 'ns:thing'], roles: ['bug'] },
+    problems: [],
+  });
+  const bad = parseConfig('{"roles": ["two words"]}', '/r/.rst-specs.json');
+  assert.deepEqual(bad.config, {});
+  assert.deepEqual(bad.problems.map((p) => p.message), ['"roles" must be a list of role names, like ["bug"]']);
 });
