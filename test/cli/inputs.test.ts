@@ -167,7 +167,7 @@ test('an invalid config: each problem with its line and column, exit 2, and no f
       stderr:
         'rst-specs: the config file .rst-specs.json cannot be used:\n' +
         '  .rst-specs.json:2:20: "maxLineLength" must be a positive whole number\n' +
-        '  .rst-specs.json:3:3: unknown setting "rulez"; did you mean "rules"? (known: template, include, exclude, maxLineLength, rules, optionalSections)\n',
+        '  .rst-specs.json:3:3: unknown setting "rulez"; did you mean "rules"? (known: template, include, exclude, maxLineLength, rules, optionalSections, directives, roles)\n',
     });
     writeFileSync(join(dir, 'broken.json'), '{ "rules": { "tab": "off" ');
     assert.deepEqual(run(['check', '--config', 'broken.json', 'specs'], { cwd: dir }), {

@@ -14,7 +14,12 @@ export const rstRole: Rule = {
     // roles the spec defines itself: `.. role:: name` or `.. role:: name(base)`
     const defined = new Set<string>();
     for (const d of doc.markup.directives) {
-      if (d.name.toLowerCase() === 'role' && d.argument) defined.add(d.argument.split('(')[0].trim().toLowerCase());
+      if (d.name.toLowerCase() !== 'role') continue;
+      // the role's name and base are the first line of its content (docutils' Role directive)
+      const line = doc.lines[d.line]?.text ?? '';
+      const first = (line.slice(line.indexOf('::') + 2).trim() || doc.lines[d.line + 1]?.text.trim()) ?? '';
+      const name = /^[^\s(]+/.exec(first)?.[0];
+      if (name) defined.add(name.toLowerCase());
     }
     const findings: Finding[] = [];
     for (const { event, range, docLine } of docMarkup(doc).events) {
