@@ -47,6 +47,27 @@ function phrase(r: () => number): string {
   return parts.reduce((text, part) => text + (r() < 0.15 ? '' : ' ') + part);
 }
 
+function oneLine(r: () => number): string {
+  return phrase(r).replace(/\n/g, ' ');
+}
+
+/** Where docutils reads inline markup, and where it does not. */
+const CONTEXTS: ((text: string) => string[])[] = [
+  (t) => ['.. note::', '', `   ${t}`],
+  (t) => [`:field: ${t}`],
+  (t) => [`| ${t}`, `| ${t}`],
+  (t) => ['Literal::', '', `    ${t}`],
+  (t) => [`.. comment ${t}`],
+  (t) => ['.. unknown-thing::', '', `   ${t}`],
+  (t) => [`-a  ${t}`],
+  (t) => [`   ${t}`],
+  (t) => [`#. ${t}`],
+  (t) => ['.. code-block:: text', '', `   ${t}`],
+  (t) => [`.. [2] ${t}`],
+  (t) => ['.. |d| replace:: x', '', `${t} |d|`],
+  (t) => [`Title ${t.slice(0, 20)}`.trimEnd(), '='.repeat(30)],
+];
+
 export function generateDocument(seed: number): string {
   const r = random(seed);
   const lines = ['=====', 'Title', '=====', ''];
@@ -60,8 +81,9 @@ export function generateDocument(seed: number): string {
     else if (k < 0.71) lines.push(`.. |${pick(r, ['s', 'sub', 'S'])}| replace:: ${pick(r, WORDS)}`);
     else if (k < 0.75) lines.push(`.. [${pick(r, ['1', '#', '#n', '*', 'CIT'])}] ${pick(r, WORDS)}`);
     else if (k < 0.88) lines.push(...pick(r, DIRECTIVES));
-    else if (k < 0.94) lines.push(`* ${phrase(r).replace(/\n/g, ' ')}`, `* ${pick(r, WORDS)}`);
-    else lines.push(`${pick(r, WORDS)}`, `   ${phrase(r).replace(/\n/g, ' ')}`);
+    else if (k < 0.90) lines.push(`* ${oneLine(r)}`, `* ${pick(r, WORDS)}`);
+    else if (k < 0.92) lines.push(`${pick(r, WORDS)}`, `   ${oneLine(r)}`);
+    else lines.push(...pick(r, CONTEXTS)(oneLine(r)));
     lines.push('');
   }
   return lines.join('\n');

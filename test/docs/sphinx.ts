@@ -27,7 +27,7 @@ export function runGate(files: readonly string[], profile: string): GateFile[] {
 
 /** The messages of the inline, reference, directive and role rules (docutils' and Sphinx's words). */
 const FAMILY =
-  /^(Inline .* start-string without end-string\.|Unknown target name|Duplicate (explicit )?target name|Anonymous hyperlink mismatch|Too many (autonumbered|symbol) footnote|Undefined substitution|citation not found|Unknown directive type|Unknown interpreted text role|Error in "|Content block expected|Mismatch: both interpreted|Multiple roles in interpreted)/;
+  /^(Inline .* start-string without end-string\.|Unknown target name|Duplicate (explicit )?target name|Anonymous hyperlink mismatch|Too many (autonumbered|symbol) footnote|Undefined substitution|citation not found|Unknown directive type|Unknown interpreted text role|Error in "|Content block expected|Mismatch: both interpreted|Multiple roles in interpreted|Indirect hyperlink target)/;
 
 export interface Entry {
   readonly line: number | null;

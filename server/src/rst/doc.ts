@@ -49,6 +49,8 @@ export interface ExplicitRec {
   name: string;
   /** A target's URI (null: internal or indirect). */
   uri: string | null;
+  /** An indirect target's reference name (`.. _a: b_`), as written. */
+  refname?: string;
   line: number;
   sink: MessageRec[];
 }

@@ -14,6 +14,8 @@ const DIRECTIVE = new RegExp(`^\\.\\. +(${SIMPLENAME}) ?::(?: +|$)`, 'u');
 /** Inliner patterns `target` and `substitution`, on text with escapes turned into NULs. */
 const TARGET = /^(?:_|(?!_)(`?)(?![ `])[^\n]+?(?<![\s\x00])\1)(?<!(?<!\x00):)(?<![\s\x00]) ?:(?: +|$)/;
 const TARGET_NAME = /^(?:(_)|(?!_)(`?)(?![ `])([^\n]+?)(?<![\s\x00])\2)(?<!(?<!\x00):)(?<![\s\x00]) ?:(?: +|$)/;
+/** Explicit.patterns.reference (on the normalized block): a simple name or a phrase, then `_`. */
+const REFERENCE = new RegExp(`^(?:(${SIMPLENAME})_|\`(?![ \`])(.+?)(?<![ \`])\`_)$`, 'u');
 const SUBSTITUTION = /^(?! )[^\n]+?(?<![\s\x00])\|(?: +|$)/;
 
 type Kind = 'body' | 'literal' | 'none';
@@ -172,8 +174,11 @@ function comment(sm: Machine, first: string, markupEnd: number): boolean {
   return r.blankFinish;
 }
 
-function note(sm: Machine, kind: ExplicitRec['kind'], name: string, uri: string | null): void {
-  if (sm.sink) sm.doc.explicit.push({ kind, name, uri, line: sm.absLineOffset(), sink: sm.sink });
+function note(sm: Machine, kind: ExplicitRec['kind'], name: string, uri: string | null, refname?: string): void {
+  if (!sm.sink) return;
+  const rec: ExplicitRec = { kind, name, uri, line: sm.absLineOffset(), sink: sm.sink };
+  if (refname !== undefined) rec.refname = refname;
+  sm.doc.explicit.push(rec);
 }
 
 /** Body.hyperlink_target and make_target: the name, and the URI unless internal or indirect. */
@@ -185,11 +190,13 @@ function noteTarget(sm: Machine, lines: string[]): void {
   while (!m && ++index < block.length) m = TARGET_NAME.exec((escaped += block[index]));
   if (!m) return;
   const rest = [(block[index] + ' ').slice(m[0].length - escaped.length - 1).trim(), ...block.slice(index + 1)];
-  const last = pyStrip(rest[rest.length - 1]);
-  const indirect = last.endsWith('_') && !last.endsWith('\x00_');
+  // Body.parse_target / is_reference: `name_` or `` `a phrase`_ `` makes an indirect target
+  const reference = REFERENCE.exec(rest.map((l) => pyStrip(l)).join(' ').toLowerCase().split(/\s+/u).filter(Boolean).join(' '));
+  const refname = reference ? (reference[1] ?? reference[2]).replace(/\x00[ \n]?/g, '') : undefined;
   const uri = rest.join(' ').replace(/\x00[ \n]?/g, '').replace(/\s+/gu, '');
   if (m[1] === '_') note(sm, 'anonymous', '', uri || null);
-  else note(sm, 'target', (m[3] ?? '').replace(/\x00[ \n]?/g, ''), indirect || !uri ? null : uri);
+  else if (refname !== undefined) note(sm, 'target', (m[3] ?? '').replace(/\x00[ \n]?/g, ''), null, refname);
+  else note(sm, 'target', (m[3] ?? '').replace(/\x00[ \n]?/g, ''), uri || null);
 }
 
 function anonymousTarget(sm: Machine): boolean {

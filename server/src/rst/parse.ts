@@ -57,10 +57,16 @@ function toMarkup(doc: Doc): Markup {
     if (r.cut) text = text.slice(0, Math.max(0, text.length - r.cut));
     texts.push({ line: r.lineno - 1, text, lines, cols, offsets });
   }
-  const explicit = doc.explicit.filter((e) => doc.live(e.sink)).map(({ kind, name, uri, line }) => ({ kind, name, uri, line }));
+  const explicit = doc.explicit
+    .filter((e) => doc.live(e.sink))
+    .map(({ kind, name, uri, refname, line }) => (refname === undefined ? { kind, name, uri, line } : { kind, name, uri, refname, line }))
+    .sort((a, b) => a.line - b.line);
+  // docutils reads nested content where it stands; the parse queues it: back to document order
+  texts.sort((a, b) => a.lines[0] - b.lines[0] || a.cols[0] - b.cols[0]);
   const directives = doc.directives
     .filter((d) => doc.live(d.sink))
-    .map(({ name, line, col, argument, options, hasContent, error, known }) => ({ name, line, col, argument, options, hasContent, error, known }));
+    .map(({ name, line, col, argument, options, hasContent, error, known }) => ({ name, line, col, argument, options, hasContent, error, known }))
+    .sort((a, b) => a.line - b.line);
   return { texts, explicit, directives };
 }
 

@@ -96,6 +96,8 @@ export interface ExplicitMarkup {
   /** As written: a label, a target or substitution name; '' for an anonymous target. */
   readonly name: string;
   readonly uri: string | null;
+  /** An indirect target's reference name (`.. _a: b_`), as written. */
+  readonly refname?: string;
   readonly line: number;
 }
 

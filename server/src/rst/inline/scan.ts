@@ -16,33 +16,38 @@ export type InlineEvent =
   | { kind: 'substitution'; name: string; start: number; end: number }
   /** `[1]_`, `[#]_`, `[#label]_`, `[*]_`, `[CIT]_`. */
   | { kind: 'footnote'; label: string; citation: boolean; start: number; end: number }
+  /** `` `text <name_>`_ ``: an indirect target `text` that points to `name` (a reference event comes too). */
+  | { kind: 'indirect'; name: string; refname: string; start: number; end: number }
   /** Interpreted text with an explicit role; [start, end) is the role name. */
   | { kind: 'role'; role: string; start: number; end: number; content: string };
 
 const S = `[${SPACE}]`;
 const SN = '(?:[\\p{L}\\p{N}])+(?:[-._+:][\\p{L}\\p{N}]+)*';
-const PREFIX = `(?:^|(?<=[${SPACE}${BEFORE}]))`;
+// Where a simple name starts, its run of name characters may be at most 256 long: docutils (and a
+// plain port) would try every start in a long run, each to the run's end (quadratic); no real
+// reference or role name is that long.
+const RUN = '(?=[\\p{L}\\p{N}])(?![\\p{L}\\p{N}\\-._+:]{257})';
 const SUFFIX = `(?:$|(?=[${SPACE}${AFTER}]))`;
-const INITIAL = new RegExp(
-  PREFIX +
-    `(?:(?<start>\\*\\*|\\*(?!\\*)|\`\`|_\`|\\|(?!\\|))(?!${S})` +
-    `|(?<whole>(?<refname>${SN})(?<refend>__?)|\\[(?<footnotelabel>[0-9]+|#(?:${SN})?|\\*|(?<citationlabel>${SN}))(?<fnend>\\]_))${SUFFIX}` +
-    `|(?<role>(?::${SN}:)?)(?<backquote>\`(?!\`))(?!${S}))`,
-  'u',
-);
+const BODY =
+  `(?:(?<start>\\*\\*|\\*(?!\\*)|\`\`|_\`|\\|(?!\\|))(?!${S})` +
+  `|(?<whole>${RUN}(?<refname>${SN})(?<refend>__?)|\\[(?<footnotelabel>[0-9]+|#(?:${SN})?|\\*|(?<citationlabel>${SN}))(?<fnend>\\]_))${SUFFIX}` +
+  `|(?<role>(?::${RUN}${SN}:)?)(?<backquote>\`(?!\`))(?!${S}))`;
+/** docutils searches the rest of the text, where `^` is the rest's start: the first position apart. */
+const INITIAL_AT = new RegExp(BODY, 'uy');
+const INITIAL = new RegExp(`(?<=[${SPACE}${BEFORE}])${BODY}`, 'gu');
 const NWEB = `(?<![${SPACE}\\x00])`;
 const END = {
-  '*': new RegExp(`${NWEB}(\\*)${SUFFIX}`, 'u'),
-  '**': new RegExp(`${NWEB}(\\*\\*)${SUFFIX}`, 'u'),
-  '``': new RegExp(`(?<!${S})(\`\`)${SUFFIX}`, 'u'),
-  '_`': new RegExp(`${NWEB}(\`)${SUFFIX}`, 'u'),
-  '|': new RegExp(`${NWEB}(\\|_{0,2})${SUFFIX}`, 'u'),
+  '*': new RegExp(`${NWEB}(\\*)${SUFFIX}`, 'gu'),
+  '**': new RegExp(`${NWEB}(\\*\\*)${SUFFIX}`, 'gu'),
+  '``': new RegExp(`(?<!${S})(\`\`)${SUFFIX}`, 'gu'),
+  '_`': new RegExp(`${NWEB}(\`)${SUFFIX}`, 'gu'),
+  '|': new RegExp(`${NWEB}(\\|_{0,2})${SUFFIX}`, 'gu'),
 };
 const INTERPRETED_END = new RegExp(
-  `(?<!(?<!\\x00)[${SPACE}\\x00])(\`(?<suffix>(?<role>:${SN}:)?(?<refend>__?)?))${SUFFIX}`,
-  'u',
+  `(?<!(?<!\\x00)[${SPACE}\\x00])(\`(?<suffix>(?<role>:${RUN}${SN}:)?(?<refend>__?)?))${SUFFIX}`,
+  'gu',
 );
-const EMBEDDED = new RegExp(`((?:[ \\n]+|^)<(?!${S})((?:[^<>]|\\x00[<>])+)${NWEB}>)$`, 'u');
+const SPACE_CHAR = new RegExp(`^[${SPACE}]$`, 'u');
 /** The start of Inliner.patterns.uri (a scheme) or an e-mail address: an embedded URI, not a name. */
 const URI_START = /^(?:[a-zA-Z][a-zA-Z0-9.+-]*:|[^@\s]+(?<!\x00)@)/;
 
@@ -90,83 +95,102 @@ export interface ScanResult {
 export function scanInline(source: string): ScanResult {
   const events: InlineEvent[] = [];
   const text = escapeToNull(source);
-  const out: string[] = [];
-  let base = 0;
-  let remaining = text;
   // a quick exit: no character that can start markup
   if (!/[*`_|\]]/.test(text)) return { events, plain: unescape(text) };
-  while (remaining) {
-    const m = INITIAL.exec(remaining);
+  const scan: Scan = { text, events, out: [], noEnd: new Map() };
+  let pos = 0;
+  while (pos < text.length) {
+    const m = search(text, pos);
     if (!m) break;
     const g = m.groups!;
-    let consumed: number;
-    if (g.start) consumed = inlineObj(remaining, base, m, g.start, events, out);
-    else if (g.backquote !== undefined) consumed = interpreted(remaining, base, m, g.role, events, out);
-    else if (g.refend) {
+    if (g.start) pos = inlineObj(scan, pos, m, g.start);
+    else if (g.backquote !== undefined) pos = interpreted(scan, pos, m, g.role);
+    else {
       const start = m.index;
-      consumed = start + g.whole.length;
-      events.push({ kind: 'reference', name: normalizeName(g.refname), anonymous: g.refend === '__', start: base + start, end: base + consumed });
-      out.push(remaining.slice(0, start), g.refname);
-    } else {
-      const start = m.index;
-      consumed = start + g.whole.length;
-      const label = g.footnotelabel;
-      events.push({ kind: 'footnote', label, citation: g.citationlabel !== undefined, start: base + start, end: base + consumed });
-      out.push(remaining.slice(0, start));
+      const end = start + g.whole.length;
+      if (g.refend) events.push({ kind: 'reference', name: normalizeName(g.refname), anonymous: g.refend === '__', start, end });
+      else events.push({ kind: 'footnote', label: g.footnotelabel, citation: g.citationlabel !== undefined, start, end });
+      scan.out.push(text.slice(pos, start), g.refend ? g.refname : '');
+      pos = end;
     }
-    base += consumed;
-    remaining = remaining.slice(consumed);
   }
-  out.push(remaining);
-  return { events, plain: unescape(out.join('')) };
+  scan.out.push(text.slice(pos));
+  return { events, plain: unescape(scan.out.join('')) };
 }
 
-/** Inliner.quoted_start. */
-function quotedStart(s: string, start: number, end: number): boolean {
-  if (start === 0) return false;
+interface Scan {
+  readonly text: string;
+  readonly events: InlineEvent[];
+  /** The pieces of `plain`. */
+  readonly out: string[];
+  /**
+   * Per end pattern, the offset from which a search found nothing: a later search (from further
+   * on) cannot find anything either, so a text full of unclosed `*` stays linear.
+   */
+  readonly noEnd: Map<RegExp, number>;
+}
+
+/** The first start of inline markup in the rest of the text (from `pos`), as docutils finds it. */
+function search(text: string, pos: number): RegExpExecArray | null {
+  INITIAL_AT.lastIndex = pos;
+  const m = INITIAL_AT.exec(text);
+  if (m) return m;
+  INITIAL.lastIndex = pos + 1;
+  return INITIAL.exec(text);
+}
+
+/** An end pattern searched in the rest of the text from `from`; null unless found after `from`. */
+function searchEnd(scan: Scan, pattern: RegExp, from: number): RegExpExecArray | null {
+  const none = scan.noEnd.get(pattern);
+  if (none !== undefined && from >= none) return null;
+  pattern.lastIndex = from;
+  const m = pattern.exec(scan.text);
+  if (!m) scan.noEnd.set(pattern, from);
+  // docutils takes the first match, and needs at least one character before it
+  return m && m.index > from ? m : null;
+}
+
+/** Inliner.quoted_start (`pos`: where the rest of the text starts). */
+function quotedStart(s: string, pos: number, start: number, end: number): boolean {
+  if (start === pos) return false;
   if (end >= s.length) return true;
   return matchChars(s[start - 1], s[end]);
 }
 
-/** Inliner.inline_obj (and its callers): returns how much of `s` was consumed. */
-function inlineObj(s: string, base: number, m: RegExpExecArray, startString: string, events: InlineEvent[], out: string[]): number {
+/** Inliner.inline_obj (and its callers): returns where the rest of the text starts. */
+function inlineObj(scan: Scan, pos: number, m: RegExpExecArray, startString: string): number {
+  const { text: s, events, out } = scan;
   const matchstart = m.index;
   const matchend = matchstart + startString.length;
-  if (quotedStart(s, matchstart, matchend)) {
-    out.push(s.slice(0, matchend));
+  if (quotedStart(s, pos, matchstart, matchend)) {
+    out.push(s.slice(pos, matchend));
     return matchend;
   }
   const key = startString as keyof typeof END;
-  const rest = s.slice(matchend);
-  const end = END[key].exec(rest);
-  if (end && end.index > 0) {
-    const textend = matchend + end.index + end[1].length;
-    const content = rest.slice(0, end.index);
-    out.push(s.slice(0, matchstart), key === '|' ? '' : content);
+  const end = searchEnd(scan, END[key], matchend);
+  if (end) {
+    const textend = end.index + end[1].length;
+    const content = s.slice(matchend, end.index);
+    out.push(s.slice(pos, matchstart), key === '|' ? '' : content);
     if (key === '_`') {
-      events.push({ kind: 'target', name: normalizeName(unescape(content)), uri: null, start: base + matchstart, end: base + textend });
+      events.push({ kind: 'target', name: normalizeName(unescape(content)), uri: null, start: matchstart, end: textend });
     } else if (key === '|') {
       const suffix = end[1].slice(1);
       const name = whitespaceNormalize(unescape(content));
-      events.push({ kind: 'substitution', name, start: base + matchstart, end: base + textend });
-      if (suffix) events.push({ kind: 'reference', name: normalizeName(name), anonymous: suffix === '__', start: base + matchstart, end: base + textend });
+      events.push({ kind: 'substitution', name, start: matchstart, end: textend });
+      if (suffix) events.push({ kind: 'reference', name: normalizeName(name), anonymous: suffix === '__', start: matchstart, end: textend });
     }
     return textend;
   }
   const construct = NAMES[key];
-  events.push({
-    kind: 'problem',
-    message: `Inline ${construct} start-string without end-string.`,
-    construct,
-    start: base + matchstart,
-    end: base + matchend,
-  });
-  out.push(s.slice(0, matchend));
+  events.push({ kind: 'problem', message: `Inline ${construct} start-string without end-string.`, construct, start: matchstart, end: matchend });
+  out.push(s.slice(pos, matchend));
   return matchend;
 }
 
 /** Inliner.interpreted_or_phrase_ref. */
-function interpreted(s: string, base: number, m: RegExpExecArray, prefixRole: string, events: InlineEvent[], out: string[]): number {
+function interpreted(scan: Scan, pos: number, m: RegExpExecArray, prefixRole: string): number {
+  const { text: s, events, out } = scan;
   const rolestart = m.index;
   const matchstart = rolestart + prefixRole.length;
   const matchend = matchstart + 1;
@@ -175,74 +199,93 @@ function interpreted(s: string, base: number, m: RegExpExecArray, prefixRole: st
   if (prefixRole) {
     role = prefixRole.slice(1, -1);
     roleStart = rolestart + 1;
-  } else if (quotedStart(s, matchstart, matchend)) {
-    out.push(s.slice(0, matchend));
+  } else if (quotedStart(s, pos, matchstart, matchend)) {
+    out.push(s.slice(pos, matchend));
     return matchend;
   }
-  const rest = s.slice(matchend);
-  const end = INTERPRETED_END.exec(rest);
-  if (end && end.index > 0) {
-    const textend = matchend + end.index + end[0].length;
+  const end = searchEnd(scan, INTERPRETED_END, matchend);
+  if (end) {
+    const textend = end.index + end[0].length;
     const eg = end.groups!;
-    out.push(s.slice(0, rolestart), rest.slice(0, end.index).replace(EMBEDDED, ''));
+    const escaped = s.slice(matchend, end.index);
+    out.push(s.slice(pos, rolestart), embeddedLink(escaped)?.text ?? escaped);
     if (eg.role) {
       if (role) {
-        events.push({
-          kind: 'problem',
-          message: 'Multiple roles in interpreted text (both prefix and suffix present; only one allowed).',
-          start: base + rolestart,
-          end: base + textend,
-        });
+        const message = 'Multiple roles in interpreted text (both prefix and suffix present; only one allowed).';
+        events.push({ kind: 'problem', message, start: rolestart, end: textend });
         return textend;
       }
       role = eg.role.slice(1, -1);
-      roleStart = matchend + end.index + 2;
+      roleStart = end.index + 2;
     }
-    const escaped = rest.slice(0, end.index);
     if (eg.refend) {
       if (role) {
         const position = prefixRole ? 'prefix' : 'suffix';
-        events.push({
-          kind: 'problem',
-          message: `Mismatch: both interpreted text role ${position} and reference suffix.`,
-          start: base + rolestart,
-          end: base + textend,
-        });
+        events.push({ kind: 'problem', message: `Mismatch: both interpreted text role ${position} and reference suffix.`, start: rolestart, end: textend });
         return textend;
       }
-      phraseRef(escaped, eg.refend === '__', base + matchstart, base + textend, events);
+      phraseRef(escaped, eg.refend === '__', matchstart, textend, events);
       return textend;
     }
-    if (role) events.push({ kind: 'role', role, start: base + roleStart, end: base + roleStart + role.length, content: unescape(escaped) });
+    if (role) events.push({ kind: 'role', role, start: roleStart, end: roleStart + role.length, content: unescape(escaped) });
     return textend;
   }
   events.push({
     kind: 'problem',
     message: 'Inline interpreted text or phrase reference start-string without end-string.',
     construct: 'interpreted text or phrase reference',
-    start: base + matchstart,
-    end: base + matchend,
+    start: matchstart,
+    end: matchend,
   });
-  out.push(s.slice(0, matchend));
+  out.push(s.slice(pos, matchend));
   return matchend;
+}
+
+/**
+ * Inliner.patterns.embedded_link, `((?:[ \n]+|^)<(?!\s)((?:[^<>]|\x00[<>])+)(?<![\s\x00])>)$`,
+ * without the regular expression (which tries every space of a long run): the text before the
+ * link and the link's alias.
+ */
+function embeddedLink(escaped: string): { text: string; alias: string } | null {
+  const n = escaped.length;
+  if (n < 3 || escaped[n - 1] !== '>' || escaped[n - 2] === '\x00' || SPACE_CHAR.test(escaped[n - 2])) return null;
+  // the alias: back to the first unescaped `<`; no unescaped `>` in it
+  let open = -1;
+  for (let i = n - 2; i >= 0; i--) {
+    const c = escaped[i];
+    const escapedChar = i > 0 && escaped[i - 1] === '\x00';
+    if (c === '>' && !escapedChar) return null;
+    if (c === '<' && !escapedChar) {
+      open = i;
+      break;
+    }
+  }
+  if (open < 0 || open + 1 >= n - 1 || SPACE_CHAR.test(escaped[open + 1])) return null;
+  let start = open;
+  while (start > 0 && (escaped[start - 1] === ' ' || escaped[start - 1] === '\n')) start--;
+  if (start === open && open > 0) return null;
+  return { text: escaped.slice(0, start), alias: escaped.slice(open + 1, n - 1) };
 }
 
 /** Inliner.phrase_ref: the reference, and the target an embedded URI makes. */
 function phraseRef(escaped: string, anonymous: boolean, start: number, end: number, events: InlineEvent[]): void {
-  const m = EMBEDDED.exec(escaped);
-  if (!m) {
+  const link = embeddedLink(escaped);
+  if (!link) {
     const name = normalizeName(unescape(escaped));
     events.push({ kind: 'reference', name, anonymous, start, end });
     return;
   }
-  let text = escaped.slice(0, m.index);
-  const alias = m[2];
+  let text = link.text;
+  const alias = link.alias;
   const isName = alias.endsWith('_') && !alias.endsWith('\x00_') && !URI_START.test(alias);
   if (!text) text = isName ? alias.slice(0, -1) : alias;
   const refname = normalizeName(unescape(text));
   if (isName) {
-    // `text <name_>`_ and `text <name_>`__: a reference to `name`
-    events.push({ kind: 'reference', name: normalizeName(unescape(alias.slice(0, -1))), anonymous: false, start, end });
+    // `text <name_>`_ and `text <name_>`__: a reference to `name`; with one underscore also an
+    // indirect target `text` (whose references docutils resolves through it)
+    const aliasName = normalizeName(unescape(alias.slice(0, -1)));
+    events.push({ kind: 'reference', name: aliasName, anonymous: false, start, end });
+    if (!anonymous) events.push({ kind: 'indirect', name: refname, refname: aliasName, start, end });
   } else if (!anonymous) {
     events.push({ kind: 'target', name: refname, uri: unescape(alias).replace(/\s+/gu, ''), start, end });
   }

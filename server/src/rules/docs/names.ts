@@ -196,8 +196,15 @@ export function readConfPy(text: string): { extensions: string[] | null; extlink
   return ext ? { extensions, extlinks: ext } : { extensions };
 }
 
+/** Comments off (from a `#` to the line's end: extension names and extlinks keys hold none). */
 function stripComments(s: string): string {
-  return s.replace(/#[^\n'"]*$/gm, '');
+  return s
+    .split('\n')
+    .map((line) => {
+      const hash = line.indexOf('#');
+      return hash < 0 ? line : line.slice(0, hash);
+    })
+    .join('\n');
 }
 
 function listLiteral(text: string, name: string): string[] | null {

@@ -71,7 +71,7 @@ export const rstReference: Rule = {
     definitions.sort((a, b) => a.line - b.line || a.range.start.character - b.range.start.character);
 
     // document.set_duplicate_name_id
-    const targets = new Map<string, Target>();
+    const targets: Map<string, Target> = new Map();
     for (const d of definitions) {
       const old = targets.get(d.name);
       if (!old) {
@@ -91,6 +91,28 @@ export const rstReference: Rule = {
       }
     }
 
+    // IndirectHyperlinks: `.. _a: b_` and `` `a <b_>`_ `` need `b`; if it can't be found, the
+    // error replaces every reference to `a` (so those are not reported again)
+    const failed = new Set<string>();
+    const viaIndirect = new Set<string>();
+    const indirect = (name: string, refname: string, explicit: boolean, range: Range, line: number) => {
+      const target = targets.get(refname);
+      if (target?.unique) {
+        viaIndirect.add(name);
+        return;
+      }
+      failed.add(name);
+      const naming = explicit ? `"${name}" (id="${makeId(name)}")` : `"${name}" `;
+      const why = target ? 'which is a duplicate, and cannot be used as a unique reference' : 'which does not exist';
+      findings.push({ range, message: `Indirect hyperlink target ${naming} refers to target "${refname}", ${why}.`, data: { name, docutilsLine: line } });
+    };
+    for (const e of doc.markup.explicit) {
+      if (e.kind === 'target' && e.refname !== undefined) indirect(normalizeName(e.name), normalizeName(e.refname), true, lineRange(e.line), e.line + 1);
+    }
+    for (const { event, range, docLine } of events) {
+      if (event.kind === 'indirect') indirect(event.name, event.refname, false, range, docLine + 1);
+    }
+
     const lowerSubstitutions = new Set([...substitutions].map((s) => s.toLowerCase()));
     let anonymousRefs = 0;
     let firstAnonymous: Range | null = null;
@@ -104,7 +126,7 @@ export const rstReference: Rule = {
           firstAnonymous ??= range;
           continue;
         }
-        findings.push(...unresolved(targets, event.name, range, line));
+        if (!failed.has(event.name) && !viaIndirect.has(event.name)) findings.push(...unresolved(targets, event.name, range, line));
       } else if (event.kind === 'substitution') {
         if (!substitutions.has(event.name) && !lowerSubstitutions.has(event.name.toLowerCase())) {
           findings.push({ range, message: `Undefined substitution referenced: "${event.name}".`, data: { name: event.name, docutilsLine: line } });
@@ -149,4 +171,10 @@ function unresolved(targets: Map<string, Target>, name: string, range: Range, do
     ? `Duplicate target name, cannot be used as a unique reference: "${name}".`
     : `Unknown target name: "${name}".`;
   return [{ range, message, data: { name, docutilsLine } }];
+}
+
+/** docutils.nodes.make_id, for the name of an explicit target (the first one of that name). */
+function makeId(name: string): string {
+  const ascii = name.toLowerCase().normalize('NFKD').replace(/[^\x00-\x7f]/g, '');
+  return ascii.split(/\s+/).filter(Boolean).join(' ').replace(/[^a-z0-9]+/g, '-').replace(/^[-0-9]+|-+$/g, '');
 }
