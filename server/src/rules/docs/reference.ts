@@ -91,6 +91,16 @@ export const rstReference: Rule = {
       }
     }
 
+    // Footnotes.number_footnotes: every auto-numbered footnote takes the next number that is not a
+    // name already; one without a label is then named by its number (so `[1]_` can point at it)
+    let number = 1;
+    for (const e of doc.markup.explicit) {
+      if (e.kind !== 'footnote' || !e.name.startsWith('#')) continue;
+      while (targets.has(String(number))) number++;
+      const label = String(number++);
+      if (e.name === '#') targets.set(label, { unique: true, explicit: true, uri: null });
+    }
+
     // IndirectHyperlinks: `.. _a: b_` and `` `a <b_>`_ `` need `b`; if it can't be found, the
     // error replaces every reference to `a` (so those are not reported again)
     const failed = new Set<string>();
@@ -118,8 +128,10 @@ export const rstReference: Rule = {
     let firstAnonymous: Range | null = null;
     let autoRefs = 0;
     let symbolRefs = 0;
+    // messages of the transforms have the line of the node: a title's is its underline's
+    const underlines = new Map(doc.sections.map((section) => [section.titleLine, section.underlineLine]));
     for (const { event, range, docLine } of events) {
-      const line = docLine + 1;
+      const line = (underlines.get(docLine) ?? docLine) + 1;
       if (event.kind === 'reference') {
         if (event.anonymous) {
           anonymousRefs++;
