@@ -60,7 +60,8 @@ const CONTEXTS: ((text: string) => string[])[] = [
   (t) => [`.. comment ${t}`],
   (t) => ['.. unknown-thing::', '', `   ${t}`],
   (t) => [`-a  ${t}`],
-  (t) => [`   ${t}`],
+  // a block quote after a paragraph (after explicit markup it would become the markup's content)
+  (t) => ['Quoted:', '', `   ${t}`],
   (t) => [`#. ${t}`],
   (t) => ['.. code-block:: text', '', `   ${t}`],
   (t) => [`.. [2] ${t}`],
