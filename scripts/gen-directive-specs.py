@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Writes server/src/rules/docs/directive-specs.ts: for every directive docutils 0.19 and Sphinx 5.3
+"""Writes server/src/rst/directive-specs.ts: for every directive docutils 0.19 and Sphinx 5.3
 register (with sphinx.ext.todo and sphinx.ext.graphviz loaded), its required and optional
 arguments, whether the last argument may hold spaces, its option names (null: no option_spec,
 '': an empty one, which docutils treats as none) and whether it takes content."""

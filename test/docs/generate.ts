@@ -59,6 +59,9 @@ const CONTEXTS: ((text: string) => string[])[] = [
   (t) => ['Literal::', '', `    ${t}`],
   (t) => [`.. comment ${t}`],
   (t) => ['.. unknown-thing::', '', `   ${t}`],
+  (t) => [`.. todo:: ${t}`],
+  (t) => ['.. versionadded:: 1.0', '', `   ${t}`],
+  (t) => ['.. seealso::', '', `   ${t}`],
   (t) => [`-a  ${t}`],
   // a block quote after a paragraph (after explicit markup it would become the markup's content)
   (t) => ['Quoted:', '', `   ${t}`],

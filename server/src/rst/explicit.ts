@@ -4,6 +4,7 @@ import { isPyBlank, pyRstrip, pyStrip } from './lines';
 import { ContentCheck, ExplicitRec, Machine, STATES, StateName, View, newNode, trimTrailingBlank, viewText } from './machine';
 import { M, T_ANONYMOUS, T_EXPLICIT_MARKUP, matchFieldMarker } from './patterns';
 import { specializedCheck } from './specialized';
+import { DIRECTIVE_SPECS } from './directive-specs';
 
 const SIMPLENAME = '[\\p{L}\\p{N}]+(?:[-._+:][\\p{L}\\p{N}]+)*';
 const FOOTNOTE = new RegExp(`^\\.\\. +\\[(?:[0-9]+|#|#${SIMPLENAME}|\\*)\\](?: +|$)`, 'u');
@@ -27,6 +28,8 @@ interface DirectiveSpec {
   kind: Kind;
   /** The option names docutils accepts, where they decide whether the content is parsed. */
   names?: Set<string>;
+  /** Whether the last argument may hold spaces, where known (Sphinx's directives). */
+  finalWhitespace?: boolean;
 }
 
 // docutils 0.19's directives (English names): required and optional arguments, whether there is
@@ -64,6 +67,14 @@ const DIRECTIVES = new Map<string, DirectiveSpec>(
     { required, optional, options: options === 1, content: content === 1, kind, names: names ? new Set(names.split(' ')) : undefined },
   ]),
 );
+/** Sphinx's own directives whose content is reStructuredText (Sphinx parses it; docutils alone does not know them). */
+const SPHINX_BODY = new Set('todo seealso versionadded versionchanged deprecated only hlist acks rst-class cssclass'.split(' '));
+const SPHINX = new Map<string, DirectiveSpec>();
+for (const name of SPHINX_BODY) {
+  const [required, optional, finalWhitespace, options, content] = DIRECTIVE_SPECS[name];
+  // docutils skips an empty option_spec (`if option_spec:`): option lines are then text
+  SPHINX.set(name, { required, optional, options: !!options, content, kind: 'body', names: options ? new Set(options.split(' ')) : undefined, finalWhitespace });
+}
 /** Directives docutils does not know (Sphinx's, mostly): arguments, options, then body content. */
 const UNKNOWN: DirectiveSpec = { required: 0, optional: 1, options: true, content: true, kind: 'body' };
 /** Unknown directives whose content is not reStructuredText (diagrams, code, data). */
@@ -279,6 +290,7 @@ function parseDirectiveBlock(sm: Machine, indented: View, spec: DirectiveSpec): 
 }
 
 function finalWhitespace(spec: DirectiveSpec): boolean {
+  if (spec.finalWhitespace !== undefined) return spec.finalWhitespace;
   // Among docutils' directives with arguments, only code/code-block/sourcecode and default-role
   // refuse extra words; unknown directives are given the benefit of the doubt.
   return spec.kind !== 'literal' && spec !== DIRECTIVES.get('default-role');
@@ -297,10 +309,13 @@ function directive(sm: Machine, typeName: string, markerEnd: number): boolean {
   const start = sm.absLineOffset();
   const lineno = sm.absLineNumber();
   const col = sm.physCol(sm.lineOffset);
-  const spec = known ?? UNKNOWN;
+  // Sphinx's body directives run as docutils runs its own: their content is checked too
+  const sphinx = known ? undefined : SPHINX.get(name);
+  const runs = known ?? sphinx;
+  const spec = runs ?? UNKNOWN;
   // the directive's lines as run_directive sees them (unknown_directive takes the same lines)
-  const block = known ? null : sm.indented(sm.lineOffset, false, true, null, markerEnd).view;
-  const r = known ? sm.getFirstKnownIndented(markerEnd, false, true, false) : sm.getFirstKnownIndented(0, false, false);
+  const block = runs ? null : sm.indented(sm.lineOffset, false, true, null, markerEnd).view;
+  const r = runs ? sm.getFirstKnownIndented(markerEnd, false, true, false) : sm.getFirstKnownIndented(0, false, false);
   const parsed = parseDirectiveBlock(sm, block ?? r.view, spec);
   const table = name === 'list-table' || name === 'table';
   const ok = known !== undefined && !parsed.error && !(table && parsed.content.length === 0);
@@ -324,6 +339,10 @@ function directive(sm: Machine, typeName: string, markerEnd: number): boolean {
   if (!known) {
     sm.child('message'); // docutils' INFO "No directive entry for ..."
     sm.message(3, `Unknown directive type "${typeName}".`, lineno);
+    if (sphinx) {
+      if (!parsed.error) for (const c of parsed.content) sm.nestedParse(c);
+      return r.blankFinish || sm.isNextLineBlank();
+    }
     if (!UNKNOWN_DATA.has(name)) for (const c of parsed.content) sm.nestedParse(c, null);
     return r.blankFinish;
   }

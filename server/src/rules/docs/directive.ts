@@ -3,7 +3,7 @@
 import type { DirectiveUse } from '../../rst/types';
 import type { Finding, FindingData, Rule } from '../rule';
 import { characterAt } from './markup';
-import { DIRECTIVE_SPECS } from './directive-specs';
+import { DIRECTIVE_SPECS } from '../../rst/directive-specs';
 import { isKnown, knownNames, nearest } from './names';
 
 /** docutils' and Sphinx's directives that call assert_has_content (content is required). */
