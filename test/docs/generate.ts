@@ -62,6 +62,7 @@ const CONTEXTS: ((text: string) => string[])[] = [
   (t) => [`.. todo:: ${t}`],
   (t) => ['.. versionadded:: 1.0', '', `   ${t}`],
   (t) => ['.. seealso::', '', `   ${t}`],
+  (t) => [`.. admonition:: ${t}`, '', '   Body.'],
   (t) => [`-a  ${t}`],
   // a block quote after a paragraph (after explicit markup it would become the markup's content)
   (t) => ['Quoted:', '', `   ${t}`],

@@ -59,6 +59,18 @@ test('rst-inline: titles, list items, definition terms and line blocks are read;
   ]);
 });
 
+test('rst-inline: the title argument of admonition, topic, rubric and tables is inline text', () => {
+  const text = doc('.. admonition:: A *title', '', '   Body.', '', '.. list-table:: *Cap', '', '   * - a', '', '.. rubric:: |x', '', '.. image:: *not-text.png');
+  assert.deepEqual(
+    checkRule('rst-inline', text).map((d) => [d.range.start.line, d.range.start.character, d.message]),
+    [
+      [4, 18, 'Inline emphasis start-string without end-string.'],
+      [8, 16, 'Inline emphasis start-string without end-string.'],
+      [12, 12, 'Inline substitution_reference start-string without end-string.'],
+    ],
+  );
+});
+
 test('rst-reference: unknown and duplicate targets, substitutions, footnotes, citations, anonymous references', () => {
   const text = doc(
     'See foo_ and `bar baz`_ and anon__ and |undefined| and [1]_ and [#]_ and [CIT]_.',

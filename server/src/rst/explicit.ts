@@ -67,6 +67,8 @@ const DIRECTIVES = new Map<string, DirectiveSpec>(
     { required, optional, options: options === 1, content: content === 1, kind, names: names ? new Set(names.split(' ')) : undefined },
   ]),
 );
+/** docutils' directives whose argument is a title, parsed for inline markup. */
+const TITLED = new Set(['admonition', 'topic', 'sidebar', 'rubric', 'table', 'list-table', 'csv-table']);
 /** Sphinx's own directives whose content is reStructuredText (Sphinx parses it; docutils alone does not know them). */
 const SPHINX_BODY = new Set('todo seealso versionadded versionchanged deprecated only hlist acks rst-class cssclass'.split(' '));
 const SPHINX = new Map<string, DirectiveSpec>();
@@ -224,6 +226,8 @@ interface DirectiveBlock {
   /** The option lines' names, and the value of a `:name:` option ('' if none). */
   options: string[];
   name: string;
+  /** The argument's lines. */
+  argView: View | null;
 }
 
 /** Body.parse_directive_block: arguments, options and content of a directive. */
@@ -286,7 +290,7 @@ function parseDirectiveBlock(sm: Machine, indented: View, spec: DirectiveSpec): 
     error = `maximum ${spec.required + spec.optional} argument(s) allowed, ${count} supplied`;
   }
   if (!error && content.length > 0 && !spec.content) error = 'no content permitted';
-  return { argument, content, error, options, name: targetName };
+  return { argument, content, error, options, name: targetName, argView: argEnd > 0 ? sub(0, argEnd) : null };
 }
 
 function finalWhitespace(spec: DirectiveSpec): boolean {
@@ -350,6 +354,8 @@ function directive(sm: Machine, typeName: string, markerEnd: number): boolean {
     sm.message(3, `Error in "${typeName}" directive:`, lineno);
     return r.blankFinish;
   }
+  // a title given as the argument is inline text (make_title / inline_text)
+  if (parsed.argView && TITLED.has(name)) sm.inlineView(parsed.argView, lineno);
   if (name === 'topic' || name === 'sidebar') {
     // BasePseudoSection.run: only where titles are allowed, or (a topic) directly in a sidebar
     let error = '';

@@ -188,5 +188,11 @@ function unresolved(targets: Map<string, Target>, name: string, range: Range, do
 /** docutils.nodes.make_id, for the name of an explicit target (the first one of that name). */
 function makeId(name: string): string {
   const ascii = name.toLowerCase().normalize('NFKD').replace(/[^\x00-\x7f]/g, '');
-  return ascii.split(/\s+/).filter(Boolean).join(' ').replace(/[^a-z0-9]+/g, '-').replace(/^[-0-9]+|-+$/g, '');
+  const id = ascii.split(/\s+/).filter(Boolean).join(' ').replace(/[^a-z0-9]+/g, '-');
+  // _non_id_at_ends: no digits or hyphens first, no hyphen last
+  let start = 0;
+  while (start < id.length && (id[start] === '-' || (id[start] >= '0' && id[start] <= '9'))) start++;
+  let end = id.length;
+  while (end > start && id[end - 1] === '-') end--;
+  return id.slice(start, end);
 }
