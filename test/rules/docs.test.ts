@@ -47,8 +47,8 @@ test('rst-inline: what docutils does not take for markup is not reported', () =>
   assert.deepEqual(checkRule('rst-inline', doc(...fine)), []);
 });
 
-test('rst-inline: titles, list items, definition terms and line blocks are read; tabs map back to characters', () => {
-  const text = ['Title *one', '==========', '', '* item *two', '', 'term *three', '   definition', '', '| line *four', '', '\tquoted *five', ''].join('\n');
+test('rst-inline: titles, list items, definition terms, line blocks and field names are read; tabs map back to characters', () => {
+  const text = ['Title *one', '==========', '', '* item *two', '', 'term *three', '   definition', '', '| line *four', '', '\tquoted *five', '', ':Field *six: body', ''].join('\n');
   const found = checkRule('rst-inline', text).map((d) => [d.range.start.line, d.range.start.character, d.data?.docutilsLine]);
   assert.deepEqual(found, [
     [0, 6, 1],
@@ -56,6 +56,7 @@ test('rst-inline: titles, list items, definition terms and line blocks are read;
     [5, 5, 6],
     [8, 7, 9],
     [10, 8, 11],
+    [12, 7, 13],
   ]);
 });
 

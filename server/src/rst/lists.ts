@@ -125,6 +125,10 @@ STATES.EnumeratedList = {
 /** Body.field: the field body is the text after the marker and the lines indented below it. */
 function field(sm: Machine, list: BlockRec): boolean {
   const start = sm.absLineOffset();
+  // the field name (between the marker's colons) is inline text: parse_field_marker, inline_text
+  const line = sm.line!;
+  const name = line.slice(1, line.slice(0, M.end).trimEnd().length - 1);
+  sm.inline(sm.lineOffset, 1, start + 1, line.length - 1 - name.length, 1);
   const r = sm.getFirstKnownIndented(M.end);
   const end = sm.doc.trimEnd(start, sm.absLineOffset() + 1);
   if (end > list.endLine) list.endLine = end;
