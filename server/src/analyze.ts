@@ -7,6 +7,7 @@ import { locateTemplate, releaseOf, type TemplateFiles } from './template/locate
 import { nodeTemplateFiles, TemplateCache } from './template/load';
 import { type EngineOptions, inlineControl, ruleOptions, type SpecDiagnostic, validateDocument } from './engine';
 import type { InlineControl } from './control';
+import type { UndecodableByte } from './encoding';
 
 export interface AnalysisRequest {
   readonly text: string;
@@ -24,6 +25,8 @@ export interface AnalysisRequest {
    */
   readonly confineTemplates?: boolean;
   readonly templatePathIsUsers?: boolean;
+  /** The file's first byte that is not UTF-8 (the text has U+FFFD for it): reported as `encoding`. */
+  readonly undecodable?: UndecodableByte;
 }
 
 /** Where a spec's template came from: its own `.. rst-specs: template=` comment, the settings or config, lookup, or the default. */
@@ -43,6 +46,7 @@ export interface Analysis {
 
 export const TEMPLATE_PROBLEM_CODE = 'template';
 export const BINARY_FILE_CODE = 'binary-file';
+export const ENCODING_CODE = 'encoding';
 
 const BINARY_FILE_DIAGNOSTIC: SpecDiagnostic = {
   code: BINARY_FILE_CODE,
@@ -52,7 +56,18 @@ const BINARY_FILE_DIAGNOSTIC: SpecDiagnostic = {
 };
 
 /** Diagnostic codes that are not rules but can still be given a severity or turned off. */
-export const NON_RULE_CODES: ReadonlySet<string> = new Set([TEMPLATE_PROBLEM_CODE, BINARY_FILE_CODE]);
+export const NON_RULE_CODES: ReadonlySet<string> = new Set([TEMPLATE_PROBLEM_CODE, BINARY_FILE_CODE, ENCODING_CODE]);
+
+/** One diagnostic for a file that is not UTF-8, at its first bad byte (`docs/rules/encoding.md`). */
+export function encodingDiagnostic(at: UndecodableByte, severity: SpecDiagnostic['severity']): SpecDiagnostic {
+  const hex = at.byte.toString(16).toUpperCase().padStart(2, '0');
+  return {
+    code: ENCODING_CODE,
+    severity,
+    message: `This file is not valid UTF-8 (byte 0x${hex} here): docutils and the specs repos' tests read specs as UTF-8 and fail on it. Save it as UTF-8; it was checked with such bytes read as U+FFFD.`,
+    range: { start: { line: at.line, character: at.character }, end: { line: at.line, character: at.character + 1 } },
+  };
+}
 
 export function looksBinary(text: string): boolean {
   return text.includes('\u0000');
@@ -105,6 +120,13 @@ export class Analyzer {
   }
 
   analyze(request: AnalysisRequest): Analysis {
+    const analysis = this.analyzeText(request);
+    const severity = request.options?.rules?.[ENCODING_CODE] ?? 'error';
+    if (!request.undecodable || severity === 'off') return analysis;
+    return { ...analysis, diagnostics: [encodingDiagnostic(request.undecodable, severity), ...analysis.diagnostics] };
+  }
+
+  private analyzeText(request: AnalysisRequest): Analysis {
     const doc = parseSpec(request.text);
     const severityOf = (code: string, fallback: SpecDiagnostic['severity']) => request.options?.rules?.[code] ?? fallback;
     if (looksBinary(request.text)) {
