@@ -1,6 +1,8 @@
 // Code actions and commands: a quick fix per diagnostic that has one obvious repair, "Insert all
 // missing sections" and fix-all as source actions, and the server side of the extension's commands.
 // Every edit is a versioned WorkspaceEdit, so that the editor refuses it once the text has changed.
+import { type DecodedSpec, decodeSpec } from '../encoding';
+import { diskPathOf } from './spec-setup';
 import { posix as path } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type {
@@ -256,7 +258,8 @@ type SpecState = DocumentState & { spec: NonNullable<DocumentState['spec']> };
 /** What the spec was checked with, for fix-all's checks of the fixed text. */
 function engineOptions(state: SpecState, uri: string) {
   const filePath = state.setup?.filePath;
-  const fileName = filePath ? path.basename(filePath) : uri.startsWith('file:') ? path.basename(fileURLToPath(uri)) : undefined;
+  const diskPath = uri.startsWith('file:') ? diskPathOf(uri) : undefined;
+  const fileName = filePath ? path.basename(filePath) : diskPath ? path.basename(diskPath) : undefined;
   return { ...state.setup?.engine, fileName, release: filePath ? releaseOf(filePath) : undefined };
 }
 
@@ -296,17 +299,18 @@ async function checkFiles(context: ServerContext, uris: readonly string[], pushe
       problems += (await context.stateOf(uri, token))?.spec?.diagnostics.length ?? 0;
       continue;
     }
-    let text: string;
+    let decoded: DecodedSpec;
     try {
       // Loaded here, not at start-up: only this command reads files that are not open. A require,
       // not import(): the bundle runs as a vm.Script (server-loader.ts), which has no dynamic import.
       const { readFile } = require('node:fs/promises') as typeof import('node:fs/promises');
-      text = await readFile(filePath, 'utf8');
+      // Not 'utf8': a file that is not UTF-8 gets one `encoding` diagnostic (encoding.ts).
+      decoded = decodeSpec(await readFile(filePath));
     } catch {
       continue;
     }
     throwIfCancelled(token);
-    const analysis = context.environment.analyze(setup, text);
+    const analysis = context.environment.analyze(setup, decoded.text, decoded.undecodable);
     if (!analysis) continue;
     problems += analysis.diagnostics.length;
     pushed.add(uri);

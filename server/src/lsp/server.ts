@@ -29,6 +29,7 @@ import { type EnvironmentOptions, SpecEnvironment } from './spec-setup';
 import { withoutTrailingSlashes } from './files';
 import { CONFIG_FILE_NAMES } from '../config/parse';
 import { RecentlyUsed } from './recently-used';
+import { AFTER_SHUTDOWN_METHOD, refuseAfterShutdown } from './shutdown';
 
 const SEVERITY: Record<SpecDiagnostic['severity'], DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -263,6 +264,9 @@ export function startServer(
       return { kind: DocumentDiagnosticReportKind.Full, items: current === undefined ? [] : (checked?.diagnostics ?? []) };
     }),
   );
+
+  // Requests after `shutdown` come here (the connection's shutdownGuard, lsp/shutdown.ts).
+  connection.onRequest(AFTER_SHUTDOWN_METHOD, refuseAfterShutdown);
 
   connection.onRequest(DOCUMENT_STATE_REQUEST, (params: { uri?: unknown } | null) => {
     const document = typeof params?.uri === 'string' ? documents.get(params.uri) : undefined;

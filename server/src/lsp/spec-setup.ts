@@ -2,6 +2,7 @@
 // settings combined, the file access (disk or client) and the analyzer that goes with it.
 // Precedence, lowest first: the defaults; the nearest `.rst-specs.json`; the editor settings the
 // user set (see `userOverrides`); for the template, the spec's own `.. rst-specs: template=` comment.
+import type { UndecodableByte } from '../encoding';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type Analysis, Analyzer, specTemplatePath } from '../analyze';
 import { isIncludedSpec, type LoadedConfig, mergeOptions, type OptionOverrides } from '../config';
@@ -60,7 +61,7 @@ export class SpecEnvironment {
 
   /** The document's path: file: URIs always; other schemes when their files can be read through the client. */
   filePathOf(uri: string): string | undefined {
-    if (uri.startsWith('file:') && this.options.fileSystem === 'disk') return fileURLToPath(uri);
+    if (uri.startsWith('file:') && this.options.fileSystem === 'disk') return diskPathOf(uri);
     if (!uri.startsWith('file:') && !this.clientFileAccess) return undefined;
     return splitUri(uri)?.path;
   }
@@ -124,9 +125,11 @@ export class SpecEnvironment {
   }
 
   /** Checks the text of a spec; undefined when the document turns out to be its own template. */
-  analyze(setup: SpecSetup, text: string): Analysis | undefined {
+  /** `undecodable`: the file's first byte that is not UTF-8, when the server read it itself. */
+  analyze(setup: SpecSetup, text: string, undecodable?: UndecodableByte): Analysis | undefined {
     const analysis = setup.analyzer.analyze({
       text,
+      undecodable,
       filePath: setup.filePath,
       workspaceFolder: setup.workspaceFolder,
       templatePath: setup.templatePath,
@@ -153,5 +156,17 @@ export class SpecEnvironment {
       access.forget();
       analyzer.templates.forget();
     }
+  }
+}
+
+/**
+ * The path of a `file:` URI on this machine; undefined where it has none (`file://host/...` on
+ * POSIX, a malformed URI), which is then treated like an untitled document: nothing read for it.
+ */
+export function diskPathOf(uri: string): string | undefined {
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
   }
 }
