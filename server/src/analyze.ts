@@ -122,7 +122,8 @@ export class Analyzer {
   analyze(request: AnalysisRequest): Analysis {
     const analysis = this.analyzeText(request);
     const severity = request.options?.rules?.[ENCODING_CODE] ?? 'error';
-    if (!request.undecodable || severity === 'off') return analysis;
+    // A binary file's one diagnostic says it all.
+    if (!request.undecodable || severity === 'off' || looksBinary(request.text)) return analysis;
     return { ...analysis, diagnostics: [encodingDiagnostic(request.undecodable, severity), ...analysis.diagnostics] };
   }
 
