@@ -1,6 +1,7 @@
 import { posix as path } from 'node:path';
 import type { SpecDocument } from './rst/types';
 import { parseSpec } from './rst/parse';
+import { editorPositions } from './rst/editor-positions';
 import type { Template } from './template/model';
 import { TemplateError } from './template/model';
 import { locateTemplate, releaseOf, type TemplateFiles } from './template/locate';
@@ -124,7 +125,9 @@ export class Analyzer {
     const severity = request.options?.rules?.[ENCODING_CODE] ?? 'error';
     // A binary file's one diagnostic says it all.
     if (!request.undecodable || severity === 'off' || looksBinary(request.text)) return analysis;
-    return { ...analysis, diagnostics: [encodingDiagnostic(request.undecodable, severity), ...analysis.diagnostics] };
+    // Counted on the editor's lines (encoding.ts): to the engine's, as every diagnostic is.
+    const at = { ...request.undecodable, ...editorPositions(analysis.doc).fromEditor(request.undecodable) };
+    return { ...analysis, diagnostics: [encodingDiagnostic(at, severity), ...analysis.diagnostics] };
   }
 
   private analyzeText(request: AnalysisRequest): Analysis {

@@ -6,7 +6,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { cleanSpec } from '../helpers';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { cleanSpec, lineOf } from '../helpers';
 import { TestClient } from './client';
 
 let workspace: string;
@@ -104,6 +105,52 @@ test('checkFiles: a spec on disk that is not UTF-8 gets one encoding diagnostic 
         ],
       ],
     );
+  } finally {
+    await client.shutdown();
+  }
+});
+
+test('a line separator: diagnostics, quick fix, fix-all and symbols on the lines as the editor counts them', async () => {
+  const client = new TestClient();
+  try {
+    await client.initialize(workspace, { textDocument: { documentSymbol: { hierarchicalDocumentSymbolSupport: true } } });
+    const clean = cleanSpec();
+    const line = lineOf(clean, 'Use Cases');
+    // Before the title too: the engine's lines after it are one more than the editor's.
+    const text = clean.replace('Use Cases\n---------\n', 'Use Cases\u2028---------\n').replace('healthy.\n', 'healthy.\u2029More.\n');
+    const uri = pathToFileURL(join(workspace, 'specs', 'separated.rst')).toString();
+    const published = client.nextDiagnostics(uri);
+    await client.open(uri, text);
+    const diagnostics = (await published).diagnostics.filter((d) => d.code !== 'blueprint-url');
+    const healthy = lineOf(clean, 'Operators cannot tell which nodes of a cluster are healthy.');
+    const column = 'Operators cannot tell which nodes of a cluster are healthy.'.length;
+    assert.deepEqual(
+      diagnostics.map((d) => [d.code, d.range]),
+      [
+        ['line-separator', { start: { line: healthy, character: column }, end: { line: healthy, character: column + 1 } }],
+        ['line-separator', { start: { line, character: 9 }, end: { line, character: 10 } }],
+      ],
+    );
+    const [fix] = await client.request<{ title: string; edit: { changes: Record<string, { range: unknown; newText: string }[]> } }[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: diagnostics[1].range,
+      context: { diagnostics: [diagnostics[1]], only: ['quickfix'] },
+    });
+    assert.equal(fix.title, 'Replace the line separator with a line break');
+    const document = TextDocument.create(uri, 'restructuredtext', 1, text);
+    const edited = TextDocument.applyEdits(document, fix.edit.changes[uri] as Parameters<typeof TextDocument.applyEdits>[1]);
+    assert.equal(edited, text.replace('\u2028', '\n'));
+    const [fixAll] = await client.request<{ edit: { changes: Record<string, Parameters<typeof TextDocument.applyEdits>[1]> } }[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll'] },
+    });
+    assert.equal(TextDocument.applyEdits(document, fixAll.edit.changes[uri]), clean.replace('healthy.\n', 'healthy.\nMore.\n'));
+    // The section's symbol is where the editor shows its title.
+    const symbols = await client.request<{ name: string; selectionRange: { start: unknown } }[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    const flat = (list: { name: string; selectionRange: { start: unknown }; children?: unknown[] }[]): typeof list =>
+      list.flatMap((symbol) => [symbol, ...flat((symbol.children ?? []) as typeof list)]);
+    assert.deepEqual(flat(symbols).find((symbol) => symbol.name === 'Use Cases')?.selectionRange.start, { line, character: 0 });
   } finally {
     await client.shutdown();
   }

@@ -20,6 +20,7 @@ import type { CliOptions } from './args';
 import { unifiedDiff } from './diff';
 import { FileChangedError, fixSpec, writeFileSafely } from './fix';
 import { decodeSpec, type UndecodableByte } from '../encoding';
+import { editorPositions, SAME } from '../rst/editor-positions';
 import { displayPath, type Origin, type Target } from './inputs';
 import type { FileReport } from './report';
 
@@ -136,7 +137,10 @@ export class SpecChecker {
         }
       }
     }
-    return { report: { path: target.display, diagnostics: analysis.diagnostics, fixed }, bytes, problems, diff };
+    // Lines as editors count them (and as the repos' tests number them): see rst/editor-positions.ts.
+    const positions = editorPositions(analysis.doc);
+    const diagnostics = positions === SAME ? analysis.diagnostics : analysis.diagnostics.map((d) => ({ ...d, range: positions.toEditorRange(d.range) }));
+    return { report: { path: target.display, diagnostics, fixed }, bytes, problems, diff };
   }
 
   /** The config and options that apply to a file (or to standard input, given no path). */

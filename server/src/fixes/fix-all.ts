@@ -22,6 +22,7 @@ export const SAFE_FIX_CODES: readonly string[] = [
   'trailing-whitespace',
   'tab',
   'zero-width-space',
+  'line-separator',
   'carriage-return',
 ];
 
@@ -68,7 +69,7 @@ export function safeFixEdits(
 }
 
 /** Fixes that change characters within a line, never which sections the spec has. */
-const LOCAL_FIX_CODES: ReadonlySet<string> = new Set(['trailing-whitespace', 'tab', 'zero-width-space', 'carriage-return']);
+const LOCAL_FIX_CODES: ReadonlySet<string> = new Set(['trailing-whitespace', 'tab', 'zero-width-space', 'line-separator', 'carriage-return']);
 
 /**
  * The text with every safe fix applied (the BOM, if any, left off), after as many rounds as it

@@ -27,7 +27,7 @@ import { disableRuleFixes } from '../fixes/disable-rule';
 import { withoutTrailingSlashes } from './files';
 import { releaseOf } from '../template/locate';
 import type { DocumentState, ServerContext, ServerFeature } from './context';
-import { toClientDiagnostic, toLspDiagnostic } from './server';
+import { toClientDiagnostic } from './server';
 import type { Settings } from './settings';
 import { cancellable, throwIfCancelled } from './cancellation';
 import { type ClientPositions, clientPositions } from './client-positions';
@@ -314,7 +314,9 @@ async function checkFiles(context: ServerContext, uris: readonly string[], pushe
     if (!analysis) continue;
     problems += analysis.diagnostics.length;
     pushed.add(uri);
-    await context.connection.sendDiagnostics({ uri, diagnostics: analysis.diagnostics.map(toLspDiagnostic) });
+    // As the editor will count them: without the BOM (VS Code drops it), lines ended as editors end them.
+    const positions = clientPositions({ hasBom: false, lines: analysis.doc.lines });
+    await context.connection.sendDiagnostics({ uri, diagnostics: analysis.diagnostics.map((d) => toClientDiagnostic(d, positions)) });
   }
   return { checked: uris.length, specs, problems };
 }

@@ -190,14 +190,14 @@ function createLanguageFeatures(): ServerFeature {
         }),
       );
 
-      // Whole lines: the same with or without a BOM.
+      // Whole lines: the same with or without a BOM; the editor's lines where a separator joins two.
       connection.onFoldingRanges(
-        onDocument('foldingRange', (state) =>
+        onDocument('foldingRange', (state, positions) =>
           foldingRanges(state.doc)
             .slice(0, foldingLimit)
             .map((fold): FoldingRange => ({
-              startLine: fold.startLine,
-              endLine: fold.endLine,
+              startLine: positions.toClient({ line: fold.startLine, character: 0 }).line,
+              endLine: positions.toClient({ line: fold.endLine, character: 0 }).line,
               ...(fold.kind === 'comment' ? { kind: FoldingRangeKind.Comment } : {}),
             })),
         ),
