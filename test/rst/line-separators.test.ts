@@ -36,7 +36,7 @@ test('a separator between a title and its underline makes the section docutils s
     ]);
     // The fix: the document's line break, so that docutils reads the same and editors show it.
     const doc = parseSpec(text);
-    assert.equal(fixAllText(doc, bundledTemplate(), { maxLineLength: 79, optionalSections: ['History'] }), clean);
+    assert.equal(fixAllText(doc, bundledTemplate(), { maxLineLength: 79, optionalSections: ['History'], insertedSectionBody: 'none' as const }), clean);
     // Editors see one line: the positions after the separator are on it.
     const positions = editorPositions(doc);
     assert.deepEqual(positions.toEditorRange(checkRule('line-separator', text)[0].range), {
@@ -59,10 +59,10 @@ test('line-separator: blanks before a separator go with it (not trailing-whitesp
   const clean = cleanSpec();
   const text = clean.replace('healthy.\n', 'healthy.  \u2028More.\n');
   assert.deepEqual(check(text).map((d) => d.code), ['line-separator']);
-  const fixed = fixAllText(parseSpec(text), bundledTemplate(), { maxLineLength: 79, optionalSections: ['History'] });
+  const fixed = fixAllText(parseSpec(text), bundledTemplate(), { maxLineLength: 79, optionalSections: ['History'], insertedSectionBody: 'none' as const });
   assert.equal(fixed, clean.replace('healthy.\n', 'healthy.\nMore.\n'));
   const crlf = clean.replace(/\n/g, '\r\n').replace('Use Cases\r\n', 'Use Cases\u2028');
-  const options = { maxLineLength: 79, optionalSections: ['History'], engine: { rules: { 'carriage-return': 'off' as const } } };
+  const options = { maxLineLength: 79, optionalSections: ['History'], insertedSectionBody: 'none' as const, engine: { rules: { 'carriage-return': 'off' as const } } };
   assert.equal(fixAllText(parseSpec(crlf), bundledTemplate(), options), clean.replace(/\n/g, '\r\n'));
 });
 

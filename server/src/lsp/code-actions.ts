@@ -19,7 +19,8 @@ import type {
 import type { SpecDiagnostic } from '../engine';
 import type { TextEdit } from '../fixes/edit';
 import type { FixOptions } from '../fixes/fix';
-import { fixAllEdits, SAFE_FIX_CODES } from '../fixes/fix-all';
+import { diffEdits } from '../fixes/diff';
+import { fixAllTextPausing, SAFE_FIX_CODES } from '../fixes/fix-all';
 import { quickFixFor } from '../fixes/index';
 import { insertAllMissingSections } from '../fixes/insert-sections';
 import { isBlueprintName, newSpecText } from '../fixes/new-spec';
@@ -28,6 +29,7 @@ import { withoutTrailingSlashes } from './files';
 import { releaseOf } from '../template/locate';
 import type { DocumentState, ServerContext, ServerFeature } from './context';
 import { toClientDiagnostic } from './server';
+import { capDiagnostics } from './diagnostics-cap';
 import type { Settings } from './settings';
 import { cancellable, throwIfCancelled } from './cancellation';
 import { type ClientPositions, clientPositions } from './client-positions';
@@ -104,11 +106,15 @@ export function createCodeActionsFeature(): ServerFeature {
         if (!state || (version !== undefined && version !== state.version)) return undefined;
         const options = fixOptions(await context.settingsFor(uri, token), state);
         const { doc, template } = state.spec;
-        const edits =
-          kind === FIX_ALL_KIND
-            ? fixAllEdits(doc, template, { ...options, engine: engineOptions(state, uri) })
-            : insertAllMissingSections(doc, template, options);
-        return { state, edits };
+        if (kind !== FIX_ALL_KIND) return { state, edits: insertAllMissingSections(doc, template, options) };
+        // Seconds on a large spec: other messages are handled between its steps, and a cancel stops it.
+        const pause = async () => {
+          await new Promise((resolve) => setImmediate(resolve));
+          throwIfCancelled(token);
+        };
+        const fixed = await fixAllTextPausing(doc, template, { ...options, engine: engineOptions(state, uri) }, pause);
+        await pause();
+        return { state, edits: diffEdits(doc.text, fixed) };
       };
 
       connection.onCodeAction(cancellable(async (params: CodeActionParams, token) => {
@@ -171,7 +177,8 @@ export function createCodeActionsFeature(): ServerFeature {
 
         const sources: [string, string, readonly SpecDiagnostic[]][] = [
           [INSERT_MISSING_KIND, INSERT_ALL_TITLE, missing],
-          [FIX_ALL_KIND, FIX_ALL_TITLE, diagnostics.filter((diagnostic) => SAFE_FIX_CODES.includes(diagnostic.code))],
+          // Of those the editor was given (lsp/diagnostics-cap.ts): not a list of 150,000 with each request.
+          [FIX_ALL_KIND, FIX_ALL_TITLE, capDiagnostics(diagnostics).filter((diagnostic) => SAFE_FIX_CODES.includes(diagnostic.code))],
         ];
         for (const [kind, title, fixed] of sources) {
           if (!wants(kind) || fixed.length === 0) continue;
@@ -316,7 +323,7 @@ async function checkFiles(context: ServerContext, uris: readonly string[], pushe
     pushed.add(uri);
     // As the editor will count them: without the BOM (VS Code drops it), lines ended as editors end them.
     const positions = clientPositions({ hasBom: false, lines: analysis.doc.lines });
-    await context.connection.sendDiagnostics({ uri, diagnostics: analysis.diagnostics.map((d) => toClientDiagnostic(d, positions)) });
+    await context.connection.sendDiagnostics({ uri, diagnostics: capDiagnostics(analysis.diagnostics).map((d) => toClientDiagnostic(d, positions)) });
   }
   return { checked: uris.length, specs, problems };
 }
