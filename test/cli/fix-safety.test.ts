@@ -29,6 +29,11 @@ test('--fix does not write a file that is not valid UTF-8: one encoding error, e
     const dry = run(['check', '--fix-dry-run', 'problems.rst'], { cwd: dir });
     assert.equal(dry.code, 2);
     assert.ok(!dry.stdout.includes('--- a/'));
+    // Standard input is read as bytes too.
+    const stdin = run(['check', '--fix-dry-run', '-', '--stdin-filename', 'problems.rst'], { cwd: dir, readStdin: () => LATIN1 });
+    assert.equal(stdin.code, 2);
+    assert.equal(stdin.stderr, 'rst-specs: problems.rst: not valid UTF-8 (line 28, column 4), so the fixes were not made: save it as UTF-8 first\n');
+    assert.match(stdin.stdout, /^problems\.rst:28:4: error encoding /);
     // Without --fix: exit 1 (the encoding error), and the severity can be set like a rule's.
     assert.equal(run(['check', 'problems.rst'], { cwd: dir }).code, 1);
     const off = run(['check', '--rule', 'encoding=off', '--format', 'json', 'problems.rst'], { cwd: dir });

@@ -38,7 +38,8 @@ export interface TargetResult {
 /** What the checker may ask of the outside world (replaced in tests). */
 export interface CheckerIo {
   readonly cwd: string;
-  readonly readStdin?: () => string;
+  /** Bytes are decoded as files are (a spec that is not UTF-8 gets its `encoding` error). */
+  readonly readStdin?: () => string | Buffer;
   readonly readFile?: (filePath: string) => Buffer;
   /** `original`: the bytes the check read, which the file must still hold (else it was edited meanwhile). */
   readonly writeFile?: (filePath: string, text: string, original: Buffer) => void;
@@ -92,8 +93,9 @@ export class SpecChecker {
     let undecodable: UndecodableByte | undefined;
     try {
       if (target.absolute === undefined) {
-        text = io.readStdin ? io.readStdin() : '';
-        bytes = Buffer.byteLength(text);
+        const input = io.readStdin ? io.readStdin() : '';
+        bytes = typeof input === 'string' ? Buffer.byteLength(input) : input.length;
+        ({ text, undecodable } = typeof input === 'string' ? { text: input, undecodable: undefined } : decodeSpec(input));
       } else {
         original = (io.readFile ?? readFileSync)(target.absolute);
         bytes = original.length;
