@@ -144,14 +144,25 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   return bom + result + body.slice(cursor);
 }
 
+const eols = new WeakMap<SpecDocument, LineEnding>();
+
 /** The document's line ending: the first line's, or LF for a one-line document. */
 export function eolOf(doc: SpecDocument): LineEnding {
-  // Not a separator that editors don't break at (rst/lines.ts): inserted text would not show its lines.
-  for (const line of doc.lines) {
-    const eol = editorLineBreak(line.eol);
-    if (eol) return eol;
+  // Not a separator that editors don't break at (rst/lines.ts): inserted text would not show its
+  // lines. Kept per document: fixes ask once per diagnostic, and the search may cross every line.
+  let found = eols.get(doc);
+  if (found === undefined) {
+    found = '\n';
+    for (const line of doc.lines) {
+      const eol = editorLineBreak(line.eol);
+      if (eol) {
+        found = eol;
+        break;
+      }
+    }
+    eols.set(doc, found);
   }
-  return '\n';
+  return found;
 }
 
 export function rangeOf(startLine: number, startCharacter: number, endLine: number, endCharacter: number): Range {

@@ -56,10 +56,16 @@ function separatorMap(lines: readonly SourceLine[]): PositionMap {
     toEditorRange: (range) => ({ start: toEditor(range.start), end: toEditor(range.end) }),
     fromEditor(position) {
       if (typeof position?.line !== 'number' || position.line < 0 || position.line >= firstOf.length) return position;
-      // The last engine line of that editor line that starts at or before the column.
-      let index = firstOf[position.line];
-      while (index + 1 < lines.length && editorLine[index + 1] === position.line && column[index + 1] <= position.character) index++;
-      return { line: index, character: position.character - column[index] };
+      // The last engine line of that editor line that starts at or before the column (binary search:
+      // one editor line may hold thousands of engine lines).
+      let low = firstOf[position.line];
+      let high = position.line + 1 < firstOf.length ? firstOf[position.line + 1] - 1 : lines.length - 1;
+      while (low < high) {
+        const middle = (low + high + 1) >> 1;
+        if (column[middle] <= position.character) low = middle;
+        else high = middle - 1;
+      }
+      return { line: low, character: position.character - column[low] };
     },
   };
 }
