@@ -130,3 +130,27 @@ clean.rst:${line + 1}:10: warning line-separator U+2028 LINE SEPARATOR: docutils
     cleanup();
   }
 });
+
+test('line-length counts a line as the repos\' tests split it (at \\n only): the parts a separator joins are one line', () => {
+  const clean = cleanSpec();
+  const part = 'Operators cannot tell which nodes are healthy, said they';
+  const text = clean.replace('Unit tests.\n', `Unit tests.\n\n${part}\u2028${part}.\n`);
+  const line = lineOf(clean, 'Unit tests.') + 2;
+  // len(line) in test_titles.py: both parts and the separator.
+  const length = 2 * part.length + 2;
+  assert.deepEqual(checkRule('line-length', text), [
+    {
+      code: 'line-length',
+      severity: 'warning',
+      message: `Line is ${length} characters long; the maximum is 79.`,
+      range: { start: { line: line + 1, character: 79 - part.length - 1 }, end: { line: line + 1, character: part.length + 1 } },
+      data: { length, max: 79 },
+    },
+  ]);
+  // In the editor: one line, from column 79 to its end.
+  const doc = parseSpec(text);
+  assert.deepEqual(editorPositions(doc).toEditorRange(checkRule('line-length', text)[0].range), {
+    start: { line, character: 79 },
+    end: { line, character: length },
+  });
+});
