@@ -114,3 +114,21 @@ test('--fix keeps the owner of a file it may write but not own', { skip: !asNobo
     cleanup();
   }
 });
+
+test('a template that is not valid UTF-8 is refused (exit 2), so that no fix writes its U+FFFD into a spec', () => {
+  const { dir, cleanup } = scratch('specs');
+  try {
+    const template = readFileSync(join(dir, 'template.rst'), 'utf8');
+    writeFileSync(join(dir, 'template.rst'), Buffer.from(template.replace('Use Cases', 'Use Cas\u00e9s'), 'latin1'));
+    const line = template.split('\n').indexOf('Use Cases') + 1;
+    const result = run(['check', '--fix', 'problems.rst'], { cwd: dir });
+    assert.deepEqual(result, {
+      code: 2,
+      stdout: '0 errors, 0 warnings in 0 files (0 checked)\n',
+      stderr: `rst-specs: the template ${join(dir, 'template.rst')} is not valid UTF-8 (line ${line}, column 8) (needed by problems.rst)\n`,
+    });
+    assert.equal(readFileSync(join(dir, 'problems.rst'), 'utf8'), fixture('problems.rst'));
+  } finally {
+    cleanup();
+  }
+});
