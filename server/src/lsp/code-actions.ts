@@ -1,8 +1,6 @@
 // Code actions and commands: a quick fix per diagnostic that has one obvious repair, "Insert all
 // missing sections" and fix-all as source actions, and the server side of the extension's commands.
 // Every edit is a versioned WorkspaceEdit, so that the editor refuses it once the text has changed.
-import { type DecodedSpec, decodeSpec } from '../encoding';
-import { diskPathOf } from './spec-setup';
 import { posix as path } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type {
@@ -16,6 +14,7 @@ import type {
   TextEdit as LspTextEdit,
   WorkspaceEdit,
 } from 'vscode-languageserver/node';
+import { type DecodedSpec, decodeSpec } from '../encoding';
 import type { SpecDiagnostic } from '../engine';
 import type { TextEdit } from '../fixes/edit';
 import type { FixOptions } from '../fixes/fix';
@@ -30,6 +29,7 @@ import { releaseOf } from '../template/locate';
 import type { DocumentState, ServerContext, ServerFeature } from './context';
 import { toClientDiagnostic } from './server';
 import { capDiagnostics } from './diagnostics-cap';
+import { diskPathOf } from './spec-setup';
 import type { Settings } from './settings';
 import { cancellable, throwIfCancelled } from './cancellation';
 import { type ClientPositions, clientPositions } from './client-positions';

@@ -2,7 +2,6 @@
 // settings combined, the file access (disk or client) and the analyzer that goes with it.
 // Precedence, lowest first: the defaults; the nearest `.rst-specs.json`; the editor settings the
 // user set (see `userOverrides`); for the template, the spec's own `.. rst-specs: template=` comment.
-import type { UndecodableByte } from '../encoding';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type Analysis, Analyzer, specTemplatePath } from '../analyze';
 import { isIncludedSpec, type LoadedConfig, mergeOptions, type OptionOverrides } from '../config';
@@ -13,6 +12,7 @@ import { locateTemplate, lookupFolders } from '../template/locate';
 import type { OptionalSectionsSetting } from '../template/optional';
 import { type BundledText, ClientAccess, diskAccess, type FileAccess, splitUri } from './files';
 import { type Settings, userOverrides } from './settings';
+import type { UndecodableByte } from '../encoding';
 
 export interface SpecSetup {
   readonly uri: string;
