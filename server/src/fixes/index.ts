@@ -42,7 +42,7 @@ export const FIXES: Readonly<Record<string, FixEntry>> = {
   'title-mismatch': { fix: renameTitle, title: (d) => `Rename to '${text(d.data?.expected)}'`, preferred: true },
   'title-underline': {
     fix: resizeAdornment,
-    title: (d) => `Fit the adornment of '${text(d.data?.title)}' to the title`,
+    title: () => 'Make the underline match the title',
     preferred: true,
   },
   'section-level': {

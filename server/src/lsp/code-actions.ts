@@ -22,6 +22,8 @@ import { quickFixFor } from '../fixes/index';
 import { insertAllMissingSections } from '../fixes/insert-sections';
 import { isBlueprintName, newSpecText } from '../fixes/new-spec';
 import { disableRuleFixes } from '../fixes/disable-rule';
+import { guidanceFixes } from '../fixes/guidance';
+import { extraDiagnosticsAt, isFadeOf, renameFileAction } from './more-actions';
 import { withoutTrailingSlashes } from './files';
 import { releaseOf } from '../template/locate';
 import type { DocumentState, ServerContext, ServerFeature } from './context';
@@ -48,7 +50,7 @@ export const SERVER_COMMANDS = {
 export const USE_LF_COMMAND = 'rst-specs.useLfLineEndings';
 
 export const INSERT_ALL_TITLE = 'Insert all missing sections';
-export const FIX_ALL_TITLE = 'Fix all rst-specs problems';
+export const FIX_ALL_TITLE = 'Fix all auto-fixable rst-specs problems';
 
 interface ResolveData {
   readonly uri: string;
@@ -60,9 +62,11 @@ export function createCodeActionsFeature(): ServerFeature {
   let documentChanges = true;
   let pullDiagnostics = false;
   let lazyEdits = false;
+  let renames = false;
   return {
     capabilities(client: ClientCapabilities): ServerCapabilities {
       documentChanges = client.workspace?.workspaceEdit?.documentChanges ?? false;
+      renames = documentChanges && (client.workspace?.workspaceEdit?.resourceOperations ?? []).includes('rename');
       pullDiagnostics = !!client.textDocument?.diagnostic;
       lazyEdits = !!client.textDocument?.codeAction?.resolveSupport?.properties.includes('edit');
       return {
@@ -127,7 +131,9 @@ export function createCodeActionsFeature(): ServerFeature {
           let offeredInsertAll = false;
           // "Disable <rule> for this line/file" come after the repairs.
           const disableActions = new Map<string, CodeAction>();
-          for (const client of params.context.diagnostics) {
+          // Also those whose fix belongs where the writer is, off their own range (a short underline, at its title).
+          const extra = extraDiagnosticsAt(doc, diagnostics, { start: positions.fromClient(params.range.start), end: positions.fromClient(params.range.end) }, params.context.diagnostics, toClient);
+          for (const client of [...params.context.diagnostics, ...extra]) {
             const diagnostic = serverDiagnostic(diagnostics, client, positions);
             if (!diagnostic) continue;
             const fix = quickFixFor(doc, template, diagnostic, options);
@@ -144,6 +150,11 @@ export function createCodeActionsFeature(): ServerFeature {
               }
               actions.push(action);
             }
+            for (const more of guidanceFixes(doc, diagnostic, diagnostics)) {
+              actions.push({ title: more.title, kind: QUICK_FIX_KIND, diagnostics: [client], edit: workspaceEdit(uri, state, more.edits) });
+            }
+            const rename = renames ? renameFileAction(uri, diagnostic, client) : undefined;
+            if (rename) actions.push(rename);
             for (const disable of disableRuleFixes(doc, diagnostic)) {
               // Diagnostics of one rule on one line share their disable fixes: one action for them all.
               const key = `${disable.title}\n${JSON.stringify(disable.edits)}`;
@@ -162,6 +173,14 @@ export function createCodeActionsFeature(): ServerFeature {
                   edit: workspaceEdit(uri, state, edits),
                 });
               }
+            }
+          }
+          // As ESLint does: fix-all in the lightbulb menu, where a problem it fixes is.
+          const fixable = params.context.diagnostics.some((client) => SAFE_FIX_CODES.includes(String(client.code)) && client.source === 'rst-specs');
+          if (fixable) {
+            const result = await sourceEdits(uri, FIX_ALL_KIND, state.version, token);
+            if (result && result.edits.length > 0) {
+              actions.push({ title: FIX_ALL_TITLE, kind: QUICK_FIX_KIND, edit: workspaceEdit(uri, result.state, result.edits) });
             }
           }
           actions.push(...disableActions.values());
@@ -247,7 +266,9 @@ function serverDiagnostic(diagnostics: readonly SpecDiagnostic[], client: Diagno
     a.end.character === b.end.character;
   return diagnostics.find(
     (diagnostic) =>
-      diagnostic.code === client.code && same(positions.toClientRange(diagnostic.range), client.range) && diagnostic.message === client.message,
+      diagnostic.code === client.code &&
+      diagnostic.message === client.message &&
+      (same(positions.toClientRange(diagnostic.range), client.range) || isFadeOf(diagnostic, client, positions)),
   );
 }
 
