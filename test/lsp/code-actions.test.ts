@@ -171,7 +171,7 @@ test('fix-all: a source action for codeActionsOnSave, also resolved lazily for a
     const { uri, diagnostics } = await openSpec(client, text);
     assert.deepEqual(diagnostics.map((d) => d.code).sort(), ['title-underline', 'trailing-whitespace']);
     const [fixAll] = await codeActions(client, uri, [], ['source.fixAll']);
-    assert.equal(fixAll.title, 'Fix all rst-specs problems');
+    assert.equal(fixAll.title, 'Fix all auto-fixable rst-specs problems');
     assert.equal(fixAll.kind, 'source.fixAll.rst-specs');
     assert.equal(applyEdits(text, fixAll.edit!.documentChanges![0].edits), cleanSpec());
 

@@ -28,17 +28,17 @@ export function replaceWithNone(doc: SpecDocument, diagnostic: FixDiagnostic): T
   return [{ range: rangeOf(range.start.line, 0, range.end.line, doc.lines[range.end.line].text.length), newText: 'None' }];
 }
 
-/** The guidance's lines removed, with the blank lines after them (or before them, at the end). */
+/** The guidance's lines removed with the blank lines before them, so the spacing after them stays. */
 export function deleteGuidance(doc: SpecDocument, diagnostic: FixDiagnostic): TextEdit[] {
   const range = guidanceRange(diagnostic);
   if (!range || !stillThere(doc, range)) return [];
-  let next = range.end.line + 1;
-  while (next < doc.lines.length && doc.lines[next].text.trim() === '') next++;
-  if (next < doc.lines.length) return [{ range: rangeOf(range.start.line, 0, next, 0), newText: '' }];
+  const end = doc.lines[range.end.line].text.length;
   let previous = range.start.line - 1;
   while (previous >= 0 && doc.lines[previous].text.trim() === '') previous--;
-  const end = doc.lines[range.end.line].text.length;
-  return [{ range: previous >= 0 ? rangeOf(previous, doc.lines[previous].text.length, range.end.line, end) : rangeOf(0, 0, range.end.line, end), newText: '' }];
+  if (previous >= 0) return [{ range: rangeOf(previous, doc.lines[previous].text.length, range.end.line, end), newText: '' }];
+  let next = range.end.line + 1;
+  while (next < doc.lines.length && doc.lines[next].text.trim() === '') next++;
+  return [{ range: next < doc.lines.length ? rangeOf(0, 0, next, 0) : rangeOf(0, 0, range.end.line, end), newText: '' }];
 }
 
 /** The quick fixes of one template-text diagnostic, then those for all of them, given every diagnostic of the spec. */

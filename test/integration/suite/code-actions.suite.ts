@@ -89,7 +89,7 @@ suite('rst-specs code actions and commands', () => {
       { title: 'Disable missing-section for this line', kind: 'quickfix', edit: true },
       { title: 'Disable missing-section for this file', kind: 'quickfix', edit: true },
       { title: 'Insert all missing sections', kind: 'source.insertMissingSections.rst-specs', edit: false },
-      { title: 'Fix all rst-specs problems', kind: 'source.fixAll.rst-specs', edit: false },
+      { title: 'Fix all auto-fixable rst-specs problems', kind: 'source.fixAll.rst-specs', edit: false },
     ]);
 
     // Where two sections are missing at one title, each has its own preferred fix.
@@ -111,11 +111,11 @@ suite('rst-specs code actions and commands', () => {
     const actions = await codeActions(document.uri, new vscode.Range(0, 0, 0, 0), vscode.CodeActionKind.Source.value);
     assert.deepEqual(actions.map(describeAction), [
       { title: 'Insert all missing sections', kind: 'source.insertMissingSections.rst-specs', edit: true },
-      { title: 'Fix all rst-specs problems', kind: 'source.fixAll.rst-specs', edit: true },
+      { title: 'Fix all auto-fixable rst-specs problems', kind: 'source.fixAll.rst-specs', edit: true },
     ]);
     // The kind editor.codeActionsOnSave asks for: only fix-all.
     const fixAll = await codeActions(document.uri, new vscode.Range(0, 0, 0, 0), 'source.fixAll');
-    assert.deepEqual(fixAll.map((action) => action.title), ['Fix all rst-specs problems']);
+    assert.deepEqual(fixAll.map((action) => action.title), ['Fix all auto-fixable rst-specs problems']);
 
     assert.equal(await vscode.workspace.applyEdit(fixAll[0].edit!), true);
     assert.equal(
