@@ -54,10 +54,18 @@ export function completionsAt(doc: SpecDocument, spec: SpecContext | undefined, 
   const entries: CompletionEntry[] = [];
   const block = methodBlock(spec, line, before);
   if (block) entries.push(block);
-  if (isBlank(doc, line - 1) && !ADORNMENT.test(doc.lines[line + 1]?.text.trim() ?? '')) {
+  // On a line after a blank one, or straight after a paragraph (the title then brings its blank line).
+  if ((isBlank(doc, line - 1) || afterParagraph(doc, line)) && !ADORNMENT.test(doc.lines[line + 1]?.text.trim() ?? '')) {
     entries.push(...sectionCompletions(spec, line));
   }
   return entries;
+}
+
+/** Whether the line above is a paragraph's last line (not a title, its adornment or a literal block). */
+function afterParagraph(doc: SpecDocument, line: number): boolean {
+  const above = line - 1;
+  if (doc.literalLines.has(above) || doc.sections.some((section) => section.titleLine === above || section.underlineLine === above)) return false;
+  return doc.blocks.some((block) => block.kind === 'paragraph' && block.indent === 0 && above >= block.startLine && above < block.endLine);
 }
 
 /** Inside a literal block, or indented on a blank line just after one (the block goes on). */
@@ -104,7 +112,10 @@ function sectionCompletions(spec: SpecContext, line: number): CompletionEntry[] 
   const outline = outlineOf(spec);
   const present = new Set(doc.sections.map((section) => titleKey(section.title)));
   const eol = eolOf(doc);
-  const next = isBlank(doc, line + 1) ? '' : eol;
+  // The title, its underline, a blank line, the cursor, and a blank line before what follows; a
+  // blank line first when the line above is text (else the paragraph would swallow the title).
+  const before = isBlank(doc, line - 1) ? '' : eol;
+  const after = isBlank(doc, line + 1) ? '' : eol + eol;
   const missing = template.sections.filter((section) => !outline.found.has(section) && !present.has(titleKey(section.title)));
   const offers = missing.map((section) => ({ section, fits: fitsAt(spec, section, line) }));
   const firstFit = offers.find((offer) => offer.fits);
@@ -121,7 +132,8 @@ function sectionCompletions(spec: SpecContext, line: number): CompletionEntry[] 
       filterText: section.title,
       ...(firstFit?.section === section ? { preselect: true } : {}),
       range: lineRange(doc, line),
-      newText: titleLines.join(eol) + next,
+      newText: before + titleLines.join(eol) + eol + eol + after,
+      snippet: escapeSnippet(before + titleLines.join(eol) + eol + eol) + '$0' + after,
     };
   });
 }
@@ -139,6 +151,8 @@ function fitsAt(spec: SpecContext, section: TemplateSection, line: number): bool
   if (previous && (line <= previous.underlineLine || previous.children.some((child) => startLineOf(child) > line))) return false;
   return !following || line < startLineOf(following);
 }
+
+const escapeSnippet = (text: string) => text.replace(/[$}\\]/g, '\\$&');
 
 /** Text with tab stops, kept as a snippet and as plain text side by side. */
 class SnippetBuilder {

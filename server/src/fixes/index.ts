@@ -36,7 +36,10 @@ const text = (value: unknown) => (typeof value === 'string' ? value : '');
 export const FIXES: Readonly<Record<string, FixEntry>> = {
   'missing-section': {
     fix: insertMissingSection,
-    title: (d) => `Insert missing section '${text(d.data?.title)}'`,
+    title: (d) =>
+      typeof d.data?.swallowedLine === 'number'
+        ? `Insert a blank line before '${text(d.data?.title)}'`
+        : `Insert missing section '${text(d.data?.title)}'`,
     preferred: true,
   },
   'title-mismatch': { fix: renameTitle, title: (d) => `Rename to '${text(d.data?.expected)}'`, preferred: true },
