@@ -1,7 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { completionsAt, type CompletionEntry } from '../../server/src/features/completion';
-import { fixture, range } from '../helpers';
+import { applyEdits } from '../../server/src/fixes/edit';
+import { newSpecText } from '../../server/src/fixes/new-spec';
+import { parseSpec } from '../../server/src/rst/parse';
+import { validateText } from '../../server/src/engine';
+import { bundledTemplate, fixture, range } from '../helpers';
 import { nodeHealth, specFrom, withLine } from './spec';
 
 const complete = (text: string, line: number, character: number, asSpec = true) => {
@@ -136,7 +140,11 @@ test('REST API impact: the method block, built from the template', () => {
     [''],
     ['  - Normal http response code(s): ', '200'],
     [''],
-    ['  - Expected error http response code(s): ', '400, 404'],
+    ['  - Expected error http response code(s):'],
+    [''],
+    ['    * 400: ', 'the request body does not match the schema.'],
+    [''],
+    ['    * 404: ', 'the resource does not exist.'],
     [''],
     ['  - URL for the resource: ', '/v1/resources/{resource_id}'],
     [''],
@@ -182,4 +190,25 @@ test('History: a revision row inside the list-table, with the template columns',
   assert.deepEqual(complete(withLine(text, 104, '   * '), 104, 5), [row(104, '   * ')]);
   assert.deepEqual(complete(text, 102, 17), [], 'on the options');
   assert.deepEqual(complete(text.replace('History\n=======', 'Changes\n======='), 108, 0), [], 'not in History');
+});
+
+test('REST API impact of a new spec: in the template\'s method bullet, one item replaces it; its defaults pass the REST rules', () => {
+  const template = bundledTemplate();
+  const text = newSpecText(template, 'node-groups');
+  const doc = parseSpec(text);
+  const start = doc.lines.findIndex((line) => line.text === '* Method Specification');
+  const line = start + 4; // '  - Method type (POST/PUT/PATCH/GET/DELETE)'
+  const items = completionsAt(doc, { doc, template }, { line, character: 3 });
+  assert.deepEqual(items.map((item) => [item.label, item.detail]), [['REST API method block', "In place of the template's 'Method Specification'"]]);
+  const [item] = items;
+  assert.deepEqual(item.range, range(line, 0, line, 43));
+  const end = doc.blocks.find((block) => block.kind === 'list-item' && block.startLine === start)!.endLine;
+  assert.deepEqual(item.additionalEdits, [
+    { range: range(start, 0, line, 0), newText: '' },
+    { range: range(line, 43, end - 1, doc.lines[end - 1].text.length), newText: '' },
+  ]);
+  assert.match(item.snippet!, /Method type: \$\{2\|POST,PUT,PATCH,GET,DELETE\|\}/);
+  const result = applyEdits(text, [{ range: item.range, newText: item.newText }, ...item.additionalEdits!]);
+  assert.ok(!result.includes('* Method Specification'));
+  assert.deepEqual(validateText(result, template).filter((d) => d.code.startsWith('rest-')), []);
 });
