@@ -15,7 +15,7 @@ import type {
   WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import type { SpecDiagnostic } from '../engine';
-import type { TextEdit } from '../fixes/edit';
+import { sortEdits, type TextEdit } from '../fixes/edit';
 import type { FixOptions } from '../fixes/fix';
 import { fixAllEdits, SAFE_FIX_CODES } from '../fixes/fix-all';
 import { quickFixFor } from '../fixes/index';
@@ -26,6 +26,7 @@ import { guidanceFixes } from '../fixes/guidance';
 import { extraDiagnosticsAt, isFadeOf, renameFileAction } from './more-actions';
 import { withoutTrailingSlashes } from './files';
 import { releaseOf } from '../template/locate';
+import { parseSpec } from '../rst/parse';
 import type { DocumentState, ServerContext, ServerFeature } from './context';
 import { toClientDiagnostic, toLspDiagnostic } from './server';
 import type { Settings } from './settings';
@@ -230,7 +231,14 @@ export function createCodeActionsFeature(): ServerFeature {
               edit: workspaceEdit(uri, result.state, result.edits),
             });
             const count = result.state.spec.diagnostics.filter((d) => d.code === 'missing-section').length;
-            return { inserted: applied.applied ? count : 0, applied: applied.applied };
+            // Where the first inserted title lands, for the editor to show it.
+            const first = firstInsertedLine(result.edits);
+            const positions = clientPositions(result.state.doc);
+            return {
+              inserted: applied.applied ? count : 0,
+              applied: applied.applied,
+              ...(applied.applied && first ? { first: positions.toClientRange(first) } : {}),
+            };
           }
           case SERVER_COMMANDS.newSpecText:
             return newSpecFor(context, String(options.folderUri ?? ''), String(options.name ?? ''), options.title, token);
@@ -272,6 +280,18 @@ function serverDiagnostic(diagnostics: readonly SpecDiagnostic[], client: Diagno
   );
 }
 
+/** The range, in the text after the edits, of the first non-blank line the first edit inserts. */
+function firstInsertedLine(edits: readonly TextEdit[]): TextEdit['range'] | undefined {
+  const edit = sortEdits(edits)[0];
+  if (!edit) return undefined;
+  const lines = edit.newText.split(/\r\n|\r|\n/);
+  const index = lines.findIndex((line) => line.trim() !== '');
+  if (index < 0) return undefined;
+  const line = edit.range.start.line + index;
+  const character = index === 0 ? edit.range.start.character : 0;
+  return { start: { line, character }, end: { line, character: character + lines[index].length } };
+}
+
 type SpecState = DocumentState & { spec: NonNullable<DocumentState['spec']> };
 
 /** What the spec was checked with, for fix-all's checks of the fixed text. */
@@ -296,12 +316,28 @@ async function newSpecFor(context: ServerContext, folderUri: string, name: strin
     templatePathIsUsers: setup.templatePathIsUsers,
   });
   const text = newSpecText(template, name, typeof title === 'string' && title.trim() ? title.trim() : undefined);
-  return { text, uri, template: template.source, problem };
+  // Where the editor puts the cursor: the spec's title.
+  const titleRange = parseSpec(text).sections[0]?.titleRange;
+  return { text, uri, template: template.source, problem, ...(titleRange ? { titleRange } : {}) };
+}
+
+/** Problems by rule, for the summary of a workspace check: how many, and how grave the gravest. */
+type RuleTally = Record<string, { count: number; severity: SpecDiagnostic['severity'] }>;
+
+const GRAVITY: readonly SpecDiagnostic['severity'][] = ['error', 'warning', 'information', 'hint'];
+
+function tally(byRule: RuleTally, diagnostics: readonly SpecDiagnostic[]): void {
+  for (const { code, severity } of diagnostics) {
+    const entry = (byRule[code] ??= { count: 0, severity });
+    entry.count++;
+    if (GRAVITY.indexOf(severity) < GRAVITY.indexOf(entry.severity)) entry.severity = severity;
+  }
 }
 
 async function checkFiles(context: ServerContext, uris: readonly string[], pushed: Set<string>, token: CancellationToken) {
   let specs = 0;
   let problems = 0;
+  const byRule: RuleTally = {};
   for (const uri of uris) {
     if (!uri.startsWith('file:')) continue;
     const filePath = fileURLToPath(uri);
@@ -314,7 +350,9 @@ async function checkFiles(context: ServerContext, uris: readonly string[], pushe
     specs++;
     if (context.documents.get(uri)) {
       // Open documents are checked (and their diagnostics shown) as they are edited.
-      problems += (await context.stateOf(uri, token))?.spec?.diagnostics.length ?? 0;
+      const open = (await context.stateOf(uri, token))?.spec?.diagnostics ?? [];
+      problems += open.length;
+      tally(byRule, open);
       continue;
     }
     let text: string;
@@ -330,8 +368,9 @@ async function checkFiles(context: ServerContext, uris: readonly string[], pushe
     const analysis = context.environment.analyze(setup, text);
     if (!analysis) continue;
     problems += analysis.diagnostics.length;
+    tally(byRule, analysis.diagnostics);
     pushed.add(uri);
     await context.connection.sendDiagnostics({ uri, diagnostics: analysis.diagnostics.map(toLspDiagnostic) });
   }
-  return { checked: uris.length, specs, problems };
+  return { checked: uris.length, specs, problems, byRule };
 }
