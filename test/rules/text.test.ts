@@ -174,7 +174,7 @@ test('blueprint-url: missing URL, and a file name that differs from the blueprin
   ]);
   const withoutUrl = replaceLine(text, 'https://blueprints.launchpad.net/senlin/+spec/clean-spec', 'No URL yet.');
   assert.deepEqual(checkRule('blueprint-url', withoutUrl).map((d) => [d.range, d.message]), [
-    [range(7, 0, 7, 29), 'No blueprint URL before the first section: add the launchpad blueprint URL (https://blueprints.launchpad.net/<project>/+spec/<name>).'],
+    [range(7, 0, 7, 29), 'No blueprint URL before the first section: add its launchpad URL.'],
   ]);
 });
 
