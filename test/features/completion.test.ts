@@ -31,12 +31,12 @@ test('at the start of a line that can hold a title: the missing sections, those 
   const items = complete(text, 69, 0);
   assert.deepEqual(items.map((item) => item.label), MISSING);
   assert.deepEqual(items.slice(0, 3).map(brief), [
-    { label: 'Notifications impact', sortText: '0-0007', preselect: true, range: range(69, 0, 69, 0), newText: 'Notifications impact\n--------------------\n\n\n\n' },
-    { label: 'Other end user impact', sortText: '0-0008', range: range(69, 0, 69, 0), newText: 'Other end user impact\n---------------------\n\n\n\n' },
-    { label: 'Other deployer impact', sortText: '1-0010', range: range(69, 0, 69, 0), newText: 'Other deployer impact\n---------------------\n\n\n\n' },
+    { label: 'Notifications impact', sortText: '0-0007', preselect: true, range: range(69, 0, 69, 0), newText: 'Notifications impact\n--------------------\n\n\n' },
+    { label: 'Other end user impact', sortText: '0-0008', range: range(69, 0, 69, 0), newText: 'Other end user impact\n---------------------\n\n\n' },
+    { label: 'Other deployer impact', sortText: '1-0010', range: range(69, 0, 69, 0), newText: 'Other deployer impact\n---------------------\n\n\n' },
   ]);
   assert.deepEqual(brief(items[4]), {
-    label: 'Dependencies', sortText: '1-0015', range: range(69, 0, 69, 0), newText: 'Dependencies\n============\n\n\n\n',
+    label: 'Dependencies', sortText: '1-0015', range: range(69, 0, 69, 0), newText: 'Dependencies\n============\n\n\n',
   });
   assert.deepEqual(
     { ...items[0], documentation: items[0].documentation?.split('\n') },
@@ -56,8 +56,8 @@ test('at the start of a line that can hold a title: the missing sections, those 
       preselect: true,
       range: range(69, 0, 69, 0),
       // The title, its underline, a blank line, the cursor, a blank line before 'Performance Impact'.
-      newText: 'Notifications impact\n--------------------\n\n\n\n',
-      snippet: 'Notifications impact\n--------------------\n\n$0\n\n',
+      newText: 'Notifications impact\n--------------------\n\n\n',
+      snippet: 'Notifications impact\n--------------------\n\n$0\n',
     },
   );
 });
@@ -76,11 +76,11 @@ test('a typed title prefix is replaced, and a blank line is kept before the next
   const text = withLine(nodeHealth(), 92, '\nDep\nSome text.');
   const [dependencies] = complete(text, 93, 3).filter((item) => item.label === 'Dependencies');
   assert.deepEqual(brief(dependencies), {
-    label: 'Dependencies', sortText: '0-0015', preselect: true, range: range(93, 0, 93, 3), newText: 'Dependencies\n============\n\n\n\n',
+    label: 'Dependencies', sortText: '0-0015', preselect: true, range: range(93, 0, 93, 3), newText: 'Dependencies\n============\n\n\n',
   });
-  assert.equal(dependencies.snippet, 'Dependencies\n============\n\n$0\n\n');
+  assert.equal(dependencies.snippet, 'Dependencies\n============\n\n$0\n');
   const crlf = complete(text.replace(/\n/g, '\r\n'), 93, 3).find((item) => item.label === 'Dependencies');
-  assert.equal(crlf?.newText, 'Dependencies\r\n============\r\n\r\n\r\n\r\n');
+  assert.equal(crlf?.newText, 'Dependencies\r\n============\r\n\r\n\r\n');
 });
 
 test('no section the spec already has, none in a literal block, none off a spec', () => {

@@ -120,7 +120,7 @@ function sectionCompletions(spec: SpecContext, line: number): CompletionEntry[] 
   // The title, its underline, a blank line, the cursor, and a blank line before what follows; a
   // blank line first when the line above is text (else the paragraph would swallow the title).
   const before = isBlank(doc, line - 1) ? '' : eol;
-  const after = isBlank(doc, line + 1) ? '' : eol + eol;
+  const after = isBlank(doc, line + 1) ? '' : eol;
   const missing = template.sections.filter((section) => !outline.found.has(section) && !present.has(titleKey(section.title)));
   const offers = missing.map((section) => ({ section, fits: fitsAt(spec, section, line) }));
   const firstFit = offers.find((offer) => offer.fits);

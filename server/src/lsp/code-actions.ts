@@ -177,7 +177,7 @@ export function createCodeActionsFeature(): ServerFeature {
             }
           }
           // As ESLint does: fix-all in the lightbulb menu, where a problem it fixes is.
-          const fixable = params.context.diagnostics.some((client) => SAFE_FIX_CODES.includes(String(client.code)) && client.source === 'rst-specs');
+          const fixable = [...params.context.diagnostics, ...extra].some((client) => SAFE_FIX_CODES.includes(String(client.code)) && client.source === 'rst-specs');
           if (fixable) {
             const result = await sourceEdits(uri, FIX_ALL_KIND, state.version, token);
             if (result && result.edits.length > 0) {
