@@ -63,15 +63,16 @@ suite('rst-specs: a writer\'s first minutes', () => {
 
   test('the template\'s guidance: one warning per section, on its title, its text faded; Replace all guidance with None', async () => {
     const template = readFileSync(join(repoRoot, 'server', 'templates', 'senlin-spec-template.rst'), 'utf8');
-    const uri = makeSpec('straight-from-template.rst', template);
-    const document = await openSpec('straight-from-template.rst');
+    const uri = makeSpec('node-groups.rst', template);
+    const document = await openSpec('node-groups.rst');
     const lines = document.getText().split('\n');
     const all = await waitForDiagnostics(uri, (found) => ours(found).length > 0);
     const guidance = ours(all).filter((d) => codeOf(d) === 'template-text' && d.severity === vscode.DiagnosticSeverity.Warning);
     const security = lines.indexOf('Security impact');
     const onSecurity = guidance.filter((d) => d.range.start.line === security);
     assert.deepEqual(onSecurity.map((d) => [d.message, at(d.range)]), [["'Security impact' still holds the template's guidance.", [security, 0, security, 15]]]);
-    assert.equal(guidance.filter((d) => d.message.endsWith("still holds the template's guidance.")).length, 19);
+    // The introduction and the 19 sections that hold guidance: one each, not one per paragraph.
+    assert.equal(guidance.filter((d) => d.message.endsWith("still holds the template's guidance.")).length, 20);
     // Its guidance, faded as unused code is: a hint tagged Unnecessary (not listed in Problems).
     const faded = ours(all).filter((d) => d.tags?.includes(vscode.DiagnosticTag.Unnecessary) && d.range.start.line > security && d.range.start.line < security + 5);
     assert.deepEqual(faded.map((d) => [vscode.DiagnosticSeverity[d.severity], d.range.start.line, d.message]), [
@@ -94,8 +95,9 @@ suite('rst-specs: a writer\'s first minutes', () => {
       ours(left).filter((d) => codeOf(d) === 'template-text' && d.severity === vscode.DiagnosticSeverity.Warning).map((d) => d.message),
       [
         "The template's placeholder title 'Example Spec - The title of your blueprint' is still here: write the spec's title.",
-        "The template's example blueprint URL is still here: use this spec's blueprint URL.",
+        // On the title too: the introduction is the title's text.
         "The introduction still holds the template's guidance.",
+        "The template's example blueprint URL is still here: use this spec's blueprint URL.",
       ],
     );
   });

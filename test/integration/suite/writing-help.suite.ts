@@ -90,12 +90,19 @@ suite('rst-specs writing help', () => {
         ],
       },
     ]);
+    // A missing-section squiggle on the title: the hover is about the missing section (first-minutes.suite.ts).
     assert.deepEqual(await hover(document, lines.indexOf('Implementation'), 3), [
       {
         range: [79, 0, 79, 14],
         contents: [
-          '**Implementation**, section 3 of 8 in the template\n\n' +
-            'The template writes no guidance here, only its subsections: Assignee(s), Work Items.',
+          'Missing: **Dependencies**, section 4 of 8 in the template\n\n' +
+            '> - Include specific references to specs and/or blueprints, or in other\n' +
+            '>   projects, that this one either depends on or is related to.\n' +
+            '> - If this requires functionality of another project that is not currently\n' +
+            '>   used by senlin, document that fact.\n' +
+            '> - Does this feature require any new library dependencies or code otherwise\n' +
+            '>   not included in OpenStack? Or does it depend on a specific version of\n' +
+            '>   library?',
         ],
       },
     ]);
