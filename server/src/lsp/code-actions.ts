@@ -176,7 +176,8 @@ export function createCodeActionsFeature(): ServerFeature {
               }
             }
           }
-          // As ESLint does: fix-all in the lightbulb menu, where a problem it fixes is.
+          actions.push(...disableActions.values());
+          // As ESLint does: fix-all last in the lightbulb menu, where a problem it fixes is.
           const fixable = [...params.context.diagnostics, ...extra].some((client) => SAFE_FIX_CODES.includes(String(client.code)) && client.source === 'rst-specs');
           if (fixable) {
             const result = await sourceEdits(uri, FIX_ALL_KIND, state.version, token);
@@ -184,7 +185,6 @@ export function createCodeActionsFeature(): ServerFeature {
               actions.push({ title: FIX_ALL_TITLE, kind: QUICK_FIX_KIND, edit: workspaceEdit(uri, result.state, result.edits) });
             }
           }
-          actions.push(...disableActions.values());
         }
 
         const sources: [string, string, readonly SpecDiagnostic[]][] = [
