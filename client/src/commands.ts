@@ -95,8 +95,8 @@ export function registerCommands(context: ExtensionContext, client: LanguageClie
       await window.showTextDocument(file, { preview: false, ...(selection ? { selection } : {}) });
     }),
 
-    commands.registerCommand(COMMANDS.checkWorkspace, () =>
-      window.withProgress(
+    commands.registerCommand(COMMANDS.checkWorkspace, async () => {
+      const summed = await window.withProgress(
         { location: ProgressLocation.Notification, title: 'rst-specs: Checking specs', cancellable: true },
         async (progress, token) => {
           const files = await workspace.findFiles('**/*.rst', '{**/node_modules/**,**/.git/**,**/.tox/**}', undefined, token);
@@ -126,13 +126,14 @@ export function registerCommands(context: ExtensionContext, client: LanguageClie
           const summary = `${specs} spec${specs === 1 ? '' : 's'} checked, ${problems} problem${problems === 1 ? '' : 's'}`;
           const rules = problems > 0 ? `: ${rulesSummary(byRule)}` : '';
           const message = token.isCancellationRequested ? `rst-specs: cancelled; ${summary} so far${rules}.` : `rst-specs: ${summary}${rules}.`;
-          // The Problems view lists every problem; the button narrows it to the errors (CI's failures).
-          const errors = errorCount(byRule);
-          const choice = await window.showInformationMessage(message, ...(errors > 0 ? [SHOW_ERRORS] : []));
-          if (choice === SHOW_ERRORS) await showOnlyErrors(context);
+          return { message, errors: errorCount(byRule) };
         },
-      ),
-    ),
+      );
+      // After the progress notification has gone. The Problems view lists every problem; the
+      // button narrows it to the errors (what fails CI).
+      const choice = await window.showInformationMessage(summed.message, ...(summed.errors > 0 ? [SHOW_ERRORS] : []));
+      if (choice === SHOW_ERRORS) await showOnlyErrors(context);
+    }),
 
     commands.registerCommand(COMMANDS.useLfLineEndings, async (uri?: string) => {
       const document = uri

@@ -238,6 +238,41 @@ async function newSpecScene(page: Page, workspace: string, shoot: (name: string)
   say('Replace all guidance with None: only the introduction is left');
 }
 
+async function checkAllScene(page: Page, clusterTags: string, shoot: (name: string) => Promise<string | undefined>): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill('>rst-specs: Check all specs in the workspace');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Check all specs' }).first().waitFor();
+  await page.keyboard.press('Enter');
+  const toast = page.locator('.notification-toast', { hasText: 'specs checked' }).first();
+  await toast.waitFor({ timeout: 60_000 });
+  const message = (await toast.locator('.notification-list-item-message').innerText()).trim();
+  // node-groups.rst is checked as the editor holds it: only the introduction is left there.
+  const errors = expectedRows(clusterTags).filter((row) => row.severity === 'error');
+  const byRule = new Map<string, number>();
+  for (const row of errors) byRule.set(row.code, (byRule.get(row.code) ?? 0) + 1);
+  const errorPart = [...byRule].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([code, count]) => `${count} ${code}`).join(', ');
+  assert.ok(message.startsWith(`rst-specs: 3 specs checked, `) && message.includes(`problems: ${errorPart}, `), `the summary: ${message}`);
+  assert.ok(await shoot('check-all-summary.png'), 'no screenshot of the summary');
+  await toast.locator('.monaco-button', { hasText: 'Show only errors' }).click();
+  // Scene 4 folded cluster-tags.rst's rows: unfold them.
+  await page.locator('.markers-panel .monaco-list-row', { hasText: 'cluster-tags.rst' }).first().click();
+  await page.waitForFunction(
+    `(() => { const rows = (${readProblemsPanel}).flatMap((f) => f.rows); return rows.length > 0 && rows.every((r) => r.severity === 'error'); })()`,
+    undefined,
+    { timeout: 30_000 },
+  );
+  const panel = await problemRows(page);
+  assert.deepEqual(
+    panel.map((f) => [f.file, f.rows.map((row) => [row.code, row.line])]),
+    [['cluster-tags.rst', errors.map((row) => [row.code, row.line])]],
+    'Problems should list the errors only',
+  );
+  assert.ok(await shoot('check-all-errors.png'), 'no screenshot of the errors');
+  say(`Check all specs: "${message}"; Show only errors: ${errors.length} rows`);
+}
+
 async function main(): Promise<number> {
   for (const [what, path] of [
     ['code-server (run scripts/editor-tests/setup.sh)', codeServerBin],
@@ -298,7 +333,7 @@ async function main(): Promise<number> {
     timer = setTimeout(() => reject(Object.assign(new Error(`timed out after ${overallTimeoutMs} ms`), { timeout: true })), overallTimeoutMs);
   });
 
-  let passed = 0; // steps: Problems panel, hover, clean spec, new spec
+  let passed = 0; // steps: Problems panel, hover, clean spec, new spec, check all
   const scenario = async (): Promise<void> => {
     const expected = expectedRows(clusterTags);
     assert.ok(expected.length > 0, 'the CLI reports nothing for cluster-tags.rst: the example lost its problems');
@@ -395,6 +430,10 @@ async function main(): Promise<number> {
     // 4. New spec from template: the folder (newest release's approved/ first), the name, the spec
     // opened pinned with its title selected, its first diagnostics, Replace all guidance with None.
     await newSpecScene(page, workspace, shoot);
+    passed++;
+
+    // 5. Check all specs: the summary by rule, and its button that narrows Problems to the errors.
+    await checkAllScene(page, clusterTags, shoot);
     passed++;
   };
 
