@@ -197,6 +197,24 @@ suite('rst-specs: a writer\'s first minutes', () => {
     assert.equal(readFileSync(renamed.fsPath, 'utf8'), document.getText());
   });
 
+  test('the `spec` snippet: its introduction placeholder is flagged like the template\'s', async () => {
+    const snippets = JSON.parse(readFileSync(join(repoRoot, 'snippets', 'rst-specs.code-snippets'), 'utf8')) as Record<string, { body: string[] }>;
+    // The snippet as inserted, its placeholders at their defaults.
+    const text = `${snippets['New spec'].body.join('\n').replace(/\$\{\d+:([^}]*)\}/g, '$1')}\n`;
+    assert.ok(text.includes('\nIntroduction paragraph -- why are we doing anything?\n'));
+    const uri = makeSpec('from-snippet.rst', text);
+    await openSpec('from-snippet.rst');
+    const found = ours(await waitForDiagnostics(uri, (all) => ours(all).length > 0));
+    const title = text.split('\n').indexOf('title');
+    assert.deepEqual(
+      found.filter((d) => codeOf(d) === 'template-text').map((d) => [vscode.DiagnosticSeverity[d.severity], d.message, d.range.start.line]),
+      [
+        ['Warning', "The introduction still holds the template's guidance.", title],
+        ['Hint', "The introduction still holds the template's guidance.", title + 5], // the placeholder, faded
+      ],
+    );
+  });
+
   test('no word-based suggestions in reStructuredText (configurationDefaults)', () => {
     const editor = vscode.workspace.getConfiguration('editor', { languageId: 'restructuredtext' });
     assert.equal(editor.get('wordBasedSuggestions'), 'off');
