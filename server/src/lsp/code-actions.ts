@@ -179,7 +179,10 @@ export function createCodeActionsFeature(): ServerFeature {
           actions.push(...disableActions.values());
           // As ESLint does: fix-all last in the lightbulb menu, where a problem it fixes is.
           const fixable = [...params.context.diagnostics, ...extra].some((client) => SAFE_FIX_CODES.includes(String(client.code)) && client.source === 'rst-specs');
-          if (fixable) {
+          if (fixable && !only && lazyEdits) {
+            // The lightbulb's generic request: computed only when chosen, as the source actions are.
+            actions.push({ title: FIX_ALL_TITLE, kind: QUICK_FIX_KIND, data: { uri, version: state.version, kind: FIX_ALL_KIND } satisfies ResolveData });
+          } else if (fixable) {
             const result = await sourceEdits(uri, FIX_ALL_KIND, state.version, token);
             if (result && result.edits.length > 0) {
               actions.push({ title: FIX_ALL_TITLE, kind: QUICK_FIX_KIND, edit: workspaceEdit(uri, result.state, result.edits) });
