@@ -172,6 +172,40 @@ suite('rst-specs: a writer\'s first minutes', () => {
     assert.match(snippet, /\* 400: \$\{4:the request body does not match the schema\.\}/);
   });
 
+  test('REST API impact of a new spec: the block replaces the template\'s method bullet the cursor is in', async () => {
+    const template = readFileSync(join(repoRoot, 'server', 'templates', 'senlin-spec-template.rst'), 'utf8');
+    const uri = makeSpec('node-groups.rst', template);
+    const document = await openSpec('node-groups.rst');
+    await waitForDiagnostics(uri, (found) => ours(found).length > 0);
+    const editor = vscode.window.activeTextEditor!;
+    const lines = document.getText().split('\n');
+    const bullet = lines.indexOf('* Method Specification');
+    const methodType = lines.indexOf('  - Method type (POST/PUT/PATCH/GET/DELETE)');
+    const items = await completions(uri, new vscode.Position(methodType, 3));
+    const block = items.find((item) => item.label === 'REST API method block')!;
+    assert.equal(block.detail, "In place of the template's 'Method Specification'");
+    assert.equal(block.additionalTextEdits?.length, 2);
+    // Accepting it: the snippet on the cursor's line, the rest of the bullet removed.
+    const range = block.range instanceof vscode.Range ? block.range : block.range!.replacing;
+    const rest = new vscode.WorkspaceEdit();
+    rest.set(uri, block.additionalTextEdits!);
+    assert.equal(await vscode.workspace.applyEdit(rest), true);
+    const line = range.start.line - (methodType - bullet); // the lines above it in the bullet are gone
+    assert.equal(await editor.insertSnippet(block.insertText as vscode.SnippetString, new vscode.Range(line, 0, line, range.end.character)), true);
+    const after = document.getText().split('\n');
+    assert.ok(!after.includes('* Method Specification'));
+    assert.deepEqual(after.slice(bullet, bullet + 3), ['* Description of what the method does', '', '  - Method type: POST']);
+    assert.deepEqual(after.slice(bullet + 6, bullet + 12), [
+      '  - Expected error http response code(s):',
+      '',
+      '    * 400: the request body does not match the schema.',
+      '',
+      '    * 404: the resource does not exist.',
+      '',
+    ]);
+    await waitForDiagnostics(uri, (found) => !ours(found).some((d) => String(codeOf(d)).startsWith('rest-')) && ours(found).length > 0);
+  });
+
   test('hover on a missing-section squiggle: the missing section\'s place and guidance', async () => {
     const document = await openSpec('missing-dependencies.rst');
     await waitForDiagnostics(document.uri, (found) => ours(found).length > 0);
