@@ -31,6 +31,8 @@ import { withoutTrailingSlashes } from './files';
 import { CONFIG_FILE_NAMES } from '../config/parse';
 import { RecentlyUsed } from './recently-used';
 import { fadeDiagnostic } from './more-actions';
+import { AFTER_SHUTDOWN_METHOD, refuseAfterShutdown } from './shutdown';
+import { capDiagnostics } from './diagnostics-cap';
 
 const SEVERITY: Record<SpecDiagnostic['severity'], DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -143,7 +145,8 @@ export function startServer(
       const state = await stateOf(uri, token);
       if (!state?.spec) return state && { version: state.version, diagnostics: [] };
       const positions = clientPositions(state.doc);
-      const diagnostics = state.spec.diagnostics.flatMap((diagnostic) => {
+      const shown = capDiagnostics(state.spec.diagnostics);
+      const diagnostics = shown.flatMap((diagnostic) => {
         const client = toClientDiagnostic(diagnostic, positions);
         const fade = fadesGuidance ? fadeDiagnostic(diagnostic, client, positions) : undefined;
         return fade ? [client, fade] : [client];
@@ -273,6 +276,9 @@ export function startServer(
       return { kind: DocumentDiagnosticReportKind.Full, items: current === undefined ? [] : (checked?.diagnostics ?? []) };
     }),
   );
+
+  // Requests after `shutdown` come here (the connection's shutdownGuard, lsp/shutdown.ts).
+  connection.onRequest(AFTER_SHUTDOWN_METHOD, refuseAfterShutdown);
 
   connection.onRequest(DOCUMENT_STATE_REQUEST, (params: { uri?: unknown } | null) => {
     const document = typeof params?.uri === 'string' ? documents.get(params.uri) : undefined;
