@@ -20,7 +20,8 @@ import type { CliOptions } from './args';
 import { unifiedDiff } from './diff';
 import { fixSpec, writeFileSafely } from './fix';
 import { displayPath, type Origin, type Target } from './inputs';
-import type { FileReport } from './report';
+import { RepoFacts } from './repo';
+import type { FileReport, OptionalSectionsReport } from './report';
 
 /** What checking one target gave: its report (unless it could not be checked) and the problems that make the run exit 2. */
 export interface TargetResult {
@@ -49,6 +50,7 @@ export class SpecChecker {
   private readonly templateFiles = cachedTemplateFiles();
   private readonly templateByFolder = new Map<string, string>();
   private readonly forcedConfig: LoadedConfig | undefined;
+  private readonly repo = new RepoFacts();
 
   constructor(
     private readonly options: CliOptions,
@@ -104,7 +106,10 @@ export class SpecChecker {
       if (!(error instanceof TemplateError)) throw error;
       return { bytes, problems: [{ key: `template:${templatePath}`, text: `${error.message} (needed by ${target.display})` }] };
     }
-    const engine = engineOptions(settings.effective);
+    const engine = {
+      ...engineOptions(settings.effective),
+      ...(filePath ? { existingApiNames: this.repo.apiNamesFor(filePath) } : {}),
+    };
     const request = { filePath: filePath && toPosix(filePath), templatePath, options: engine };
     const analyze = (source: string): Analysis => this.analyzer.analyze({ ...request, text: source });
     let analysis = analyze(text);
@@ -125,11 +130,23 @@ export class SpecChecker {
         }
       }
     }
-    return { report: { path: target.display, diagnostics: analysis.diagnostics, fixed }, bytes, problems, diff };
+    const template = templatePath === BUNDLED_TEMPLATE_PATH ? 'bundled' : displayPath(templatePath, io.cwd);
+    const optionalSections: OptionalSectionsReport = {
+      titles: analysis.optionalSections ?? [],
+      from: this.optionalSource(settings.effective.optionalSectionsFrom, settings.config, settings.repoSource),
+    };
+    return { report: { path: target.display, diagnostics: analysis.diagnostics, fixed, template, optionalSections }, bytes, problems, diff };
+  }
+
+  /** Where the optional sections came from, as shown: a file's path, or `default`. */
+  private optionalSource(from: EffectiveOptions['optionalSectionsFrom'], config: LoadedConfig | undefined, repoSource: string | undefined): string {
+    if (from === 'config' && config) return displayPath(config.path, this.io.cwd);
+    if (from === 'repo' && repoSource) return displayPath(repoSource, this.io.cwd);
+    return 'default';
   }
 
   /** The config and options that apply to a file (or to standard input, given no path). */
-  private optionsFor(file: string | undefined): { effective: EffectiveOptions; config?: LoadedConfig } {
+  private optionsFor(file: string | undefined): { effective: EffectiveOptions; config?: LoadedConfig; repoSource?: string } {
     const cliOverrides = {
       templatePath: this.options.template === undefined ? undefined : path.resolve(this.io.cwd, this.options.template),
       maxLineLength: this.options.maxLineLength,
@@ -137,7 +154,8 @@ export class SpecChecker {
     };
     const configPath = this.forcedConfig ? undefined : this.configPathIn(file ? path.dirname(file) : this.io.cwd);
     const config = this.forcedConfig ?? (configPath ? loadConfigFile(configPath) : undefined);
-    return { effective: mergeOptions(config?.config, config?.folder, cliOverrides), config };
+    const repo = file ? this.repo.optionalFor(file) : undefined;
+    return { effective: mergeOptions(config?.config, config?.folder, cliOverrides, repo?.setting), config, repoSource: repo?.source };
   }
 
   private configMessage(config: LoadedConfig): string {

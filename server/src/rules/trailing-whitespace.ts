@@ -2,7 +2,7 @@ import type { Finding, Rule } from './rule';
 
 export const trailingWhitespace: Rule = {
   id: 'trailing-whitespace',
-  defaultSeverity: 'warning',
+  defaultSeverity: 'error',
   description: 'Spaces or tabs at the end of a line.',
   check({ doc }) {
     const findings: Finding[] = [];

@@ -62,7 +62,8 @@ const cache = new WeakMap<SpecDocument, { template: Template; extract: RestExtra
 export function extractRest(context: RuleContext): RestExtract | undefined {
   const cached = cache.get(context.doc);
   if (cached && cached.template === context.template) return cached.extract;
-  const extract = build(context);
+  const section = findSection(context);
+  const extract = section && build(context.doc, section);
   cache.set(context.doc, { template: context.template, extract });
   return extract;
 }
@@ -101,10 +102,21 @@ class LineFlags {
   }
 }
 
-function build(context: RuleContext): RestExtract | undefined {
-  const { doc } = context;
-  const section = findSection(context);
-  if (!section) return undefined;
+/** The extract of a spec read without its template (another spec of the repository): its REST API impact section at any level. */
+export function extractRestUntemplated(doc: SpecDocument): RestExtract | undefined {
+  const find = (sections: readonly Section[]): Section | undefined => {
+    for (const section of sections) {
+      if (REST_TITLE.test(section.title)) return section;
+      const inner = find(section.children);
+      if (inner) return inner;
+    }
+    return undefined;
+  };
+  const section = find(doc.sections);
+  return section && build(doc, section);
+}
+
+function build(doc: SpecDocument, section: Section): RestExtract | undefined {
   const flags = new LineFlags(section.underlineLine + 1, section.endLine);
   for (const block of doc.blocks) {
     if (block.kind !== 'comment' || block.endLine <= section.underlineLine || block.startLine >= section.endLine) continue;
