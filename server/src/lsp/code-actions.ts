@@ -22,6 +22,7 @@ import { quickFixFor } from '../fixes/index';
 import { insertAllMissingSections } from '../fixes/insert-sections';
 import { isBlueprintName, newSpecText } from '../fixes/new-spec';
 import { disableRuleFixes } from '../fixes/disable-rule';
+import { existingNameActions } from './api-name-action';
 import { withoutTrailingSlashes } from './files';
 import { releaseOf } from '../template/locate';
 import type { DocumentState, ServerContext, ServerFeature } from './context';
@@ -144,6 +145,7 @@ export function createCodeActionsFeature(): ServerFeature {
               }
               actions.push(action);
             }
+            actions.push(...existingNameActions(context, state.setup, diagnostic, client, documentChanges));
             for (const disable of disableRuleFixes(doc, diagnostic)) {
               // Diagnostics of one rule on one line share their disable fixes: one action for them all.
               const key = `${disable.title}\n${JSON.stringify(disable.edits)}`;

@@ -61,6 +61,15 @@ export class ApiNameIndex {
     this.views.clear();
   }
 
+  /** A spec changed (`text`) or was deleted (undefined): its names are read again. */
+  update(filePath: string, text: string | undefined): void {
+    for (const [name, files] of this.users) {
+      if (files.delete(filePath) && files.size === 0) this.users.delete(name);
+    }
+    this.views.clear();
+    if (text !== undefined) this.add(filePath, text);
+  }
+
   /** The names the repository's other specs use. */
   forSpec(filePath: string | undefined): ExistingApiNames {
     const key = filePath ?? '';

@@ -55,11 +55,12 @@ function pathBounds(text: string): { start: number; end: number } {
  * read, only the config's names are known, and nothing else is reported yet.
  */
 function underscoreFinding(url: Span, options: RuleOptions): Finding | undefined {
+  const candidates = [...new Set(underscoreNames(url.text))].filter((segment) => !isExistingName(segment, options.restExistingNames ?? []));
+  if (candidates.length === 0) return undefined;
+  // Asked only now: the repository's specs are read when a spec first has a name to look up.
   const repo = options.existingApiNames;
   if (repo && !repo.complete) return undefined;
-  const wrong = [...new Set(underscoreNames(url.text))].filter(
-    (segment) => !isExistingName(segment, options.restExistingNames ?? []) && !(repo && isExistingName(segment, repo.names)),
-  );
+  const wrong = repo ? candidates.filter((segment) => !isExistingName(segment, repo.names)) : candidates;
   if (wrong.length === 0) return undefined;
   const { start, end } = pathBounds(url.text);
   const segments = url.text.slice(start, end).split('/');
