@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { posix as path } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { type FormattingOptions, modify } from 'jsonc-parser';
+import { type Edit, findNodeAtLocation, type FormattingOptions, modify, type Node as JsonNode, parseTree } from 'jsonc-parser';
 import type { CodeAction, Diagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver/node';
 import type { SpecDiagnostic } from '../engine';
 import { offsetToPosition } from '../config/jsonc';
@@ -56,10 +56,12 @@ function configTarget(context: ServerContext, setup: SpecSetup): { uri: string; 
 function addEdit(uri: string, text: string, version: number | null, name: string, documentChanges: boolean): WorkspaceEdit | undefined {
   let edits: TextEdit[];
   try {
-    edits = modify(text, ['rest', 'existingNames', -1], name, { isArrayInsertion: true, formattingOptions: formattingOf(text) }).map((edit) => ({
-      range: { start: offsetToPosition(text, edit.offset), end: offsetToPosition(text, edit.offset + edit.length) },
-      newText: edit.content,
-    }));
+    const raw = appendName(text, name)
+      ?? modify(text, ['rest', 'existingNames', -1], name, { isArrayInsertion: true, formattingOptions: formattingOf(text) });
+    edits = raw.map((edit) => ({
+        range: { start: offsetToPosition(text, edit.offset), end: offsetToPosition(text, edit.offset + edit.length) },
+        newText: edit.content,
+      }));
   } catch {
     return undefined; // `rest` or `existingNames` is not an object or list: the config's own diagnostic says so
   }
@@ -77,6 +79,50 @@ function createEdit(uri: string, name: string, documentChanges: boolean): Worksp
       { textDocument: { uri, version: null }, edits: [{ range: { start, end: start }, newText: text }] },
     ],
   };
+}
+
+/**
+ * The edits that add `name` to `rest.existingNames` (and the keys on the way, if missing) by
+ * appending one member to the nearest container that exists and is written over several lines.
+ * Made here since jsonc-parser's `modify` reformats the member before the new one (moving a
+ * `// comment` after it onto the new member, re-wrapping `{ "tab": "error" }`). Undefined: another
+ * case (an empty or one-line container), which `modify` handles.
+ */
+function appendName(text: string, name: string): Edit[] | undefined {
+  const root = parseTree(text);
+  if (!root) return undefined;
+  const { insertSpaces, tabSize } = formattingOf(text);
+  const unit = insertSpaces ? ' '.repeat(tabSize ?? 2) : '\t';
+  const item = JSON.stringify(name);
+  const list = findNodeAtLocation(root, ['rest', 'existingNames']);
+  if (list) return list.type === 'array' ? appendMember(text, list, [item]) : undefined;
+  const rest = findNodeAtLocation(root, ['rest']);
+  const names = ['"existingNames": [', `${unit}${item}`, ']'];
+  if (rest) return rest.type === 'object' ? appendMember(text, rest, names) : undefined;
+  return root.type === 'object' ? appendMember(text, root, ['"rest": {', ...names.map((line) => unit + line), '}']) : undefined;
+}
+
+/** Appends a member (its lines, indented relative to it) after the container's last one, on lines of its own. */
+function appendMember(text: string, container: JsonNode, lines: readonly string[]): Edit[] | undefined {
+  const last = container.children?.at(-1);
+  if (!last) return undefined;
+  let after = last.offset + last.length;
+  const close = container.offset + container.length - 1;
+  if (!text.slice(after, close).includes('\n')) return undefined;
+  const edits: Edit[] = [];
+  const comma = /^[ \t]*,/.exec(text.slice(after));
+  if (comma) after += comma[0].length;
+  else edits.push({ offset: after, length: 0, content: ',' });
+  let lineEnd = text.indexOf('\n', after);
+  if (lineEnd < 0 || lineEnd > close) return undefined;
+  if (text[lineEnd - 1] === '\r') lineEnd--;
+  // Only a line comment (or nothing) may follow the last member on its line.
+  if (!/^[ \t]*(?:\/\/.*)?$/.test(text.slice(after, lineEnd))) return undefined;
+  const lineStart = text.lastIndexOf('\n', last.offset) + 1;
+  const indent = /^[ \t]*/.exec(text.slice(lineStart))![0];
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  edits.push({ offset: lineEnd, length: 0, content: lines.map((line) => `${eol}${indent}${line}`).join('') });
+  return edits;
 }
 
 /** The file's own indentation (its first indented line), so that added lines look like the others. */

@@ -174,7 +174,8 @@ export function repoRootOf(specPath: string, list: (folder: string) => readonly 
   for (let folder = path.dirname(specPath); ; folder = path.dirname(folder)) {
     const parent = path.dirname(folder);
     if (list(folder).includes('.git')) return folder;
-    if (holder === undefined && path.basename(folder) === 'specs' && parent !== folder) holder = parent;
+    const inside = !stopAt || parent === stopAt || parent.startsWith(`${stopAt}/`);
+    if (holder === undefined && path.basename(folder) === 'specs' && parent !== folder && inside) holder = parent;
     if (folder === stopAt || parent === folder) return holder;
   }
 }
