@@ -13,9 +13,9 @@ const FIXED_PROBLEMS = fixture('problems.rst')
   .replace('Use Cases\n-------\n', 'Use Cases\n---------\n')
   .replace('listings too.\n\n', 'listings too.\n\nAlternatives\n------------\n\nNone\n\n');
 
-const REMAINING = `problems.rst:17:80: warning line-length Line is 89 characters long; the maximum is 79.
+const REMAINING = `problems.rst:17:80: error line-length Line is 89 characters long; the maximum is 79.
 
-warnings.rst:17:80: warning line-length Line is 84 characters long; the maximum is 79.
+warnings.rst:17:80: error line-length Line is 84 characters long; the maximum is 79.
 
 `;
 
@@ -24,8 +24,8 @@ test('--fix: applies the safe fixes in place, then reports what remains', () => 
   try {
     const cleanBefore = statSync(join(dir, 'clean.rst')).mtimeMs;
     assert.deepEqual(run(['check', '--fix', '.'], { cwd: dir }), {
-      code: 0,
-      stdout: `${REMAINING}Fixed 4 problems in 2 files.\n0 errors, 2 warnings in 2 files (3 checked)\n`,
+      code: 1,
+      stdout: `${REMAINING}Fixed 4 problems in 2 files.\n2 errors, 0 warnings in 2 files (3 checked)\n`,
       stderr: '',
     });
     assert.equal(readFileSync(join(dir, 'problems.rst'), 'utf8'), FIXED_PROBLEMS);
@@ -34,13 +34,13 @@ test('--fix: applies the safe fixes in place, then reports what remains', () => 
     // Nothing left to fix: nothing written, no "Fixed" line.
     const writes: string[] = [];
     assert.deepEqual(run(['check', '--fix', '.'], { cwd: dir, writeFile: (file) => writes.push(file) }), {
-      code: 0,
-      stdout: `${REMAINING}0 errors, 2 warnings in 2 files (3 checked)\n`,
+      code: 1,
+      stdout: `${REMAINING}2 errors, 0 warnings in 2 files (3 checked)\n`,
       stderr: '',
     });
     assert.deepEqual(writes, []);
     const json = JSON.parse(run(['check', '--fix', '--format', 'json', 'warnings.rst'], { cwd: dir }).stdout);
-    assert.deepEqual(json.summary, { errors: 0, warnings: 1, filesWithProblems: 1, checked: 1, fixed: 0 });
+    assert.deepEqual(json.summary, { errors: 1, warnings: 0, filesWithProblems: 1, checked: 1, fixed: 0 });
     assert.equal(json.files[0].fixed, 0);
   } finally {
     cleanup();
@@ -111,7 +111,7 @@ test('--fix-dry-run: a unified diff that patch applies, then the report of what 
     const writes: string[] = [];
     const result = run(['check', '--fix-dry-run', '.'], { cwd: dir, writeFile: (file) => writes.push(file) });
     assert.deepEqual(writes, []);
-    assert.equal(result.code, 0);
+    assert.equal(result.code, 1);
     assert.equal(
       result.stdout,
       `--- a/problems.rst
@@ -152,8 +152,8 @@ test('--fix-dry-run: a unified diff that patch applies, then the report of what 
  
  Use Cases
  ---------
-${REMAINING}Fixed 4 problems in 2 files.
-0 errors, 2 warnings in 2 files (3 checked)
+${REMAINING}2 errors, 0 warnings in 2 files (3 checked)
+Would fix 4 problems in 2 files.
 `,
     );
     assert.equal(readFileSync(join(dir, 'problems.rst'), 'utf8'), fixture('problems.rst'));

@@ -125,7 +125,7 @@ test('a config file created or changed is read again (didChangeWatchedFiles)', a
     // The valid parts apply; the problems are shown on the config file itself.
     assert.deepEqual((await next).diagnostics.map((d) => d.code), []);
     assert.deepEqual((await problems).diagnostics.map((d) => [d.message, (d.range as { start: { line: number } }).start.line]), [
-      ['unknown setting "maxLineLenght"; did you mean "maxLineLength"? (known: template, include, exclude, maxLineLength, rules, optionalSections)', 1],
+      ['unknown setting "maxLineLenght"; did you mean "maxLineLength"? (known: template, include, exclude, maxLineLength, rules, optionalSections, rest)', 1],
     ]);
     writeFileSync(config, '{ "rules": { "tab": "off" } }');
     next = client.nextDiagnostics(uri, () => true);
