@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { posix as path } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { type Edit, findNodeAtLocation, type FormattingOptions, modify, type Node as JsonNode, parseTree } from 'jsonc-parser';
+// The ESM build: the UMD one loads its parts with a require() of a computed path, which no bundle holds.
+import { type Edit, findNodeAtLocation, type FormattingOptions, modify, type Node as JsonNode, parseTree } from 'jsonc-parser/lib/esm/main';
 import type { CodeAction, Diagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver/node';
 import type { SpecDiagnostic } from '../engine';
 import { offsetToPosition } from '../config/jsonc';

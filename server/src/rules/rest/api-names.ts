@@ -4,7 +4,7 @@
 // Pure: the callers read the other specs (cli/, lsp/) and hand their texts in.
 import { parseSpec } from '../../rst/parse';
 import { BARE_PLACEHOLDER, isPlaceholder, isValueSegment, SCHEME_AND_HOST } from './declarations';
-import { extractRestUntemplated } from './extract';
+import { restDeclarationsUntemplated } from './extract';
 
 /** What rest-url is told of a repository's names, for one spec (its own uses left out). */
 export interface ExistingApiNames {
@@ -28,12 +28,49 @@ export function underscoreNames(url: string): string[] {
   );
 }
 
-/** The underscore names a spec's REST API impact section uses in its URLs. */
+/** A path segment with an underscore that is not a placeholder (`/os-instance_actions`, not `/{server_id}`). */
+const UNDERSCORE_SEGMENT = /\/[\w.~-]*_/;
+const REST_TITLE_LINE = /^\s*(?:rest\s+)?api\s+impact\s*$/i;
+const ADORNMENT = /^([!-\/:-@\[-`{-~])\1{2,}\s*$/;
+
+/**
+ * The underscore names a spec's REST API impact section uses in its URLs. Read for every spec of a
+ * repository, so only the section is parsed, and only when it has a path name with an underscore.
+ */
 export function apiNamesInSpec(text: string): string[] {
-  if (!MENTIONS_API.test(text) || !text.includes('_')) return [];
-  const extract = extractRestUntemplated(parseSpec(text));
-  if (!extract) return [];
-  return [...new Set(extract.declarations.urls.flatMap((url) => underscoreNames(url.text)))];
+  if (!MENTIONS_API.test(text) || !UNDERSCORE_SEGMENT.test(text)) return [];
+  const section = restSectionText(text);
+  if (section === undefined || !UNDERSCORE_SEGMENT.test(section)) return [];
+  const declarations = restDeclarationsUntemplated(parseSpec(section));
+  if (!declarations) return [];
+  return [...new Set(declarations.urls.flatMap((url) => underscoreNames(url.text)))];
+}
+
+/**
+ * The text of the REST API impact section: from its title to the next title of its level or above
+ * (by adornment character: its own, or one that titles before it use first), as rST levels go.
+ */
+function restSectionText(text: string): string | undefined {
+  const lines = text.split(/\r\n|\r|\n/);
+  const before: string[] = [];
+  const titleChar = (index: number): string | undefined => {
+    const under = ADORNMENT.exec(lines[index + 1] ?? '');
+    return under && lines[index].trim() !== '' && !ADORNMENT.test(lines[index]) ? under[1] : undefined;
+  };
+  for (let index = 0; index < lines.length - 1; index++) {
+    const char = titleChar(index);
+    if (char === undefined) continue;
+    if (!REST_TITLE_LINE.test(lines[index])) {
+      if (!before.includes(char)) before.push(char);
+      continue;
+    }
+    const levels = new Set([...before.slice(0, before.includes(char) ? before.indexOf(char) : before.length), char]);
+    let end = index + 2;
+    while (end < lines.length - 1 && !(titleChar(end) !== undefined && levels.has(titleChar(end)!))) end++;
+    if (end >= lines.length - 1) end = lines.length;
+    return lines.slice(index, end).join('\n');
+  }
+  return undefined;
 }
 
 /** A name the repository has, or one cut short (`device_profil`): not this spec's choice of name. */

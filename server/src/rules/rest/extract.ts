@@ -102,8 +102,11 @@ class LineFlags {
   }
 }
 
-/** The extract of a spec read without its template (another spec of the repository): its REST API impact section at any level. */
-export function extractRestUntemplated(doc: SpecDocument): RestExtract | undefined {
+/**
+ * The API declarations of a spec read without its template (another spec of the repository), from
+ * its REST API impact section at any level; the rest of the extract (status codes, method blocks) is not needed.
+ */
+export function restDeclarationsUntemplated(doc: SpecDocument): Declarations | undefined {
   const find = (sections: readonly Section[]): Section | undefined => {
     for (const section of sections) {
       if (REST_TITLE.test(section.title)) return section;
@@ -113,10 +116,12 @@ export function extractRestUntemplated(doc: SpecDocument): RestExtract | undefin
     return undefined;
   };
   const section = find(doc.sections);
-  return section && build(doc, section);
+  return section && build(doc, section, true)?.declarations;
 }
 
-function build(doc: SpecDocument, section: Section): RestExtract | undefined {
+function build(doc: SpecDocument, section: Section): RestExtract | undefined;
+function build(doc: SpecDocument, section: Section, declarationsOnly: true): Pick<RestExtract, 'declarations'> | undefined;
+function build(doc: SpecDocument, section: Section, declarationsOnly = false): Pick<RestExtract, 'declarations'> | RestExtract | undefined {
   const flags = new LineFlags(section.underlineLine + 1, section.endLine);
   for (const block of doc.blocks) {
     if (block.kind !== 'comment' || block.endLine <= section.underlineLine || block.startLine >= section.endLine) continue;
@@ -160,6 +165,7 @@ function build(doc: SpecDocument, section: Section): RestExtract | undefined {
     return { line, text, indent: indentOf(text), json: flags.has(line, JSON_LINE), heading: flags.has(line, HEADING) };
   });
   const declarations = findDeclarations(lines);
+  if (declarationsOnly) return { declarations };
   return {
     section,
     lines,
