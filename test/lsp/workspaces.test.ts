@@ -50,6 +50,8 @@ test('multi-root: each folder uses its own config file and templates', async () 
       uri: uriOf('nova-specs/specs/2023.1-antelope-template.rst'),
       label: 'specs/2023.1-antelope-template.rst',
       configPath: join(scratch, 'nova-specs/.rst-specs.json'),
+      optionalSections: ['History', 'Feature Liaison'],
+      optionalSectionsSource: '.rst-specs.json',
     });
     assert.equal((await templateFor(uriOf('heat-specs/specs/ocata/implemented/ocata-done.rst'))).label, 'specs/templates/ocata-template.rst');
     const lite = await templateFor(uriOf('senlin/doc/specs/approved/senlin-approved.rst'));
