@@ -66,6 +66,10 @@ test('trailing-whitespace: the trailing spaces and tabs only', () => {
   assert.deepEqual(checkRule('trailing-whitespace', text), [
     { code: 'trailing-whitespace', severity: 'error', message: 'Trailing whitespace.', range: range(line, 11, line, 14) },
   ]);
+  // A line that ends in a tab passes the specs repos' check (` +$`): tab reports it, as a warning.
+  const tabbed = replaceLine(cleanSpec(), 'Unit tests.', 'Unit tests. \t');
+  assert.deepEqual(checkRule('trailing-whitespace', tabbed), []);
+  assert.deepEqual(checkRule('tab', tabbed).map((d) => [d.severity, d.range]), [['warning', range(line, 12, line, 13)]]);
 });
 
 test('tab: each run of tabs', () => {
