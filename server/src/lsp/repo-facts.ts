@@ -106,6 +106,8 @@ export class RepoFacts {
         this.indexes.set(root, index);
         this.onReady?.();
       })
+      // A scan reports no errors (unreadable files are skipped); this only keeps a bug from ending the server.
+      .catch(() => undefined)
       .finally(() => this.scanning.delete(root));
   }
 }

@@ -242,9 +242,12 @@ export function startServer(
 
   connection.onDidChangeWatchedFiles((params) => {
     // Another spec's REST API names may let a name pass (rest-url), or stop to.
-    void Promise.all(params.changes.map((change) => environment.specChanged(change.uri))).then((changed) => {
-      if (changed.some(Boolean)) revalidateAll();
-    });
+    const uris = (Array.isArray(params?.changes) ? params.changes : []).map((change) => change?.uri).filter((uri): uri is string => typeof uri === 'string');
+    void Promise.all(uris.map((uri) => environment.specChanged(uri)))
+      .then((changed) => {
+        if (changed.some(Boolean)) revalidateAll();
+      })
+      .catch((error) => connection.console.error(`rst-specs: reading a changed spec failed: ${(error as Error).stack ?? error}`));
     const templatesChanged = params.changes.some((change) => {
       const filePath = filePathOf(change.uri);
       // A new or deleted file may change what template lookup finds where files come through the client.
