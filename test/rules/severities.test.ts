@@ -30,6 +30,7 @@ test('severities: the CI gates\' rules are errors, reviewer advice warnings, hin
     'blueprint-url': 'warning',
     tab: 'warning',
     'carriage-return': 'warning',
+    'line-separator': 'warning',
     'rest-method': 'warning',
     'rest-url': 'warning',
     'rest-status-code': 'warning',

@@ -1,4 +1,5 @@
 import type { Palette } from '../color';
+import { escapeControls } from '../escape';
 import { type FileReport, lineColumn, plural, type Report, summaryLine } from '../report';
 
 /**
@@ -9,6 +10,7 @@ export function formatText(report: Report, colors: Palette, verbose = false): st
   const groups: string[] = [];
   for (const file of report.files) {
     if (file.diagnostics.length === 0 && !verbose) continue;
+    const shownPath = escapeControls(file.path);
     let group = verbose ? `${colors.dim(describeFile(file))}\n` : '';
     for (const d of file.diagnostics) {
       const { line, column } = lineColumn(d);
@@ -17,7 +19,7 @@ export function formatText(report: Report, colors: Palette, verbose = false): st
         : d.severity === 'warning' ? colors.yellow('warning')
         : d.severity === 'information' ? colors.blue('information')
         : colors.dim('hint');
-      group += `${colors.bold(`${file.path}:${line}:${column}:`)} ${severity} ${colors.dim(d.code)} ${d.message}\n`;
+      group += `${colors.bold(`${shownPath}:${line}:${column}:`)} ${severity} ${colors.dim(d.code)} ${escapeControls(d.message)}\n`;
     }
     groups.push(group);
   }
@@ -41,5 +43,5 @@ function describeFile(file: FileReport): string {
   const optional = file.optionalSections;
   const titles = optional && optional.titles.length > 0 ? optional.titles.join(', ') : 'none';
   const from = optional ? ` (from ${optional.from})` : '';
-  return `${file.path}: template ${file.template ?? 'bundled'}; optional sections ${titles}${from}`;
+  return escapeControls(`${file.path}: template ${file.template ?? 'bundled'}; optional sections ${titles}${from}`);
 }
