@@ -6,6 +6,7 @@ import type { FindingData, RuleOptions, Severity, SeveritySetting } from './rule
 import { allRules } from './rules';
 import { type OptionalSectionsSetting, resolveOptionalSections } from './template/optional';
 import { type InlineControl, readControl } from './control';
+import type { ExistingApiNames } from './rules/rest/api-names';
 import type { DocsSetup } from './rules/docs/names';
 
 export interface EngineOptions {
@@ -17,6 +18,10 @@ export interface EngineOptions {
   /** Severity per rule id; `off` turns a rule off. */
   readonly rules?: Readonly<Record<string, SeveritySetting>>;
   readonly fileName?: string;
+  /** API path names with underscores that the config file lists as existing (`rest.existingNames`). */
+  readonly restExistingNames?: readonly string[];
+  /** The names the repository's other specs use in their REST API sections (rest-url). */
+  readonly existingApiNames?: ExistingApiNames;
   /** The spec's docs tree: conf.py's extensions (read by the loaders) and extra directive/role names. */
   readonly docs?: DocsSetup;
 }
@@ -40,6 +45,8 @@ export function ruleOptions(options: EngineOptions, template?: Template): RuleOp
       templatePath: template?.source,
     }),
     fileName: options.fileName,
+    restExistingNames: options.restExistingNames,
+    existingApiNames: options.existingApiNames,
     docs: options.docs,
   };
 }
