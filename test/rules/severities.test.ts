@@ -23,6 +23,11 @@ test('severities: the CI gates\' rules are errors, reviewer advice warnings, hin
     'zero-width-space': 'error',
     // The docs gate (sphinx-build -W): docutils warns on a short underline.
     'title-underline': 'error',
+    // ... and on inline markup, references, directives and roles it cannot resolve.
+    'rst-inline': 'error',
+    'rst-reference': 'error',
+    'rst-directive': 'error',
+    'rst-role': 'error',
     // A reviewer's requests. Carriage returns never reach the Python 3 check (universal newlines).
     'section-order': 'warning',
     'empty-section': 'warning',
