@@ -7,6 +7,7 @@ import { locateTemplate, releaseOf, type TemplateFiles } from './template/locate
 import { nodeTemplateFiles, TemplateCache } from './template/load';
 import { type EngineOptions, inlineControl, ruleOptions, type SpecDiagnostic, validateDocument } from './engine';
 import type { InlineControl } from './control';
+import { misplacement as misplacementOf } from './repo/layout';
 
 export interface AnalysisRequest {
   readonly text: string;
@@ -116,7 +117,8 @@ export class Analyzer {
     const { template, problem, origin, path: templatePath } = this.templateFor({ ...request, specTemplate: control.templatePath });
     const fileName = request.options?.fileName ?? (request.filePath ? path.basename(request.filePath) : undefined);
     const release = request.options?.release ?? (request.filePath ? releaseOf(request.filePath) : undefined);
-    const engineOptions = { ...request.options, fileName, release };
+    const misplacement = request.options?.misplacement ?? (request.filePath ? misplacementOf(request.filePath, this.files, request.workspaceFolder) : undefined);
+    const engineOptions = { ...request.options, fileName, release, misplacement };
     const diagnostics = validateDocument(doc, template, engineOptions, control);
     const severity = severityOf(TEMPLATE_PROBLEM_CODE, 'warning');
     const { optionalSections } = ruleOptions(engineOptions, template);

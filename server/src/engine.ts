@@ -6,6 +6,7 @@ import type { FindingData, RuleOptions, Severity, SeveritySetting } from './rule
 import { allRules } from './rules';
 import { type OptionalSectionsSetting, resolveOptionalSections } from './template/optional';
 import { type InlineControl, readControl } from './control';
+import type { Misplacement } from './repo/layout';
 
 export interface EngineOptions {
   readonly maxLineLength?: number;
@@ -16,6 +17,8 @@ export interface EngineOptions {
   /** Severity per rule id; `off` turns a rule off. */
   readonly rules?: Readonly<Record<string, SeveritySetting>>;
   readonly fileName?: string;
+  /** Where the repo's directory test would reject the spec's file (found by the caller, which has the files). */
+  readonly misplacement?: Misplacement;
 }
 
 export interface SpecDiagnostic {
@@ -37,6 +40,7 @@ export function ruleOptions(options: EngineOptions, template?: Template): RuleOp
       templatePath: template?.source,
     }),
     fileName: options.fileName,
+    misplacement: options.misplacement,
   };
 }
 

@@ -28,6 +28,7 @@ import type { DocumentState, ServerContext, ServerFeature } from './context';
 import { toClientDiagnostic, toLspDiagnostic } from './server';
 import type { Settings } from './settings';
 import { cancellable, throwIfCancelled } from './cancellation';
+import { moveIntoApprovedEdit, REPO_COMMANDS, runRepoCommand } from './repo-commands';
 import { type ClientPositions, clientPositions } from './client-positions';
 
 export const FIX_ALL_KIND = 'source.fixAll.rst-specs';
@@ -60,17 +61,19 @@ export function createCodeActionsFeature(): ServerFeature {
   let documentChanges = true;
   let pullDiagnostics = false;
   let lazyEdits = false;
+  let renames = false;
   return {
     capabilities(client: ClientCapabilities): ServerCapabilities {
       documentChanges = client.workspace?.workspaceEdit?.documentChanges ?? false;
       pullDiagnostics = !!client.textDocument?.diagnostic;
       lazyEdits = !!client.textDocument?.codeAction?.resolveSupport?.properties.includes('edit');
+      renames = documentChanges && !!client.workspace?.workspaceEdit?.resourceOperations?.includes('rename');
       return {
         codeActionProvider: {
           codeActionKinds: [QUICK_FIX_KIND, FIX_ALL_KIND, INSERT_MISSING_KIND],
           resolveProvider: true,
         },
-        executeCommandProvider: { commands: Object.values(SERVER_COMMANDS) },
+        executeCommandProvider: { commands: [...Object.values(SERVER_COMMANDS), ...Object.values(REPO_COMMANDS)] },
       };
     },
     register(context: ServerContext): void {
@@ -130,6 +133,13 @@ export function createCodeActionsFeature(): ServerFeature {
           for (const client of params.context.diagnostics) {
             const diagnostic = serverDiagnostic(diagnostics, client, positions);
             if (!diagnostic) continue;
+            const target = diagnostic.code === 'spec-location' ? diagnostic.data?.target : undefined;
+            const filePath = state.setup?.filePath;
+            if (typeof target === 'string' && filePath && renames) {
+              // A file move, not a text edit: the spec goes into approved/ (repo/moves.ts).
+              const { title, edit } = moveIntoApprovedEdit(uri, filePath, target);
+              actions.push({ title, kind: QUICK_FIX_KIND, diagnostics: [client], isPreferred: true, edit });
+            }
             const fix = quickFixFor(doc, template, diagnostic, options);
             if (fix) {
               const action: CodeAction = {
@@ -219,6 +229,9 @@ export function createCodeActionsFeature(): ServerFeature {
             const uris = Array.isArray(options.uris) ? options.uris.filter((uri): uri is string => typeof uri === 'string') : [];
             return checkFiles(context, uris, pushedByCheck, token);
           }
+          case REPO_COMMANDS.moveSpec:
+          case REPO_COMMANDS.releases:
+            return runRepoCommand(context, params.command, options, token);
           case USE_LF_COMMAND:
             return null; // The edit of the quick fix did it; VS Code runs its own command of this name.
           default:

@@ -77,6 +77,11 @@ export class SpecEnvironment {
     return { ...entry, client: entry.access };
   }
 
+  /** The file access for a document's URI (disk, or through the client). */
+  accessOf(uri: string): FileAccess {
+    return this.accessFor(uri).access;
+  }
+
   /** Everything needed to check `uri` (its files read ahead when they come through the client). */
   async setup(uri: string, text: string, settings: Settings, workspaceFolderOf: (filePath: string) => string | undefined): Promise<SpecSetup> {
     const filePath = this.filePathOf(uri);

@@ -7,6 +7,7 @@ import { lineLength } from './line-length';
 import { missingSection } from './missing-section';
 import { sectionLevel } from './section-level';
 import { sectionOrder } from './section-order';
+import { specLocation } from './spec-location';
 import { tab } from './tab';
 import { templateText } from './template-text';
 import { titleMismatch } from './title-mismatch';
@@ -18,6 +19,7 @@ import { zeroWidthSpace } from './zero-width-space';
 
 /** Every rule, in the order their diagnostics are listed for one line. */
 export const allRules: readonly Rule[] = [
+  specLocation,
   missingSection,
   unknownSection,
   titleMismatch,

@@ -2,6 +2,7 @@ import type { Range, SpecDocument } from '../rst/types';
 import type { Template } from '../template/model';
 import type { Outline } from '../template/outline';
 import type { InlineControl } from '../control';
+import type { Misplacement } from '../repo/layout';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export type SeveritySetting = Severity | 'off';
@@ -13,6 +14,8 @@ export interface RuleOptions {
   readonly optionalSections: readonly string[];
   /** The spec's file name (no folder), when it has one; untitled documents have none. */
   readonly fileName?: string;
+  /** Where the repo's directory test would reject the spec's file, when it would (repo/layout.ts). */
+  readonly misplacement?: Misplacement;
 }
 
 export interface RuleContext {
