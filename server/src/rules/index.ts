@@ -19,7 +19,6 @@ import { zeroWidthSpace } from './zero-width-space';
 
 /** Every rule, in the order their diagnostics are listed for one line. */
 export const allRules: readonly Rule[] = [
-  specLocation,
   missingSection,
   unknownSection,
   titleMismatch,
@@ -34,6 +33,7 @@ export const allRules: readonly Rule[] = [
   tab,
   carriageReturn,
   zeroWidthSpace,
+  specLocation,
   ...restRules,
   controlComment,
 ];
