@@ -8,6 +8,7 @@ import { nodeTemplateFiles, TemplateCache } from './template/load';
 import { type EngineOptions, inlineControl, ruleOptions, type SpecDiagnostic, validateDocument } from './engine';
 import type { InlineControl } from './control';
 import { misplacement as misplacementOf } from './repo/layout';
+import { type DocsPlace, DocsTrees } from './docs/load';
 
 export interface AnalysisRequest {
   readonly text: string;
@@ -64,6 +65,8 @@ export class Analyzer {
   constructor(
     readonly templates = new TemplateCache(),
     private readonly files: TemplateFiles = nodeTemplateFiles,
+    /** The docs trees specs are built in: on disk only (files read through the client have none). */
+    readonly docsTrees: DocsTrees | undefined = files === nodeTemplateFiles ? new DocsTrees() : undefined,
   ) {}
 
   /**
@@ -118,7 +121,13 @@ export class Analyzer {
     const fileName = request.options?.fileName ?? (request.filePath ? path.basename(request.filePath) : undefined);
     const release = request.options?.release ?? (request.filePath ? releaseOf(request.filePath) : undefined);
     const misplacement = request.options?.misplacement ?? (request.filePath ? misplacementOf(request.filePath, this.files, request.workspaceFolder) : undefined);
-    const engineOptions = { ...request.options, fileName, release, misplacement };
+    const docsTrees = this.docsTrees;
+    const filePath = request.filePath;
+    let place: DocsPlace | undefined | null = null;
+    const docsPlace = docsTrees && filePath
+      ? () => (place === null ? (place = docsTrees.placeOf(filePath, request.workspaceFolder, request.confineTemplates ? request.workspaceFolder : undefined)) : place)
+      : undefined;
+    const engineOptions = { ...request.options, fileName, release, misplacement, docsPlace: request.options?.docsPlace ?? docsPlace };
     const diagnostics = validateDocument(doc, template, engineOptions, control);
     const severity = severityOf(TEMPLATE_PROBLEM_CODE, 'warning');
     const { optionalSections } = ruleOptions(engineOptions, template);

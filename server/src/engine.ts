@@ -7,6 +7,7 @@ import { allRules } from './rules';
 import { type OptionalSectionsSetting, resolveOptionalSections } from './template/optional';
 import { type InlineControl, readControl } from './control';
 import type { Misplacement } from './repo/layout';
+import type { DocsPlace } from './docs/load';
 
 export interface EngineOptions {
   readonly maxLineLength?: number;
@@ -19,6 +20,8 @@ export interface EngineOptions {
   readonly fileName?: string;
   /** Where the repo's directory test would reject the spec's file (found by the caller, which has the files). */
   readonly misplacement?: Misplacement;
+  /** The spec's place in its Sphinx docs tree, looked up lazily (found by the caller, which has the files). */
+  readonly docsPlace?: () => DocsPlace | undefined;
 }
 
 export interface SpecDiagnostic {
@@ -41,6 +44,7 @@ export function ruleOptions(options: EngineOptions, template?: Template): RuleOp
     }),
     fileName: options.fileName,
     misplacement: options.misplacement,
+    docsPlace: options.docsPlace,
   };
 }
 

@@ -239,6 +239,8 @@ export function startServer(
   });
 
   connection.onDidChangeWatchedFiles((params) => {
+    // Labels and documents of the docs tree (rst-cross-reference) come from the files on disk.
+    if (params.changes.some((change) => /\.rst$|\/conf\.py$/.test(change.uri))) environment.forgetDocs();
     const templatesChanged = params.changes.some((change) => {
       const filePath = filePathOf(change.uri);
       // A new or deleted file may change what template lookup finds where files come through the client.

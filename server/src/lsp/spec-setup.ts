@@ -151,8 +151,14 @@ export class SpecEnvironment {
     this.onConfigProblems?.(configUri, config.problems);
   }
 
+  /** A spec or another document changed on disk: the docs trees (documents, labels) are read again when next needed. */
+  forgetDocs(): void {
+    this.diskAnalyzer.docsTrees?.forget();
+  }
+
   /** A file changed: templates and config files are read again. */
   forget(): void {
+    this.forgetDocs();
     this.diskAnalyzer.templates.forget();
     for (const { access, analyzer } of this.clients.values()) {
       access.forget();

@@ -13,6 +13,9 @@ export const RELEASE_ENTRIES: ReadonlySet<string> = new Set(['approved', 'implem
 /** The one folder of `specs/` that test_directories.py does not look into. */
 export const ABANDONED = 'abandoned';
 
+/** Files that mark the top folder of a repo. */
+export const REPO_MARKERS: ReadonlySet<string> = new Set(['.git', '.gitreview', 'tox.ini', 'setup.cfg']);
+
 /** Where a file sits in a repo's `specs/` folder. */
 export interface SpecPlace {
   /** The repo's `specs` folder (absolute). */
@@ -41,8 +44,6 @@ export function specPlace(filePath: string, files: LayoutFiles, workspaceFolder?
   return undefined;
 }
 
-/** Files that mark the top folder of a repo. */
-const REPO_MARKERS: ReadonlySet<string> = new Set(['.git', '.gitreview', 'tox.ini', 'setup.cfg']);
 
 /**
  * Whether the repo sorts its specs into release folders the way test_directories.py wants: it has

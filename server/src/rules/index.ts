@@ -8,6 +8,7 @@ import { missingSection } from './missing-section';
 import { sectionLevel } from './section-level';
 import { sectionOrder } from './section-order';
 import { specLocation } from './spec-location';
+import { crossReference } from './cross-reference';
 import { tab } from './tab';
 import { templateText } from './template-text';
 import { titleMismatch } from './title-mismatch';
@@ -34,6 +35,7 @@ export const allRules: readonly Rule[] = [
   carriageReturn,
   zeroWidthSpace,
   specLocation,
+  crossReference,
   ...restRules,
   controlComment,
 ];

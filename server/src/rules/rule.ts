@@ -3,6 +3,7 @@ import type { Template } from '../template/model';
 import type { Outline } from '../template/outline';
 import type { InlineControl } from '../control';
 import type { Misplacement } from '../repo/layout';
+import type { DocsPlace } from '../docs/load';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export type SeveritySetting = Severity | 'off';
@@ -16,6 +17,8 @@ export interface RuleOptions {
   readonly fileName?: string;
   /** Where the repo's directory test would reject the spec's file, when it would (repo/layout.ts). */
   readonly misplacement?: Misplacement;
+  /** The spec's place in its Sphinx docs tree, looked up when a rule first asks (docs/load.ts). */
+  readonly docsPlace?: () => DocsPlace | undefined;
 }
 
 export interface RuleContext {

@@ -1,0 +1,160 @@
+// The Sphinx docs tree a spec is built in: the folder with conf.py (found upward from the spec, or
+// in the usual `doc/source`, `doc`, `docs` of a folder above it), its documents (every .rst below
+// it, through symbolic links to folders, as the specs repos link doc/source/specs/<release>/approved
+// to specs/<release>/approved) and the labels they define. Pure: the file system comes from the
+// caller; everything is read lazily and kept (one DocsTree per root, per run or until a file changes).
+import { posix as path } from 'node:path';
+import { labelDefinitions, normalizeLabel } from './references';
+
+export interface DocsFiles {
+  /** Names in a folder (following links); empty when it is not one. */
+  list(folder: string): readonly string[];
+  isFolder(filePath: string): boolean;
+  /** The text of a file, undefined when it cannot be read. */
+  read(filePath: string): string | undefined;
+  /** The path with symbolic links resolved. */
+  realPath(filePath: string): string;
+}
+
+export interface LabelSite {
+  readonly docname: string;
+  /** The file that defines it (an included file's own path). */
+  readonly file: string;
+  readonly line: number;
+  readonly character: number;
+  readonly length: number;
+}
+
+const CONF_PLACES = ['', 'doc/source', 'doc', 'docs/source', 'docs'];
+/** Sphinx's own labels (StandardDomain.initial_data). */
+const BUILT_IN_LABELS = ['genindex', 'modindex', 'search', 'py-modindex'];
+const MAX_DOCUMENTS = 20000;
+
+/** The folder with conf.py for a spec: in its folder or above (up to `stopAt`), also in the usual doc folders of each. */
+export function findDocsRoot(specPath: string, files: DocsFiles, stopAt?: string): string | undefined {
+  for (let folder = path.dirname(specPath); ; folder = path.dirname(folder)) {
+    for (const place of CONF_PLACES) {
+      const candidate = place ? path.join(folder, place) : folder;
+      if (files.list(candidate).includes('conf.py')) return candidate;
+    }
+    if (folder === stopAt || path.dirname(folder) === folder) return undefined;
+  }
+}
+
+export class DocsTree {
+  /** docname → the file's path in the tree. */
+  private documents: Map<string, string> | undefined;
+  /** A linked folder's real path → its path in the tree. */
+  private readonly linked = new Map<string, string>();
+  private labelSites: Map<string, LabelSite[]> | undefined;
+  private conf: string | undefined;
+
+  constructor(
+    readonly root: string,
+    private readonly files: DocsFiles,
+  ) {}
+
+  /** conf.py's extensions can resolve references that no file of the tree defines (read as text, never run). */
+  get resolvesElsewhere(): boolean {
+    this.conf ??= this.files.read(path.join(this.root, 'conf.py')) ?? '';
+    return /sphinx\.ext\.intersphinx|autosectionlabel|sphinx\.ext\.autodoc\.typehints/.test(this.conf);
+  }
+
+  /** The docname Sphinx gives a file (through the tree's links), undefined when the tree does not hold it. */
+  docnameOf(filePath: string): string | undefined {
+    this.scan();
+    const inside = (folder: string, file: string) => (file.startsWith(`${folder}/`) ? file.slice(folder.length + 1) : undefined);
+    const withoutSuffix = (relative: string) => (relative.endsWith('.rst') ? relative.slice(0, -4) : undefined);
+    const direct = inside(this.root, filePath);
+    if (direct !== undefined && this.documents!.has(withoutSuffix(direct) ?? '')) return withoutSuffix(direct);
+    const real = this.files.realPath(path.dirname(filePath));
+    for (const [target, treeFolder] of this.linked) {
+      const relative = real === target ? '' : inside(target, real);
+      if (relative === undefined) continue;
+      const docname = withoutSuffix(path.join(path.relative(this.root, treeFolder), relative, path.basename(filePath)));
+      if (docname !== undefined && this.documents!.has(docname)) return docname;
+    }
+    return undefined;
+  }
+
+  hasDocument(docname: string): boolean {
+    this.scan();
+    return this.documents!.has(docname);
+  }
+
+  /** Every document: docname → its path in the tree. */
+  allDocuments(): ReadonlyMap<string, string> {
+    this.scan();
+    return this.documents!;
+  }
+
+  /** Where a label is defined (none: undefined), read from every document and the files they include. */
+  labels(): ReadonlyMap<string, readonly LabelSite[]> {
+    if (this.labelSites) return this.labelSites;
+    this.scan();
+    const sites = new Map<string, LabelSite[]>();
+    for (const label of BUILT_IN_LABELS) sites.set(label, []);
+    const add = (docname: string, file: string, text: string, depth: number) => {
+      const lines = text.split(/\r\n|\r|\n/);
+      for (const definition of labelDefinitions(lines)) {
+        const list = sites.get(definition.label) ?? [];
+        list.push({ docname, file, line: definition.line, character: definition.character, length: definition.length });
+        sites.set(definition.label, list);
+      }
+      if (depth > 4 || !text.includes('.. include::')) return;
+      for (const line of lines) {
+        const include = /^\s*\.\. include::\s*(\S+)\s*$/.exec(line);
+        if (!include || include[1].startsWith('<')) continue;
+        const included = include[1].startsWith('/') ? path.join(this.root, include[1]) : path.join(path.dirname(file), include[1]);
+        const includedText = this.files.read(included);
+        if (includedText !== undefined) add(docname, included, includedText, depth + 1);
+      }
+    };
+    for (const [docname, file] of this.documents!) {
+      const text = this.files.read(file);
+      if (text !== undefined && (text.includes('.. _') || text.includes(':name:') || text.includes('.. [') || text.includes('.. include::'))) add(docname, file, text, 0);
+    }
+    this.labelSites = sites;
+    return sites;
+  }
+
+  hasLabel(label: string, exceptDocname?: string): boolean {
+    const sites = this.labels().get(normalizeLabel(label));
+    return !!sites && (sites.length === 0 || sites.some((site) => site.docname !== exceptDocname));
+  }
+
+  private scan(): void {
+    if (this.documents) return;
+    this.documents = new Map();
+    const visited = new Set<string>();
+    const walk = (folder: string, treeFolder: string) => {
+      const real = this.files.realPath(folder);
+      if (visited.has(real) || this.documents!.size >= MAX_DOCUMENTS) return;
+      visited.add(real);
+      if (folder !== treeFolder || real !== folder) this.linked.set(real, treeFolder);
+      for (const name of this.files.list(folder)) {
+        if (name.startsWith('.') || name === '_build') continue;
+        const entry = path.join(folder, name);
+        const treeEntry = path.join(treeFolder, name);
+        if (this.files.isFolder(entry)) {
+          walk(entry, treeEntry);
+        } else if (name.endsWith('.rst')) {
+          this.documents!.set(path.relative(this.root, treeEntry).slice(0, -4), entry);
+        } else if (!name.includes('.')) {
+          // A link that git checked out as a file holding its target (core.symlinks=false).
+          const target = linkStandIn(this.files, entry);
+          if (target) walk(target, treeEntry);
+        }
+      }
+    };
+    walk(this.root, this.root);
+  }
+}
+
+/** The folder a git symbolic-link stand-in names: a short one-line file holding a relative path to a folder. */
+function linkStandIn(files: DocsFiles, filePath: string): string | undefined {
+  const text = files.read(filePath);
+  if (text === undefined || text.length > 512 || /[\r\n\0]/.test(text.trimEnd()) || !text.startsWith('.')) return undefined;
+  const target = path.normalize(path.join(path.dirname(filePath), text.trim()));
+  return files.isFolder(target) ? target.replace(/\/+$/, '') : undefined;
+}
