@@ -4,6 +4,7 @@ import { startServer } from './lsp/server';
 import { languageFeatures } from './lsp/language-features';
 import { codeActionsFeature } from './lsp/code-actions';
 import { templateInfoFeature } from './lsp/template-info';
+import { navigationFeature } from './lsp/navigation';
 import { type CodeCacheHandle, codeCacheFeature } from './lsp/code-cache-offer';
 
 export interface ServerMain {
@@ -16,7 +17,7 @@ export function main(codeCache: CodeCacheHandle | undefined): void {
   const { gc } = globalThis as { gc?: () => void };
   startServer(
     createConnection(ProposedFeatures.all),
-    [languageFeatures, codeActionsFeature, templateInfoFeature, ...(codeCache ? [codeCacheFeature(codeCache)] : [])],
+    [languageFeatures, codeActionsFeature, templateInfoFeature, navigationFeature, ...(codeCache ? [codeCacheFeature(codeCache)] : [])],
     undefined,
     gc && (() => gc()),
   );

@@ -77,6 +77,11 @@ export class DocsTree {
     return undefined;
   }
 
+  /** A file's text, read through the tree's files (so confined as they are). */
+  textOf(filePath: string): string | undefined {
+    return this.files.read(filePath);
+  }
+
   hasDocument(docname: string): boolean {
     this.scan();
     return this.documents!.has(docname);
