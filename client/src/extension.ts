@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import type { ExtensionContext } from 'vscode';
 import { LanguageClient, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
+import { registerSpecsView } from './specs-view';
 import { clientOptions, registerClientParts } from './client-options';
 import { SERVER_ENVIRONMENT, SERVER_NODE_OPTIONS } from '../../server/src/node-options';
 import { codeCacheArgument, registerCodeCacheStorage } from './code-cache';
@@ -20,6 +21,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
   registerCodeCacheStorage(context, client);
   await client.start();
   registerCommands(context, client);
+  registerSpecsView(context, client);
 }
 
 export async function deactivate(): Promise<void> {

@@ -5,6 +5,7 @@ import { languageFeatures } from './lsp/language-features';
 import { codeActionsFeature } from './lsp/code-actions';
 import { templateInfoFeature } from './lsp/template-info';
 import { navigationFeature } from './lsp/navigation';
+import { specsIndexFeature } from './lsp/specs-index';
 import { type CodeCacheHandle, codeCacheFeature } from './lsp/code-cache-offer';
 
 export interface ServerMain {
@@ -17,7 +18,7 @@ export function main(codeCache: CodeCacheHandle | undefined): void {
   const { gc } = globalThis as { gc?: () => void };
   startServer(
     createConnection(ProposedFeatures.all),
-    [languageFeatures, codeActionsFeature, templateInfoFeature, navigationFeature, ...(codeCache ? [codeCacheFeature(codeCache)] : [])],
+    [languageFeatures, codeActionsFeature, templateInfoFeature, navigationFeature, specsIndexFeature, ...(codeCache ? [codeCacheFeature(codeCache)] : [])],
     undefined,
     gc && (() => gc()),
   );

@@ -238,7 +238,9 @@ export function startServer(
     revalidateAll();
   });
 
+  const watchedFileListeners: ((uris: readonly string[]) => void)[] = [];
   connection.onDidChangeWatchedFiles((params) => {
+    for (const listener of watchedFileListeners) listener(params.changes.map((change) => change.uri));
     // Labels and documents of the docs tree (rst-cross-reference) come from the files on disk.
     if (params.changes.some((change) => /\.rst$|\/conf\.py$/.test(change.uri))) environment.forgetDocs();
     const templatesChanged = params.changes.some((change) => {
@@ -294,6 +296,7 @@ export function startServer(
     workspaceFolders: () => workspaceFolders,
     environment,
     workspaceFolderOf: folderOf,
+    onWatchedFilesChanged: (listener) => watchedFileListeners.push(listener),
   };
   for (const feature of features) feature.register(context);
 
