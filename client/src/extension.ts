@@ -2,14 +2,19 @@ import * as path from 'node:path';
 import type { ExtensionContext } from 'vscode';
 import { LanguageClient, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
-import { registerSpecsView } from './specs-view';
+import { registerSpecsView, type SpecsTree } from './specs-view';
 import { clientOptions, registerClientParts } from './client-options';
 import { SERVER_ENVIRONMENT, SERVER_NODE_OPTIONS } from '../../server/src/node-options';
 import { codeCacheArgument, registerCodeCacheStorage } from './code-cache';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: ExtensionContext): Promise<void> {
+/** What the extension gives other extensions (and the editor tests): the Specs view's tree. */
+export interface RstSpecsApi {
+  readonly specsTree: SpecsTree;
+}
+
+export async function activate(context: ExtensionContext): Promise<RstSpecsApi> {
   const module = context.asAbsolutePath(path.join('server', 'out', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module, args: [codeCacheArgument(context)], transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_OPTIONS], env: SERVER_ENVIRONMENT } },
@@ -21,7 +26,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
   registerCodeCacheStorage(context, client);
   await client.start();
   registerCommands(context, client);
-  registerSpecsView(context, client);
+  return { specsTree: registerSpecsView(context, client) };
 }
 
 export async function deactivate(): Promise<void> {

@@ -47,11 +47,11 @@ interface Tree {
   readonly specs: number;
 }
 
-type Node = { kind: 'release'; release: Release } | { kind: 'state'; release: Release; state: State } | { kind: 'spec'; spec: Spec };
+export type Node = { kind: 'release'; release: Release } | { kind: 'state'; release: Release; state: State } | { kind: 'spec'; spec: Spec };
 
 const problemsText = (problems: number) => (problems === 0 ? 'no problems' : problems === 1 ? '1 problem' : `${problems} problems`);
 
-class SpecsTree implements TreeDataProvider<Node> {
+export class SpecsTree implements TreeDataProvider<Node> {
   private readonly emitter = new EventEmitter<Node | undefined>();
   readonly onDidChangeTreeData: Event<Node | undefined> = this.emitter.event;
   onlyProblems = false;
@@ -113,7 +113,8 @@ class SpecsTree implements TreeDataProvider<Node> {
   }
 }
 
-export function registerSpecsView(context: ExtensionContext, client: BaseLanguageClient): void {
+/** Registers the view; returns its tree (the extension's API gives it to the editor tests). */
+export function registerSpecsView(context: ExtensionContext, client: BaseLanguageClient): SpecsTree {
   let view: ReturnType<typeof window.createTreeView<Node>> | undefined;
   const tree = new SpecsTree(client, (result) => {
     if (!view) return;
@@ -134,4 +135,5 @@ export function registerSpecsView(context: ExtensionContext, client: BaseLanguag
     commands.registerCommand(SPECS_VIEW_COMMANDS.refresh, () => tree.refresh()),
     client.onNotification('rst-specs/specsChanged', () => tree.refresh()),
   );
+  return tree;
 }
