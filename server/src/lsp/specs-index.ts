@@ -1,7 +1,8 @@
 // The specs explorer's index: every spec of the workspace's specs repos (each file once, though a
 // docs tree links to the same files), with its title and problem counts. Built when the client
-// first asks, in slices of a few milliseconds between which the server answers other messages
-// (typing stays fast), and kept up to date from the client's file events and the open documents.
+// first asks, in slices of a few milliseconds between which the server answers other messages, and
+// only while the writer does not type (one big spec's check takes longer than a keystroke may wait);
+// kept up to date from the client's file events and the open documents.
 import { readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { posix as path } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -20,6 +21,8 @@ export const SPECS_CHANGED_NOTIFICATION = 'rst-specs/specsChanged';
 
 /** How long one slice of indexing may run before the server goes back to its messages. */
 const SLICE_MS = 8;
+/** The index waits while the writer types: it goes on once no document has changed for this long. */
+const TYPING_PAUSE_MS = 300;
 /** How deep below a workspace folder a repo's `specs` folder is looked for. */
 const SPECS_DEPTH = 3;
 const SKIPPED = new Set(['node_modules', '.git', '.tox', 'doc', 'docs']);
@@ -34,6 +37,8 @@ export class SpecsIndex {
   private started = false;
   private running = false;
   private readonly pendingOpen = new Map<string, ReturnType<typeof setTimeout>>();
+  /** When a document last changed: one file's check can take longer than a keystroke's, so the index waits. */
+  private lastTyped = 0;
 
   constructor(
     private readonly context: ServerContext,
@@ -70,6 +75,7 @@ export class SpecsIndex {
 
   /** An open document changed: its entry follows the editor's text, after a pause in typing. */
   documentChanged(uri: string): void {
+    this.lastTyped = performance.now();
     if (!this.started || !uri.startsWith('file:')) return;
     clearTimeout(this.pendingOpen.get(uri));
     this.pendingOpen.set(
@@ -116,10 +122,15 @@ export class SpecsIndex {
     if (this.running) return;
     this.running = true;
     const slice = async () => {
+      const sinceTyping = performance.now() - this.lastTyped;
+      if (sinceTyping < TYPING_PAUSE_MS) {
+        setTimeout(() => void slice(), TYPING_PAUSE_MS - sinceTyping);
+        return;
+      }
       const started = performance.now();
       let done = 0;
       try {
-        while (this.queue.length > 0 && performance.now() - started < SLICE_MS) {
+        while (this.queue.length > 0 && performance.now() - started < SLICE_MS && performance.now() - this.lastTyped >= TYPING_PAUSE_MS) {
           await this.index(this.queue.shift()!);
           done++;
         }
