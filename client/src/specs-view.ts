@@ -56,6 +56,8 @@ export class SpecsTree implements TreeDataProvider<Node> {
   readonly onDidChangeTreeData: Event<Node | undefined> = this.emitter.event;
   onlyProblems = false;
   private tree: Tree | undefined;
+  /** The newest release opens expanded (its approved specs too): what a reviewer looks at first. */
+  private newest: string | undefined;
 
   constructor(
     private readonly client: BaseLanguageClient,
@@ -71,6 +73,7 @@ export class SpecsTree implements TreeDataProvider<Node> {
     if (!node) {
       this.tree = await this.client.sendRequest<Tree>('rst-specs/specsTree', { onlyProblems: this.onlyProblems });
       this.onTree(this.tree);
+      this.newest = this.tree.releases[0]?.release;
       return this.tree.releases.map((release) => ({ kind: 'release', release }));
     }
     if (node.kind === 'release') {
@@ -85,7 +88,7 @@ export class SpecsTree implements TreeDataProvider<Node> {
 
   getTreeItem(node: Node): TreeItem {
     if (node.kind === 'release') {
-      const item = new TreeItem(node.release.release, TreeItemCollapsibleState.Collapsed);
+      const item = new TreeItem(node.release.release, node.release.release === this.newest ? TreeItemCollapsibleState.Expanded : TreeItemCollapsibleState.Collapsed);
       item.description = `${node.release.specCount} spec${node.release.specCount === 1 ? '' : 's'} · ${problemsText(node.release.problems)}`;
       item.iconPath = new ThemeIcon(node.release.problems > 0 ? 'warning' : 'versions');
       item.contextValue = 'release';
@@ -93,7 +96,8 @@ export class SpecsTree implements TreeDataProvider<Node> {
       return item;
     }
     if (node.kind === 'state') {
-      const item = new TreeItem(node.state.state || 'other', TreeItemCollapsibleState.Collapsed);
+      const open = node.release.release === this.newest && node.state.state === 'approved';
+      const item = new TreeItem(node.state.state || 'other', open ? TreeItemCollapsibleState.Expanded : TreeItemCollapsibleState.Collapsed);
       item.description = `${node.state.specs.length} · ${problemsText(node.state.problems)}`;
       item.iconPath = new ThemeIcon(node.state.state === 'implemented' ? 'pass' : 'folder');
       item.id = `state:${node.release.release}/${node.state.state}`;

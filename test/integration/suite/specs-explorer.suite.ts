@@ -49,7 +49,15 @@ if (repo) suite('specs explorer', () => {
     const implemented = await specs.getChildren(states[1]);
     assert.ok(implemented.map((node) => label(specs.getTreeItem(node))).includes('Ironic Shards'));
     if (handshake) {
+      // The scene: a spec with problems beside the view, the other Explorer panes out of the way.
+      const problem = join(repo, 'specs', '2024.2', 'approved', readdirSync(join(repo, 'specs', '2024.2', 'approved')).sort()[0]);
+      await vscode.workspace.getConfiguration('explorer').update('autoReveal', false, vscode.ConfigurationTarget.Global);
+      await vscode.window.showTextDocument(vscode.Uri.file(problem));
       await vscode.commands.executeCommand('workbench.view.explorer');
+      for (const pane of ['workbench.explorer.fileView', 'outline', 'timeline']) {
+        await Promise.resolve(vscode.commands.executeCommand(`${pane}.toggleVisibility`)).catch(() => undefined);
+      }
+      await vscode.commands.executeCommand('workbench.files.action.collapseExplorerFolders').then(undefined, () => undefined);
       await vscode.commands.executeCommand('rstSpecs.specs.focus');
       writeFileSync(join(handshake, 'ready'), JSON.stringify(['[id="rstSpecs.specs"] .monaco-list-row']));
       await waitFor('the runner to take the screenshot', () => (existsSync(join(handshake, 'done')) ? true : undefined), 30_000);
