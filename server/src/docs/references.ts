@@ -30,7 +30,7 @@ export function normalizeLabel(name: string): string {
 const ROLE = /(?<=^|[\s\-/'"<([{])(?::std)?:(ref|doc):`([^`]+)`(?![\w])/g;
 const TARGET_LINE = /^(\s*)\.\. _(`[^`]+`|[^:`][^:]*(?:\\:[^:]*)*):(.*)$/;
 const NAME_OPTION = /^(\s+):name:\s+(\S.*?)\s*$/;
-const CITATION = /^(\s*)\.\. \[([A-Za-z0-9_.\-+:]*[A-Za-z_.\-+:][A-Za-z0-9_.\-+:]*)\]/;
+const CITATION = /^(\s*)\.\. \[([A-Za-z0-9_.\-+:]+)\]/;
 
 /** The lines that hold text Sphinx reads as prose: not literal blocks, code bodies or comments. */
 export function proseLines(doc: SpecDocument): boolean[] {
@@ -80,9 +80,9 @@ function scanRun(lines: readonly string[], start: number, end: number, into: Rol
     // An escaped or suppressed (`!`) reference is not looked up; an empty one is docutils' problem.
     if (content.includes('\\') || content.startsWith('!') || content.trim() === '') continue;
     const contentStart = match.index + match[0].length - content.length - 1;
-    const explicit = /^([\s\S]*?)\s*<([^<>]+)>$/.exec(content);
-    const written = explicit && explicit[1].trim() !== '' ? explicit[2] : content;
-    const writtenStart = contentStart + (explicit && explicit[1].trim() !== '' ? content.lastIndexOf('<') + 1 : 0);
+    const explicit = explicitTarget(content);
+    const written = explicit ?? content;
+    const writtenStart = contentStart + (explicit !== undefined ? content.lastIndexOf('<') + 1 : 0);
     const leading = written.length - written.trimStart().length;
     const trimmed = written.trim();
     if (trimmed === '') continue;
@@ -92,9 +92,18 @@ function scanRun(lines: readonly string[], start: number, end: number, into: Rol
       role,
       target,
       range: { start: position(from), end: position(from + trimmed.length) },
-      explicitTitle: !!explicit && explicit[1].trim() !== '',
+      explicitTitle: explicit !== undefined,
     });
   }
+}
+
+/** The target of `title <target>` (Sphinx's explicit title: a title, then the target in the last `<…>`), else undefined. */
+function explicitTarget(content: string): string | undefined {
+  if (!content.endsWith('>')) return undefined;
+  const open = content.lastIndexOf('<');
+  if (open <= 0 || content.slice(0, open).trim() === '') return undefined;
+  const target = content.slice(open + 1, -1);
+  return target.includes('>') || target === '' ? undefined : target;
 }
 
 /** The labels a text defines: explicit internal targets, `:name:` options and citations. */
@@ -120,7 +129,8 @@ export function labelDefinitions(lines: readonly string[], prose?: readonly bool
       return;
     }
     const citation = CITATION.exec(text);
-    if (citation) labels.push({ label: normalizeLabel(citation[2]), line, character: citation[1].length + 4, length: citation[2].length });
+    // A citation label has a character other than a digit (`[1]` is a footnote).
+    if (citation && !/^\d+$/.test(citation[2])) labels.push({ label: normalizeLabel(citation[2]), line, character: citation[1].length + 4, length: citation[2].length });
   });
   return labels;
 }

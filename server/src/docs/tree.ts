@@ -161,5 +161,7 @@ function linkStandIn(files: DocsFiles, filePath: string): string | undefined {
   const text = files.read(filePath);
   if (text === undefined || text.length > 512 || /[\r\n\0]/.test(text.trimEnd()) || !text.startsWith('.')) return undefined;
   const target = path.normalize(path.join(path.dirname(filePath), text.trim()));
-  return files.isFolder(target) ? target.replace(/\/+$/, '') : undefined;
+  let end = target.length;
+  while (end > 1 && target.charCodeAt(end - 1) === 47) end--;
+  return files.isFolder(target) ? target.slice(0, end) : undefined;
 }
