@@ -10,6 +10,8 @@ import { Analyzer } from '../../server/src/analyze';
 import { pythonRepr, roleReferences } from '../../server/src/docs/references';
 import { parseSpec } from '../../server/src/rst/parse';
 import { resolveDocname } from '../../server/src/rules/cross-reference';
+import { DocsTree } from '../../server/src/docs/tree';
+import { nodeDocsFiles } from '../../server/src/docs/load';
 import { sharedRoot } from '../helpers';
 
 const PYTHON = '/usr/bin/python3';
@@ -190,6 +192,23 @@ test('nova-specs: no rst-cross-reference on its 813 specs (its docs job passes),
       analyzer.analyze({ text, filePath: spec, workspaceFolder: copy }).diagnostics.filter((d) => d.code === 'rst-cross-reference').map((d) => d.message),
       ["undefined label: 'no-such-label'"],
     );
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('the tree read ahead in slices gives what the synchronous read gives, pausing between slices', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'rst-specs-xref-'));
+  try {
+    const spec = repo(root, (target, at) => symlinkSync(target, at));
+    const eager = new DocsTree(join(root, 'doc/source'), nodeDocsFiles);
+    const sliced = new DocsTree(join(root, 'doc/source'), nodeDocsFiles);
+    let pauses = 0;
+    await sliced.warm(async () => void pauses++, 0);
+    assert.ok(pauses > 5, `${pauses} pauses`);
+    assert.deepEqual([...sliced.allDocuments()].sort(), [...eager.allDocuments()].sort());
+    assert.deepEqual([...sliced.labels()].sort(), [...eager.labels()].sort());
+    assert.equal(sliced.docnameOf(spec), 'specs/pike/approved/spec');
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

@@ -54,6 +54,17 @@ export class DocsTrees {
    * With `confine`, nothing outside that folder (links resolved) is read.
    */
   placeOf(specPath: string, stopAt: string | undefined, confine: string | undefined): DocsPlace | undefined {
+    const tree = this.treeOf(specPath, stopAt, confine);
+    const docname = tree?.docnameOf(specPath);
+    return tree && docname !== undefined ? { tree, docname } : undefined;
+  }
+
+  /** Reads the spec's tree ahead, in slices between which the server answers other messages (docs/tree.ts warm). */
+  async warm(specPath: string, stopAt: string | undefined, confine: string | undefined): Promise<void> {
+    await this.treeOf(specPath, stopAt, confine)?.warm(() => new Promise((resolve) => setImmediate(resolve)));
+  }
+
+  private treeOf(specPath: string, stopAt: string | undefined, confine: string | undefined): DocsTree | undefined {
     const folder = path.dirname(specPath);
     let root = this.roots.get(folder);
     if (root === undefined) {
@@ -66,8 +77,7 @@ export class DocsTrees {
       tree = new DocsTree(root, confine === undefined ? this.files : confined(this.files, confine));
       this.trees.set(root, tree);
     }
-    const docname = tree.docnameOf(specPath);
-    return docname === undefined ? undefined : { tree, docname };
+    return tree;
   }
 
   forget(): void {

@@ -48,6 +48,7 @@ export class DocsTree {
   private readonly linked = new Map<string, string>();
   private labelSites: Map<string, LabelSite[]> | undefined;
   private conf: string | undefined;
+  private warming: Promise<void> | undefined;
 
   constructor(
     readonly root: string,
@@ -95,8 +96,37 @@ export class DocsTree {
 
   /** Where a label is defined (none: undefined), read from every document and the files they include. */
   labels(): ReadonlyMap<string, readonly LabelSite[]> {
-    if (this.labelSites) return this.labelSites;
-    this.scan();
+    if (!this.labelSites) for (const _ of this.labelSteps());
+    return this.labelSites!;
+  }
+
+  /**
+   * Reads the tree (its documents, then its labels) a few milliseconds at a time, waiting on
+   * `pause` between slices, so that a server answers other messages meanwhile. What is read is the
+   * same as the synchronous calls read; a call while it runs shares its work.
+   */
+  warm(pause: () => Promise<void>, sliceMs = 5): Promise<void> {
+    this.warming ??= (async () => {
+      let started = performance.now();
+      for (const _ of this.scanSteps()) {
+        if (performance.now() - started < sliceMs) continue;
+        await pause();
+        started = performance.now();
+      }
+      if (this.labelSites) return;
+      for (const _ of this.labelSteps()) {
+        if (performance.now() - started < sliceMs) continue;
+        await pause();
+        started = performance.now();
+      }
+    })();
+    return this.warming;
+  }
+
+  /** The label index, built one document per step (the result kept once complete). */
+  private *labelSteps(): Generator<void> {
+    for (const _ of this.scanSteps());
+    if (this.labelSites) return;
     const sites = new Map<string, LabelSite[]>();
     for (const label of BUILT_IN_LABELS) sites.set(label, []);
     const add = (docname: string, file: string, text: string, depth: number) => {
@@ -118,9 +148,9 @@ export class DocsTree {
     for (const [docname, file] of this.documents!) {
       const text = this.files.read(file);
       if (text !== undefined && (text.includes('.. _') || text.includes(':name:') || text.includes('.. [') || text.includes('.. include::'))) add(docname, file, text, 0);
+      yield;
     }
-    this.labelSites = sites;
-    return sites;
+    this.labelSites ??= sites;
   }
 
   hasLabel(label: string, exceptDocname?: string): boolean {
@@ -129,30 +159,42 @@ export class DocsTree {
   }
 
   private scan(): void {
+    for (const _ of this.scanSteps());
+  }
+
+  /** The documents of the tree, found one folder per step (the result kept once complete). */
+  private *scanSteps(): Generator<void> {
     if (this.documents) return;
-    this.documents = new Map();
+    const documents = new Map<string, string>();
     const visited = new Set<string>();
-    const walk = (folder: string, treeFolder: string) => {
+    const folders: [string, string][] = [[this.root, this.root]];
+    while (folders.length > 0 && documents.size < MAX_DOCUMENTS) {
+      const [folder, treeFolder] = folders.pop()!;
       const real = this.files.realPath(folder);
-      if (visited.has(real) || this.documents!.size >= MAX_DOCUMENTS) return;
+      if (visited.has(real)) continue;
       visited.add(real);
       if (folder !== treeFolder || real !== folder) this.linked.set(real, treeFolder);
-      for (const name of this.files.list(folder)) {
+      const names = this.files.list(folder);
+      // Depth first, in listing order (the stack takes the last pushed first).
+      const below: [string, string][] = [];
+      for (const name of names) {
         if (name.startsWith('.') || name === '_build') continue;
         const entry = path.join(folder, name);
         const treeEntry = path.join(treeFolder, name);
         if (this.files.isFolder(entry)) {
-          walk(entry, treeEntry);
+          below.push([entry, treeEntry]);
         } else if (name.endsWith('.rst')) {
-          this.documents!.set(path.relative(this.root, treeEntry).slice(0, -4), entry);
+          documents.set(path.relative(this.root, treeEntry).slice(0, -4), entry);
         } else if (!name.includes('.')) {
           // A link that git checked out as a file holding its target (core.symlinks=false).
           const target = linkStandIn(this.files, entry);
-          if (target) walk(target, treeEntry);
+          if (target) below.push([target, treeEntry]);
         }
       }
-    };
-    walk(this.root, this.root);
+      folders.push(...below.reverse());
+      yield;
+    }
+    this.documents ??= documents;
   }
 }
 

@@ -114,6 +114,10 @@ export class SpecEnvironment {
       const templateFile = typeof template === 'string' ? template : template.kind === 'bundled' ? undefined : template.path;
       if (templateFile) await client.prefetchFile(templateFile);
     }
+    if (!client && filePath && isSpec && (text.includes(':ref:`') || text.includes(':doc:`'))) {
+      // rst-cross-reference reads the spec's docs tree: read ahead here, in slices, not in the check.
+      await analyzer.docsTrees?.warm(filePath, workspaceFolder, workspaceFolder);
+    }
     return {
       uri,
       filePath,
