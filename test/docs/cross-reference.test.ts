@@ -38,7 +38,8 @@ const SPEC = [
   'See :ref:`Missing-Label` and :ref:`known label` and',
   ':ref:`title <other_Missing>` and :doc:`../nowhere` and :doc:`/sub/b` and',
   ':doc:`b` and :ref:`x <in-readme>` and :ref:`it\'s`, :doc:`Title <zz>`,',
-  ':ref:`!nolink`, :ref:`own-label`, :ref:`priority`, ``:ref:`literal```.',
+  ':ref:`!nolink`, :ref:`own-label`, :ref:`priority`, ``:ref:`literal```, :ref:`para-label`',
+  'and :ref:`titled <para-label>`.',
   '',
   '.. _own-label:',
   '',
@@ -61,7 +62,7 @@ function repo(root: string, link: (target: string, at: string) => void): string 
     'doc/source/conf.py': "extensions = []\nmaster_doc = 'index'\n",
     'doc/source/index.rst': 'Index\n=====\n\n.. toctree::\n   :glob:\n\n   readme\n   sub/*\n   specs/*/approved/*\n   priorities/*\n\n.. _Known Label:\n\nKnown\n-----\n\nText.\n',
     'doc/source/readme.rst': '.. include:: ../../README.rst\n',
-    'doc/source/sub/b.rst': 'B\n=\n\nText.\n',
+    'doc/source/sub/b.rst': 'B\n=\n\n.. _para-label:\n\nText.\n',
     'priorities/p.rst': '.. _priority:\n\nPriorities\n==========\n\nText.\n',
     'specs/pike/approved/spec.rst': SPEC,
   });
@@ -78,13 +79,14 @@ const EXPECTED = [
   { line: 6, character: 6, end: 7, message: "unknown document: 'b'" },
   { line: 6, character: 44, end: 48, message: 'undefined label: "it\'s"' },
   { line: 6, character: 64, end: 66, message: "unknown document: 'zz'" },
+  { line: 7, character: 77, end: 87, message: "Failed to create a cross reference. A title or caption not found: 'para-label'" },
 ];
 
 test('references: roles, explicit titles, suppressed ones, and none in literals or comments', () => {
   const references = roleReferences(parseSpec(SPEC));
   assert.deepEqual(
     references.map((reference) => `${reference.role}:${reference.target}`),
-    ['ref:missing-label', 'ref:known label', 'ref:other_missing', 'doc:../nowhere', 'doc:/sub/b', 'doc:b', 'ref:in-readme', "ref:it's", 'doc:zz', 'ref:own-label', 'ref:priority'],
+    ['ref:missing-label', 'ref:known label', 'ref:other_missing', 'doc:../nowhere', 'doc:/sub/b', 'doc:b', 'ref:in-readme', "ref:it's", 'doc:zz', 'ref:own-label', 'ref:priority', 'ref:para-label', 'ref:para-label'],
   );
   assert.equal(pythonRepr("it's"), '"it\'s"');
   assert.equal(pythonRepr('a\'b"c'), "'a\\'b\"c'");
@@ -148,7 +150,7 @@ test('Sphinx 5.3 reports the same references with the same words', { skip: !hasS
     const warnings = build.stderr
       .replace(/\x1b\[[0-9;]*m/g, '')
       .split('\n')
-      .filter((line) => /undefined label|unknown document/.test(line))
+      .filter((line) => /undefined label|unknown document|Failed to create a cross reference/.test(line))
       .map((line) => line.replace(/^.*?WARNING: /, ''));
     assert.deepEqual(warnings, EXPECTED.map((expected) => expected.message));
     assert.ok(existsSync(spec));

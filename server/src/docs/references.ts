@@ -2,6 +2,7 @@
 // (`.. _label:` targets, `:name:` options, citations), as Sphinx's standard domain reads them.
 // Pure: lines in, positions out.
 import type { Range, SpecDocument } from '../rst/types';
+import { isAdornment } from '../rst/patterns';
 
 export interface RoleReference {
   readonly role: 'ref' | 'doc';
@@ -18,6 +19,12 @@ export interface LabelDefinition {
   readonly line: number;
   readonly character: number;
   readonly length: number;
+  /**
+   * Whether Sphinx can take a title for `:ref:` from what the label stands before: a section, or a
+   * directive (which may have a caption: not known here, so counted as titled). False for a
+   * paragraph, a list, or nothing: Sphinx then warns at a `:ref:` without an explicit title.
+   */
+  readonly titled: boolean;
 }
 
 /** docutils' fully_normalize_name. */
@@ -120,19 +127,31 @@ export function labelDefinitions(lines: readonly string[], prose?: readonly bool
       const raw = target[2].startsWith('`') ? target[2].slice(1, -1) : target[2];
       if (raw === '_') return;
       const character = target[1].length + 4 + (target[2].startsWith('`') ? 1 : 0);
-      labels.push({ label: normalizeLabel(raw.replace(/\\(.)/g, '$1')), line, character, length: raw.length });
+      labels.push({ label: normalizeLabel(raw.replace(/\\(.)/g, '$1')), line, character, length: raw.length, titled: titledAfter(lines, line) });
       return;
     }
     const name = NAME_OPTION.exec(text);
     if (name) {
-      labels.push({ label: normalizeLabel(name[2]), line, character: text.indexOf(name[2], name[1].length + 6), length: name[2].length });
+      labels.push({ label: normalizeLabel(name[2]), line, character: text.indexOf(name[2], name[1].length + 6), length: name[2].length, titled: true });
       return;
     }
     const citation = CITATION.exec(text);
     // A citation label has a character other than a digit (`[1]` is a footnote).
-    if (citation && !/^\d+$/.test(citation[2])) labels.push({ label: normalizeLabel(citation[2]), line, character: citation[1].length + 4, length: citation[2].length });
+    if (citation && !/^\d+$/.test(citation[2])) labels.push({ label: normalizeLabel(citation[2]), line, character: citation[1].length + 4, length: citation[2].length, titled: true });
   });
   return labels;
+}
+
+/** Whether what follows a target at `line` (past blank lines and other targets) gives `:ref:` a title. */
+function titledAfter(lines: readonly string[], line: number): boolean {
+  let next = line + 1;
+  while (next < lines.length && (lines[next].trim() === '' || /^\s*\.\. _[^:]*:\s*$/.test(lines[next]))) next++;
+  if (next >= lines.length) return false;
+  const text = lines[next].trimEnd();
+  if (/^\s*\.\. /.test(text)) return true;
+  const below = (lines[next + 1] ?? '').trimEnd();
+  // A section title: text with an adornment under it, or an overline above the title.
+  return isAdornment(text) || (below !== '' && isAdornment(below));
 }
 
 /** Python's repr() of a str, as Sphinx's messages quote targets (`'x'`, or `"it's"`). */

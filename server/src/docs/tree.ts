@@ -23,6 +23,8 @@ export interface LabelSite {
   readonly line: number;
   readonly character: number;
   readonly length: number;
+  /** See LabelDefinition.titled. */
+  readonly titled: boolean;
 }
 
 const CONF_PLACES = ['', 'doc/source', 'doc', 'docs/source', 'docs'];
@@ -133,7 +135,7 @@ export class DocsTree {
       const lines = text.split(/\r\n|\r|\n/);
       for (const definition of labelDefinitions(lines)) {
         const list = sites.get(definition.label) ?? [];
-        list.push({ docname, file, line: definition.line, character: definition.character, length: definition.length });
+        list.push({ docname, file, line: definition.line, character: definition.character, length: definition.length, titled: definition.titled });
         sites.set(definition.label, list);
       }
       if (depth > 4 || !text.includes('.. include::')) return;
@@ -156,6 +158,12 @@ export class DocsTree {
   hasLabel(label: string, exceptDocname?: string): boolean {
     const sites = this.labels().get(normalizeLabel(label));
     return !!sites && (sites.length === 0 || sites.some((site) => site.docname !== exceptDocname));
+  }
+
+  /** Whether a label of another document than `exceptDocname` gives `:ref:` a title (Sphinx's own labels do). */
+  hasTitledLabel(label: string, exceptDocname?: string): boolean {
+    const sites = this.labels().get(normalizeLabel(label));
+    return !!sites && (sites.length === 0 || sites.some((site) => site.docname !== exceptDocname && site.titled));
   }
 
   private scan(): void {

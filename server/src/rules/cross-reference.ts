@@ -16,12 +16,20 @@ export const crossReference: Rule = {
     const prose = proseLines(doc);
     const references = roleReferences(doc, prose);
     if (references.length === 0) return [];
-    const own = new Set(labelDefinitions(doc.lines.map((line) => line.text), prose).map((definition) => definition.label));
+    const definitions = labelDefinitions(doc.lines.map((line) => line.text), prose);
+    const own = new Set(definitions.map((definition) => definition.label));
+    const ownTitled = new Set(definitions.filter((definition) => definition.titled).map((definition) => definition.label));
     const findings: Finding[] = [];
     for (const reference of references) {
       if (reference.role === 'ref') {
-        if (own.has(reference.target) || place.tree.hasLabel(reference.target, place.docname)) continue;
-        findings.push({ range: reference.range, message: `undefined label: ${pythonRepr(reference.target)}`, data: { role: 'ref', target: reference.target } });
+        const target = reference.target;
+        if (!own.has(target) && !place.tree.hasLabel(target, place.docname)) {
+          findings.push({ range: reference.range, message: `undefined label: ${pythonRepr(target)}`, data: { role: 'ref', target } });
+        } else if (!reference.explicitTitle && !ownTitled.has(target) && !place.tree.hasTitledLabel(target, place.docname)) {
+          // The label stands before a paragraph or a list: Sphinx has no title to show.
+          const message = `Failed to create a cross reference. A title or caption not found: ${pythonRepr(target)}`;
+          findings.push({ range: reference.range, message, data: { role: 'ref', target } });
+        }
       } else {
         const docname = resolveDocname(place.docname, reference.target);
         if (docname !== undefined && (docname === place.docname || place.tree.hasDocument(docname))) continue;
