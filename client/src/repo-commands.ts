@@ -63,12 +63,15 @@ export function registerRepoCommands(context: ExtensionContext, client: Language
 
   context.subscriptions.push(
     commands.registerCommand(REPO_COMMANDS.moveToImplemented, (target?: unknown) => move(target, 'implemented')),
-    commands.registerCommand(REPO_COMMANDS.moveToRelease, (target?: unknown) =>
-      move(target, 'release', (uri) => pickRelease(uri, 'rst-specs: Move Spec to Release', (name) => name !== 'abandoned')),
+    // `release`: given by a keybinding or a script (executeCommand), else picked.
+    commands.registerCommand(REPO_COMMANDS.moveToRelease, (target?: unknown, release?: unknown) =>
+      move(target, 'release', (uri) => (typeof release === 'string' ? Promise.resolve(release) : pickRelease(uri, 'rst-specs: Move Spec to Release', (name) => name !== 'abandoned'))),
     ),
     commands.registerCommand(REPO_COMMANDS.abandon, (target?: unknown) => move(target, 'abandon')),
-    commands.registerCommand(REPO_COMMANDS.repropose, (target?: unknown) =>
-      move(target, 'repropose', (uri) => pickRelease(uri, 'rst-specs: Re-propose Spec to Release', (name) => name !== 'abandoned' && name !== 'backlog')),
+    commands.registerCommand(REPO_COMMANDS.repropose, (target?: unknown, release?: unknown) =>
+      move(target, 'repropose', (uri) =>
+        typeof release === 'string' ? Promise.resolve(release) : pickRelease(uri, 'rst-specs: Re-propose Spec to Release', (name) => name !== 'abandoned' && name !== 'backlog'),
+      ),
     ),
   );
 }

@@ -80,4 +80,17 @@ if (repo) suite('specs explorer', () => {
     assert.equal(text, `${before}approved/${name} ../implemented/${name}\n`);
     assert.equal(vscode.window.activeTextEditor?.document.uri.fsPath, moved);
   });
+
+  test('Re-propose Spec to Release: the copy opens with its History row, checked against the new release template', async () => {
+    const folder = join(repo, 'specs', '2026.1', 'approved');
+    const name = readdirSync(folder).find((file) => file.endsWith('.rst') && !file.endsWith('-template.rst'))!;
+    await vscode.commands.executeCommand('rst-specs.reproposeSpec', vscode.Uri.file(join(folder, name)), '2026.2');
+    const copy = join(repo, 'specs', '2026.2', 'approved', name);
+    const editor = await waitFor('the copy open', () => (vscode.window.activeTextEditor?.document.uri.fsPath === copy ? vscode.window.activeTextEditor : undefined), 30_000);
+    assert.match(editor.document.getText(), /\n {3}\* - 2026\.2 Hibiscus\n {5}- Re-proposed\n/);
+    assert.equal(existsSync(join(folder, name)), true, 'the original stays');
+    // The copy is checked against 2026.2's template: "Show template for this spec" opens that one.
+    await vscode.commands.executeCommand('rst-specs.showTemplate');
+    await waitFor("2026.2's template open", () => (vscode.window.activeTextEditor?.document.uri.fsPath === join(repo, 'specs', '2026.2-template.rst') ? true : undefined), 30_000);
+  });
 });
