@@ -12,7 +12,6 @@ import {
   workspace,
 } from 'vscode';
 import { type BaseLanguageClient as LanguageClient, ExecuteCommandRequest } from 'vscode-languageclient';
-import { registerRepoCommands } from './repo-commands';
 
 /** The server's commands (server/src/lsp/code-actions.ts, SERVER_COMMANDS): other names than the extension's own. */
 const SERVER = {
@@ -35,7 +34,6 @@ const BATCH = 20;
 export function registerCommands(context: ExtensionContext, client: LanguageClient): void {
   const run = <T>(command: string, args: unknown, token?: CancellationToken) =>
     client.sendRequest(ExecuteCommandRequest.type, { command, arguments: [args] }, token) as Promise<T>;
-  registerRepoCommands(context, client);
 
   context.subscriptions.push(
     commands.registerCommand(COMMANDS.insertMissingSections, async () => {

@@ -3,6 +3,7 @@ import type { ExtensionContext } from 'vscode';
 import { LanguageClient, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
 import { registerSpecsView, type SpecsTree } from './specs-view';
+import { registerRepoCommands } from './repo-commands';
 import { clientOptions, registerClientParts } from './client-options';
 import { SERVER_ENVIRONMENT, SERVER_NODE_OPTIONS } from '../../server/src/node-options';
 import { codeCacheArgument, registerCodeCacheStorage } from './code-cache';
@@ -26,6 +27,8 @@ export async function activate(context: ExtensionContext): Promise<RstSpecsApi> 
   registerCodeCacheStorage(context, client);
   await client.start();
   registerCommands(context, client);
+  // Desktop only: the web build has no file moves and no Specs view (they read the repo from disk).
+  registerRepoCommands(context, client);
   return { specsTree: registerSpecsView(context, client) };
 }
 

@@ -8,7 +8,7 @@ import { nodeTemplateFiles, TemplateCache } from './template/load';
 import { type EngineOptions, inlineControl, ruleOptions, type SpecDiagnostic, validateDocument } from './engine';
 import type { InlineControl } from './control';
 import { misplacement as misplacementOf } from './repo/layout';
-import { type DocsPlace, DocsTrees } from './docs/load';
+import type { DocsPlace, DocsTrees } from './docs/load';
 
 export interface AnalysisRequest {
   readonly text: string;
@@ -65,8 +65,11 @@ export class Analyzer {
   constructor(
     readonly templates = new TemplateCache(),
     private readonly files: TemplateFiles = nodeTemplateFiles,
-    /** The docs trees specs are built in: on disk only (files read through the client have none). */
-    readonly docsTrees: DocsTrees | undefined = files === nodeTemplateFiles ? new DocsTrees() : undefined,
+    /**
+     * The docs trees specs are built in (rst-cross-reference): given on disk (docs/load.ts); files
+     * read through the client have none. Given by the caller, so that the web build leaves them out.
+     */
+    readonly docsTrees?: DocsTrees,
   ) {}
 
   /**

@@ -11,7 +11,7 @@ import { pythonRepr, roleReferences } from '../../server/src/docs/references';
 import { parseSpec } from '../../server/src/rst/parse';
 import { resolveDocname } from '../../server/src/rules/cross-reference';
 import { DocsTree } from '../../server/src/docs/tree';
-import { nodeDocsFiles } from '../../server/src/docs/load';
+import { DocsTrees, nodeDocsFiles } from '../../server/src/docs/load';
 import { sharedRoot } from '../helpers';
 
 const PYTHON = '/usr/bin/python3';
@@ -26,7 +26,7 @@ function writeTree(root: string, files: Record<string, string>): void {
 }
 
 const crossReferences = (filePath: string, workspaceFolder?: string, text = readFileSync(filePath, 'utf8')) =>
-  new Analyzer()
+  new Analyzer(undefined, undefined, new DocsTrees())
     .analyze({ text, filePath, workspaceFolder })
     .diagnostics.filter((d) => d.code === 'rst-cross-reference')
     .map((d) => ({ line: d.range.start.line + 1, character: d.range.start.character, end: d.range.end.character, message: d.message }));
@@ -164,7 +164,7 @@ test('nova-specs: no rst-cross-reference on its 813 specs (its docs job passes),
   try {
     const copy = join(root, 'nova-specs');
     cpSync(novaSpecs, copy, { recursive: true });
-    const analyzer = new Analyzer();
+    const analyzer = new Analyzer(undefined, undefined, new DocsTrees());
     let specs = 0;
     let references = 0;
     const found: string[] = [];

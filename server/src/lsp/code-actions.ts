@@ -28,7 +28,7 @@ import type { DocumentState, ServerContext, ServerFeature } from './context';
 import { toClientDiagnostic, toLspDiagnostic } from './server';
 import type { Settings } from './settings';
 import { cancellable, throwIfCancelled } from './cancellation';
-import { moveIntoApprovedEdit, REPO_COMMANDS, runRepoCommand } from './repo-commands';
+import type { RepoActions } from './repo-commands';
 import { type ClientPositions, clientPositions } from './client-positions';
 
 export const FIX_ALL_KIND = 'source.fixAll.rst-specs';
@@ -57,7 +57,8 @@ interface ResolveData {
   readonly kind: string;
 }
 
-export function createCodeActionsFeature(): ServerFeature {
+/** `repo`: the spec-location quick fix and the repo commands (lsp/repo-commands.ts; the Node server's, not the web build's). */
+export function createCodeActionsFeature(repo?: RepoActions): ServerFeature {
   let documentChanges = true;
   let pullDiagnostics = false;
   let lazyEdits = false;
@@ -73,7 +74,7 @@ export function createCodeActionsFeature(): ServerFeature {
           codeActionKinds: [QUICK_FIX_KIND, FIX_ALL_KIND, INSERT_MISSING_KIND],
           resolveProvider: true,
         },
-        executeCommandProvider: { commands: [...Object.values(SERVER_COMMANDS), ...Object.values(REPO_COMMANDS)] },
+        executeCommandProvider: { commands: [...Object.values(SERVER_COMMANDS), ...(repo?.commands ?? [])] },
       };
     },
     register(context: ServerContext): void {
@@ -135,9 +136,9 @@ export function createCodeActionsFeature(): ServerFeature {
             if (!diagnostic) continue;
             const target = diagnostic.code === 'spec-location' ? diagnostic.data?.target : undefined;
             const filePath = state.setup?.filePath;
-            if (typeof target === 'string' && filePath && renames) {
+            if (typeof target === 'string' && filePath && renames && repo) {
               // A file move, not a text edit: the spec goes into approved/ (repo/moves.ts).
-              const { title, edit } = moveIntoApprovedEdit(uri, filePath, target);
+              const { title, edit } = repo.moveIntoApprovedEdit(uri, filePath, target);
               actions.push({ title, kind: QUICK_FIX_KIND, diagnostics: [client], isPreferred: true, edit });
             }
             const fix = quickFixFor(doc, template, diagnostic, options);
@@ -229,12 +230,10 @@ export function createCodeActionsFeature(): ServerFeature {
             const uris = Array.isArray(options.uris) ? options.uris.filter((uri): uri is string => typeof uri === 'string') : [];
             return checkFiles(context, uris, pushedByCheck, token);
           }
-          case REPO_COMMANDS.moveSpec:
-          case REPO_COMMANDS.releases:
-            return runRepoCommand(context, params.command, options, token);
           case USE_LF_COMMAND:
             return null; // The edit of the quick fix did it; VS Code runs its own command of this name.
           default:
+            if (repo?.commands.includes(params.command)) return repo.run(context, params.command, options, token);
             throw new Error(`unknown command ${params.command}`);
         }
       }));

@@ -30,7 +30,7 @@ import { type OpenSpec, type WorkspaceFiles, WorkspaceSymbolIndex } from '../fea
 import { isSpecFile } from '../spec-files';
 import type { DocumentState, ServerContext, ServerFeature } from './context';
 import { cancellable, isCancellation } from './cancellation';
-import { fileLinks } from './navigation';
+import { fileLinks } from './file-links';
 import { type ClientPositions, clientPositions } from './client-positions';
 
 /** The usual adornment characters: typing one under a title may complete its underline. */

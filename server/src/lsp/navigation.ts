@@ -1,11 +1,8 @@
 // Go to definition, find references and rename for the names of a spec (features/navigation.ts),
-// across the Sphinx docs tree for `:ref:` labels and `:doc:` documents (docs/tree.ts); and the
-// document links of `:doc:` roles and images (added to the links of language-features.ts).
-import { posix as path } from 'node:path';
+// across the Sphinx docs tree for `:ref:` labels and `:doc:` documents (docs/tree.ts).
 import type {
   ClientCapabilities,
   DefinitionParams,
-  DocumentLink,
   Location,
   PrepareRenameParams,
   ReferenceParams,
@@ -15,50 +12,19 @@ import type {
   WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import { ResponseError, ErrorCodes } from 'vscode-languageserver/node';
-import { imagePaths, type Occurrence, occurrenceAt, occurrences, sameName } from '../features/navigation';
+import { type Occurrence, occurrenceAt, occurrences, sameName } from '../features/navigation';
 import { parseSpec } from '../rst/parse';
-import type { DocsPlace } from '../docs/load';
 import { resolveDocname } from '../rules/cross-reference';
 import type { Range } from '../rst/types';
 import type { DocumentState, ServerContext, ServerFeature } from './context';
 import { cancellable, isCancellation } from './cancellation';
 import { clientPositions } from './client-positions';
-import { siblingUri } from './repo-commands';
+import { docsPlaceOf, siblingUri } from './file-links';
 
 /** A label name that stands in every kind of reference without quoting (`name_`, :ref:`name`). */
 const PLAIN_NAME = /^[A-Za-z0-9]+(?:[-_.][A-Za-z0-9]+)*$/;
 
 const NOWHERE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-
-/** The spec's place in its docs tree (disk only), from the state's setup. */
-export function docsPlaceOf(state: DocumentState): DocsPlace | undefined {
-  const setup = state.setup;
-  if (!setup?.filePath) return undefined;
-  return setup.analyzer.docsTrees?.placeOf(setup.filePath, setup.workspaceFolder, setup.workspaceFolder);
-}
-
-/** `:doc:` targets and images as links to their files (documents of the docs tree; images beside the spec or from the tree's root). */
-export function fileLinks(state: DocumentState, uri: string): DocumentLink[] {
-  const filePath = state.setup?.filePath;
-  if (!filePath) return [];
-  const positions = clientPositions(state.doc);
-  const links: DocumentLink[] = [];
-  const hasDocs = state.doc.text.includes(':doc:`');
-  const place = hasDocs || state.doc.text.includes('image::') || state.doc.text.includes('figure::') ? docsPlaceOf(state) : undefined;
-  if (place && hasDocs) {
-    for (const occurrence of occurrences(state.doc)) {
-      if (occurrence.kind !== 'document') continue;
-      const docname = resolveDocname(place.docname, occurrence.key);
-      const file = docname === undefined ? undefined : place.tree.allDocuments().get(docname);
-      if (file) links.push({ range: positions.toClientRange(occurrence.range), target: siblingUri(uri, file), tooltip: `Open ${docname}` });
-    }
-  }
-  for (const image of imagePaths(state.doc)) {
-    const file = image.path.startsWith('/') ? (place ? path.join(place.tree.root, image.path) : undefined) : path.join(path.dirname(filePath), image.path);
-    if (file) links.push({ range: positions.toClientRange(image.range), target: siblingUri(uri, file) });
-  }
-  return links;
-}
 
 export function createNavigationFeature(): ServerFeature {
   return {

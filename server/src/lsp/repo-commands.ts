@@ -1,13 +1,12 @@
 // The server side of the repo commands (move to implemented / to a release, abandon, re-propose):
 // the engine (repo/moves.ts) builds the edit from the repo's files, this sends it to the editor
 // as one WorkspaceEdit (workspace/applyEdit), so that the editor's Undo and the SCM view see it.
-import { pathToFileURL } from 'node:url';
 import type { CancellationToken, WorkspaceEdit } from 'vscode-languageserver/node';
 import { abandonSpec, type FileChange, moveIntoApproved, MoveError, moveToImplemented, moveToRelease, releasesOf, type RepoEdit, type RepoFiles, reproposeSpec } from '../repo/moves';
 import { specPlace } from '../repo/layout';
 import { locateTemplate } from '../template/locate';
 import type { ServerContext } from './context';
-import { splitUri } from './files';
+import { siblingUri } from './file-links';
 import { throwIfCancelled } from './cancellation';
 
 export const REPO_COMMANDS = {
@@ -18,13 +17,6 @@ export const REPO_COMMANDS = {
 } as const;
 
 export type MoveAction = 'implemented' | 'release' | 'abandon' | 'repropose';
-
-/** The URI of another file of the same scheme and authority as `uri`. */
-export function siblingUri(uri: string, filePath: string): string {
-  if (uri.startsWith('file:')) return pathToFileURL(filePath).toString();
-  const base = splitUri(uri)?.base ?? 'file://';
-  return `${base}${filePath.split('/').map(encodeURIComponent).join('/')}`;
-}
 
 /** The repo edit as an LSP WorkspaceEdit: renames, creations and text edits in order (`versions`: of the open documents). */
 export function toWorkspaceEdit(edit: RepoEdit, uriOf: (filePath: string) => string, versionOf: (uri: string) => number | null): WorkspaceEdit {
@@ -120,3 +112,16 @@ export async function runRepoCommand(context: ServerContext, command: string, op
   const applied = await context.connection.workspace.applyEdit({ label: edit.label, edit: workspaceEdit });
   return { applied: applied.applied, uri: siblingUri(uri, edit.result), label: edit.label, problem: applied.applied ? undefined : applied.failureReason };
 }
+
+/** What the code actions feature takes to offer the spec-location fix and run the repo commands. */
+export interface RepoActions {
+  readonly commands: readonly string[];
+  moveIntoApprovedEdit(uri: string, filePath: string, target: string): { title: string; edit: WorkspaceEdit };
+  run(context: ServerContext, command: string, options: Record<string, unknown>, token: CancellationToken): Promise<unknown>;
+}
+
+export const repoActions: RepoActions = {
+  commands: Object.values(REPO_COMMANDS),
+  moveIntoApprovedEdit,
+  run: runRepoCommand,
+};

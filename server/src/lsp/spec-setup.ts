@@ -4,6 +4,7 @@
 // user set (see `userOverrides`); for the template, the spec's own `.. rst-specs: template=` comment.
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type Analysis, Analyzer, specTemplatePath } from '../analyze';
+import type { DocsTrees } from '../docs/load';
 import { isIncludedSpec, type LoadedConfig, mergeOptions, type OptionOverrides } from '../config';
 import { type EngineOptions, inlineControl } from '../engine';
 import { parseSpec } from '../rst/parse';
@@ -35,12 +36,14 @@ export interface EnvironmentOptions {
   readonly fileSystem: 'disk' | 'client';
   /** The bundled template's text, where it is not on disk. */
   readonly bundledText?: BundledText;
+  /** The docs trees of specs on disk (docs/load.ts; the Node server gives them, the web build has none). */
+  readonly docsTrees?: () => DocsTrees;
 }
 
 type Connection = ConstructorParameters<typeof ClientAccess>[0];
 
 export class SpecEnvironment {
-  private readonly diskAnalyzer = new Analyzer();
+  private readonly diskAnalyzer: Analyzer;
   private readonly clients = new Map<string, { access: ClientAccess; analyzer: Analyzer }>();
   /** Set from the client's initializationOptions: it answers rst-specs/readDirectory and rst-specs/readFile. */
   clientFileAccess = false;
@@ -51,7 +54,9 @@ export class SpecEnvironment {
   constructor(
     private readonly connection: Connection,
     private readonly options: EnvironmentOptions = { fileSystem: 'disk' },
-  ) {}
+  ) {
+    this.diskAnalyzer = new Analyzer(undefined, undefined, options.docsTrees?.());
+  }
 
   /** Whether some files are read through the client (the web build reads every file so). */
   get readsThroughClient(): boolean {
