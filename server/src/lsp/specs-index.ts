@@ -170,10 +170,16 @@ export class SpecsIndex {
       return;
     }
     const settings: Settings = await this.context.settingsFor(pathToFileURL(workspaceFolder).toString());
-    if (!isSpecFile(file, workspaceFolder, settings.include, settings.exclude)) return;
-    const setup = await this.context.environment.setup(uri, text, settings, (other) => this.context.workspaceFolderOf(other));
-    const analysis = setup.isSpec ? this.context.environment.analyze(setup, text) : undefined;
-    if (!analysis) return;
+    const setup = isSpecFile(file, workspaceFolder, settings.include, settings.exclude)
+      ? await this.context.environment.setup(uri, text, settings, (other) => this.context.workspaceFolderOf(other))
+      : undefined;
+    const analysis = setup?.isSpec ? this.context.environment.analyze(setup, text) : undefined;
+    if (!analysis) {
+      // Not (or no longer) a spec: a template, excluded by the settings.
+      this.entries.delete(file);
+      this.realPaths.delete(real);
+      return;
+    }
     const diagnostics = analysis.diagnostics;
     const title = structuralSections(analysis.doc).title?.title;
     this.entries.set(file, {
