@@ -93,6 +93,14 @@ test('a spec saved, changed or deleted on disk: the index follows the file event
     const beta = tree.releases[0].states.find((state) => state.state === '')?.specs[0];
     assert.equal(beta?.title, 'Beta');
     assert.ok((beta?.errors ?? 0) >= 1, 'spec-location');
+    // An open spec counts as the editor holds it, once typing pauses.
+    const uri = pathToFileURL(join(root, 'specs/pike/approved/a.rst')).toString();
+    await client.open(uri, 'Alpha\n=====\n\nText.\n');
+    await client.change(uri, 2, [{ range: { start: { line: 3, character: 5 }, end: { line: 3, character: 5 } }, text: '   ' }]);
+    const problemsOfAlpha = async () => (await indexedTree(client)).releases[0].states.find((state) => state.state === 'approved')?.specs[0].problems;
+    const before = (await indexedTree(client)).releases[0].states.find((state) => state.state === 'approved')!.specs[0].problems;
+    for (let attempt = 0; attempt < 50 && (await problemsOfAlpha()) === before; attempt++) await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.equal(await problemsOfAlpha(), before + 1, 'the trailing spaces typed count');
     rmSync(join(root, 'specs/pike/b.rst'));
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(join(root, 'specs/pike/b.rst')).toString(), type: 3 }] });
     await new Promise((resolve) => setTimeout(resolve, 300));
