@@ -215,3 +215,20 @@ test('the tree read ahead in slices gives what the synchronous read gives, pausi
     rmSync(root, { recursive: true, force: true });
   }
 });
+
+test("conf.py's exclude_patterns: excluded documents are not built (a spec there is not checked, a :doc: to one is unknown); an unreadable one stops the check", () => {
+  const root = mkdtempSync(join(tmpdir(), 'rst-specs-xref-'));
+  try {
+    const spec = repo(root, (target, at) => symlinkSync(target, at));
+    writeTree(root, { 'doc/source/drafts/d.rst': 'D\n=\n', 'specs/pike/approved/second.rst': 'S\n=\n\n:doc:`/drafts/d` and :doc:`/sub/b`.\n' });
+    const second = join(root, 'specs/pike/approved/second.rst');
+    assert.deepEqual(crossReferences(second), []);
+    writeFileSync(join(root, 'doc/source/conf.py'), "extensions = []\nexclude_patterns = ['drafts', 'specs/*/approved/spec.rst']\n");
+    assert.deepEqual(crossReferences(spec), [], 'the spec is excluded: Sphinx does not build it');
+    assert.deepEqual(crossReferences(second).map((d) => d.message), ["unknown document: '/drafts/d'"]);
+    writeFileSync(join(root, 'doc/source/conf.py'), "exclude_patterns = ['_build']\nexclude_patterns += EXTRA\n");
+    assert.deepEqual(crossReferences(second), [], 'exclude_patterns computed: not known, not checked');
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});

@@ -51,6 +51,8 @@ export class DocsTree {
   private labelSites: Map<string, LabelSite[]> | undefined;
   private conf: string | undefined;
   private warming: Promise<void> | undefined;
+  /** null: not read yet; undefined: not a literal list (see excluded()). */
+  private excludePatterns: RegExp[] | undefined | null = null;
 
   constructor(
     readonly root: string,
@@ -59,8 +61,37 @@ export class DocsTree {
 
   /** conf.py's extensions can resolve references that no file of the tree defines (read as text, never run). */
   get resolvesElsewhere(): boolean {
+    const conf = this.confText();
+    // An exclude_patterns that is not a plain list of strings: which documents exist is not known.
+    return /sphinx\.ext\.intersphinx|autosectionlabel|sphinx\.ext\.autodoc\.typehints/.test(conf) || this.excluded() === undefined;
+  }
+
+  private confText(): string {
     this.conf ??= this.files.read(path.join(this.root, 'conf.py')) ?? '';
-    return /sphinx\.ext\.intersphinx|autosectionlabel|sphinx\.ext\.autodoc\.typehints/.test(this.conf);
+    return this.conf;
+  }
+
+  /** Whether exclude_patterns leaves a source out: the file, or a folder above it (Sphinx prunes matching folders). */
+  private isExcluded(source: string): boolean {
+    const patterns = this.excluded() ?? [];
+    if (patterns.length === 0) return false;
+    const parts = source.split('/');
+    return parts.some((_, index) => patterns.some((pattern) => pattern.test(parts.slice(0, index + 1).join('/'))));
+  }
+
+  /** conf.py's exclude_patterns as patterns on source paths (`specs/*-template.rst`); undefined when it is not a literal list. */
+  private excluded(): RegExp[] | undefined {
+    if (this.excludePatterns !== null) return this.excludePatterns;
+    const conf = this.confText();
+    const assignment = /^exclude_patterns\s*=\s*\[([^\]]*)\]\s*$/m.exec(conf);
+    const mentioned = /\bexclude_patterns\b/.test(conf);
+    if (!mentioned) return (this.excludePatterns = []);
+    const items = assignment?.[1].split(',').map((item) => item.trim()).filter(Boolean);
+    const strings = items?.map((item) => /^(['"])([^'"\\]*)\1$/.exec(item)?.[2]);
+    const counted = (conf.match(/\bexclude_patterns\b/g) ?? []).length;
+    // `[…]` sets are not read: with one, which documents exist is left unknown.
+    if (!strings || strings.some((item) => item === undefined || item.includes('[')) || counted !== 1) return (this.excludePatterns = undefined);
+    return (this.excludePatterns = (strings as string[]).map(sphinxPattern));
   }
 
   /** The docname Sphinx gives a file (through the tree's links), undefined when the tree does not hold it. */
@@ -192,7 +223,9 @@ export class DocsTree {
         if (this.files.isFolder(entry)) {
           below.push([entry, treeEntry]);
         } else if (name.endsWith('.rst')) {
-          documents.set(path.relative(this.root, treeEntry).slice(0, -4), entry);
+          const source = path.relative(this.root, treeEntry);
+          // Documents conf.py's exclude_patterns leave out are not built (nor can they be referred to).
+          if (!this.isExcluded(source)) documents.set(source.slice(0, -4), entry);
         } else if (!name.includes('.')) {
           // A link that git checked out as a file holding its target (core.symlinks=false).
           const target = linkStandIn(this.files, entry);
@@ -204,6 +237,21 @@ export class DocsTree {
     }
     this.documents ??= documents;
   }
+}
+
+/** Sphinx's pattern matching (sphinx.util.matching): `**` anything, `*` and `?` within a path segment. */
+function sphinxPattern(pattern: string): RegExp {
+  let source = '';
+  for (let index = 0; index < pattern.length; index++) {
+    const character = pattern[index];
+    if (character === '*' && pattern[index + 1] === '*') {
+      source += '.*';
+      index++;
+    } else if (character === '*') source += '[^/]*';
+    else if (character === '?') source += '[^/]';
+    else source += character.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`^${source}$`);
 }
 
 /** The folder a git symbolic-link stand-in names: a short one-line file holding a relative path to a folder. */
