@@ -9,6 +9,7 @@ import { navigationFeature } from './lsp/navigation';
 import { specsIndexFeature } from './lsp/specs-index';
 import { DocsTrees } from './docs/load';
 import { type CodeCacheHandle, codeCacheFeature } from './lsp/code-cache-offer';
+import { shutdownGuard } from './lsp/shutdown';
 
 export interface ServerMain {
   /** `codeCache`: when the client keeps the server's code cache (code-cache.ts). */
@@ -19,7 +20,7 @@ export function main(codeCache: CodeCacheHandle | undefined): void {
   // `gc` is there when the server runs with SERVER_NODE_OPTIONS (--expose-gc), as the extension starts it.
   const { gc } = globalThis as { gc?: () => void };
   startServer(
-    createConnection(ProposedFeatures.all),
+    createConnection(ProposedFeatures.all, shutdownGuard()),
     [languageFeatures, createCodeActionsFeature(repoActions), templateInfoFeature, navigationFeature, specsIndexFeature, ...(codeCache ? [codeCacheFeature(codeCache)] : [])],
     { fileSystem: 'disk', docsTrees: () => new DocsTrees() },
     gc && (() => gc()),
