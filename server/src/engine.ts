@@ -6,6 +6,7 @@ import type { FindingData, RuleOptions, Severity, SeveritySetting } from './rule
 import { allRules } from './rules';
 import { type OptionalSectionsSetting, resolveOptionalSections } from './template/optional';
 import { type InlineControl, readControl } from './control';
+import type { ExistingApiNames } from './rules/rest/api-names';
 import type { Misplacement } from './repo/layout';
 import type { DocsPlace } from './docs/load';
 
@@ -18,6 +19,10 @@ export interface EngineOptions {
   /** Severity per rule id; `off` turns a rule off. */
   readonly rules?: Readonly<Record<string, SeveritySetting>>;
   readonly fileName?: string;
+  /** API path names with underscores that the config file lists as existing (`rest.existingNames`). */
+  readonly restExistingNames?: readonly string[];
+  /** The names the repository's other specs use in their REST API sections (rest-url). */
+  readonly existingApiNames?: ExistingApiNames;
   /** Where the repo's directory test would reject the spec's file (found by the caller, which has the files). */
   readonly misplacement?: Misplacement;
   /** The spec's place in its Sphinx docs tree, looked up lazily (found by the caller, which has the files). */
@@ -43,6 +48,8 @@ export function ruleOptions(options: EngineOptions, template?: Template): RuleOp
       templatePath: template?.source,
     }),
     fileName: options.fileName,
+    restExistingNames: options.restExistingNames,
+    existingApiNames: options.existingApiNames,
     misplacement: options.misplacement,
     docsPlace: options.docsPlace,
   };

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { Analyzer } from '../../server/src/analyze';
 import { misplacement, misplacementMessage } from '../../server/src/repo/layout';
 import { abandonSpec, moveIntoApproved, moveToImplemented, moveToRelease, redirectFor, releasesOf, type RepoEdit, type RepoFiles, reproposeSpec, withHistoryRow } from '../../server/src/repo/moves';
-import { applyRepoEdit } from '../../server/src/cli/repo';
+import { applyRepoEdit } from '../../server/src/cli/move';
 import { nodeTemplateFiles } from '../../server/src/template/load';
 import { sharedRoot } from '../helpers';
 

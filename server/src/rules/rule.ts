@@ -2,6 +2,7 @@ import type { Range, SpecDocument } from '../rst/types';
 import type { Template } from '../template/model';
 import type { Outline } from '../template/outline';
 import type { InlineControl } from '../control';
+import type { ExistingApiNames } from './rest/api-names';
 import type { Misplacement } from '../repo/layout';
 import type { DocsPlace } from '../docs/load';
 
@@ -15,6 +16,10 @@ export interface RuleOptions {
   readonly optionalSections: readonly string[];
   /** The spec's file name (no folder), when it has one; untitled documents have none. */
   readonly fileName?: string;
+  /** API path names with underscores that the config file lists as existing (`rest.existingNames`). */
+  readonly restExistingNames?: readonly string[];
+  /** The names the repository's other specs use in their REST API sections; undefined: not known (no repository). */
+  readonly existingApiNames?: ExistingApiNames;
   /** Where the repo's directory test would reject the spec's file, when it would (repo/layout.ts). */
   readonly misplacement?: Misplacement;
   /** The spec's place in its Sphinx docs tree, looked up when a rule first asks (docs/load.ts). */
