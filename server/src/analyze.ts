@@ -9,8 +9,10 @@ import { nodeTemplateFiles, TemplateCache } from './template/load';
 import { type EngineOptions, inlineControl, ruleOptions, type SpecDiagnostic, validateDocument } from './engine';
 import type { InlineControl } from './control';
 import type { DocsSetup } from './rules/docs/names';
-import { DocsTrees } from './rules/docs/tree';
+import { ConfTrees } from './rules/docs/tree';
 import type { UndecodableByte } from './encoding';
+import { misplacement as misplacementOf } from './repo/layout';
+import type { DocsPlace, DocsTrees } from './docs/load';
 
 export interface AnalysisRequest {
   readonly text: string;
@@ -78,21 +80,27 @@ export function looksBinary(text: string): boolean {
 
 /** Parses a spec, finds and loads its template, and runs the rules: the engine plus the file system. */
 export class Analyzer {
-  private readonly docsTrees: DocsTrees;
+  /** The conf.py above each spec, for the names of its extensions (rst-directive, rst-role). */
+  private readonly confTrees: ConfTrees;
 
   constructor(
     readonly templates = new TemplateCache(),
     private readonly files: TemplateFiles = nodeTemplateFiles,
+    /**
+     * The docs trees specs are built in (rst-cross-reference): given on disk (docs/load.ts); files
+     * read through the client have none. Given by the caller, so that the web build leaves them out.
+     */
+    readonly docsTrees?: DocsTrees,
   ) {
-    this.docsTrees = new DocsTrees(files, templates.reader);
+    this.confTrees = new ConfTrees(files, templates.reader);
   }
 
   /** The spec's docs tree (its conf.py's extensions) and the extra names of the options. */
   private docsSetup(request: AnalysisRequest): DocsSetup | undefined {
     const extra = request.options?.docs;
     if (!request.filePath) return extra;
-    const tree = this.docsTrees.setupFor(request.filePath, request.workspaceFolder);
-    const conf = request.confineTemplates && tree.extensions !== null && this.outside(this.docsTrees.confFor(request.filePath, request.workspaceFolder)!, request.workspaceFolder)
+    const tree = this.confTrees.setupFor(request.filePath, request.workspaceFolder);
+    const conf = request.confineTemplates && tree.extensions !== null && this.outside(this.confTrees.confFor(request.filePath, request.workspaceFolder)!, request.workspaceFolder)
       ? { extensions: null }
       : tree;
     return { ...conf, directives: extra?.directives, roles: extra?.roles };
@@ -159,7 +167,21 @@ export class Analyzer {
     const { template, problem, origin, path: templatePath } = this.templateFor({ ...request, specTemplate: control.templatePath });
     const fileName = request.options?.fileName ?? (request.filePath ? path.basename(request.filePath) : undefined);
     const release = request.options?.release ?? (request.filePath ? releaseOf(request.filePath) : undefined);
-    const engineOptions = { ...request.options, fileName, release, docs: this.docsSetup(request) };
+    const misplacement = request.options?.misplacement ?? (request.filePath ? misplacementOf(request.filePath, this.files, request.workspaceFolder) : undefined);
+    const docsTrees = this.docsTrees;
+    const filePath = request.filePath;
+    let place: DocsPlace | undefined | null = null;
+    const docsPlace = docsTrees && filePath
+      ? () => (place === null ? (place = docsTrees.placeOf(filePath, request.workspaceFolder, request.confineTemplates ? request.workspaceFolder : undefined)) : place)
+      : undefined;
+    const engineOptions = {
+      ...request.options,
+      fileName,
+      release,
+      misplacement,
+      docsPlace: request.options?.docsPlace ?? docsPlace,
+      docs: this.docsSetup(request),
+    };
     const diagnostics = validateDocument(doc, template, engineOptions, control);
     const severity = severityOf(TEMPLATE_PROBLEM_CODE, 'warning');
     const { optionalSections } = ruleOptions(engineOptions, template);

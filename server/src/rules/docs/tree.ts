@@ -5,7 +5,7 @@ import type { TemplateFiles } from '../../template/locate';
 import type { TemplateReader } from '../../template/load';
 import { type DocsSetup, readConfPy } from './names';
 
-export class DocsTrees {
+export class ConfTrees {
   private readonly parsed = new Map<string, { stamp: string; setup: DocsSetup }>();
 
   constructor(
