@@ -9,19 +9,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { repoRoot } from '../helpers';
 import { bundle, hasBundle } from './run';
+import { npm, npx, offlineNpmEnv, packRepository } from './npm';
 
 const manifest = JSON.parse(readFileSync(resolve(repoRoot, 'package.json'), 'utf8'));
-const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 /** The tarball's budget: the CLI bundle is about 145 KB, the package about 87 KB packed. */
 const BUDGET_BYTES = 120 * 1024;
-
-/** npm with no registry to reach: an empty cache and `offline`, so any fetch fails instead. */
-function npmEnv(cache: string): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, npm_config_cache: cache, npm_config_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false', NO_COLOR: '1' };
-  for (const key of Object.keys(env)) if (/^npm_(config_)?(package|lifecycle|node_execpath|command)/i.test(key)) delete env[key];
-  return env;
-}
 
 test('package.json: a public CLI package with no runtime dependencies and a files allow-list', () => {
   assert.equal(manifest.private, undefined);
@@ -36,26 +28,22 @@ test('package.json: a public CLI package with no runtime dependencies and a file
 test('npm pack, install the tarball offline into an empty folder, npx rst-specs check = the repository CLI', { skip: hasBundle ? undefined : 'run npm run build first' }, () => {
   const work = mkdtempSync(join(tmpdir(), 'rst-specs-npm-'));
   try {
-    const env = npmEnv(join(work, 'cache'));
-    // --ignore-scripts: the CLI was built by the suite's build; `prepare` would build it again.
-    const packed = spawnSync(npm, ['pack', '--ignore-scripts', '--json', '--pack-destination', work], { cwd: repoRoot, env, encoding: 'utf8' });
-    assert.equal(packed.status, 0, packed.stderr);
-    const [info] = JSON.parse(packed.stdout) as { filename: string; size: number; files: { path: string }[] }[];
-    const files = info.files.map((file) => file.path).sort();
+    const env = offlineNpmEnv(join(work, 'cache'));
+    const { tarball, size, files } = packRepository(work, env);
     const rules = files.filter((file) => file.startsWith('docs/rules/'));
     assert.deepEqual(
       files.filter((file) => !file.startsWith('docs/rules/')),
       ['LICENSE', 'NOTICE', 'README.md', 'package.json', 'schemas/rst-specs.schema.json', 'server/out/cli-main.js', 'server/out/cli.js', 'server/templates/senlin-spec-template.rst'],
     );
     assert.ok(rules.includes('docs/rules/line-length.md') && rules.every((file) => /^docs\/rules\/[\w-]+\.md$/.test(file)), rules.join(' '));
-    assert.ok(info.size < BUDGET_BYTES, `the tarball is ${info.size} bytes, over ${BUDGET_BYTES}`);
+    assert.ok(size < BUDGET_BYTES, `the tarball is ${size} bytes, over ${BUDGET_BYTES}`);
 
     // An empty project folder, a spec in it; the package installed from the tarball alone.
     const project = join(work, 'project');
     mkdirSync(project);
     writeFileSync(join(project, 'package.json'), '{"name": "specs-repo", "version": "1.0.0", "private": true}\n');
     cpSync(resolve(repoRoot, 'examples', 'specs'), join(project, 'specs'), { recursive: true });
-    const installed = spawnSync(npm, ['install', '--offline', join(work, info.filename)], { cwd: project, env, encoding: 'utf8' });
+    const installed = spawnSync(npm, ['install', '--offline', tarball], { cwd: project, env, encoding: 'utf8' });
     assert.equal(installed.status, 0, installed.stderr);
     assert.match(installed.stdout, /added 1 package/);
 
