@@ -53,6 +53,7 @@ const ALLOWED = [
   /^docs\/rules\/[\w-]+\.md$/, // the pages the diagnostics' codes link to
   /^docs\/images\/[\w-]+\.png$/, // the README's screenshots (also the walkthrough's)
   /^docs\/walkthrough\/[\w-]+\.md$/, // the walkthrough's Markdown
+  /^docs\/cli\.md$/, // the CLI's recipes, which the README links to
   /^syntaxes\/[\w.-]+\.json$/,
   /^snippets\/[\w.-]+\.code-snippets$/,
   /^schemas\/[\w.-]+\.json$/,
