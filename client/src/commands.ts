@@ -55,7 +55,7 @@ export function registerCommands(context: ExtensionContext, client: LanguageClie
       const folder = await chooseFolder(target);
       if (!folder) return;
       const name = await window.showInputBox({
-        title: 'rst-specs: New spec from template',
+        title: 'rst-specs: New Spec from Template',
         prompt: `Blueprint name (the spec is written to ${workspace.asRelativePath(folder)}/<name>.rst)`,
         placeHolder: 'cluster-health-check',
         validateInput: async (value) => {

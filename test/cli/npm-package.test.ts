@@ -47,6 +47,14 @@ test('npm pack, install the tarball offline into an empty folder, npx rst-specs 
     assert.equal(installed.status, 0, installed.stderr);
     assert.match(installed.stdout, /added 1 package/);
 
+    // npm install --global, into a prefix of its own: the rst-specs command on the PATH.
+    const prefix = join(work, 'global');
+    const global = spawnSync(npm, ['install', '--global', '--offline', '--prefix', prefix, tarball], { cwd: work, env, encoding: 'utf8' });
+    assert.equal(global.status, 0, global.stderr);
+    const command = spawnSync(join(prefix, 'bin', 'rst-specs'), ['check', 'specs/'], { cwd: project, env, encoding: 'utf8' });
+    assert.equal(command.stdout, spawnSync(process.execPath, [bundle, 'check', 'specs/'], { cwd: project, env, encoding: 'utf8' }).stdout);
+    assert.equal(command.status, 1);
+
     for (const args of [['check', 'specs/'], ['check', '--format', 'sarif', 'specs/cluster-tags.rst'], ['--version']]) {
       const viaNpx = spawnSync(npx, ['--offline', 'rst-specs', ...args], { cwd: project, env, encoding: 'utf8' });
       const viaRepo = spawnSync(process.execPath, [bundle, ...args], { cwd: project, env, encoding: 'utf8' });

@@ -108,6 +108,22 @@ export async function manifestSteps(
   assert.equal(readFileSync(config, 'utf8'), `{\n  "$schema": "https://cdn.jsdelivr.net/npm/rst-specs@${version}/schemas/rst-specs.schema.json"\n}\n`);
   say('Open Configuration File: .rst-specs.json created and opened');
 
+  // New Spec from Template in the Explorer's context menu: on the specs folder, not on the root.
+  await page.keyboard.press('Control+Shift+E');
+  // The root's menu: a right click on the empty part of the tree.
+  for (const [folder, offered] of [['specs', true], ['the workspace root', false]] as const) {
+    if (folder === 'specs') await page.locator('.explorer-folders-view .monaco-list-row', { hasText: /^specs$/ }).first().click({ button: 'right' });
+    else await page.locator('.explorer-folders-view .monaco-list').first().click({ button: 'right', position: { x: 60, y: 300 } });
+    const menu = page.locator('.context-view .monaco-menu');
+    await menu.waitFor();
+    await menu.locator('.action-label', { hasText: 'New File' }).first().waitFor();
+    const items = (await menu.locator('.action-label').allInnerTexts()).map((text) => text.trim());
+    assert.equal(items.includes('New Spec from Template'), offered, `${folder}'s context menu: ${items.join(' | ')}`);
+    await page.keyboard.press('Escape');
+    await menu.waitFor({ state: 'hidden' });
+  }
+  say('Explorer: New Spec from Template on specs/, not on the workspace root');
+
   // The walkthrough: listed by Welcome: Open Walkthrough..., three steps, the first one's picture.
   // Hide the panel and the side bar: the walkthrough gets the window, as on a first start.
   await page.keyboard.press('Control+J');
