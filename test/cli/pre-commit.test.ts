@@ -102,13 +102,14 @@ test('Debian pre-commit with the hook: a broken spec is refused with the diagnos
     assert.equal(git(specs, 'log', '--format=%s').trim(), 'Add the node-health spec\npre-commit');
 
     // What the hook installed: the empty hook package and the CLI, which brought nothing along.
-    const [repoDir] = readdirSync(env.PRE_COMMIT_HOME!).filter((name) => name.startsWith('repo'));
-    const envDir = readdirSync(join(env.PRE_COMMIT_HOME!, repoDir)).find((name) => name.startsWith('node_env-'));
-    assert.ok(envDir, 'no node_env in the hook repository');
-    const modules = join(env.PRE_COMMIT_HOME!, repoDir, envDir, 'lib', 'node_modules');
+    const home = env.PRE_COMMIT_HOME!;
+    const repoDir = readdirSync(home).find((name) => name.startsWith('repo') && readdirSync(join(home, name)).some((entry) => entry.startsWith('node_env-')));
+    assert.ok(repoDir, `no node_env in ${readdirSync(home).join(', ')}`);
+    const envDir = readdirSync(join(home, repoDir)).find((name) => name.startsWith('node_env-'))!;
+    const modules = join(home, repoDir, envDir, 'lib', 'node_modules');
     assert.deepEqual(readdirSync(modules).filter((name) => !name.startsWith('.')).sort(), ['rst-specs', 'rst-specs-pre-commit']);
     assert.ok(!existsSync(join(modules, 'rst-specs', 'node_modules')));
-    assert.ok(!existsSync(join(env.PRE_COMMIT_HOME!, repoDir, 'node_modules')));
+    assert.ok(!existsSync(join(home, repoDir, 'node_modules')));
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
