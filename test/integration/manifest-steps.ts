@@ -89,6 +89,11 @@ export async function manifestSteps(
   await page.keyboard.press('Escape');
   say(`Command Palette: ${labels.length} rst-specs commands`);
 
+  // Show Output: the Output panel with the server's log (it says what became of its code cache).
+  await runCommand(page, 'rst-specs: Show Output');
+  await page.locator('.part.panel .view-lines', { hasText: /code cache/ }).first().waitFor({ timeout: 20_000 });
+  say("Show Output: the Output panel shows the server's log");
+
   // A rule code in the Problems panel opens the rule's page rendered (the Markdown preview).
   await page.keyboard.press('Control+Shift+M');
   const code = page.locator('.markers-panel .monaco-list-row .marker-code', { hasText: 'title-mismatch' }).first();
