@@ -49,10 +49,9 @@ export function registerTemplateStatus(context: ExtensionContext, client: BaseLa
     const ticket = ++asked;
     // The item shows only for reStructuredText editors (its selector).
     if (!editor || editor.document.languageId !== 'restructuredtext') return;
-    item.busy = true;
+    // Not busy: the question is asked again on each new set of diagnostics, so while typing too.
     const info = await ask(editor.document.uri);
     if (ticket !== asked) return; // a newer update is under way
-    item.busy = false;
     if (!info?.isSpec) {
       notASpec();
       return;
