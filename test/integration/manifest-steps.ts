@@ -91,7 +91,8 @@ export async function manifestSteps(
 
   // Show Output: the Output panel with the server's log (it says what became of its code cache).
   await runCommand(page, 'rst-specs: Show Output');
-  await page.locator('.part.panel .view-lines', { hasText: /code cache/ }).first().waitFor({ timeout: 20_000 });
+  // The editor draws spaces as no-break spaces (\s matches them).
+  await page.locator('.part.panel .view-lines', { hasText: /code\scache/ }).first().waitFor({ timeout: 20_000 });
   say("Show Output: the Output panel shows the server's log");
 
   // A rule code in the Problems panel opens the rule's page rendered (the Markdown preview).
