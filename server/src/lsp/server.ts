@@ -6,6 +6,7 @@ import {
   type Diagnostic,
   type DiagnosticServerCancellationData,
   DiagnosticSeverity,
+  DiagnosticTag,
   DidChangeConfigurationNotification,
   DocumentDiagnosticReportKind,
   type InitializeParams,
@@ -29,6 +30,7 @@ import { type EnvironmentOptions, SpecEnvironment } from './spec-setup';
 import { withoutTrailingSlashes } from './files';
 import { CONFIG_FILE_NAMES } from '../config/parse';
 import { RecentlyUsed } from './recently-used';
+import { fadeDiagnostic } from './more-actions';
 import { AFTER_SHUTDOWN_METHOD, refuseAfterShutdown } from './shutdown';
 import { capDiagnostics } from './diagnostics-cap';
 
@@ -90,6 +92,8 @@ export function startServer(
   let workspaceFolders: string[] = [];
   let pullDiagnostics = false;
   let folderChanges = false;
+  /** Whether the client fades text tagged Unnecessary: the guidance template-text finds. */
+  let fadesGuidance = false;
   const clientSettings = new ClientSettings(
     (uri) => connection.workspace.getConfiguration({ scopeUri: uri, section: 'rstSpecs' }),
     connection.console,
@@ -142,7 +146,12 @@ export function startServer(
       if (!state?.spec) return state && { version: state.version, diagnostics: [] };
       const positions = clientPositions(state.doc);
       const shown = capDiagnostics(state.spec.diagnostics);
-      return { version: state.version, diagnostics: shown.map((diagnostic) => toClientDiagnostic(diagnostic, positions)) };
+      const diagnostics = shown.flatMap((diagnostic) => {
+        const client = toClientDiagnostic(diagnostic, positions);
+        const fade = fadesGuidance ? fadeDiagnostic(diagnostic, client, positions) : undefined;
+        return fade ? [client, fade] : [client];
+      });
+      return { version: state.version, diagnostics };
     } catch (error) {
       if (isCancellation(error)) throw error;
       connection.console.error(`rst-specs failed on ${uri}: ${(error as Error).stack ?? error}`);
@@ -184,6 +193,7 @@ export function startServer(
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     pullDiagnostics = !!params.capabilities.textDocument?.diagnostic;
+    fadesGuidance = !!params.capabilities.textDocument?.publishDiagnostics?.tagSupport?.valueSet.includes(DiagnosticTag.Unnecessary);
     const initializationOptions = params.initializationOptions as
       | { fileAccess?: unknown; ruleDocsBase?: unknown; configurationTimeoutMs?: unknown }
       | undefined;
