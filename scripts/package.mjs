@@ -14,7 +14,7 @@
 //    that vsce cannot make without a repository URL: relative links and images whose
 //    target is not in the package are turned into plain text (an image is dropped),
 //    so that VS Code's extension page shows no broken image. Links to files that are
-//    in the package (docs/rules/*.md, docs/cli.md) are kept. Images that are in the
+//    in the package (docs/rules/*.md) are kept. Images that are in the
 //    package (docs/images/*.png) are inlined as data: URIs: VS Code's details page shows
 //    only https: and data: images, and vsce makes https: ones only from a repository URL.
 //    package.json loses its `files` (the npm package's allow-list), which vsce refuses to
@@ -56,7 +56,6 @@ const ALLOWED = [
   /^docs\/rules\/[\w-]+\.md$/, // the pages the diagnostics' codes link to
   /^docs\/images\/[\w-]+\.png$/, // the README's screenshots (also the walkthrough's)
   /^docs\/walkthrough\/[\w-]+\.md$/, // the walkthrough's Markdown
-  /^docs\/cli\.md$/, // the CLI's recipes, which the README links to
   /^syntaxes\/[\w.-]+\.json$/,
   /^snippets\/[\w.-]+\.code-snippets$/,
   /^schemas\/[\w.-]+\.json$/,
