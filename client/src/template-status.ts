@@ -25,6 +25,15 @@ const ORIGIN: Record<NonNullable<TemplateInfo['origin']>, string> = {
   bundled: 'the bundled default',
 };
 
+/** `Optional sections: History, Feature Liaison (from tests/test_titles.py).`, for the tooltip. */
+export function optionalText(info: TemplateInfo): string {
+  if (!info.optionalSections) return '';
+  const titles = info.optionalSections.length > 0 ? info.optionalSections.join(', ') : 'none';
+  const source = info.optionalSectionsSource;
+  const from = source === 'setting' ? 'the rstSpecs.optionalSections setting' : source === 'default' || !source ? 'the default' : source;
+  return `\nOptional sections: ${titles} (from ${from}).`;
+}
+
 export function registerTemplateStatus(context: ExtensionContext, client: BaseLanguageClient): void {
   const item = languages.createLanguageStatusItem('rst-specs.template', { language: 'restructuredtext' });
   item.name = 'rst-specs template';
@@ -57,7 +66,9 @@ export function registerTemplateStatus(context: ExtensionContext, client: BaseLa
       return;
     }
     item.text = `$(file-code) ${info.origin === 'bundled' ? 'Senlin template' : (info.label ?? 'template')}`;
-    item.detail = info.problem ? `${info.problem} The bundled template is used.` : ORIGIN[info.origin ?? 'found'];
+    // The optional sections and where they came from, on the same line (a detail is one line).
+    const optional = optionalText(info).replace(/^\n/, ' ');
+    item.detail = `${info.problem ? `${info.problem} The bundled template is used.` : ORIGIN[info.origin ?? 'found']}${optional}`;
     item.severity = info.problem ? LanguageStatusSeverity.Warning : LanguageStatusSeverity.Information;
     item.command = { title: 'Open Template', command: SHOW_TEMPLATE_COMMAND, tooltip: `Open ${info.origin === 'bundled' ? 'the bundled template' : info.label}` };
   };
