@@ -5,6 +5,7 @@ import { posix as path } from 'node:path';
 import type { Range, Section, SpecDocument } from '../rst/types';
 import { parseSpec } from '../rst/parse';
 import { isSpecFile } from '../spec-files';
+import { isWithin } from '../paths';
 import { structuralSections } from '../template/structure';
 
 export interface DirectoryEntry {
@@ -115,7 +116,7 @@ export class WorkspaceSymbolIndex {
     this.walks.set(scope.folder, { at: this.now(), key, files });
     const listed = new Set(files);
     for (const file of this.parsed.keys()) {
-      if (file.startsWith(scope.folder + '/') && !listed.has(file)) this.parsed.delete(file);
+      if (isWithin(file, scope.folder) && !listed.has(file)) this.parsed.delete(file);
     }
     for (const file of files) this.refresh(file);
     return files;

@@ -2,7 +2,6 @@
 // missing sections" and fix-all as source actions, and the server side of the extension's commands.
 // Every edit is a versioned WorkspaceEdit, so that the editor refuses it once the text has changed.
 import { posix as path } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type {
   CancellationToken,
   ClientCapabilities,
@@ -24,6 +23,8 @@ import { isBlueprintName, newSpecText } from '../fixes/new-spec';
 import { disableRuleFixes } from '../fixes/disable-rule';
 import { withoutTrailingSlashes } from './files';
 import { releaseOf } from '../template/locate';
+import { describeFsError, readRegularFileAsync, realPathOf, unresolvedReason } from '../node-files';
+import { filePathOfUri, isWithin } from '../paths';
 import type { DocumentState, ServerContext, ServerFeature } from './context';
 import { toClientDiagnostic, toLspDiagnostic } from './server';
 import type { Settings } from './settings';
@@ -256,7 +257,7 @@ type SpecState = DocumentState & { spec: NonNullable<DocumentState['spec']> };
 /** What the spec was checked with, for fix-all's checks of the fixed text. */
 function engineOptions(state: SpecState, uri: string) {
   const filePath = state.setup?.filePath;
-  const fileName = filePath ? path.basename(filePath) : uri.startsWith('file:') ? path.basename(fileURLToPath(uri)) : undefined;
+  const fileName = filePath ? path.basename(filePath) : uri.startsWith('file:') ? path.basename(filePathOfUri(uri) ?? '') || undefined : undefined;
   return { ...state.setup?.engine, fileName, release: filePath ? releaseOf(filePath) : undefined };
 }
 
@@ -278,39 +279,56 @@ async function newSpecFor(context: ServerContext, folderUri: string, name: strin
   return { text, uri, template: template.source, problem };
 }
 
+/**
+ * "Check all specs": each real file once, at its real path. A file reached through a symbolic link
+ * (`doc/source/specs/<release>/approved` → `specs/<release>/approved`) is left to its real path,
+ * which the client lists too; one whose real path is outside the workspace folders is not read.
+ * Only regular files are read, up to MAX_FILE_BYTES; each that cannot be read is named once in
+ * `unreadable`, and the others are still checked. A URI that is not a file's is skipped alone.
+ */
 async function checkFiles(context: ServerContext, uris: readonly string[], pushed: Set<string>, token: CancellationToken) {
   let specs = 0;
   let problems = 0;
+  const unreadable: string[] = [];
+  const seen = new Set<string>();
+  const folders = context.workspaceFolders().map((folder) => ({ folder, real: realPathOf(folder) }));
   for (const uri of uris) {
-    if (!uri.startsWith('file:')) continue;
-    const filePath = fileURLToPath(uri);
+    const filePath = filePathOfUri(uri);
     // Specs of the workspace only: a file elsewhere is not read (nor a config file looked for above it).
-    if (!context.workspaceFolderOf(filePath)) continue;
+    if (filePath === undefined || !context.workspaceFolderOf(filePath) || seen.has(filePath)) continue;
+    seen.add(filePath);
+    const real = realPathOf(filePath);
+    if (real === undefined) {
+      if (filePath.endsWith('.rst')) unreadable.push(`${filePath}: ${unresolvedReason(filePath)}`);
+      continue;
+    }
+    // The real path, as seen through the workspace folder that holds it (a folder may itself be a link).
+    const holder = folders.filter((entry) => entry.real !== undefined && isWithin(real, entry.real)).sort((a, b) => b.folder.length - a.folder.length)[0];
+    if (!holder?.real || `${holder.folder}${real.slice(holder.real.length)}` !== filePath) continue;
     const settings = await context.settingsFor(uri, token);
     const setup = await context.environment.setup(uri, '', settings, (file) => context.workspaceFolderOf(file));
     throwIfCancelled(token);
     if (!setup.isSpec) continue;
-    specs++;
     if (context.documents.get(uri)) {
+      specs++;
       // Open documents are checked (and their diagnostics shown) as they are edited.
       problems += (await context.stateOf(uri, token))?.spec?.diagnostics.length ?? 0;
       continue;
     }
     let text: string;
     try {
-      // Loaded here, not at start-up: only this command reads files that are not open. A require,
-      // not import(): the bundle runs as a vm.Script (server-loader.ts), which has no dynamic import.
-      const { readFile } = require('node:fs/promises') as typeof import('node:fs/promises');
-      text = await readFile(filePath, 'utf8');
-    } catch {
+      text = (await readRegularFileAsync(filePath)).toString('utf8');
+    } catch (error) {
+      unreadable.push(`${filePath}: ${describeFsError(error)}`);
       continue;
     }
     throwIfCancelled(token);
     const analysis = context.environment.analyze(setup, text);
     if (!analysis) continue;
+    specs++;
     problems += analysis.diagnostics.length;
     pushed.add(uri);
     await context.connection.sendDiagnostics({ uri, diagnostics: analysis.diagnostics.map(toLspDiagnostic) });
   }
-  return { checked: uris.length, specs, problems };
+  return { checked: uris.length, specs, problems, unreadable };
 }

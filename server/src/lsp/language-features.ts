@@ -1,7 +1,8 @@
 // LSP wiring of the language features (hover, completion, document and workspace symbols, folding,
 // links): translate requests to the pure modules in ../features and their results back.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
+import { filePathOfUri, innermostFolder } from '../paths';
 import {
   type ClientCapabilities,
   CompletionItemKind,
@@ -225,9 +226,10 @@ function createLanguageFeatures(): ServerFeature {
             // Open documents count positions on their text as the client holds it; files read from disk, as the engine does.
             const positionsByFile = new Map<string, ClientPositions>();
             for (const document of context.documents.all()) {
-              if (!document.uri.startsWith('file:')) continue;
-              const file = fileURLToPath(document.uri);
-              const scope = scopes.filter((candidate) => file.startsWith(candidate.folder + '/')).sort((a, b) => b.folder.length - a.folder.length)[0];
+              const file = filePathOfUri(document.uri);
+              if (file === undefined) continue;
+              const folder = innermostFolder(file, scopes.map((candidate) => candidate.folder));
+              const scope = scopes.find((candidate) => candidate.folder === folder);
               const state = await context.stateOf(document.uri, token);
               if (state && (state.spec || (scope && isSpecFile(file, scope.folder, scope.include, scope.exclude)))) {
                 open.push({ file, doc: state.doc });

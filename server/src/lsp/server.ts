@@ -29,6 +29,7 @@ import { type EnvironmentOptions, SpecEnvironment } from './spec-setup';
 import { withoutTrailingSlashes } from './files';
 import { CONFIG_FILE_NAMES } from '../config/parse';
 import { RecentlyUsed } from './recently-used';
+import { innermostFolder } from '../paths';
 
 const SEVERITY: Record<SpecDiagnostic['severity'], DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -99,8 +100,8 @@ export function startServer(
     },
   );
 
-  const folderOf = (filePath: string) =>
-    workspaceFolders.filter((folder) => filePath.startsWith(folder + '/')).sort((a, b) => b.length - a.length)[0];
+  // Folders and files are in one form (paths.ts: no trailing slash, one drive-letter case), so the test is exact.
+  const folderOf = (filePath: string) => innermostFolder(filePath, workspaceFolders);
 
   const filePathOf = (uri: string) => environment.filePathOf(uri);
 

@@ -2,7 +2,7 @@
 // settings combined, the file access (disk or client) and the analyzer that goes with it.
 // Precedence, lowest first: the defaults; the nearest `.rst-specs.json`; the editor settings the
 // user set (see `userOverrides`); for the template, the spec's own `.. rst-specs: template=` comment.
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { type Analysis, Analyzer, specTemplatePath } from '../analyze';
 import { isIncludedSpec, type LoadedConfig, mergeOptions, type OptionOverrides } from '../config';
 import { type EngineOptions, inlineControl } from '../engine';
@@ -12,6 +12,7 @@ import { locateTemplate, lookupFolders } from '../template/locate';
 import type { OptionalSectionsSetting } from '../template/optional';
 import { type BundledText, ClientAccess, diskAccess, type FileAccess, splitUri } from './files';
 import { type Settings, userOverrides } from './settings';
+import { filePathOfUri, normalisePath } from '../paths';
 
 export interface SpecSetup {
   readonly uri: string;
@@ -60,9 +61,10 @@ export class SpecEnvironment {
 
   /** The document's path: file: URIs always; other schemes when their files can be read through the client. */
   filePathOf(uri: string): string | undefined {
-    if (uri.startsWith('file:') && this.options.fileSystem === 'disk') return fileURLToPath(uri);
+    if (uri.startsWith('file:') && this.options.fileSystem === 'disk') return filePathOfUri(uri);
     if (!uri.startsWith('file:') && !this.clientFileAccess) return undefined;
-    return splitUri(uri)?.path;
+    const filePath = splitUri(uri)?.path;
+    return filePath === undefined ? undefined : normalisePath(filePath, false);
   }
 
   private accessFor(uri: string): { access: FileAccess; analyzer: Analyzer; client?: ClientAccess } {

@@ -1,4 +1,6 @@
 import { readFileSync, readdirSync, statSync, realpathSync } from 'node:fs';
+import { describeFsError, readRegularFile } from '../node-files';
+import { normalisePath } from '../paths';
 import { BUNDLED_TEMPLATE_PATH } from '../bundled-template';
 import { buildTemplate, type Template, TemplateError } from './model';
 import type { TemplateFiles } from './locate';
@@ -20,7 +22,7 @@ export const nodeTemplateFiles: TemplateFiles = {
   },
   realPath(filePath) {
     try {
-      return realpathSync(filePath);
+      return normalisePath(realpathSync(filePath));
     } catch {
       return filePath;
     }
@@ -50,9 +52,10 @@ export const nodeTemplateReader: TemplateReader = {
   },
   read(filePath) {
     try {
-      return readFileSync(filePath, 'utf8');
+      // A regular file of at most 20 MB: a template linked to /dev/zero or of 50 MB is refused unread.
+      return readRegularFile(filePath).toString('utf8');
     } catch (error) {
-      throw new TemplateError(`the template ${filePath} cannot be read (${(error as NodeJS.ErrnoException).code ?? error})`);
+      throw new TemplateError(`the template ${filePath} cannot be read (${describeFsError(error)})`);
     }
   },
   bundledText: () => readFileSync(BUNDLED_TEMPLATE_PATH, 'utf8'),

@@ -1,0 +1,67 @@
+// The one form in which the server and the CLI hold and compare file paths: forward slashes,
+// `.` and `..` resolved, no slash at the end, a lower-case drive letter on Windows. Folder URIs
+// come with or without a trailing slash, percent-encoded or not, `C:` or `c%3A`: each is turned
+// into this form here, so that "inside a folder" is one string test everywhere. URIs are read with
+// vscode-uri (VS Code's own implementation). Pure: no file system.
+import { posix } from 'node:path';
+import { URI } from 'vscode-uri';
+
+const IS_WINDOWS = typeof process !== 'undefined' && process.platform === 'win32';
+
+/** `path` in the one form (see above); `windows` reads backslashes and drive letters (the platform's by default). */
+export function normalisePath(filePath: string, windows = IS_WINDOWS): string {
+  let rest = windows ? filePath.replace(/\\/g, '/') : filePath;
+  let prefix = '';
+  const drive = windows ? /^\/?([a-zA-Z]):(?=\/|$)/.exec(rest) : null;
+  if (drive) {
+    prefix = `${drive[1].toLowerCase()}:`;
+    rest = rest.slice(drive[0].length) || '/';
+  } else if (windows && rest.startsWith('//') && rest[2] !== '/') {
+    prefix = '/'; // a UNC path, \\server\share: posix.normalize would fold its two slashes into one
+    rest = rest.slice(1);
+  }
+  let normal = posix.normalize(rest);
+  if (normal.length > 1 && normal.endsWith('/')) normal = normal.slice(0, -1);
+  return prefix + normal;
+}
+
+/** Whether `filePath` is `folder` or inside it; both in the one form (normalisePath). */
+export function isWithin(filePath: string, folder: string): boolean {
+  if (filePath === folder) return true;
+  return filePath.startsWith(folder.endsWith('/') ? folder : `${folder}/`);
+}
+
+/** The innermost of `folders` that holds `filePath` (all in the one form), or undefined. */
+export function innermostFolder(filePath: string, folders: readonly string[]): string | undefined {
+  let best: string | undefined;
+  for (const folder of folders) if (isWithin(filePath, folder) && (best === undefined || folder.length > best.length)) best = folder;
+  return best;
+}
+
+/**
+ * The local path of a `file:` URI, in the one form; undefined for another scheme, a URI that
+ * cannot be read, or a file on another host (`file://host/...`: a UNC path on Windows only).
+ */
+export function filePathOfUri(uri: string, windows = IS_WINDOWS): string | undefined {
+  let parsed: URI;
+  try {
+    parsed = URI.parse(uri, true);
+  } catch {
+    return undefined;
+  }
+  if (parsed.scheme !== 'file' || !parsed.path.startsWith('/')) return undefined;
+  const host = parsed.authority && parsed.authority.toLowerCase() !== 'localhost' ? parsed.authority : '';
+  if (host && !windows) return undefined;
+  if (parsed.path.includes('\u0000')) return undefined;
+  return normalisePath(host ? `//${host}${parsed.path}` : parsed.path, windows);
+}
+
+/** The `file:` URI of a path (as VS Code writes it: `file:///c%3A/x` for `c:/x`). */
+export function uriOfFilePath(filePath: string, windows = IS_WINDOWS): string {
+  const normal = normalisePath(filePath, windows);
+  if (windows && normal.startsWith('//')) {
+    const [host, ...rest] = normal.slice(2).split('/');
+    return URI.from({ scheme: 'file', authority: host, path: `/${rest.join('/')}` }).toString();
+  }
+  return URI.from({ scheme: 'file', path: normal.startsWith('/') ? normal : `/${normal}` }).toString();
+}
