@@ -219,7 +219,7 @@ test('commands: the text of a new spec, and a check of spec files that are not o
       command: 'rst-specs.server.checkFiles',
       arguments: [{ uris: [specUri('on-disk.rst'), specUri('index.rst')] }],
     });
-    assert.deepEqual(result, { checked: 2, specs: 1, problems: 2 });
+    assert.deepEqual(result, { checked: 2, specs: 1, problems: 2, unreadable: [] });
     assert.deepEqual((await published).diagnostics.map((d) => d.code).sort(), ['blueprint-url', 'trailing-whitespace']);
   } finally {
     await client.shutdown();

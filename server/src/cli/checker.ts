@@ -106,7 +106,7 @@ export class SpecChecker {
     const root = this.repositoryRoot(filePath ? path.dirname(filePath) : io.cwd);
     const usersTemplate = templatePath === BUNDLED_TEMPLATE_PATH || options.template !== undefined || this.forcedConfig?.config.template !== undefined;
     if (!usersTemplate && !isReallyWithin(templatePath, root)) {
-      const text = `the template ${displayPath(templatePath, io.cwd)} is outside the repository (${displayPath(root, io.cwd) || '.'}), so it was not read (needed by ${target.display})`;
+      const text = `the template ${displayPath(templatePath, io.cwd)} is outside the repository (${path.resolve(root) === path.resolve(io.cwd) ? '.' : displayPath(root, io.cwd)}), so it was not read (needed by ${target.display})`;
       return { bytes, problems: [{ key: `template:${templatePath}`, text }] };
     }
     try {
