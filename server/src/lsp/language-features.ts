@@ -1,8 +1,8 @@
 // LSP wiring of the language features (hover, completion, document and workspace symbols, folding,
 // links): translate requests to the pure modules in ../features and their results back.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { filePathOfUri, innermostFolder } from '../paths';
+import { readRegularFileAsync } from '../node-files';
 import {
   type ClientCapabilities,
   CompletionItemKind,
@@ -50,10 +50,15 @@ const CONTROL_RULES: readonly RuleInfo[] = [
   { id: 'template', description: "The spec's template could not be loaded; the bundled template was used." },
 ];
 
+// Read without blocking (a cold index reads thousands of files while the user types); fs/promises
+// is loaded on the first query, not at start-up (a require: the bundle runs as a vm.Script).
+const fsPromises = () => require('node:fs/promises') as typeof import('node:fs/promises');
+
 export const nodeWorkspaceFiles: WorkspaceFiles = {
-  list(folder) {
+  async list(folder) {
     try {
-      return readdirSync(folder, { withFileTypes: true }).map((entry) => ({
+      // Links are neither followed nor read (isFile and isDirectory are false for them): nothing outside is listed.
+      return (await fsPromises().readdir(folder, { withFileTypes: true })).map((entry) => ({
         name: entry.name,
         isDirectory: entry.isDirectory(),
         isFile: entry.isFile(),
@@ -62,17 +67,17 @@ export const nodeWorkspaceFiles: WorkspaceFiles = {
       return [];
     }
   },
-  stamp(file) {
+  async stamp(file) {
     try {
-      const stat = statSync(file);
+      const stat = await fsPromises().stat(file);
       return stat.isFile() ? `${stat.mtimeMs}:${stat.size}` : undefined;
     } catch {
       return undefined;
     }
   },
-  read(file) {
+  async read(file) {
     try {
-      return readFileSync(file, 'utf8');
+      return (await readRegularFileAsync(file)).toString('utf8');
     } catch {
       return undefined;
     }
@@ -236,7 +241,7 @@ function createLanguageFeatures(): ServerFeature {
                 positionsByFile.set(file, clientPositions(state.doc));
               }
             }
-            return index.query(query, scopes, open).map(
+            return (await index.query(query, scopes, open, () => token.isCancellationRequested)).map(
               (entry): SymbolInformation => ({
                 name: entry.name,
                 kind: entry.kind === 'title' ? SymbolKind.File : SymbolKind.String,
