@@ -98,3 +98,26 @@ test('workspace symbols: open documents as the editor has them; bounded walk; ma
   assert.ok(matchesQuery('Proposed change', 'prch'));
   assert.ok(!matchesQuery('Proposed change', 'chp'));
 });
+
+test('workspace symbols: a cold index reads in slices between other work, and a cancelled refresh stops between slices', async () => {
+  const tree = new Map<string, { text: string; stamp: string }>();
+  for (let index = 0; index < 200; index++) tree.set(`/ws/specs/zed/approved/spec-${index}.rst`, { text: SPEC_A, stamp: '1' });
+  // Answers come back on a later turn of the event loop, as the disk's do.
+  class DiskLikeFiles extends MemoryFiles {
+    override async read(file: string) {
+      await new Promise((resolve) => setImmediate(resolve));
+      return super.read(file);
+    }
+  }
+  const files = new DiskLikeFiles(tree);
+  const index = new WorkspaceSymbolIndex(files);
+  let readsBeforeOtherWork = -1;
+  setImmediate(() => (readsBeforeOtherWork = files.reads.length));
+  const result = await index.query('', [scope]);
+  assert.equal(result.length, 400);
+  assert.equal(readsBeforeOtherWork, 0, 'other work ran before the first slice was read');
+  const cancelledIndex = new WorkspaceSymbolIndex(new DiskLikeFiles(tree));
+  let slices = 0;
+  // Two slices of 16 files read, then cancelled: their 2 titles each.
+  assert.equal((await cancelledIndex.query('', [scope], [], () => slices++ >= 2)).length, 2 * 16 * 2);
+});

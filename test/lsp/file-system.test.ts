@@ -134,27 +134,3 @@ test('config files that are links out or in a loop, or nested too deep, and a te
     await client.shutdown();
   }
 });
-
-test('a cold workspace/symbol over 250 specs reads them between other work: a spec opened meanwhile is checked before it answers', async () => {
-  const small = 'Title\n=====\n\nSection\n-------\n\nText.\n';
-  const files: Record<string, string> = {};
-  for (let index = 0; index < 250; index++) files[join('specs', 'pike', 'approved', `spec-${index}.rst`)] = small;
-  const folder = workspace('many', files);
-  const client = new TestClient();
-  try {
-    await client.initialize(folder);
-    const order: string[] = [];
-    const openUri = uri(join(folder, 'specs', 'open.rst'));
-    const published = client.nextDiagnostics(openUri).then(() => order.push('diagnostics'));
-    const symbols = client.request<unknown[]>('workspace/symbol', { query: '' }).then((result) => {
-      order.push('symbols');
-      return result;
-    });
-    await client.open(openUri, small);
-    await Promise.all([published, symbols]);
-    assert.deepEqual(order, ['diagnostics', 'symbols']);
-    assert.equal((await symbols).length, 251 * 2);
-  } finally {
-    await client.shutdown();
-  }
-});

@@ -116,6 +116,9 @@ function matchesLower(text: string, wanted: string): boolean {
   return true;
 }
 
+/** Files read at once by a refresh. */
+const SLICE = 16;
+
 const NO_SYMBOLS: PackedSymbols = { names: [], data: new Int32Array(0) };
 
 export class WorkspaceSymbolIndex {
@@ -164,8 +167,8 @@ export class WorkspaceSymbolIndex {
   }
 
   /**
-   * Brings the index up to date with the folders' files (walked again after the TTL): each
-   * changed file read and parsed in a turn of its own. `cancelled` is asked between files; a refresh cut short is finished by the next.
+   * Brings the index up to date with the folders' files (walked again after the TTL): changed
+   * files read SLICE at a time, each parsed in a turn of its own as its read completes. `cancelled` is asked between files; a refresh cut short is finished by the next.
    */
   async refresh(scopes: readonly WorkspaceFolderScope[], cancelled: () => boolean = () => false): Promise<void> {
     while (this.refreshing) await this.refreshing;
@@ -173,9 +176,11 @@ export class WorkspaceSymbolIndex {
       for (const scope of scopes) {
         // Within the TTL of a walk the files' stamps stand too: only files not read yet are read.
         const { files, walked } = await this.walk(scope);
-        for (const file of files) {
+        const stale = walked ? files : files.filter((file) => !this.parsed.has(file));
+        // In slices: a slice's reads wait on the disk together, and other work runs between slices.
+        for (let start = 0; start < stale.length; start += SLICE) {
           if (cancelled()) return;
-          if (walked || !this.parsed.has(file)) await this.refreshFile(file);
+          await Promise.all(stale.slice(start, start + SLICE).map((file) => this.refreshFile(file)));
         }
       }
     })();
