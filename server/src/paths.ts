@@ -1,10 +1,10 @@
 // The one form in which the server and the CLI hold and compare file paths: forward slashes,
 // `.` and `..` resolved, no slash at the end, a lower-case drive letter on Windows. Folder URIs
 // come with or without a trailing slash, percent-encoded or not, `C:` or `c%3A`: each is turned
-// into this form here, so that "inside a folder" is one string test everywhere. URIs are read with
-// vscode-uri (VS Code's own implementation). Pure: no file system.
+// into this form here, so that "inside a folder" is one string test everywhere. (Not vscode-uri:
+// its bundle carries a path polyfill that calls process.cwd(), which the web build must not, and
+// file: URIs need only the few rules below.) Pure: no file system.
 import { posix } from 'node:path';
-import { URI } from 'vscode-uri';
 
 const IS_WINDOWS = typeof process !== 'undefined' && process.platform === 'win32';
 
@@ -38,30 +38,33 @@ export function innermostFolder(filePath: string, folders: readonly string[]): s
   return best;
 }
 
+const FILE_URI = /^file:\/\/([^/?#]*)([^?#]*)/i;
+
 /**
  * The local path of a `file:` URI, in the one form; undefined for another scheme, a URI that
- * cannot be read, or a file on another host (`file://host/...`: a UNC path on Windows only).
+ * cannot be decoded, or a file on another host (`file://host/...`: a UNC path on Windows only).
  */
 export function filePathOfUri(uri: string, windows = IS_WINDOWS): string | undefined {
-  let parsed: URI;
+  const match = FILE_URI.exec(uri);
+  if (!match) return undefined;
+  let host: string;
+  let filePath: string;
   try {
-    parsed = URI.parse(uri, true);
+    host = decodeURIComponent(match[1]).toLowerCase();
+    filePath = decodeURIComponent(match[2]) || '/';
   } catch {
     return undefined;
   }
-  if (parsed.scheme !== 'file' || !parsed.path.startsWith('/')) return undefined;
-  const host = parsed.authority && parsed.authority.toLowerCase() !== 'localhost' ? parsed.authority : '';
+  if (!filePath.startsWith('/') || filePath.includes('\u0000')) return undefined;
+  if (host === 'localhost') host = '';
   if (host && !windows) return undefined;
-  if (parsed.path.includes('\u0000')) return undefined;
-  return normalisePath(host ? `//${host}${parsed.path}` : parsed.path, windows);
+  return normalisePath(host ? `//${host}${filePath}` : filePath, windows);
 }
 
-/** The `file:` URI of a path (as VS Code writes it: `file:///c%3A/x` for `c:/x`). */
+/** The `file:` URI of a path, as VS Code writes it (`file:///c%3A/x` for `c:/x`). */
 export function uriOfFilePath(filePath: string, windows = IS_WINDOWS): string {
   const normal = normalisePath(filePath, windows);
-  if (windows && normal.startsWith('//')) {
-    const [host, ...rest] = normal.slice(2).split('/');
-    return URI.from({ scheme: 'file', authority: host, path: `/${rest.join('/')}` }).toString();
-  }
-  return URI.from({ scheme: 'file', path: normal.startsWith('/') ? normal : `/${normal}` }).toString();
+  const unc = windows && normal.startsWith('//');
+  const [host, ...rest] = unc ? normal.slice(2).split('/') : ['', ...normal.replace(/^\/+/, '').split('/')];
+  return `file://${host}/${rest.map((segment) => encodeURIComponent(segment)).join('/')}`;
 }

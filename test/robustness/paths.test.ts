@@ -18,7 +18,7 @@ test('folder and file URIs: one form with or without a trailing slash, encoded o
   assert.equal(filePathOfUri('file://server/share/a.rst', false), undefined);
   assert.equal(filePathOfUri('untitled:Untitled-1', false), undefined);
   assert.equal(filePathOfUri('vscode-vfs://github/o/r/a.rst', false), undefined);
-  assert.equal(filePathOfUri('file:///%E0%A4%A.rst', false), '/%E0%A4%A.rst');
+  assert.equal(filePathOfUri('file:///%E0%A4%A.rst', false), undefined);
   assert.equal(filePathOfUri('not a uri', false), undefined);
   assert.equal(filePathOfUri('file:///a%00b.rst', false), undefined);
 });
