@@ -85,10 +85,11 @@ export function registerCommands(context: ExtensionContext, client: LanguageClie
           const files = await workspace.findFiles('**/*.rst', '{**/node_modules/**,**/.git/**,**/.tox/**}', undefined, token);
           let specs = 0;
           let problems = 0;
+          const unreadable: string[] = [];
           for (let start = 0; start < files.length; start += BATCH) {
             if (token.isCancellationRequested) break;
             const batch = files.slice(start, start + BATCH);
-            const result = await run<{ specs: number; problems: number }>(
+            const result = await run<{ specs: number; problems: number; unreadable?: string[] }>(
               SERVER.checkFiles,
               { uris: batch.map((file) => client.code2ProtocolConverter.asUri(file)) },
               token,
@@ -96,12 +97,19 @@ export function registerCommands(context: ExtensionContext, client: LanguageClie
             if (!result) break;
             specs += result.specs;
             problems += result.problems;
+            unreadable.push(...(result.unreadable ?? []));
             progress.report({
               increment: (100 * batch.length) / files.length,
               message: `${Math.min(start + BATCH, files.length)} of ${files.length} files`,
             });
           }
           const summary = `${specs} spec${specs === 1 ? '' : 's'} checked, ${problems} problem${problems === 1 ? '' : 's'}`;
+          if (unreadable.length > 0) {
+            // Each file that could not be read, with why (a link in a loop, a pipe, over 20 MB), once.
+            void window.showWarningMessage(
+              `rst-specs: ${unreadable.length} file${unreadable.length === 1 ? '' : 's'} could not be read: ${unreadable.slice(0, 3).join('; ')}${unreadable.length > 3 ? '; …' : ''}`,
+            );
+          }
           void window.showInformationMessage(
             token.isCancellationRequested ? `rst-specs: cancelled; ${summary} so far.` : `rst-specs: ${summary}.`,
           );
