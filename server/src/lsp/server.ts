@@ -38,7 +38,7 @@ const SEVERITY: Record<SpecDiagnostic['severity'], DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** Open documents whose analysis is kept: more than a user has in view at once (memory: docs/robustness.md). */
+/** Open documents whose analysis is kept: more than a user has in view at once (memory: docs/performance.md). */
 const KEPT_ANALYSES = 8;
 
 const DOCS_FOLDER = join(__dirname, '..', '..', 'docs', 'rules');
