@@ -297,19 +297,23 @@ async function checkFiles(context: ServerContext, uris: readonly string[], pushe
     // Specs of the workspace only: a file elsewhere is not read (nor a config file looked for above it).
     if (filePath === undefined || !context.workspaceFolderOf(filePath) || seen.has(filePath)) continue;
     seen.add(filePath);
+    const isOpen = context.documents.get(uri) !== undefined;
     const real = realPathOf(filePath);
-    if (real === undefined) {
+    if (real === undefined && !isOpen) {
       if (filePath.endsWith('.rst')) unreadable.push(`${filePath}: ${unresolvedReason(filePath)}`);
       continue;
     }
-    // The real path, as seen through the workspace folder that holds it (a folder may itself be a link).
-    const holder = folders.filter((entry) => entry.real !== undefined && isWithin(real, entry.real)).sort((a, b) => b.folder.length - a.folder.length)[0];
-    if (!holder?.real || `${holder.folder}${real.slice(holder.real.length)}` !== filePath) continue;
+    // The real path, as seen through the workspace folder that holds it (a folder may itself be a
+    // link); an open document that is not on disk (yet) is checked as the editor has it.
+    if (real !== undefined) {
+      const holder = folders.filter((entry) => entry.real !== undefined && isWithin(real, entry.real)).sort((a, b) => b.folder.length - a.folder.length)[0];
+      if (!holder?.real || `${holder.folder}${real.slice(holder.real.length)}` !== filePath) continue;
+    }
     const settings = await context.settingsFor(uri, token);
     const setup = await context.environment.setup(uri, '', settings, (file) => context.workspaceFolderOf(file));
     throwIfCancelled(token);
     if (!setup.isSpec) continue;
-    if (context.documents.get(uri)) {
+    if (isOpen) {
       specs++;
       // Open documents are checked (and their diagnostics shown) as they are edited.
       problems += (await context.stateOf(uri, token))?.spec?.diagnostics.length ?? 0;
