@@ -83,7 +83,7 @@ test('bad input: a binary file is one error diagnostic, and the other files are 
     writeFileSync(join(dir, 'binary.rst'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x0d, 0x0a]));
     assert.deepEqual(run(['check', 'binary.rst', 'clean.rst'], { cwd: dir }), {
       code: 1,
-      stdout: 'binary.rst:1:1: error binary-file This file holds NUL bytes: it looks like a binary file, not reStructuredText, so it was not checked.\n\n1 error, 0 warnings in 1 file (2 checked)\n',
+      stdout: 'binary.rst:1:1: error binary-file This file holds NUL bytes: a binary file, not checked.\n\n1 error, 0 warnings in 1 file (2 checked)\n',
       stderr: '',
     });
     // Its severity is a setting like a rule's.

@@ -56,7 +56,7 @@ test('a workspace folder URI with a trailing slash still confines templates, and
       command: 'rst-specs.server.checkFiles',
       arguments: [{ uris: [uri(join(folder, 'specs', 'on-disk.rst'))] }],
     });
-    assert.deepEqual(result, { checked: 1, specs: 1, problems: 1, unreadable: [] });
+    assert.deepEqual(result, { checked: 1, specs: 1, problems: 1, byRule: { 'blueprint-url': { count: 1, severity: 'warning' } }, unreadable: [] });
   } finally {
     await client.shutdown();
   }
@@ -94,6 +94,7 @@ test('"Check all specs": each real file once at its real path; links out, device
       checked: 9,
       specs: 1,
       problems: 2,
+      byRule: { 'blueprint-url': { count: 1, severity: 'warning' }, 'trailing-whitespace': { count: 1, severity: 'warning' } },
       unreadable: [`${fifo}: not a regular file (a device, pipe or socket), so it was not read`, `${join(folder, approved, 'self.rst')}: a loop of symbolic links`],
     });
     assert.deepEqual((await published).diagnostics.map((d) => d.code).sort(), ['blueprint-url', 'trailing-whitespace']);

@@ -156,6 +156,7 @@ test('inline control through the protocol: the disable quick fixes and completio
       'Remove trailing whitespace',
       'Disable trailing-whitespace for this line',
       'Disable trailing-whitespace for this file',
+      'Fix all auto-fixable rst-specs problems',
     ]);
     assert.deepEqual(actions[1].edit.documentChanges[0].edits.map((e) => e.newText), ['.. rst-specs: disable-next-line=trailing-whitespace\n\n']);
 

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkRule, cleanSpec, lineOf, range, replaceLine } from '../helpers';
+import { checkRule, cleanSpec, lineOf, range, replaceLine, titleRange } from '../helpers';
 
 const LONG = 'This sentence is deliberately long so that it runs past the seventy-nine column limit.';
 
@@ -109,8 +109,55 @@ test('template-text: placeholder title, example URL, launchpad placeholder, verb
     [7, "The template's placeholder title 'Example Spec - The title of your blueprint' is still here: write the spec's title."],
     [10, "The template's example blueprint URL is still here: use this spec's blueprint URL."],
     [lineOf(text, '  <launchpad-id or None>'), "Placeholder '<launchpad-id or None>' left in: write a launchpad id, or None."],
-    [lineOf(text, 'What use cases does this address?'), "Template guidance left in the spec: replace it with this spec's own text."],
+    [lineOf(text, 'Testing'), "'Testing' still holds the template's guidance."],
   ]);
+});
+
+test('template-text: a section that holds only guidance is one finding on its title, the guidance range in its data', () => {
+  const guidance = 'What use cases does this address?\nWhat are the impacts on actors (developer, end user, deployer etc.)?';
+  const text = replaceLine(cleanSpec(), 'Unit tests.', guidance);
+  const line = lineOf(text, 'What use cases does this address?');
+  assert.deepEqual(checkRule('template-text', text), [
+    {
+      code: 'template-text',
+      severity: 'warning',
+      message: "'Testing' still holds the template's guidance.",
+      range: titleRange(text, 'Testing'),
+      data: { kind: 'section', title: 'Testing', guidance: [line, 0, line + 1, 68] },
+    },
+  ]);
+});
+
+test('template-text: a paragraph of guidance among the spec\'s own text is a finding of its own', () => {
+  const guidance = 'What use cases does this address?\nWhat are the impacts on actors (developer, end user, deployer etc.)?';
+  const text = replaceLine(cleanSpec(), 'Unit tests.', `Unit tests.\n\n${guidance}`);
+  const line = lineOf(text, 'What use cases does this address?');
+  assert.deepEqual(checkRule('template-text', text), [
+    {
+      code: 'template-text',
+      severity: 'warning',
+      message: "Template guidance left here: replace it with this spec's own text.",
+      range: range(line, 0, line + 1, 68),
+      data: { kind: 'guidance' },
+    },
+  ]);
+});
+
+test('template-text: the `spec` snippet\'s introduction placeholder (the first sentence of the template\'s) is guidance', () => {
+  const intro = 'This spec follows the template exactly, so that each test can break one\nthing and see one diagnostic.';
+  const text = cleanSpec().replace(intro, 'Introduction paragraph -- why are we doing anything?');
+  const line = lineOf(text, 'Introduction paragraph -- why are we doing anything?');
+  assert.deepEqual(checkRule('template-text', text), [
+    {
+      code: 'template-text',
+      severity: 'warning',
+      message: "The introduction still holds the template's guidance.",
+      range: titleRange(text, 'Clean spec for the test suite'),
+      data: { kind: 'introduction', title: 'Clean spec for the test suite', guidance: [line, 0, line, 52] },
+    },
+  ]);
+  // Words of one's own after the same opening: not the template's.
+  assert.deepEqual(checkRule('template-text', cleanSpec().replace(intro, 'Introduction paragraph -- why are we doing anything? Because nodes fail.')), []);
 });
 
 test('blueprint-url: missing URL, and a file name that differs from the blueprint', () => {
@@ -127,7 +174,7 @@ test('blueprint-url: missing URL, and a file name that differs from the blueprin
   ]);
   const withoutUrl = replaceLine(text, 'https://blueprints.launchpad.net/senlin/+spec/clean-spec', 'No URL yet.');
   assert.deepEqual(checkRule('blueprint-url', withoutUrl).map((d) => [d.range, d.message]), [
-    [range(7, 0, 7, 29), 'No blueprint URL before the first section: add the launchpad blueprint URL (https://blueprints.launchpad.net/<project>/+spec/<name>).'],
+    [range(7, 0, 7, 29), 'No blueprint URL before the first section: add its launchpad URL.'],
   ]);
 });
 

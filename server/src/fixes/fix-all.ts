@@ -1,7 +1,9 @@
-// Fix-all (source.fixAll.rst-specs, for editor.codeActionsOnSave): every safe fix in one edit.
-// Safe means the fix changes no more than what its diagnostic is about: not section-order (it moves
-// whole sections) and not line-length (reflowing rewrites paragraphs). Fixes run in rounds (check,
-// fix, check again) until nothing is left to fix, so applying the result twice changes nothing.
+// Fix-all (source.fixAll.rst-specs, for editor.codeActionsOnSave, and the CLI's --fix): every fix
+// that cannot add, remove or change the writer's content, in one edit: whitespace, line endings,
+// underline length, tabs. Inserting sections, writing None, renaming titles, changing levels,
+// moving sections and reflowing stay explicit (quick fixes and commands): on save they would bring
+// back a section the writer had just removed. Fixes run in rounds (check, fix, check again) until
+// nothing is left to fix, so applying the result twice changes nothing.
 import { type EngineOptions, type SpecDiagnostic, validateDocument } from '../engine';
 import { parseSpec } from '../rst/parse';
 import type { SpecDocument } from '../rst/types';
@@ -10,23 +12,16 @@ import { diffEdits } from './diff';
 import { applyEdits, mergeEdits, type TextEdit } from './edit';
 import type { FixOptions } from './fix';
 import { FIXES } from './index';
-import { insertAllMissingSections } from './insert-sections';
 
 /** The rules fix-all repairs, in the order their edits win when two touch the same text. */
 export const SAFE_FIX_CODES: readonly string[] = [
-  'title-mismatch',
-  'section-level',
   'title-underline',
-  'missing-section',
-  'empty-section',
   'trailing-whitespace',
   'tab',
   'zero-width-space',
+  'line-separator',
   'carriage-return',
 ];
-
-/** Rules whose fixes change which sections the spec has, so that other fixes wait for the next round. */
-const STRUCTURAL = new Set(['title-mismatch', 'section-level']);
 
 const MAX_ROUNDS = 8;
 
@@ -48,16 +43,10 @@ export function safeFixEdits(
     if (found) found.push(diagnostic); // not a copy per diagnostic: quadratic on a file of thousands
     else byCode.set(diagnostic.code, [diagnostic]);
   }
-  const structural = diagnostics.some((diagnostic) => STRUCTURAL.has(diagnostic.code));
   const groups: TextEdit[][] = [];
   for (const code of SAFE_FIX_CODES) {
     const found = byCode.get(code);
     if (!found) continue;
-    if (code === 'missing-section') {
-      // Inserted against the structure as it will be once renames and levels are fixed.
-      if (!structural) groups.push(insertAllMissingSections(doc, template, options));
-      continue;
-    }
     if (code === 'carriage-return') {
       groups.push(FIXES[code].fix(doc, template, found[0], options));
       continue;
@@ -68,23 +57,51 @@ export function safeFixEdits(
 }
 
 /** Fixes that change characters within a line, never which sections the spec has. */
-const LOCAL_FIX_CODES: ReadonlySet<string> = new Set(['trailing-whitespace', 'tab', 'zero-width-space', 'carriage-return']);
+const LOCAL_FIX_CODES: ReadonlySet<string> = new Set(['trailing-whitespace', 'tab', 'zero-width-space', 'line-separator', 'carriage-return']);
 
 /**
  * The text with every safe fix applied (the BOM, if any, left off), after as many rounds as it
- * takes. When the structural fixes undo each other (a cycle, or no end in MAX_ROUNDS, as on some
+ * takes. When the fixes undo each other (a cycle, or no end in MAX_ROUNDS, as on some
  * broken titles), only the local ones are applied, or none: so that fix-all is idempotent.
  */
 export function fixAllText(doc: SpecDocument, template: Template, options: FixAllOptions): string {
-  return fixedPoint(doc, template, options) ?? fixedPoint(doc, template, options, LOCAL_FIX_CODES) ?? doc.text;
+  return finish(fixAllSteps(doc, template, options));
+}
+
+/**
+ * fixAllText for the language server: `pause` is awaited between the long steps (each check, each
+ * round's edits and parse), so that the server answers other messages meanwhile, and may throw to
+ * stop (a cancelled request).
+ */
+export async function fixAllTextPausing(doc: SpecDocument, template: Template, options: FixAllOptions, pause: () => Promise<void>): Promise<string> {
+  const steps = fixAllSteps(doc, template, options);
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) return step.value;
+    await pause();
+  }
+}
+
+/** Fix-all as edits of `doc`: only the lines that change. */
+export function fixAllEdits(doc: SpecDocument, template: Template, options: FixAllOptions): TextEdit[] {
+  return diffEdits(doc.text, fixAllText(doc, template, options));
+}
+
+/** The work of fixAllText, yielding between its long steps. */
+function* fixAllSteps(doc: SpecDocument, template: Template, options: FixAllOptions): Generator<void, string> {
+  return (yield* fixedPoint(doc, template, options)) ?? (yield* fixedPoint(doc, template, options, LOCAL_FIX_CODES)) ?? doc.text;
+}
+
+function finish<T>(steps: Generator<void, T>): T {
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
 }
 
 /** The rounds of fixes up to the text they leave alone; undefined when there is no such text. */
-function fixedPoint(doc: SpecDocument, template: Template, options: FixAllOptions, only?: ReadonlySet<string>): string | undefined {
+function* fixedPoint(doc: SpecDocument, template: Template, options: FixAllOptions, only?: ReadonlySet<string>): Generator<void, string | undefined> {
   const seen = new Set<string>([doc.text]);
   let current = doc;
   for (let round = 0; round <= MAX_ROUNDS; round++) {
     const all = validateDocument(current, template, { ...options.engine, optionalSections: options.optionalSections });
+    yield;
     const diagnostics = only ? all.filter((diagnostic) => only.has(diagnostic.code)) : all;
     const edits = safeFixEdits(current, template, diagnostics, options);
     if (edits.length === 0) return current.text;
@@ -92,12 +109,9 @@ function fixedPoint(doc: SpecDocument, template: Template, options: FixAllOption
     const text = applyEdits(current.text, edits);
     if (seen.has(text)) return undefined;
     seen.add(text);
+    yield;
     current = parseSpec(text);
+    yield;
   }
   return undefined;
-}
-
-/** Fix-all as edits of `doc`: only the lines that change. */
-export function fixAllEdits(doc: SpecDocument, template: Template, options: FixAllOptions): TextEdit[] {
-  return diffEdits(doc.text, fixAllText(doc, template, options));
 }

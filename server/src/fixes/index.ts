@@ -12,6 +12,7 @@ import {
   expandTab,
   removeTrailingWhitespace,
   removeZeroWidthSpace,
+  separatorToLineBreak,
   useLfLineEndings,
   writeNone,
 } from './whitespace';
@@ -36,13 +37,16 @@ const text = (value: unknown) => (typeof value === 'string' ? value : '');
 export const FIXES: Readonly<Record<string, FixEntry>> = {
   'missing-section': {
     fix: insertMissingSection,
-    title: (d) => `Insert missing section '${text(d.data?.title)}'`,
+    title: (d) =>
+      typeof d.data?.swallowedLine === 'number'
+        ? `Insert a blank line before '${text(d.data?.title)}'`
+        : `Insert missing section '${text(d.data?.title)}'`,
     preferred: true,
   },
   'title-mismatch': { fix: renameTitle, title: (d) => `Rename to '${text(d.data?.expected)}'`, preferred: true },
   'title-underline': {
     fix: resizeAdornment,
-    title: (d) => `Fit the adornment of '${text(d.data?.title)}' to the title`,
+    title: () => 'Make the underline match the title',
     preferred: true,
   },
   'section-level': {
@@ -60,6 +64,7 @@ export const FIXES: Readonly<Record<string, FixEntry>> = {
   tab: { fix: expandTab, title: () => 'Replace the tab with spaces', preferred: true },
   'carriage-return': { fix: useLfLineEndings, title: () => 'Use LF line endings', preferred: true },
   'zero-width-space': { fix: removeZeroWidthSpace, title: () => 'Remove the zero-width space', preferred: true },
+  'line-separator': { fix: separatorToLineBreak, title: () => 'Replace the line separator with a line break', preferred: true },
   'line-length': { fix: reflowParagraph, title: () => 'Reflow paragraph', preferred: false },
 };
 

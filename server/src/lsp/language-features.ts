@@ -100,6 +100,9 @@ function completionItem(entry: CompletionEntry, snippets: boolean, positions: Cl
     ...(entry.preselect ? { preselect: true } : {}),
     insertTextFormat: useSnippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
     textEdit: { range: positions.toClientRange(entry.range), newText: useSnippet ? entry.snippet! : entry.newText },
+    ...(entry.additionalEdits
+      ? { additionalTextEdits: entry.additionalEdits.map((edit) => ({ range: positions.toClientRange(edit.range), newText: edit.newText })) }
+      : {}),
   };
 }
 
@@ -195,14 +198,14 @@ function createLanguageFeatures(): ServerFeature {
         }),
       );
 
-      // Whole lines: the same with or without a BOM.
+      // Whole lines: the same with or without a BOM; the editor's lines where a separator joins two.
       connection.onFoldingRanges(
-        onDocument('foldingRange', (state) =>
+        onDocument('foldingRange', (state, positions) =>
           foldingRanges(state.doc)
             .slice(0, foldingLimit)
             .map((fold): FoldingRange => ({
-              startLine: fold.startLine,
-              endLine: fold.endLine,
+              startLine: positions.toClient({ line: fold.startLine, character: 0 }).line,
+              endLine: positions.toClient({ line: fold.endLine, character: 0 }).line,
               ...(fold.kind === 'comment' ? { kind: FoldingRangeKind.Comment } : {}),
             })),
         ),

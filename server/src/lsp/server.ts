@@ -6,6 +6,7 @@ import {
   type Diagnostic,
   type DiagnosticServerCancellationData,
   DiagnosticSeverity,
+  DiagnosticTag,
   DidChangeConfigurationNotification,
   DocumentDiagnosticReportKind,
   type InitializeParams,
@@ -30,6 +31,9 @@ import { withoutTrailingSlashes } from './files';
 import { CONFIG_FILE_NAMES } from '../config/parse';
 import { RecentlyUsed } from './recently-used';
 import { innermostFolder } from '../paths';
+import { fadeDiagnostic } from './more-actions';
+import { AFTER_SHUTDOWN_METHOD, refuseAfterShutdown } from './shutdown';
+import { capDiagnostics } from './diagnostics-cap';
 
 const SEVERITY: Record<SpecDiagnostic['severity'], DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -89,6 +93,8 @@ export function startServer(
   let workspaceFolders: string[] = [];
   let pullDiagnostics = false;
   let folderChanges = false;
+  /** Whether the client fades text tagged Unnecessary: the guidance template-text finds. */
+  let fadesGuidance = false;
   const clientSettings = new ClientSettings(
     (uri) => connection.workspace.getConfiguration({ scopeUri: uri, section: 'rstSpecs' }),
     connection.console,
@@ -140,7 +146,13 @@ export function startServer(
       const state = await stateOf(uri, token);
       if (!state?.spec) return state && { version: state.version, diagnostics: [] };
       const positions = clientPositions(state.doc);
-      return { version: state.version, diagnostics: state.spec.diagnostics.map((diagnostic) => toClientDiagnostic(diagnostic, positions)) };
+      const shown = capDiagnostics(state.spec.diagnostics);
+      const diagnostics = shown.flatMap((diagnostic) => {
+        const client = toClientDiagnostic(diagnostic, positions);
+        const fade = fadesGuidance ? fadeDiagnostic(diagnostic, client, positions) : undefined;
+        return fade ? [client, fade] : [client];
+      });
+      return { version: state.version, diagnostics };
     } catch (error) {
       if (isCancellation(error)) throw error;
       connection.console.error(`rst-specs failed on ${uri}: ${(error as Error).stack ?? error}`);
@@ -182,6 +194,7 @@ export function startServer(
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     pullDiagnostics = !!params.capabilities.textDocument?.diagnostic;
+    fadesGuidance = !!params.capabilities.textDocument?.publishDiagnostics?.tagSupport?.valueSet.includes(DiagnosticTag.Unnecessary);
     const initializationOptions = params.initializationOptions as
       | { fileAccess?: unknown; ruleDocsBase?: unknown; configurationTimeoutMs?: unknown }
       | undefined;
@@ -264,6 +277,9 @@ export function startServer(
       return { kind: DocumentDiagnosticReportKind.Full, items: current === undefined ? [] : (checked?.diagnostics ?? []) };
     }),
   );
+
+  // Requests after `shutdown` come here (the connection's shutdownGuard, lsp/shutdown.ts).
+  connection.onRequest(AFTER_SHUTDOWN_METHOD, refuseAfterShutdown);
 
   connection.onRequest(DOCUMENT_STATE_REQUEST, (params: { uri?: unknown } | null) => {
     const document = typeof params?.uri === 'string' ? documents.get(params.uri) : undefined;

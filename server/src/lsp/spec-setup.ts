@@ -13,6 +13,7 @@ import type { OptionalSectionsSetting } from '../template/optional';
 import { type BundledText, ClientAccess, diskAccess, type FileAccess, splitUri } from './files';
 import { type Settings, userOverrides } from './settings';
 import { filePathOfUri, normalisePath } from '../paths';
+import type { UndecodableByte } from '../encoding';
 
 export interface SpecSetup {
   readonly uri: string;
@@ -61,7 +62,7 @@ export class SpecEnvironment {
 
   /** The document's path: file: URIs always; other schemes when their files can be read through the client. */
   filePathOf(uri: string): string | undefined {
-    if (uri.startsWith('file:') && this.options.fileSystem === 'disk') return filePathOfUri(uri);
+    if (uri.startsWith('file:') && this.options.fileSystem === 'disk') return diskPathOf(uri);
     if (!uri.startsWith('file:') && !this.clientFileAccess) return undefined;
     const filePath = splitUri(uri)?.path;
     return filePath === undefined ? undefined : normalisePath(filePath, false);
@@ -126,9 +127,11 @@ export class SpecEnvironment {
   }
 
   /** Checks the text of a spec; undefined when the document turns out to be its own template. */
-  analyze(setup: SpecSetup, text: string): Analysis | undefined {
+  /** `undecodable`: the file's first byte that is not UTF-8, when the server read it itself. */
+  analyze(setup: SpecSetup, text: string, undecodable?: UndecodableByte): Analysis | undefined {
     const analysis = setup.analyzer.analyze({
       text,
+      undecodable,
       filePath: setup.filePath,
       workspaceFolder: setup.workspaceFolder,
       templatePath: setup.templatePath,
@@ -156,4 +159,13 @@ export class SpecEnvironment {
       analyzer.templates.forget();
     }
   }
+}
+
+/**
+ * The path of a `file:` URI on this machine; undefined where it has none (`file://host/...` on
+ * POSIX, a malformed URI), which is then treated like an untitled document: nothing read for it.
+ */
+export function diskPathOf(uri: string): string | undefined {
+  // In the one form of paths.ts: a trailing slash, an encoded drive letter or `..` change nothing.
+  return filePathOfUri(uri);
 }

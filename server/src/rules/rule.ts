@@ -26,7 +26,7 @@ export interface RuleContext {
 }
 
 /** What a quick fix needs to repair a finding, so that no fix re-parses or guesses. */
-export type FindingData = Readonly<Record<string, string | number | boolean | null | readonly string[]>>;
+export type FindingData = Readonly<Record<string, string | number | boolean | null | readonly string[] | readonly number[]>>;
 
 export interface Finding {
   readonly range: Range;
