@@ -60,11 +60,3 @@ export function filePathOfUri(uri: string, windows = IS_WINDOWS): string | undef
   if (host && !windows) return undefined;
   return normalisePath(host ? `//${host}${filePath}` : filePath, windows);
 }
-
-/** The `file:` URI of a path, as VS Code writes it (`file:///c%3A/x` for `c:/x`). */
-export function uriOfFilePath(filePath: string, windows = IS_WINDOWS): string {
-  const normal = normalisePath(filePath, windows);
-  const unc = windows && normal.startsWith('//');
-  const [host, ...rest] = unc ? normal.slice(2).split('/') : ['', ...normal.replace(/^\/+/, '').split('/')];
-  return `file://${host}/${rest.map((segment) => encodeURIComponent(segment)).join('/')}`;
-}

@@ -172,11 +172,6 @@ function walkRstFiles(root: string, accept: (relative: string) => boolean, maxDe
   return walk;
 }
 
-/** Every regular *.rst file below a folder, in name order, leaving out node_modules and hidden folders. */
-export function rstFilesBelow(folder: string): string[] {
-  return walkRstFiles(folder, () => true, Infinity).files.map((file) => file.path);
-}
-
 /** Files matching a glob (picomatch: `**`, `*`, `?`, `{a,b}`, `[ab]`), relative to `cwd` unless absolute, in name order. */
 function expandGlob(glob: string, cwd: string): Walk {
   const normalised = (path.sep === '\\' ? glob.replace(/\\/g, '/') : glob).replace(/^(\.\/)+/, '');
