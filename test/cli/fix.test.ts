@@ -13,10 +13,10 @@ const FIXED_PROBLEMS = fixture('problems.rst')
   .replace('Use Cases\n-------\n', 'Use Cases\n---------\n');
 
 // The missing section stays missing: inserting sections is no fix-all fix (it adds content).
-const REMAINING = `problems.rst:17:80: warning line-length Line is 89 characters long; the maximum is 79.
+const REMAINING = `problems.rst:17:80: error line-length Line is 89 characters long; the maximum is 79.
 problems.rst:19:1: error missing-section Missing section 'Alternatives': the template puts it first in 'Proposed change'.
 
-warnings.rst:17:80: warning line-length Line is 84 characters long; the maximum is 79.
+warnings.rst:17:80: error line-length Line is 84 characters long; the maximum is 79.
 
 `;
 
@@ -26,7 +26,9 @@ test('--fix: applies the safe fixes in place, then reports what remains', () => 
     const cleanBefore = statSync(join(dir, 'clean.rst')).mtimeMs;
     assert.deepEqual(run(['check', '--fix', '.'], { cwd: dir }), {
       code: 1,
-      stdout: `${REMAINING}Fixed 3 problems in 2 files.\n1 error, 2 warnings in 2 files (3 checked)\n`,
+      stdout: `${REMAINING}Fixed 3 problems in 2 files.
+3 errors, 0 warnings in 2 files (3 checked)
+`,
       stderr: '',
     });
     assert.equal(readFileSync(join(dir, 'problems.rst'), 'utf8'), FIXED_PROBLEMS);
@@ -36,12 +38,13 @@ test('--fix: applies the safe fixes in place, then reports what remains', () => 
     const writes: string[] = [];
     assert.deepEqual(run(['check', '--fix', '.'], { cwd: dir, writeFile: (file) => writes.push(file) }), {
       code: 1,
-      stdout: `${REMAINING}1 error, 2 warnings in 2 files (3 checked)\n`,
+      stdout: `${REMAINING}3 errors, 0 warnings in 2 files (3 checked)
+`,
       stderr: '',
     });
     assert.deepEqual(writes, []);
     const json = JSON.parse(run(['check', '--fix', '--format', 'json', 'warnings.rst'], { cwd: dir }).stdout);
-    assert.deepEqual(json.summary, { errors: 0, warnings: 1, filesWithProblems: 1, checked: 1, fixed: 0 });
+    assert.deepEqual(json.summary, { errors: 1, warnings: 0, filesWithProblems: 1, checked: 1, fixed: 0 });
     assert.equal(json.files[0].fixed, 0);
   } finally {
     cleanup();
@@ -141,8 +144,8 @@ test('--fix-dry-run: a unified diff that patch applies, then the report of what 
  
  Use Cases
  ---------
-${REMAINING}Fixed 3 problems in 2 files.
-1 error, 2 warnings in 2 files (3 checked)
+${REMAINING}3 errors, 0 warnings in 2 files (3 checked)
+Would fix 3 problems in 2 files.
 `,
     );
     assert.equal(readFileSync(join(dir, 'problems.rst'), 'utf8'), fixture('problems.rst'));

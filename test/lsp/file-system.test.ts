@@ -94,7 +94,7 @@ test('"Check all specs": each real file once at its real path; links out, device
       checked: 9,
       specs: 1,
       problems: 2,
-      byRule: { 'blueprint-url': { count: 1, severity: 'warning' }, 'trailing-whitespace': { count: 1, severity: 'warning' } },
+      byRule: { 'blueprint-url': { count: 1, severity: 'warning' }, 'trailing-whitespace': { count: 1, severity: 'error' } },
       unreadable: [`${fifo}: not a regular file (a device, pipe or socket), so it was not read`, `${join(folder, approved, 'self.rst')}: a loop of symbolic links`],
     });
     assert.deepEqual((await published).diagnostics.map((d) => d.code).sort(), ['blueprint-url', 'trailing-whitespace']);

@@ -10,7 +10,7 @@ test('line-length: a long prose line is reported from the first column past the 
   assert.deepEqual(checkRule('line-length', text), [
     {
       code: 'line-length',
-      severity: 'warning',
+      severity: 'error',
       message: `Line is ${LONG.length} characters long; the maximum is 79.`,
       range: range(line, 79, line, LONG.length),
       data: { length: LONG.length, max: 79 },
@@ -36,6 +36,20 @@ test('line-length: the exemptions of the specs repos, and no others', () => {
   assert.equal(checkRule('line-length', replaceLine(cleanSpec(), 'Unit tests.', codeLine)).length, 1);
 });
 
+test('line-length: a line that starts with `..` and names an image or a figure is exempt (its path cannot be wrapped)', () => {
+  const path = `/images/${'architecture-overview-'.repeat(3)}diagram.png`;
+  const exempt = [`.. image:: ${path}`, `.. figure:: ${path}`, `.. |logo| image:: ${path}`, `.. image:: ${path} trailing words`];
+  for (const line of exempt) assert.ok(line.length > 79);
+  assert.deepEqual(checkRule('line-length', replaceLine(cleanSpec(), 'Unit tests.', exempt.join('\n\n'))), []);
+  // Only at the start of the line, and only image or figure directives.
+  const reported = [`   .. image:: ${path}`, `See the image:: ${path}`, `.. include:: ${path} and more words`];
+  const text = replaceLine(cleanSpec(), 'Unit tests.', reported.join('\n\nText.\n\n'));
+  assert.deepEqual(
+    checkRule('line-length', text).map((d) => d.range.start.line),
+    reported.map((line) => lineOf(text, line)),
+  );
+});
+
 test('line-length: counts characters, not UTF-16 units, like the Python check', () => {
   const astral = `${'𝒳 '.repeat(39)}𝒳`;
   assert.equal([...astral].length, 79);
@@ -50,8 +64,12 @@ test('trailing-whitespace: the trailing spaces and tabs only', () => {
   const text = replaceLine(cleanSpec(), 'Unit tests.', 'Unit tests. \t ');
   const line = lineOf(text, 'Unit tests. \t ');
   assert.deepEqual(checkRule('trailing-whitespace', text), [
-    { code: 'trailing-whitespace', severity: 'warning', message: 'Trailing whitespace.', range: range(line, 11, line, 14) },
+    { code: 'trailing-whitespace', severity: 'error', message: 'Trailing whitespace.', range: range(line, 11, line, 14) },
   ]);
+  // A line that ends in a tab passes the specs repos' check (` +$`): tab reports it, as a warning.
+  const tabbed = replaceLine(cleanSpec(), 'Unit tests.', 'Unit tests. \t');
+  assert.deepEqual(checkRule('trailing-whitespace', tabbed), []);
+  assert.deepEqual(checkRule('tab', tabbed).map((d) => [d.severity, d.range]), [['warning', range(line, 12, line, 13)]]);
 });
 
 test('tab: each run of tabs', () => {
@@ -69,7 +87,7 @@ test('carriage-return: one diagnostic for the file, counting the lines', () => {
     {
       code: 'carriage-return',
       severity: 'warning',
-      message: '113 lines end with a carriage return; the specs repos accept only LF line endings.',
+      message: '113 lines end with a carriage return; the specs repos use LF line endings.',
       range: range(0, 2, 0, 2),
       data: { count: 113 },
     },

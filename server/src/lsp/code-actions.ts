@@ -23,6 +23,7 @@ import { quickFixFor } from '../fixes/index';
 import { insertAllMissingSections } from '../fixes/insert-sections';
 import { isBlueprintName, newSpecText } from '../fixes/new-spec';
 import { disableRuleFixes } from '../fixes/disable-rule';
+import { existingNameActions } from './api-name-action';
 import { guidanceFixes } from '../fixes/guidance';
 import { extraDiagnosticsAt, isFadeOf, renameFileAction } from './more-actions';
 import { withoutTrailingSlashes } from './files';
@@ -165,6 +166,7 @@ export function createCodeActionsFeature(): ServerFeature {
             }
             const rename = renames ? renameFileAction(uri, diagnostic, client) : undefined;
             if (rename) actions.push(rename);
+            actions.push(...existingNameActions(context, state.setup, diagnostic, client, documentChanges));
             for (const disable of disableRuleFixes(doc, diagnostic)) {
               // Diagnostics of one rule on one line share their disable fixes: one action for them all.
               const key = `${disable.title}\n${JSON.stringify(disable.edits)}`;

@@ -88,6 +88,8 @@ export function startServer(
   const documents = new TextDocuments(SafeTextDocument);
   const idleCollector = new IdleCollector(collectGarbage);
   const environment = new SpecEnvironment(connection, environmentOptions);
+  // A repository's API names were read (in the background): rest-url can now tell old names from new.
+  environment.repo.onReady = () => revalidateAll();
   const states = new RecentlyUsed<string, DocumentState>(KEPT_ANALYSES);
   const pendingPushes = new Set<string>();
   let workspaceFolders: string[] = [];
@@ -253,10 +255,18 @@ export function startServer(
   });
 
   connection.onDidChangeWatchedFiles((params) => {
+    // Another spec's REST API names may let a name pass (rest-url), or stop to.
+    const uris = (Array.isArray(params?.changes) ? params.changes : []).map((change) => change?.uri).filter((uri): uri is string => typeof uri === 'string');
+    void Promise.all(uris.map((uri) => environment.specChanged(uri)))
+      .then((changed) => {
+        if (changed.some(Boolean)) revalidateAll();
+      })
+      .catch((error) => connection.console.error(`rst-specs: reading a changed spec failed: ${(error as Error).stack ?? error}`));
     const templatesChanged = params.changes.some((change) => {
       const filePath = filePathOf(change.uri);
       // A new or deleted file may change what template lookup finds where files come through the client.
-      return filePath !== undefined && (isTemplateFile(filePath) || CONFIG_FILE_NAMES.some((name) => filePath.endsWith(`/${name}`)) || !change.uri.startsWith('file:') || environment.readsThroughClient);
+      return filePath !== undefined && (isTemplateFile(filePath) || CONFIG_FILE_NAMES.some((name) => filePath.endsWith(`/${name}`))
+        || filePath.endsWith('/tests/test_titles.py') || !change.uri.startsWith('file:') || environment.readsThroughClient);
     });
     if (!templatesChanged) return;
     environment.forget();
