@@ -8,6 +8,7 @@ import { locateTemplate, releaseOf, type TemplateFiles } from './template/locate
 import { nodeTemplateFiles, TemplateCache } from './template/load';
 import { type EngineOptions, inlineControl, ruleOptions, type SpecDiagnostic, validateDocument } from './engine';
 import type { InlineControl } from './control';
+import { isWithin, normalisePath } from './paths';
 import type { UndecodableByte } from './encoding';
 import { misplacement as misplacementOf } from './repo/layout';
 import type { DocsPlace, DocsTrees } from './docs/load';
@@ -120,11 +121,10 @@ export class Analyzer {
   /** Whether a file is outside the workspace folder (none: nothing to confine to), symbolic links resolved. */
   private outside(filePath: string, workspaceFolder: string | undefined): boolean {
     if (workspaceFolder === undefined) return false;
-    const within = (file: string, folder: string) => file === folder || file.startsWith(folder.endsWith('/') ? folder : `${folder}/`);
     // Written outside: refused without touching the file system. Written inside: its links resolved.
-    if (!within(path.normalize(filePath), path.normalize(workspaceFolder))) return true;
+    if (!isWithin(normalisePath(filePath), normalisePath(workspaceFolder))) return true;
     const real = this.files.realPath;
-    return real !== undefined && !within(real(filePath), real(workspaceFolder));
+    return real !== undefined && !isWithin(normalisePath(real(filePath)), normalisePath(real(workspaceFolder)));
   }
 
   analyze(request: AnalysisRequest): Analysis {
