@@ -77,6 +77,11 @@ export interface ParseMessage {
    * title.", "Possible incomplete section title.", ...), which are given level 2 here.
    */
   readonly docutilsLevel?: 1;
+  /**
+   * The line (0-based) of the mistake itself, where docutils reports the line of the construct
+   * around it (the bad row of a table, the `::` that announces a missing literal block, ...).
+   */
+  readonly at?: number;
 }
 
 export interface SpecDocument {
