@@ -17,6 +17,8 @@ export const SAFE_FIX_CODES: readonly string[] = [
   'title-mismatch',
   'section-level',
   'title-underline',
+  'rst-title',
+  'rst-structure',
   'missing-section',
   'empty-section',
   'trailing-whitespace',
@@ -26,7 +28,7 @@ export const SAFE_FIX_CODES: readonly string[] = [
 ];
 
 /** Rules whose fixes change which sections the spec has, so that other fixes wait for the next round. */
-const STRUCTURAL = new Set(['title-mismatch', 'section-level']);
+const STRUCTURAL = new Set(['title-mismatch', 'section-level', 'rst-title']);
 
 const MAX_ROUNDS = 8;
 

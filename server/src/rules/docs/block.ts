@@ -35,7 +35,7 @@ const KINDS: [prefix: string, family: Family, shape: Shape][] = [
 ];
 const UNINDENT = ' ends without a blank line; unexpected unindent.';
 
-function kindOf(text: string): [Family, Shape] | undefined {
+export function kindOf(text: string): [Family, Shape] | undefined {
   if (text.endsWith(UNINDENT)) return ['rst-structure', 'unindent'];
   for (const [prefix, family, shape] of KINDS) if (text.startsWith(prefix)) return [family, shape];
   return undefined;
