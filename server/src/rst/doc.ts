@@ -37,6 +37,8 @@ export interface MessageRec {
   text: string;
   /** 0-based line of the exact mistake, where docutils reports another line (see ParseMessage). */
   at?: number;
+  /** See ParseMessage.detached. */
+  detached?: boolean;
 }
 
 /**

@@ -39,6 +39,20 @@ export function parseSpec(input: string): SpecDocument {
   };
 }
 
+/**
+ * A document of its own (a table cell): the machine and the jobs it queues, then the directives'
+ * content checks. Returns the messages of `machine`'s sink.
+ */
+export function parseNested(doc: Doc, machine: Machine): MessageRec[] {
+  run(doc, machine);
+  for (let i = 0; i < doc.jobs.length; i++) {
+    const job = doc.jobs[i];
+    run(doc, new Machine(doc, job.view, false, job.sink, job.depth, job.node, job.sidebar));
+  }
+  for (let i = doc.checks.length - 1; i >= 0; i--) settle(doc.checks[i]);
+  return machine.sink ?? [];
+}
+
 /** A parse must never throw: an internal error becomes a message, and the parse goes on. */
 function run(doc: Doc, machine: Machine): void {
   try {
@@ -138,6 +152,7 @@ function toMessages(records: MessageRec[]): ParseMessage[] {
   return sorted.map((m): ParseMessage => {
     const message: ParseMessage =
       m.level === 1 ? { line: m.line, level: 2, text: m.text, docutilsLevel: 1 } : { line: m.line, level: m.level, text: m.text };
+    if (m.detached) return { ...message, ...(m.at === undefined ? {} : { at: m.at }), detached: true };
     return m.at === undefined ? message : { ...message, at: m.at };
   });
 }

@@ -12,7 +12,28 @@ export interface TableError {
   readonly offset: number;
 }
 
+/** A cell's text as docutils parses it: `offset` is its first line's index in the table. */
+export interface TableCell {
+  readonly offset: number;
+  readonly lines: string[];
+}
+
+export type TableResult = { readonly error: TableError } | { readonly error: null; readonly cells: TableCell[] };
+
 const PAD = '\x00';
+
+/** StringList.get_2D_block: the lines' columns left..right, trailing spaces and common indent removed. */
+function block2D(lines: readonly string[], top: number, left: number, bottom: number, right: number): string[] {
+  const out: string[] = [];
+  let indent = right;
+  for (let i = top; i < bottom; i++) {
+    const line = pyRstrip(lines[i].slice(left, right));
+    if (line) indent = Math.min(indent, line.length - line.trimStart().length);
+    out.push(line);
+  }
+  const stripped = indent > 0 && indent < right ? out.map((line) => line.slice(indent)) : out;
+  return stripped.map((line) => (line.indexOf(PAD) >= 0 ? line.split(PAD).join('') : line));
+}
 
 /** docutils' StringList.pad_double_width: a pad character after each wide character. */
 export function padDoubleWidth(line: string): string {
@@ -55,11 +76,13 @@ function findHeadBodySep(block: string[][], pattern: RegExp): TableError | numbe
   return sep;
 }
 
-/** GridTableParser.parse on docutils' block (stripped, padded lines); null when it parses. */
-export function checkGridTable(lines: readonly string[]): TableError | null {
+/** GridTableParser.parse on docutils' block (stripped, padded lines): its error or its cells. */
+export function checkGridTable(lines: readonly string[]): TableResult {
   const block = lines.map(chars);
   const sep = findHeadBodySep(block, /^\+=[=+]+=\+ *$/);
-  if (sep !== null && typeof sep === 'object') return sep;
+  if (sep !== null && typeof sep === 'object') return { error: sep };
+  const text = block.map((line) => line.join(''));
+  const cells: TableCell[] = [];
   const bottom = block.length - 1;
   const right = block[0].length - 1;
   const done = new Array<number>(block[0].length).fill(-1);
@@ -98,26 +121,28 @@ export function checkGridTable(lines: readonly string[]): TableError | null {
     if (!cell) continue;
     const [bot, r] = cell;
     for (let col = left; col < r; col++) done[col] = bot - 1;
+    cells.push({ offset: top + 1, lines: block2D(text, top + 1, left + 1, bot, r) });
     corners.push([top, r], [bot, left]);
     corners.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   }
   for (let col = 0; col < right; col++) {
-    if (done[col] !== bottom - 1) return { detail: 'Malformed table; parse incomplete.', offset: 0 };
+    if (done[col] !== bottom - 1) return { error: { detail: 'Malformed table; parse incomplete.', offset: 0 } };
   }
-  return null;
+  return { error: null, cells };
 }
 
 class Markup {
   constructor(readonly error: TableError) {}
 }
 
-/** SimpleTableParser.parse on docutils' block (padded lines); null when it parses. */
-export function checkSimpleTable(lines: readonly string[]): TableError | null {
+/** SimpleTableParser.parse on docutils' block (padded lines): its error or its cells. */
+export function checkSimpleTable(lines: readonly string[]): TableResult {
+  const cells: TableCell[] = [];
   const block = lines.map(chars);
   block[0] = block[0].map((c) => (c === '=' ? '-' : c));
   block[block.length - 1] = block[block.length - 1].map((c) => (c === '=' ? '-' : c));
   const sep = findHeadBodySep(block, /^=[ =]*$/);
-  if (sep !== null && typeof sep === 'object') return sep;
+  if (sep !== null && typeof sep === 'object') return { error: sep };
   const text = block.map((l) => l.join(''));
   let columns: [number, number][] = [];
   let borderEnd = 0;
@@ -175,6 +200,7 @@ export function checkSimpleTable(lines: readonly string[]): TableError | null {
     const cols = spanline ? parseColumns(...spanline) : columns.slice();
     checkColumns(rows, start, cols);
     initRow(cols, start);
+    for (const [left, right] of cols) cells.push({ offset: start, lines: block2D(rows, 0, left, rows.length, right) });
   };
   try {
     columns = parseColumns(text[0], 0);
@@ -197,10 +223,10 @@ export function checkSimpleTable(lines: readonly string[]): TableError | null {
       }
     }
   } catch (e) {
-    if (e instanceof Markup) return e.error;
+    if (e instanceof Markup) return { error: e.error };
     throw e;
   }
-  return null;
+  return { error: null, cells };
 }
 
 function alignment(offset: number): Markup {

@@ -4,7 +4,9 @@
 import { isPyBlank, paddedLength, pyStrip } from './lines';
 import { Machine, StateName } from './machine';
 import { isGridTableTop, isSimpleTableBorder } from './patterns';
-import { TableError, checkGridTable, checkSimpleTable, padDoubleWidth } from './table-parse';
+import { Doc } from './doc';
+import { parseNested } from './parse';
+import { TableCell, TableError, checkGridTable, checkSimpleTable, padDoubleWidth } from './table-parse';
 
 interface Isolated {
   /** First and last (inclusive) line of the table, relative to the state machine; null if malformed. */
@@ -12,6 +14,7 @@ interface Isolated {
   blankFinish: boolean;
   /** The table parser's objection to an isolated table. */
   error?: TableError | null;
+  cells?: TableCell[];
 }
 
 /** `at`: the line (relative to the state machine) that is wrong, when docutils names another. */
@@ -24,13 +27,34 @@ function malformed(sm: Machine, blockLength: number, detail = '', offset = 0, at
 }
 
 function tableTop(sm: Machine, isolate: (sm: Machine) => Isolated): StateName {
-  const { block, blankFinish, error } = isolate(sm);
+  const { block, blankFinish, error, cells } = isolate(sm);
   // a table the parser rejects is still a table to the other rules (its lines stay a table's)
   if (block) sm.addBlock('table', sm.start + block[0], sm.start + block[1] + 1, sm.physCol(block[0]), error ? null : 'table');
   if (block && error) malformed(sm, block[1] - block[0] + 1, error.detail, error.offset);
+  if (block && cells) for (const cell of cells) parseCell(sm, cell, sm.start + block[0]);
   if (!blankFinish) sm.message(2, 'Blank line required after table.', sm.absLineNumber() + 1);
   sm.context = [];
   return 'Body';
+}
+
+/**
+ * Body.build_table_row: each cell is parsed as a document of its own (no titles). docutils
+ * reports most of its messages one line below the cell's line (its input_offset counts the
+ * table's first line twice); those it places by the line's own source position are right.
+ * `at` keeps the true line.
+ */
+/** Messages docutils places with get_source_and_line() (the line's own position). */
+const TRUE_LINE = new Set(['Unexpected indentation.', 'Unexpected section title.']);
+
+function parseCell(sm: Machine, cell: TableCell, top: number): void {
+  if (!sm.sink || cell.lines.join('') === '') return;
+  const doc = new Doc(cell.lines);
+  const sink = parseNested(doc, new Machine(doc, { start: 0, end: cell.lines.length, firstCol: 0, col: 0 }, false, [], 0));
+  const base = top + cell.offset;
+  for (const m of sink) {
+    const shift = TRUE_LINE.has(m.text) ? 0 : 1;
+    sm.sink.push({ line: base + m.line + shift, level: m.level, text: m.text, at: base + (m.at ?? m.line) });
+  }
 }
 
 export function gridTableTop(sm: Machine): StateName {
@@ -85,8 +109,8 @@ function isolateGridTable(sm: Machine): Isolated {
       return { block: null, blankFinish };
     }
   }
-  const error = checkGridTable(lines.slice(0, count).map(padDoubleWidth));
-  return { block: [start, start + count - 1], blankFinish, error };
+  const result = checkGridTable(lines.slice(0, count).map(padDoubleWidth));
+  return { block: [start, start + count - 1], blankFinish, error: result.error, cells: result.error ? undefined : result.cells };
 }
 
 function isolateSimpleTable(sm: Machine): Isolated {
@@ -110,7 +134,9 @@ function isolateSimpleTable(sm: Machine): Isolated {
       sm.nextLine(i - start);
       const lines: string[] = [];
       for (let k = start; k <= i; k++) lines.push(padDoubleWidth(sm.textAt(k)));
-      return { block: [start, i], blankFinish: i === limit || isPyBlank(sm.textAt(i + 1)), error: checkSimpleTable(lines) };
+      const result = checkSimpleTable(lines);
+      const cells = result.error ? undefined : result.cells;
+      return { block: [start, i], blankFinish: i === limit || isPyBlank(sm.textAt(i + 1)), error: result.error, cells };
     }
   }
   if (found) {

@@ -207,6 +207,14 @@ function commit(sm: Machine, messages: MessageRec[]): void {
   }
 }
 
+/**
+ * The title's messages when docutils then rejects the title: its reporter printed them when it
+ * made them (Sphinx's log has them), but they are not in the document.
+ */
+function detach(sm: Machine, messages: MessageRec[]): void {
+  for (const m of messages) sm.sink?.push({ ...m, detached: true });
+}
+
 /** Text.underline: the current line underlines the previous one. */
 function underline(sm: Machine): StateName | Correction | null {
   const lineno = sm.absLineNumber();
@@ -339,6 +347,7 @@ function section(
   if (index < 0) {
     if (doc.titleStyles.length !== mylevel) {
       sm.message(4, 'Title level inconsistent:', lineno);
+      detach(sm, messages);
       return false;
     }
     doc.titleStyles.push(style);
@@ -353,6 +362,7 @@ function section(
     }
     if (level !== mylevel + 1) {
       sm.message(4, 'Title level inconsistent:', lineno);
+      detach(sm, messages);
       return false;
     }
   }

@@ -82,6 +82,11 @@ export interface ParseMessage {
    * around it (the bad row of a table, the `::` that announces a missing literal block, ...).
    */
   readonly at?: number;
+  /**
+   * Printed by docutils (so in Sphinx's log) but not kept in the document: the messages of a title
+   * docutils went on to reject ("Title underline too short." under an inconsistent-level title).
+   */
+  readonly detached?: true;
 }
 
 export interface SpecDocument {

@@ -34,6 +34,7 @@ const KINDS: [prefix: string, family: Family, shape: Shape][] = [
   ['Content block expected for the "table" directive; none found.', 'rst-table', 'line'],
 ];
 const UNINDENT = ' ends without a blank line; unexpected unindent.';
+const TOO_SHORT: [Family, Shape] = ['rst-title', 'line'];
 
 export function kindOf(text: string): [Family, Shape] | undefined {
   if (text.endsWith(UNINDENT)) return ['rst-structure', 'unindent'];
@@ -50,12 +51,25 @@ function findingsOf(doc: SpecDocument, family: Family): Finding[] {
     all = { 'rst-structure': [], 'rst-title': [], 'rst-table': [] };
     for (const message of doc.messages) {
       if (message.docutilsLevel !== undefined) continue; // INFO in docutils: not a docs-gate failure
-      const kind = kindOf(message.text);
+      // a short adornment is title-underline's, unless docutils rejected the title (no section)
+      const kind = message.detached && /^Title (under|over)line too short\.$/.test(message.text) ? TOO_SHORT : kindOf(message.text);
       if (kind) all[kind[0]].push(toFinding(doc, message, kind[1]));
     }
     cache.set(doc, all);
   }
   return all[family];
+}
+
+/**
+ * The line Sphinx prints: docutils' own, except that a line number below 1 (docutils computes
+ * one for a malformed table at the very top, after backing up) indexes Python's list of lines
+ * from its end.
+ */
+function reportedLine(doc: SpecDocument, line: number): number {
+  if (line >= 1) return line;
+  const lines = doc.lines;
+  const count = lines.length > 0 && lines[lines.length - 1].text === '' && lines[lines.length - 1].eol === '' ? lines.length - 1 : lines.length;
+  return count + line;
 }
 
 function lineRange(doc: SpecDocument, line: number): Range {
@@ -70,7 +84,7 @@ function toFinding(doc: SpecDocument, message: ParseMessage, shape: Shape): Find
   const text = message.text.replace(/\n/g, ' ');
   const last = doc.lines.length - 1;
   const line = Math.min(Math.max(message.at ?? message.line, 0), last);
-  const data: Record<string, string | number | boolean> = { docutilsLine: message.line + 1 };
+  const data: Record<string, string | number | boolean> = { docutilsLine: reportedLine(doc, message.line + 1) };
   let range = lineRange(doc, line);
   if (shape === 'unindent') {
     data.blankLineBefore = line;

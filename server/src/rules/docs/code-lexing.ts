@@ -8,6 +8,13 @@ import { jsonErrorOffset } from './json-lex';
 
 /** Sphinx 5.3 highlights all three with its CodeBlock/Code directives. */
 const CODE_DIRECTIVES = new Set(['code-block', 'sourcecode', 'code']);
+/** Sphinx 5.3's option_spec of each: with another option the directive fails, and nothing is highlighted. */
+const OPTIONS: Record<string, Set<string>> = {
+  'code-block': new Set(['force', 'linenos', 'dedent', 'lineno-start', 'emphasize-lines', 'caption', 'class', 'name']),
+  code: new Set(['class', 'force', 'name', 'number-lines']),
+  highlight: new Set(['force', 'linenothreshold']),
+};
+OPTIONS.sourcecode = OPTIONS['code-block'];
 /** Pygments' aliases of JsonLexer (get_lexer_by_name lower-cases the name). */
 const JSON_NAMES = new Set(['json', 'json-object']);
 
@@ -22,14 +29,17 @@ export const rstCodeLexing: Rule = {
     for (const block of doc.blocks) {
       if (block.kind === 'directive' && block.name === 'highlight') {
         // Sphinx's highlight directive: the language of the `::` literal blocks after it
+        const options = optionsOf(doc, block);
+        if (!options) continue;
         highlight = firstWord(block.argument ?? '');
-        highlightForce = hasForce(doc, block);
+        highlightForce = options.has('force');
         continue;
       }
       let language: string;
       if (block.kind === 'directive' && CODE_DIRECTIVES.has(block.name ?? '')) {
         language = firstWord(block.argument ?? '');
-        if (hasForce(doc, block)) continue;
+        const options = optionsOf(doc, block);
+        if (!options || options.has('force')) continue;
       } else if (block.kind === 'literal') {
         if (highlightForce) continue;
         language = highlight;
@@ -46,13 +56,21 @@ function firstWord(argument: string): string {
   return argument.trim().split(/\s+/)[0] ?? '';
 }
 
-/** The `:force:` option: Sphinx highlights without raising on error tokens. */
-function hasForce(doc: SpecDocument, block: Block): boolean {
-  if (block.kind !== 'directive') return false;
+/**
+ * The directive's option names (before its content), or undefined when one is not Sphinx's: the
+ * directive then fails ("Error in ... directive", another rule's) and highlights nothing.
+ */
+function optionsOf(doc: SpecDocument, block: Block): Set<string> | undefined {
+  const allowed = OPTIONS[block.name ?? ''];
+  const names = new Set<string>();
   for (let line = block.startLine + 1; line < block.endLine && !doc.literalLines.has(line); line++) {
-    if (/^\s*:force:/.test(doc.lines[line].text)) return true;
+    const match = /^\s*:([^:\s][^:]*):(?:\s|$)/.exec(doc.lines[line].text);
+    if (!match) continue;
+    const name = match[1].toLowerCase();
+    if (!allowed?.has(name)) return undefined;
+    names.add(name);
   }
-  return false;
+  return names;
 }
 
 function lex(doc: SpecDocument, block: Block, language: string): Finding | undefined {
