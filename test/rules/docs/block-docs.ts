@@ -85,7 +85,8 @@ export function blockDocs(seed: number, count: number): string[] {
     if (r < 0.45) return [...rows.slice(0, 4), '+-------+-------+'];
     if (r < 0.6) return [...rows.slice(0, 3), '| c     | d        |', rows[4]];
     if (r < 0.75) return [...rows.slice(0, 4)];
-    if (r < 0.85) return [...rows, words(2)];
+    if (r < 0.82) return [...rows, words(2)];
+    if (r < 0.9) return [rows[0], '| a     | - list |', '|       | text   |', '+-------+--------+', '| b     | x      |', '|       |   y    |', '|       | z      |', rows[4]];
     return [rows[0], '| a       b      |', '+-------+--------+'];
   }
 
@@ -97,7 +98,8 @@ export function blockDocs(seed: number, count: number): string[] {
     if (r < 0.6) return [border, 'a      b', '=====  =======', 'c      d', border];
     if (r < 0.7) return [border, 'a      b', border, 'c      d'];
     if (r < 0.8) return [border, 'a      b', '------------', 'c      d', border];
-    if (r < 0.9) return [border, 'a      b', border, 'c      d', border, words(2)];
+    if (r < 0.85) return [border, 'a      b', border, 'c      d', border, words(2)];
+    if (r < 0.9) return [border, 'a      - item', '       text', 'b      para', '         more', '       back', border];
     return [border, '=====  ======', 'a      b', border];
   }
 
@@ -128,6 +130,7 @@ export function blockDocs(seed: number, count: number): string[] {
       if (chance(0.8)) lines.push('');
     }
     if (chance(0.15)) lines.push('', '-----');
+    else if (chance(0.1)) lines.push('', 'Last', '----', '', 'Text.', '', '------');
     docs.push(lines.join('\n') + '\n');
   }
   return docs;

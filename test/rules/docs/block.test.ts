@@ -7,6 +7,7 @@ import { fixAllEdits } from '../../../server/src/fixes/fix-all';
 import { parseSpec } from '../../../server/src/rst/parse';
 import { jsonErrorOffset } from '../../../server/src/rules/docs/json-lex';
 import { quickFixFor } from '../../../server/src/fixes/index';
+import { buildTemplate } from '../../../server/src/template/model';
 import { bundledTemplate, check, checkRule, range } from '../../helpers';
 import { applyQuickFix, noQuickFix, options } from '../../fixes/fix-helpers';
 
@@ -172,4 +173,15 @@ test('json-lex: Pygments\' JsonLexer verdicts', () => {
     ['{"a": "\\u12G4"}\n', -1],
   ];
   for (const [text, offset] of cases) assert.equal(jsonErrorOffset(text), offset, JSON.stringify(text));
+});
+
+test('rst-title: a mismatched overline is one diagnostic; the template rules read the spec as meant', () => {
+  const template = buildTemplate(['=====', 'Top A', '=====', '', 'Sub A', '-----', '', '=====', 'Top B', '=====', '', 'Sub B', '-----', ''].join('\n'), 'mini');
+  const text = ['=====', 'Top A', '=====', '', 'Sub A', '-----', '', 'Text.', '', '========', 'Top B', '=====', '', 'Sub B', '-----', '', 'Text.', ''].join('\n');
+  assert.deepEqual(
+    check(text, {}, template).map((d) => [d.code, d.range.start.line]),
+    [['rst-title', 9]],
+  );
+  // docutils itself (and so the parse) drops the title: Sub B is read under Top A
+  assert.deepEqual(parseSpec(text).sections.map((s) => [s.title, s.level]), [['Top A', 1], ['Sub A', 2], ['Sub B', 2]]);
 });

@@ -131,7 +131,7 @@ function literalMarker(doc: SpecDocument, reported: number): { range: Range; rep
  * as the longer of them (and at least as wide as the title). Of different characters, nothing
  * says which one the writer meant: no repair.
  */
-function overlineRepair(doc: SpecDocument, overline: number): Record<string, string | number> {
+export function overlineRepair(doc: SpecDocument, overline: number): Record<string, string | number> {
   const over = doc.lines[overline]?.text.trimEnd() ?? '';
   const under = doc.lines[overline + 2]?.text.trimEnd() ?? '';
   const title = doc.lines[overline + 1]?.text.trimEnd() ?? '';
