@@ -56,10 +56,12 @@ export interface NodeInfo {
   /** For the document and sections: the parent section's node and this node's index in it. */
   up: NodeInfo | null;
   index: number;
+  /** The document's or a section's node: its lists' shapes are never checked (no NodeInfo for them). */
+  section: boolean;
 }
 
-export function newNode(up: NodeInfo | null = null): NodeInfo {
-  return { count: 0, first: '', list: null, items: [], last: '', up, index: up ? up.count : 0 };
+export function newNode(up: NodeInfo | null = null, section = false): NodeInfo {
+  return { count: 0, first: '', list: null, items: [], last: '', up, index: up ? up.count : 0, section };
 }
 
 /** A transition docutils put in a section (or the document), for its Transitions transform. */

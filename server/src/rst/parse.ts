@@ -16,7 +16,7 @@ export function parseSpec(input: string): SpecDocument {
   const n = source.docutilsLineCount;
   const exp = docutilsLines(source.text, source.lines, n);
   const doc = new Doc(exp);
-  run(doc, new Machine(doc, { start: 0, end: n, firstCol: 0, col: 0 }, true, doc.messages, 0, newNode()));
+  run(doc, new Machine(doc, { start: 0, end: n, firstCol: 0, col: 0 }, true, doc.messages, 0, newNode(null, true)));
   for (let i = 0; i < doc.jobs.length; i++) {
     const job = doc.jobs[i];
     run(doc, new Machine(doc, job.view, false, job.sink, job.depth, job.node, job.sidebar));

@@ -370,7 +370,7 @@ function section(
   doc.sectionLevel++;
   doc.sections.push({ title, level: mylevel + 1, style, overlineLine, titleLine, underlineLine });
   // the section node joins its parent; the title's messages are the section's first children
-  const node = sm.node ? newNode(sm.node) : null;
+  const node = sm.node ? newNode(sm.node, true) : null;
   sm.child('section');
   const child = new Machine(doc, sm.suffix(sm.lineOffset + 1), true, sm.sink, sm.depth, node);
   commit(child, messages);
