@@ -2,13 +2,16 @@
 // specs (the bundled template's other rules aside), and their fixes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { applyEdits } from '../../../server/src/fixes/edit';
 import { fixAllEdits } from '../../../server/src/fixes/fix-all';
 import { parseSpec } from '../../../server/src/rst/parse';
 import { jsonErrorOffset } from '../../../server/src/rules/docs/json-lex';
 import { quickFixFor } from '../../../server/src/fixes/index';
 import { buildTemplate } from '../../../server/src/template/model';
-import { bundledTemplate, check, checkRule, range } from '../../helpers';
+import { bundledTemplate, check, checkRule, cleanSpec, range } from '../../helpers';
+import { run, scratch } from '../../cli/run';
 import { applyQuickFix, noQuickFix, options } from '../../fixes/fix-helpers';
 
 const doc = (...lines: string[]) => ['=====', 'Title', '=====', '', ...lines, ''].join('\n');
@@ -184,4 +187,29 @@ test('rst-title: a mismatched overline is one diagnostic; the template rules rea
   );
   // docutils itself (and so the parse) drops the title: Sub B is read under Top A
   assert.deepEqual(parseSpec(text).sections.map((s) => [s.title, s.level]), [['Top A', 1], ['Sub A', 2], ['Sub B', 2]]);
+});
+
+test('the CLI: a spec clean but for a docs-gate block error fails the check (exit 1), and passes with the rule off', () => {
+  const { dir, cleanup } = scratch();
+  try {
+    const text = cleanSpec().replace('Unit tests.\n', 'Unit tests:\n\n- one\n- two\nThen more.\n');
+    const file = join(dir, 'clean-spec.rst');
+    writeFileSync(file, text);
+    const line = text.split('\n').indexOf('Then more.') + 1;
+    const failed = run(['check', file]);
+    assert.equal(failed.code, 1);
+    assert.match(failed.stdout, new RegExp(`clean-spec\\.rst:${line}:1: error rst-structure Bullet list ends without a blank line; unexpected unindent\\.`));
+    assert.equal(run(['check', '--rule', 'rst-structure=off', file]).code, 0);
+  } finally {
+    cleanup();
+  }
+});
+
+test('rst-structure inside a table cell: on the cell\'s line (docutils reports the line below it), no blank-line fix', () => {
+  const text = doc('+--------+----------+', '| a      | - item   |', '|        | text     |', '+--------+----------+', '', '=====  ===========', 'a      - item', '       text', '=====  ===========');
+  assert.deepEqual(checkRule('rst-structure', text), [
+    error('rst-structure', 'Bullet list ends without a blank line; unexpected unindent.', range(6, 0, 6, 21), { docutilsLine: 8 }),
+    error('rst-structure', 'Bullet list ends without a blank line; unexpected unindent.', range(11, 7, 11, 11), { docutilsLine: 13 }),
+  ]);
+  noQuickFix(text, 'rst-structure');
 });

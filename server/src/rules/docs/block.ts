@@ -87,7 +87,8 @@ function toFinding(doc: SpecDocument, message: ParseMessage, shape: Shape): Find
   const data: Record<string, string | number | boolean> = { docutilsLine: reportedLine(doc, message.line + 1) };
   let range = lineRange(doc, line);
   if (shape === 'unindent') {
-    data.blankLineBefore = line;
+    // not in a table cell: a blank line there would break the table
+    if (!inTable(doc, line)) data.blankLineBefore = line;
   } else if (shape === 'literal') {
     const marker = literalMarker(doc, message.line);
     if (marker) {
@@ -102,6 +103,10 @@ function toFinding(doc: SpecDocument, message: ParseMessage, shape: Shape): Find
     Object.assign(data, overlineRepair(doc, line));
   }
   return { range, message: text, data: data as FindingData };
+}
+
+function inTable(doc: SpecDocument, line: number): boolean {
+  return doc.blocks.some((block) => block.kind === 'table' && block.startLine <= line && line < block.endLine);
 }
 
 /**
