@@ -114,6 +114,7 @@ export function blockDocs(seed: number, count: number): string[] {
 
   function codeBlock(): string[] {
     const body = chance(0.5) ? pick(GOOD_JSON) : pick(BAD_JSON);
+    if (chance(0.15)) return [pick(['.. highlight:: json', '.. highlight:: python']), '', pick(['.. code-block::', 'Sample::']), '', ...body.map((line) => '   ' + line)];
     const head = pick(['.. code-block:: json', '.. code:: json', '.. sourcecode:: JSON', '.. code-block:: javascript']);
     const options = chance(0.2) ? ['   :linenos:'] : [];
     return [head, ...options, '', ...body.map((line) => '   ' + line)];

@@ -154,6 +154,8 @@ test('rst-code-lexing: a json block Pygments cannot lex, on the first bad charac
   assert.deepEqual(checkRule('rst-code-lexing', forced), []);
   const highlighted = doc('.. highlight:: json', '', 'Sample::', '', "   {'a': 1}");
   assert.deepEqual(checkRule('rst-code-lexing', highlighted).map((d) => d.range), [range(8, 4, 8, 5)]);
+  const bare = doc('.. highlight:: json', '', '.. code-block::', '', "   {'a': 1}", '', '.. code::', '', '   {"a": 1}');
+  assert.deepEqual(checkRule('rst-code-lexing', bare).map((d) => [d.range, d.data]), [[range(8, 4, 8, 5), { docutilsLine: 7 }]]);
 });
 
 test('json-lex: Pygments\' JsonLexer verdicts', () => {

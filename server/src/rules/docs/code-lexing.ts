@@ -37,7 +37,8 @@ export const rstCodeLexing: Rule = {
       }
       let language: string;
       if (block.kind === 'directive' && CODE_DIRECTIVES.has(block.name ?? '')) {
-        language = firstWord(block.argument ?? '');
+        // without a language, Sphinx takes the one of the last highlight directive
+        language = firstWord(block.argument ?? '') || highlight;
         const options = optionsOf(doc, block);
         if (!options || options.has('force')) continue;
       } else if (block.kind === 'literal') {
