@@ -89,7 +89,8 @@ function lex(doc: SpecDocument, block: Block, language: string): Finding | undef
   const line = lines[index];
   const character = Math.min(offset - start, texts[index].length);
   const end = character < texts[index].length ? character + 1 : character;
-  const reported = block.kind === 'directive' ? block.startLine + 1 : block.startLine + 1;
+  // Sphinx names the directive's line, or a literal block's first line
+  const reported = block.startLine + 1;
   return {
     range: { start: { line, character }, end: { line, character: end } },
     message: `Could not lex literal_block as "${language}". Highlighting skipped.`,
