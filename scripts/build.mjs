@@ -47,7 +47,8 @@ console.log(`built client/out/extension.js, server/out/server.js, server/out/cli
 
 /**
  * The CLI's V8 code cache (server/src/cli-loader.ts): the bundle run once on the examples, so that
- * the cache holds every function a check compiles; made by this Node for this Node.
+ * the cache holds every function a check compiles; made by this Node for this Node. Made under the
+ * bare name `cli-main.js`: the cache keeps the name, and stack traces would show this machine's path.
  */
 function writeCliCodeCache() {
   rmSync('server/out/cli-main.cache', { force: true });
@@ -57,7 +58,7 @@ function writeCliCodeCache() {
   const make = `const { writeFileSync } = require('node:fs');
 const { runCliMain, sealCodeCache, CLI_CODE_CACHE, CLI_MAIN } = require('./server/out/cli.js');
 process.argv = [process.execPath, CLI_MAIN, 'check', '--format', 'json', ...${JSON.stringify(examples)}];
-const { script } = runCliMain(CLI_MAIN, '');
+const { script } = runCliMain(CLI_MAIN, '', 'cli-main.js');
 process.on('exit', () => writeFileSync(CLI_CODE_CACHE, sealCodeCache(script.createCachedData())));`;
   const result = spawnSync(process.execPath, ['-e', make], { encoding: 'utf8' });
   if (!existsSync('server/out/cli-main.cache')) throw new Error(`the CLI's code cache was not written: ${result.stderr}`);

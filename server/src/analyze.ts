@@ -1,12 +1,14 @@
 import { posix as path } from 'node:path';
 import type { SpecDocument } from './rst/types';
 import { parseSpec } from './rst/parse';
+import { editorPositions } from './rst/editor-positions';
 import type { Template } from './template/model';
 import { TemplateError } from './template/model';
 import { locateTemplate, releaseOf, type TemplateFiles } from './template/locate';
 import { nodeTemplateFiles, TemplateCache } from './template/load';
 import { type EngineOptions, inlineControl, ruleOptions, type SpecDiagnostic, validateDocument } from './engine';
 import type { InlineControl } from './control';
+import type { UndecodableByte } from './encoding';
 
 export interface AnalysisRequest {
   readonly text: string;
@@ -24,6 +26,8 @@ export interface AnalysisRequest {
    */
   readonly confineTemplates?: boolean;
   readonly templatePathIsUsers?: boolean;
+  /** The file's first byte that is not UTF-8 (the text has U+FFFD for it): reported as `encoding`. */
+  readonly undecodable?: UndecodableByte;
 }
 
 /** Where a spec's template came from: its own `.. rst-specs: template=` comment, the settings or config, lookup, or the default. */
@@ -43,6 +47,7 @@ export interface Analysis {
 
 export const TEMPLATE_PROBLEM_CODE = 'template';
 export const BINARY_FILE_CODE = 'binary-file';
+export const ENCODING_CODE = 'encoding';
 
 const BINARY_FILE_DIAGNOSTIC: SpecDiagnostic = {
   code: BINARY_FILE_CODE,
@@ -52,7 +57,18 @@ const BINARY_FILE_DIAGNOSTIC: SpecDiagnostic = {
 };
 
 /** Diagnostic codes that are not rules but can still be given a severity or turned off. */
-export const NON_RULE_CODES: ReadonlySet<string> = new Set([TEMPLATE_PROBLEM_CODE, BINARY_FILE_CODE]);
+export const NON_RULE_CODES: ReadonlySet<string> = new Set([TEMPLATE_PROBLEM_CODE, BINARY_FILE_CODE, ENCODING_CODE]);
+
+/** One diagnostic for a file that is not UTF-8, at its first bad byte (`docs/rules/encoding.md`). */
+export function encodingDiagnostic(at: UndecodableByte, severity: SpecDiagnostic['severity']): SpecDiagnostic {
+  const hex = at.byte.toString(16).toUpperCase().padStart(2, '0');
+  return {
+    code: ENCODING_CODE,
+    severity,
+    message: `This file is not valid UTF-8 (byte 0x${hex} here): docutils and the specs repos' tests read specs as UTF-8 and fail on it. Save it as UTF-8; it was checked with such bytes read as U+FFFD.`,
+    range: { start: { line: at.line, character: at.character }, end: { line: at.line, character: at.character + 1 } },
+  };
+}
 
 export function looksBinary(text: string): boolean {
   return text.includes('\u0000');
@@ -105,6 +121,16 @@ export class Analyzer {
   }
 
   analyze(request: AnalysisRequest): Analysis {
+    const analysis = this.analyzeText(request);
+    const severity = request.options?.rules?.[ENCODING_CODE] ?? 'error';
+    // A binary file's one diagnostic says it all.
+    if (!request.undecodable || severity === 'off' || looksBinary(request.text)) return analysis;
+    // Counted on the editor's lines (encoding.ts): to the engine's, as every diagnostic is.
+    const at = { ...request.undecodable, ...editorPositions(analysis.doc).fromEditor(request.undecodable) };
+    return { ...analysis, diagnostics: [encodingDiagnostic(at, severity), ...analysis.diagnostics] };
+  }
+
+  private analyzeText(request: AnalysisRequest): Analysis {
     const doc = parseSpec(request.text);
     const severityOf = (code: string, fallback: SpecDiagnostic['severity']) => request.options?.rules?.[code] ?? fallback;
     if (looksBinary(request.text)) {

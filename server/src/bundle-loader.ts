@@ -16,7 +16,12 @@ export interface LoadedBundle {
   readonly cache: CodeCacheState;
 }
 
-export function loadBundle(mainFile: string, cacheFile: string | undefined): LoadedBundle {
+/**
+ * `scriptName`: the name stack traces show for the bundle. A code cache keeps the name of the script
+ * it was made from, and V8 shows that one, not the name it is later loaded with: a cache made to
+ * be shipped is made under a bare file name, so that no build machine's path travels with it.
+ */
+export function loadBundle(mainFile: string, cacheFile: string | undefined, scriptName = mainFile): LoadedBundle {
   const source = readFileSync(mainFile, 'utf8');
   let stored: Buffer | undefined;
   try {
@@ -25,7 +30,7 @@ export function loadBundle(mainFile: string, cacheFile: string | undefined): Loa
     // no cache yet, or unreadable: compiled as usual
   }
   const cachedData = stored && unsealCodeCache(stored);
-  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: mainFile, cachedData });
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: scriptName, cachedData });
   const module = { exports: {} };
   script.runInThisContext()(module.exports, require, module, mainFile, dirname(mainFile));
   const cache = !stored ? 'none' : !cachedData ? 'damaged' : script.cachedDataRejected ? 'rejected' : 'accepted';

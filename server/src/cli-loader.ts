@@ -11,9 +11,9 @@ export { sealCodeCache } from './bundle-loader';
 export const CLI_MAIN = join(__dirname, 'cli-main.js');
 export const CLI_CODE_CACHE = join(__dirname, 'cli-main.cache');
 
-/** Runs the CLI bundle; returns it, for the build to make the cache from its script. */
-export function runCliMain(mainFile = CLI_MAIN, cacheFile = CLI_CODE_CACHE): LoadedBundle {
-  return loadBundle(mainFile, cacheFile);
+/** Runs the CLI bundle; returns it, for the build to make the cache from its script (named `scriptName`: bundle-loader.ts). */
+export function runCliMain(mainFile = CLI_MAIN, cacheFile = CLI_CODE_CACHE, scriptName?: string): LoadedBundle {
+  return loadBundle(mainFile, cacheFile, scriptName);
 }
 
 if (require.main === module) runCliMain();

@@ -18,7 +18,7 @@ if (workerData?.rstSpecsWorker) {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     cwd: process.cwd(),
-    readStdin: () => readFileSync(0, 'utf8'),
+    readStdin: () => readFileSync(0),
     isTTY: process.stdout.isTTY === true,
     env: process.env,
     workerScript: __filename,

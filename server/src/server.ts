@@ -5,6 +5,7 @@ import { languageFeatures } from './lsp/language-features';
 import { codeActionsFeature } from './lsp/code-actions';
 import { templateInfoFeature } from './lsp/template-info';
 import { type CodeCacheHandle, codeCacheFeature } from './lsp/code-cache-offer';
+import { shutdownGuard } from './lsp/shutdown';
 
 export interface ServerMain {
   /** `codeCache`: when the client keeps the server's code cache (code-cache.ts). */
@@ -15,7 +16,7 @@ export function main(codeCache: CodeCacheHandle | undefined): void {
   // `gc` is there when the server runs with SERVER_NODE_OPTIONS (--expose-gc), as the extension starts it.
   const { gc } = globalThis as { gc?: () => void };
   startServer(
-    createConnection(ProposedFeatures.all),
+    createConnection(ProposedFeatures.all, shutdownGuard()),
     [languageFeatures, codeActionsFeature, templateInfoFeature, ...(codeCache ? [codeCacheFeature(codeCache)] : [])],
     undefined,
     gc && (() => gc()),

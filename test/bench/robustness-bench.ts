@@ -316,3 +316,42 @@ export async function requestRows(iterations = 60): Promise<Row[]> {
     },
   );
 }
+
+/**
+ * The 5 MB spec with a problem on each of its lines (trailing spaces: about 169,000): a keystroke's
+ * time to its diagnostics and their size; fix-all's time, and how long a hover sent with it waits.
+ */
+export async function manyProblemsRows(keystrokes = 5): Promise<Row[]> {
+  return withServer(async (client, workspace) => {
+    const uri = pathToFileURL(join(workspace, 'specs', 'many-problems.rst')).toString();
+    const text = largeSpec(5 * (1 << 20)).replace(/\n/g, ' \n');
+    const opened = client.nextDiagnostics(uri, () => true, 120_000);
+    await client.open(uri, text);
+    await opened;
+    const samples: number[] = [];
+    let bytes = 0;
+    let count = 0;
+    for (let version = 2; version < 2 + keystrokes; version++) {
+      const published = client.nextDiagnostics(uri, (p) => p.version === version, 120_000);
+      const started = performance.now();
+      await client.change(uri, version, [{ range: { start: { line: 30, character: 0 }, end: { line: 30, character: 0 } }, text: 'x' }]);
+      const { diagnostics } = await published;
+      samples.push(performance.now() - started);
+      bytes = JSON.stringify(diagnostics).length;
+      count = diagnostics.length;
+    }
+    const lines = text.split('\n').length;
+    const fixAllParams = { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll.rst-specs'] } };
+    const started = performance.now();
+    let hoverMs = 0;
+    const fixAll = client.request('textDocument/codeAction', fixAllParams);
+    await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 10, character: 2 } });
+    hoverMs = performance.now() - started;
+    await fixAll;
+    const fixAllMs = performance.now() - started;
+    return [
+      [`typing: a keystroke to its diagnostics (${count.toLocaleString('en-US')} published, ${(bytes / (1 << 20)).toFixed(2)} MB)`, `5 MB, ${lines.toLocaleString('en-US')} lines, one problem each`, ms(samples), 'at most 1,001 diagnostics'],
+      ['fix-all: its answer / a hover sent with it', '5 MB, same', `${fixAllMs.toFixed(0)} / ${hoverMs.toFixed(0)}`, 'the hover not behind the whole fix-all'],
+    ];
+  });
+}

@@ -129,7 +129,7 @@ test('sarif: SARIF 2.1.0 with every rule, its help page, and a region per result
   assert.equal(sarifRun.tool.driver.version, cliVersion());
   assert.deepEqual(
     sarifRun.tool.driver.rules.map((rule: { id: string }) => rule.id),
-    [...ruleById.keys(), 'template', 'binary-file'],
+    [...ruleById.keys(), 'template', 'binary-file', 'encoding'],
   );
   assert.deepEqual(sarifRun.tool.driver.rules[0], {
     id: 'missing-section',

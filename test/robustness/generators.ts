@@ -58,9 +58,14 @@ export const rstLine: fc.Arbitrary<string> = fc.oneof(
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 40 }) },
 );
 
-const eol = fc.oneof({ weight: 12, arbitrary: fc.constant('\n') }, { weight: 1, arbitrary: fc.constantFrom('\r\n', '\r') });
+// Also the separators docutils ends lines at and editors don't (U+2028, NEL, ...: rst/lines.ts).
+const eol = fc.oneof(
+  { weight: 24, arbitrary: fc.constant('\n') },
+  { weight: 2, arbitrary: fc.constantFrom('\r\n', '\r') },
+  { weight: 1, arbitrary: fc.constantFrom('\u2028', '\u2029', '\u0085', '\x1c', '\x1e') },
+);
 
-/** A random rST-like document: lines of the pieces above, mostly LF, sometimes CRLF or CR. */
+/** A random rST-like document: lines of the pieces above, mostly LF, sometimes CRLF, CR or a line separator. */
 export const rstDocument: fc.Arbitrary<string> = fc
   .tuple(fc.boolean(), fc.array(fc.tuple(rstLine, eol), { maxLength: 120 }), fc.boolean())
   .map(([bom, lines, finalBreak]) => {

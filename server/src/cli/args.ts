@@ -112,7 +112,8 @@ export function parseArguments(args: readonly string[]): ParsedArguments {
       continue;
     }
     const value = inline ?? rest[++index];
-    if (value === undefined || (inline === undefined && value.startsWith('--'))) return { kind: 'error', message: `${flag} needs a value` };
+    // `--template=` (empty, as a shell gives an unset variable) is a missing value too.
+    if (value === undefined || value === '' || (inline === undefined && value.startsWith('--'))) return { kind: 'error', message: `${flag} needs a value` };
     switch (flag) {
       case '--template':
         template = value;

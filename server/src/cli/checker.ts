@@ -18,7 +18,9 @@ import { isTemplateFile, locateTemplate, type TemplateFiles } from '../template/
 import { type Template, TemplateError } from '../template/model';
 import type { CliOptions } from './args';
 import { unifiedDiff } from './diff';
-import { fixSpec, writeFileSafely } from './fix';
+import { FileChangedError, fixSpec, writeFileSafely } from './fix';
+import { decodeSpec, type UndecodableByte } from '../encoding';
+import { editorPositions, SAME } from '../rst/editor-positions';
 import { displayPath, type Origin, type Target } from './inputs';
 import type { FileReport } from './report';
 
@@ -36,9 +38,11 @@ export interface TargetResult {
 /** What the checker may ask of the outside world (replaced in tests). */
 export interface CheckerIo {
   readonly cwd: string;
-  readonly readStdin?: () => string;
+  /** Bytes are decoded as files are (a spec that is not UTF-8 gets its `encoding` error). */
+  readonly readStdin?: () => string | Buffer;
   readonly readFile?: (filePath: string) => Buffer;
-  readonly writeFile?: (filePath: string, text: string) => void;
+  /** `original`: the bytes the check read, which the file must still hold (else it was edited meanwhile). */
+  readonly writeFile?: (filePath: string, text: string, original: Buffer) => void;
 }
 
 /** Checks specs one at a time for one run, keeping what the file system answered (configs, templates, project roots). */
@@ -85,14 +89,17 @@ export class SpecChecker {
     }
     let text: string;
     let bytes: number;
+    let original: Buffer | undefined;
+    let undecodable: UndecodableByte | undefined;
     try {
       if (target.absolute === undefined) {
-        text = io.readStdin ? io.readStdin() : '';
-        bytes = Buffer.byteLength(text);
+        const input = io.readStdin ? io.readStdin() : '';
+        bytes = typeof input === 'string' ? Buffer.byteLength(input) : input.length;
+        ({ text, undecodable } = typeof input === 'string' ? { text: input, undecodable: undefined } : decodeSpec(input));
       } else {
-        const buffer = (io.readFile ?? readFileSync)(target.absolute);
-        bytes = buffer.length;
-        text = buffer.toString('utf8');
+        original = (io.readFile ?? readFileSync)(target.absolute);
+        bytes = original.length;
+        ({ text, undecodable } = decodeSpec(original));
       }
     } catch (error) {
       return { bytes: 0, problems: [{ key: `read:${target.display}`, text: `${target.display}: cannot be read: ${describeError(error)}` }] };
@@ -105,7 +112,7 @@ export class SpecChecker {
       return { bytes, problems: [{ key: `template:${templatePath}`, text: `${error.message} (needed by ${target.display})` }] };
     }
     const engine = engineOptions(settings.effective);
-    const request = { filePath: filePath && toPosix(filePath), templatePath, options: engine };
+    const request = { filePath: filePath && toPosix(filePath), templatePath, options: engine, undecodable };
     const analyze = (source: string): Analysis => this.analyzer.analyze({ ...request, text: source });
     let analysis = analyze(text);
     let fixed = 0;
@@ -113,19 +120,29 @@ export class SpecChecker {
     const problems: { key: string; text: string }[] = [];
     if (options.fix || options.fixDryRun) {
       const result = fixSpec(text, analysis, analyze, settings.effective, filePath && path.basename(filePath));
-      if (result.text !== text) {
+      if (result.text !== text && undecodable) {
+        // Written back, each byte that is not UTF-8 would become U+FFFD: the file is not touched.
+        const at = `line ${undecodable.line + 1}, column ${undecodable.character + 1}`;
+        problems.push({ key: `encoding:${target.display}`, text: `${target.display}: not valid UTF-8 (${at}), so the fixes were not made: save it as UTF-8 first` });
+      } else if (result.text !== text) {
         try {
           if (options.fixDryRun) diff = unifiedDiff(target.display, text, result.text);
-          else (io.writeFile ?? writeFileSafely)(target.absolute as string, result.text);
+          else (io.writeFile ?? writeFileSafely)(target.absolute as string, result.text, original as Buffer);
           analysis = result.analysis;
           fixed = result.fixed;
         } catch (error) {
-          const why = `${target.display}: the fixes could not be written (${describeError(error)}); the file is unchanged`;
+          const why =
+            error instanceof FileChangedError
+              ? `${target.display}: changed while it was checked, so the fixes were not written: run rst-specs again`
+              : `${target.display}: the fixes could not be written (${describeError(error)}); the file is unchanged`;
           problems.push({ key: `write:${target.display}`, text: why });
         }
       }
     }
-    return { report: { path: target.display, diagnostics: analysis.diagnostics, fixed }, bytes, problems, diff };
+    // Lines as editors count them (and as the repos' tests number them): see rst/editor-positions.ts.
+    const positions = editorPositions(analysis.doc);
+    const diagnostics = positions === SAME ? analysis.diagnostics : analysis.diagnostics.map((d) => ({ ...d, range: positions.toEditorRange(d.range) }));
+    return { report: { path: target.display, diagnostics, fixed }, bytes, problems, diff };
   }
 
   /** The config and options that apply to a file (or to standard input, given no path). */

@@ -1,6 +1,7 @@
 import { type CliOptions, parseArguments, USAGE } from './args';
 import { type CheckerIo, SpecChecker } from './checker';
 import { defaultColor, palette } from './color';
+import { escapeMessage } from './escape';
 import { formatGithub } from './formats/github';
 import { formatJson } from './formats/json';
 import { formatJunit } from './formats/junit';
@@ -33,7 +34,7 @@ export const MANY_SPECS = 48;
 export function runCli(args: readonly string[], io: CliIo): number {
   const parsed = parseArguments(args);
   if (parsed.kind === 'error') {
-    io.stderr(`rst-specs: ${parsed.message}\nRun rst-specs --help for the options.\n`);
+    io.stderr(`rst-specs: ${escapeMessage(parsed.message)}\nRun rst-specs --help for the options.\n`);
     return 2;
   }
   if (parsed.kind === 'help') {
@@ -50,7 +51,7 @@ export function runCli(args: readonly string[], io: CliIo): number {
 function check(options: CliOptions, args: readonly string[], io: CliIo): number {
   let failed = false;
   const fail = (message: string) => {
-    io.stderr(`rst-specs: ${message}\n`);
+    io.stderr(`rst-specs: ${escapeMessage(message)}\n`);
     failed = true;
   };
   const checker = new SpecChecker(options, io);
@@ -61,7 +62,7 @@ function check(options: CliOptions, args: readonly string[], io: CliIo): number 
   }
   const expansion = expandInputs(options.paths, io.cwd, (file, origin) => checker.select(file, origin), options.stdinFilename ?? '<stdin>');
   for (const problem of expansion.problems) fail(problem);
-  if (!options.quiet) for (const note of expansion.skipped) io.stderr(`rst-specs: ${note}\n`);
+  if (!options.quiet) for (const note of expansion.skipped) io.stderr(`rst-specs: ${escapeMessage(note)}\n`);
 
   if (expansion.targets.length >= MANY_SPECS) io.beforeManySpecs?.();
   const threads = threadCount(options, expansion.targets.length, io.workerScript !== undefined);

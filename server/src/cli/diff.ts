@@ -74,7 +74,7 @@ function editScript(a: readonly string[], b: readonly string[]): Op[] {
 export function unifiedDiff(name: string, before: string, after: string, context = 3): string {
   if (before === after) return '';
   const ops = editScript(splitLines(before), splitLines(after));
-  let output = `--- a/${name}\n+++ b/${name}\n`;
+  let output = `--- ${diffName('a/', name)}\n+++ ${diffName('b/', name)}\n`;
   let index = 0;
   while (index < ops.length) {
     while (index < ops.length && ops[index].kind === ' ') index++;
@@ -104,6 +104,26 @@ export function unifiedDiff(name: string, before: string, after: string, context
     index = end;
   }
   return output;
+}
+
+const C_ESCAPES: Readonly<Record<number, string>> = { 7: '\\a', 8: '\\b', 9: '\\t', 10: '\\n', 11: '\\v', 12: '\\f', 13: '\\r', 34: '\\"', 92: '\\\\' };
+
+/**
+ * A file name in a `---`/`+++` line as git writes it, which `patch` and `git apply` read back: in
+ * double quotes with C escapes (other bytes in octal, UTF-8 included) when it has a control
+ * character, a quote, a backslash or a byte above ASCII; else as it is, followed by a tab when it
+ * has a space (the tab ends the name: without it, patch stops the name at the space).
+ */
+export function diffName(prefix: string, name: string): string {
+  const bytes = Buffer.from(prefix + name, 'utf8');
+  if (!bytes.some((byte) => byte < 0x20 || byte === 0x22 || byte === 0x5c || byte >= 0x7f)) {
+    return name.includes(' ') ? `${prefix}${name}\t` : prefix + name;
+  }
+  let quoted = '"';
+  for (const byte of bytes) {
+    quoted += C_ESCAPES[byte] ?? (byte < 0x20 || byte >= 0x7f ? `\\${byte.toString(8).padStart(3, '0')}` : String.fromCharCode(byte));
+  }
+  return `${quoted}"`;
 }
 
 function range(start: number, count: number): string {

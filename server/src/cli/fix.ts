@@ -1,4 +1,18 @@
-import { chownSync, lstatSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  fchmodSync,
+  fchownSync,
+  fstatSync,
+  ftruncateSync,
+  lstatSync,
+  openSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import * as path from 'node:path';
 import { type Analysis, BINARY_FILE_CODE } from '../analyze';
 import { type EffectiveOptions, engineOptions } from '../config';
@@ -45,39 +59,103 @@ function countGone(before: Analysis, after: Analysis): number {
   return gone;
 }
 
+/** The file changed on disk after it was read for checking: the fixes are not written over it. */
+export class FileChangedError extends Error {
+  constructor() {
+    super('it changed while it was checked');
+  }
+}
+
 /**
- * Writes a fixed spec so that a failure leaves the file as it was: refuses a read-only file (even
- * to root), writes a temporary file beside it with the same mode (and owner, when allowed), then
- * renames it over the original. Follows a symbolic link to the file it names. Throws on failure.
+ * Writes a fixed spec so that a failure leaves the file as it was, and the file stays the same file:
+ * its mode (special bits too), owner, group and hard links. Refuses a read-only file (even to
+ * root), and a file whose bytes are no longer `original` (edited meanwhile: FileChangedError).
+ * Where a new file can keep all of that (one link, mode and owner reproduced), it writes a
+ * temporary file beside it and renames it over the original, so a crash never leaves half a file;
+ * else (hard links, another owner, a folder it may not write) it writes into the file itself and,
+ * should that fail, writes the original bytes back. Follows a symbolic link. Throws on failure.
  */
-export function writeFileSafely(filePath: string, text: string): void {
+export function writeFileSafely(filePath: string, text: string, original?: Uint8Array): void {
   const target = lstatSync(filePath).isSymbolicLink() ? realpathSync(filePath) : filePath;
   const stat = statSync(target);
   if (!stat.isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
   if ((stat.mode & 0o222) === 0) throw Object.assign(new Error('the file is read-only'), { code: 'EACCES' });
+  const data = Buffer.from(text, 'utf8');
+  if (stat.nlink > 1) return writeInto(target, data, original);
   const temporary = path.join(path.dirname(target), `.${path.basename(target)}.rst-specs-${process.pid}.tmp`);
+  let fd: number;
   try {
-    writeFileSync(temporary, text, { mode: stat.mode & 0o7777, flag: 'wx' });
+    fd = openSync(temporary, 'wx', 0o600);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code !== 'EACCES' && code !== 'EPERM') throw error;
-    // The folder is not writable but the file may be: write it in place.
-    writeFileSync(target, text);
-    return;
+    if (code !== 'EACCES' && code !== 'EPERM' && code !== 'EROFS') throw error;
+    return writeInto(target, data, original);
   }
+  let kept = false;
   try {
     try {
-      chownSync(temporary, stat.uid, stat.gid);
-    } catch {
-      // Only root may give a file away; others write files they own anyway.
+      writeAll(fd, data);
+      try {
+        fchownSync(fd, stat.uid, stat.gid);
+      } catch {
+        // Only root may give a file away: checked below.
+      }
+      // After the chown (which clears set-user-id and set-group-id), and not through umask.
+      fchmodSync(fd, stat.mode & 0o7777);
+      const written = fstatSync(fd);
+      kept = written.uid === stat.uid && written.gid === stat.gid && (written.mode & 0o7777) === (stat.mode & 0o7777);
+    } finally {
+      closeSync(fd);
     }
-    renameSync(temporary, target);
+    if (kept) {
+      assertUnchanged(readFileSync(target), original);
+      renameSync(temporary, target);
+      return;
+    }
   } catch (error) {
-    try {
-      unlinkSync(temporary);
-    } catch {
-      // Already gone.
-    }
+    removeQuietly(temporary);
     throw error;
+  }
+  // A new file would change the owner, group or mode: write into the file instead.
+  removeQuietly(temporary);
+  writeInto(target, data, original);
+}
+
+/** Writes `data` into the file itself (same inode); on a failure, writes back what was there. */
+function writeInto(target: string, data: Buffer, original: Uint8Array | undefined): void {
+  const fd = openSync(target, 'r+');
+  try {
+    const before = readFileSync(fd);
+    assertUnchanged(before, original);
+    try {
+      writeAll(fd, data);
+      ftruncateSync(fd, data.length);
+    } catch (error) {
+      try {
+        writeAll(fd, before);
+        ftruncateSync(fd, before.length);
+      } catch {
+        // Nothing more can be done: the first error says why.
+      }
+      throw error;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function writeAll(fd: number, data: Uint8Array): void {
+  for (let done = 0; done < data.length; ) done += writeSync(fd, data, done, data.length - done, done);
+}
+
+function assertUnchanged(current: Uint8Array, original: Uint8Array | undefined): void {
+  if (original && !Buffer.from(current.buffer, current.byteOffset, current.length).equals(original)) throw new FileChangedError();
+}
+
+function removeQuietly(file: string): void {
+  try {
+    unlinkSync(file);
+  } catch {
+    // Already gone.
   }
 }

@@ -3,7 +3,8 @@
 import { parseSpec } from '../rst/parse';
 import type { Section, SpecDocument } from '../rst/types';
 import { buildOutline } from '../template/outline';
-import { applyEdits, rangeOf, type TextEdit } from './edit';
+import { editorLineBreak } from '../rst/lines';
+import { applyEdits, eolOf, rangeOf, type TextEdit } from './edit';
 import type { Fix } from './fix';
 import { documentStyle, sectionWithUnderlineOn, sectionWithTitleOn, titleWidth } from './sections';
 
@@ -67,7 +68,7 @@ export function adornmentEdits(doc: SpecDocument, section: Section, style: strin
   else if (section.overlineLine >= 0) {
     edits.push({ range: rangeOf(section.overlineLine, 0, section.overlineLine + 1, 0), newText: '' });
   } else if (overlined) {
-    const eol = doc.lines[section.titleLine].eol || '\n';
+    const eol = editorLineBreak(doc.lines[section.titleLine].eol) || eolOf(doc);
     edits.push({ range: rangeOf(section.titleLine, 0, section.titleLine, 0), newText: line + eol });
   }
   replace(section.underlineLine);

@@ -13,7 +13,7 @@ export interface DisableFix {
 }
 
 /** Codes whose diagnostics cannot be turned off by a comment in the document. */
-const NOT_BY_COMMENT = new Set(['binary-file']);
+const NOT_BY_COMMENT = new Set(['binary-file', 'encoding', 'too-many-problems']);
 
 export function disableRuleFixes(doc: SpecDocument, diagnostic: FixDiagnostic): DisableFix[] {
   if (NOT_BY_COMMENT.has(diagnostic.code) || doc.lines.length === 0) return [];

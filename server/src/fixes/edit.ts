@@ -1,5 +1,6 @@
 // Text edits, as LSP spells them (0-based line, UTF-16 character), and the helpers every fix uses.
 // Positions refer to the document's text without its BOM, like `SpecDocument.lines`.
+import { editorLineBreak, isLineSeparator } from '../rst/lines';
 import type { LineEnding, Position, Range, SpecDocument } from '../rst/types';
 
 export interface TextEdit {
@@ -8,12 +9,13 @@ export interface TextEdit {
 }
 
 /** Line starts of a text, split like `SpecDocument.lines` (`\r\n`, `\n` and a lone `\r`). */
+/** Where each line starts, lines split as the engine splits them (at docutils' separators too: rst/lines.ts). */
 function lineStarts(text: string): number[] {
   const starts = [0];
   for (let index = 0; index < text.length; index++) {
     const code = text.charCodeAt(index);
     if (code === 13 && text.charCodeAt(index + 1) === 10) index++;
-    if (code === 10 || code === 13) starts.push(index + 1);
+    if (code === 10 || code === 13 || isLineSeparator(code)) starts.push(index + 1);
   }
   return starts;
 }
@@ -28,6 +30,7 @@ function offsetIn(text: string, starts: readonly number[], position: Position): 
 
 function lineTextEnd(text: string, start: number, next: number): number {
   let end = next;
+  if (end > start && isLineSeparator(text.charCodeAt(end - 1))) return end - 1;
   if (end > start && text.charCodeAt(end - 1) === 10) end--;
   if (end > start && text.charCodeAt(end - 1) === 13) end--;
   return end;
@@ -141,9 +144,25 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   return bom + result + body.slice(cursor);
 }
 
+const eols = new WeakMap<SpecDocument, LineEnding>();
+
 /** The document's line ending: the first line's, or LF for a one-line document. */
 export function eolOf(doc: SpecDocument): LineEnding {
-  return doc.lines.find((line) => line.eol !== '')?.eol ?? '\n';
+  // Not a separator that editors don't break at (rst/lines.ts): inserted text would not show its
+  // lines. Kept per document: fixes ask once per diagnostic, and the search may cross every line.
+  let found = eols.get(doc);
+  if (found === undefined) {
+    found = '\n';
+    for (const line of doc.lines) {
+      const eol = editorLineBreak(line.eol);
+      if (eol) {
+        found = eol;
+        break;
+      }
+    }
+    eols.set(doc, found);
+  }
+  return found;
 }
 
 export function rangeOf(startLine: number, startCharacter: number, endLine: number, endCharacter: number): Range {

@@ -24,6 +24,7 @@ export const SAFE_FIX_CODES: readonly string[] = [
   'trailing-whitespace',
   'tab',
   'zero-width-space',
+  'line-separator',
   'carriage-return',
 ];
 
@@ -70,7 +71,7 @@ export function safeFixEdits(
 }
 
 /** Fixes that change characters within a line, never which sections the spec has. */
-const LOCAL_FIX_CODES: ReadonlySet<string> = new Set(['trailing-whitespace', 'tab', 'zero-width-space', 'carriage-return']);
+const LOCAL_FIX_CODES: ReadonlySet<string> = new Set(['trailing-whitespace', 'tab', 'zero-width-space', 'line-separator', 'carriage-return']);
 
 /**
  * The text with every safe fix applied (the BOM, if any, left off), after as many rounds as it
@@ -78,15 +79,43 @@ const LOCAL_FIX_CODES: ReadonlySet<string> = new Set(['trailing-whitespace', 'ta
  * broken titles), only the local ones are applied, or none: so that fix-all is idempotent.
  */
 export function fixAllText(doc: SpecDocument, template: Template, options: FixAllOptions): string {
-  return fixedPoint(doc, template, options) ?? fixedPoint(doc, template, options, LOCAL_FIX_CODES) ?? doc.text;
+  return finish(fixAllSteps(doc, template, options));
+}
+
+/**
+ * fixAllText for the language server: `pause` is awaited between the long steps (each check, each
+ * round's edits and parse), so that the server answers other messages meanwhile, and may throw to
+ * stop (a cancelled request).
+ */
+export async function fixAllTextPausing(doc: SpecDocument, template: Template, options: FixAllOptions, pause: () => Promise<void>): Promise<string> {
+  const steps = fixAllSteps(doc, template, options);
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) return step.value;
+    await pause();
+  }
+}
+
+/** Fix-all as edits of `doc`: only the lines that change. */
+export function fixAllEdits(doc: SpecDocument, template: Template, options: FixAllOptions): TextEdit[] {
+  return diffEdits(doc.text, fixAllText(doc, template, options));
+}
+
+/** The work of fixAllText, yielding between its long steps. */
+function* fixAllSteps(doc: SpecDocument, template: Template, options: FixAllOptions): Generator<void, string> {
+  return (yield* fixedPoint(doc, template, options)) ?? (yield* fixedPoint(doc, template, options, LOCAL_FIX_CODES)) ?? doc.text;
+}
+
+function finish<T>(steps: Generator<void, T>): T {
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
 }
 
 /** The rounds of fixes up to the text they leave alone; undefined when there is no such text. */
-function fixedPoint(doc: SpecDocument, template: Template, options: FixAllOptions, only?: ReadonlySet<string>): string | undefined {
+function* fixedPoint(doc: SpecDocument, template: Template, options: FixAllOptions, only?: ReadonlySet<string>): Generator<void, string | undefined> {
   const seen = new Set<string>([doc.text]);
   let current = doc;
   for (let round = 0; round <= MAX_ROUNDS; round++) {
     const all = validateDocument(current, template, { ...options.engine, optionalSections: options.optionalSections });
+    yield;
     const diagnostics = only ? all.filter((diagnostic) => only.has(diagnostic.code)) : all;
     const edits = safeFixEdits(current, template, diagnostics, options);
     if (edits.length === 0) return current.text;
@@ -94,12 +123,9 @@ function fixedPoint(doc: SpecDocument, template: Template, options: FixAllOption
     const text = applyEdits(current.text, edits);
     if (seen.has(text)) return undefined;
     seen.add(text);
+    yield;
     current = parseSpec(text);
+    yield;
   }
   return undefined;
-}
-
-/** Fix-all as edits of `doc`: only the lines that change. */
-export function fixAllEdits(doc: SpecDocument, template: Template, options: FixAllOptions): TextEdit[] {
-  return diffEdits(doc.text, fixAllText(doc, template, options));
 }

@@ -13,6 +13,7 @@ import {
   expandTab,
   removeTrailingWhitespace,
   removeZeroWidthSpace,
+  separatorToLineBreak,
   useLfLineEndings,
   writeNone,
 } from './whitespace';
@@ -61,6 +62,7 @@ export const FIXES: Readonly<Record<string, FixEntry>> = {
   tab: { fix: expandTab, title: () => 'Replace the tab with spaces', preferred: true },
   'carriage-return': { fix: useLfLineEndings, title: () => 'Use LF line endings', preferred: true },
   'zero-width-space': { fix: removeZeroWidthSpace, title: () => 'Remove the zero-width space', preferred: true },
+  'line-separator': { fix: separatorToLineBreak, title: () => 'Replace the line separator with a line break', preferred: true },
   'line-length': { fix: reflowParagraph, title: () => 'Reflow paragraph', preferred: false },
   ...DOCS_BLOCK_FIXES,
 };

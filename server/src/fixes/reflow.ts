@@ -3,6 +3,7 @@
 // (``literals``, *emphasis*, `links <...>`_, :roles:`...`, |substitutions|) never split. Literal
 // blocks, tables, titles, directives and comments are never touched. When the result would still
 // have a long line that the check flags (a word too long to fit), there is no fix.
+import { editorLineBreak } from '../rst/lines';
 import type { Block, SourceLine, SpecDocument } from '../rst/types';
 import { lineLength } from '../rules/line-length';
 import type { RuleContext } from '../rules/rule';
@@ -19,7 +20,7 @@ export const reflowParagraph: Fix = (doc, _template, diagnostic, options) => {
   const old = doc.lines.slice(block.startLine, block.endLine).map((source) => source.text);
   if (lines.join('\n') === old.join('\n')) return [];
   if (!keepsOtherLinesAsTheyAre(doc, block, lines, max)) return [];
-  const eol = doc.lines[block.startLine].eol || '\n';
+  const eol = editorLineBreak(doc.lines[block.startLine].eol) || '\n';
   const last = block.endLine - 1;
   return [{ range: rangeOf(block.startLine, 0, last, doc.lines[last].text.length), newText: lines.join(eol) }];
 };

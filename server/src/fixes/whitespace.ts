@@ -1,7 +1,8 @@
 // Character-level fixes: trailing whitespace, tabs, carriage returns, zero-width spaces; and
 // empty-section, which writes "None" under the title.
 import type { SpecDocument } from '../rst/types';
-import { isBlank, rangeOf, type TextEdit } from './edit';
+import { editorLineBreak } from '../rst/lines';
+import { eolOf, isBlank, rangeOf, type TextEdit } from './edit';
 import type { Fix } from './fix';
 import { sectionWithTitleOn } from './sections';
 
@@ -73,11 +74,24 @@ export const removeZeroWidthSpace: Fix = (doc, _template, diagnostic) => {
   return [{ range: rangeOf(line, character, line, character + 1), newText: '' }];
 };
 
+/**
+ * A line separator (line-separator) becomes the document's line break, with the blanks before it
+ * (docutils strips them; the repos' tests would then find them at a line's end): what docutils
+ * reads stays the same, and editors now show the lines it sees.
+ */
+export const separatorToLineBreak: Fix = (doc, _template, diagnostic) => {
+  const line = diagnostic.range.start.line;
+  const source = doc.lines[line];
+  if (!source || source.eol === '' || editorLineBreak(source.eol) !== '') return [];
+  const start = source.text.replace(/(?<![ \t])[ \t]+$/, '').length;
+  return [{ range: rangeOf(line, start, line + 1, 0), newText: eolOf(doc) }];
+};
+
 /** empty-section: "None" after the section's last line (a comment, or its title), set off by blank lines. */
 export const writeNone: Fix = (doc, _template, diagnostic) => {
   const section = sectionWithTitleOn(doc, diagnostic.range.start.line);
   if (!section || section.children.length > 0) return [];
-  const eol = doc.lines[section.underlineLine].eol || doc.lines.find((source) => source.eol)?.eol || '\n';
+  const eol = editorLineBreak(doc.lines[section.underlineLine].eol) || eolOf(doc);
   const end = Math.min(section.endLine, doc.lines.length);
   let last = end;
   while (last > section.underlineLine + 1 && isBlank(doc.lines[last - 1].text)) last--;

@@ -3,6 +3,8 @@
 // do not) the engine's positions on line 0 are one UTF-16 unit short of the client's: LSP counts
 // the U+FEFF as a character. Every position crossing the protocol goes through one of these maps.
 import type { Position, Range } from 'vscode-languageserver/node';
+import { editorPositions, SAME } from '../rst/editor-positions';
+import type { SourceLine } from '../rst/types';
 
 export interface ClientPositions {
   /** An engine position as the client counts it. */
@@ -28,7 +30,17 @@ const AFTER_BOM: ClientPositions = {
       : position,
 };
 
-/** The map for a document parsed with (`hasBom`) or without a leading BOM. */
-export function clientPositions(doc: { readonly hasBom: boolean }): ClientPositions {
-  return doc.hasBom ? AFTER_BOM : SAME_POSITIONS;
+/**
+ * The map for a document parsed with (`hasBom`) or without a leading BOM, whose lines may end at
+ * separators that the client does not break lines at (rst/editor-positions.ts).
+ */
+export function clientPositions(doc: { readonly hasBom: boolean; readonly lines?: readonly SourceLine[] }): ClientPositions {
+  const bom = doc.hasBom ? AFTER_BOM : SAME_POSITIONS;
+  const editor = doc.lines ? editorPositions({ lines: doc.lines }) : SAME;
+  if (editor === SAME) return bom;
+  return {
+    toClient: (position) => bom.toClient(editor.toEditor(position)),
+    toClientRange: (range) => bom.toClientRange(editor.toEditorRange(range)),
+    fromClient: (position) => editor.fromEditor(bom.fromClient(position)),
+  };
 }

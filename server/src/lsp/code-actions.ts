@@ -14,10 +14,12 @@ import type {
   TextEdit as LspTextEdit,
   WorkspaceEdit,
 } from 'vscode-languageserver/node';
+import { type DecodedSpec, decodeSpec } from '../encoding';
 import type { SpecDiagnostic } from '../engine';
 import type { TextEdit } from '../fixes/edit';
 import type { FixOptions } from '../fixes/fix';
-import { fixAllEdits, SAFE_FIX_CODES } from '../fixes/fix-all';
+import { diffEdits } from '../fixes/diff';
+import { fixAllTextPausing, SAFE_FIX_CODES } from '../fixes/fix-all';
 import { quickFixFor } from '../fixes/index';
 import { insertAllMissingSections } from '../fixes/insert-sections';
 import { isBlueprintName, newSpecText } from '../fixes/new-spec';
@@ -25,7 +27,9 @@ import { disableRuleFixes } from '../fixes/disable-rule';
 import { withoutTrailingSlashes } from './files';
 import { releaseOf } from '../template/locate';
 import type { DocumentState, ServerContext, ServerFeature } from './context';
-import { toClientDiagnostic, toLspDiagnostic } from './server';
+import { toClientDiagnostic } from './server';
+import { capDiagnostics } from './diagnostics-cap';
+import { diskPathOf } from './spec-setup';
 import type { Settings } from './settings';
 import { cancellable, throwIfCancelled } from './cancellation';
 import { type ClientPositions, clientPositions } from './client-positions';
@@ -102,11 +106,15 @@ export function createCodeActionsFeature(): ServerFeature {
         if (!state || (version !== undefined && version !== state.version)) return undefined;
         const options = fixOptions(await context.settingsFor(uri, token), state);
         const { doc, template } = state.spec;
-        const edits =
-          kind === FIX_ALL_KIND
-            ? fixAllEdits(doc, template, { ...options, engine: engineOptions(state, uri) })
-            : insertAllMissingSections(doc, template, options);
-        return { state, edits };
+        if (kind !== FIX_ALL_KIND) return { state, edits: insertAllMissingSections(doc, template, options) };
+        // Seconds on a large spec: other messages are handled between its steps, and a cancel stops it.
+        const pause = async () => {
+          await new Promise((resolve) => setImmediate(resolve));
+          throwIfCancelled(token);
+        };
+        const fixed = await fixAllTextPausing(doc, template, { ...options, engine: engineOptions(state, uri) }, pause);
+        await pause();
+        return { state, edits: diffEdits(doc.text, fixed) };
       };
 
       connection.onCodeAction(cancellable(async (params: CodeActionParams, token) => {
@@ -169,7 +177,8 @@ export function createCodeActionsFeature(): ServerFeature {
 
         const sources: [string, string, readonly SpecDiagnostic[]][] = [
           [INSERT_MISSING_KIND, INSERT_ALL_TITLE, missing],
-          [FIX_ALL_KIND, FIX_ALL_TITLE, diagnostics.filter((diagnostic) => SAFE_FIX_CODES.includes(diagnostic.code))],
+          // Of those the editor was given (lsp/diagnostics-cap.ts): not a list of 150,000 with each request.
+          [FIX_ALL_KIND, FIX_ALL_TITLE, capDiagnostics(diagnostics).filter((diagnostic) => SAFE_FIX_CODES.includes(diagnostic.code))],
         ];
         for (const [kind, title, fixed] of sources) {
           if (!wants(kind) || fixed.length === 0) continue;
@@ -256,7 +265,8 @@ type SpecState = DocumentState & { spec: NonNullable<DocumentState['spec']> };
 /** What the spec was checked with, for fix-all's checks of the fixed text. */
 function engineOptions(state: SpecState, uri: string) {
   const filePath = state.setup?.filePath;
-  const fileName = filePath ? path.basename(filePath) : uri.startsWith('file:') ? path.basename(fileURLToPath(uri)) : undefined;
+  const diskPath = uri.startsWith('file:') ? diskPathOf(uri) : undefined;
+  const fileName = filePath ? path.basename(filePath) : diskPath ? path.basename(diskPath) : undefined;
   return { ...state.setup?.engine, fileName, release: filePath ? releaseOf(filePath) : undefined };
 }
 
@@ -296,21 +306,24 @@ async function checkFiles(context: ServerContext, uris: readonly string[], pushe
       problems += (await context.stateOf(uri, token))?.spec?.diagnostics.length ?? 0;
       continue;
     }
-    let text: string;
+    let decoded: DecodedSpec;
     try {
       // Loaded here, not at start-up: only this command reads files that are not open. A require,
       // not import(): the bundle runs as a vm.Script (server-loader.ts), which has no dynamic import.
       const { readFile } = require('node:fs/promises') as typeof import('node:fs/promises');
-      text = await readFile(filePath, 'utf8');
+      // Not 'utf8': a file that is not UTF-8 gets one `encoding` diagnostic (encoding.ts).
+      decoded = decodeSpec(await readFile(filePath));
     } catch {
       continue;
     }
     throwIfCancelled(token);
-    const analysis = context.environment.analyze(setup, text);
+    const analysis = context.environment.analyze(setup, decoded.text, decoded.undecodable);
     if (!analysis) continue;
     problems += analysis.diagnostics.length;
     pushed.add(uri);
-    await context.connection.sendDiagnostics({ uri, diagnostics: analysis.diagnostics.map(toLspDiagnostic) });
+    // As the editor will count them: without the BOM (VS Code drops it), lines ended as editors end them.
+    const positions = clientPositions({ hasBom: false, lines: analysis.doc.lines });
+    await context.connection.sendDiagnostics({ uri, diagnostics: capDiagnostics(analysis.diagnostics).map((d) => toClientDiagnostic(d, positions)) });
   }
   return { checked: uris.length, specs, problems };
 }

@@ -1,7 +1,8 @@
 // LSP wiring of the language features (hover, completion, document and workspace symbols, folding,
 // links): translate requests to the pure modules in ../features and their results back.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
+import { diskPathOf } from './spec-setup';
 import {
   type ClientCapabilities,
   CompletionItemKind,
@@ -189,14 +190,14 @@ function createLanguageFeatures(): ServerFeature {
         }),
       );
 
-      // Whole lines: the same with or without a BOM.
+      // Whole lines: the same with or without a BOM; the editor's lines where a separator joins two.
       connection.onFoldingRanges(
-        onDocument('foldingRange', (state) =>
+        onDocument('foldingRange', (state, positions) =>
           foldingRanges(state.doc)
             .slice(0, foldingLimit)
             .map((fold): FoldingRange => ({
-              startLine: fold.startLine,
-              endLine: fold.endLine,
+              startLine: positions.toClient({ line: fold.startLine, character: 0 }).line,
+              endLine: positions.toClient({ line: fold.endLine, character: 0 }).line,
               ...(fold.kind === 'comment' ? { kind: FoldingRangeKind.Comment } : {}),
             })),
         ),
@@ -225,8 +226,8 @@ function createLanguageFeatures(): ServerFeature {
             // Open documents count positions on their text as the client holds it; files read from disk, as the engine does.
             const positionsByFile = new Map<string, ClientPositions>();
             for (const document of context.documents.all()) {
-              if (!document.uri.startsWith('file:')) continue;
-              const file = fileURLToPath(document.uri);
+              const file = document.uri.startsWith('file:') ? diskPathOf(document.uri) : undefined;
+              if (!file) continue;
               const scope = scopes.filter((candidate) => file.startsWith(candidate.folder + '/')).sort((a, b) => b.folder.length - a.folder.length)[0];
               const state = await context.stateOf(document.uri, token);
               if (state && (state.spec || (scope && isSpecFile(file, scope.folder, scope.include, scope.exclude)))) {

@@ -29,6 +29,8 @@ import { type EnvironmentOptions, SpecEnvironment } from './spec-setup';
 import { withoutTrailingSlashes } from './files';
 import { CONFIG_FILE_NAMES } from '../config/parse';
 import { RecentlyUsed } from './recently-used';
+import { AFTER_SHUTDOWN_METHOD, refuseAfterShutdown } from './shutdown';
+import { capDiagnostics } from './diagnostics-cap';
 
 const SEVERITY: Record<SpecDiagnostic['severity'], DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -139,7 +141,8 @@ export function startServer(
       const state = await stateOf(uri, token);
       if (!state?.spec) return state && { version: state.version, diagnostics: [] };
       const positions = clientPositions(state.doc);
-      return { version: state.version, diagnostics: state.spec.diagnostics.map((diagnostic) => toClientDiagnostic(diagnostic, positions)) };
+      const shown = capDiagnostics(state.spec.diagnostics);
+      return { version: state.version, diagnostics: shown.map((diagnostic) => toClientDiagnostic(diagnostic, positions)) };
     } catch (error) {
       if (isCancellation(error)) throw error;
       connection.console.error(`rst-specs failed on ${uri}: ${(error as Error).stack ?? error}`);
@@ -263,6 +266,9 @@ export function startServer(
       return { kind: DocumentDiagnosticReportKind.Full, items: current === undefined ? [] : (checked?.diagnostics ?? []) };
     }),
   );
+
+  // Requests after `shutdown` come here (the connection's shutdownGuard, lsp/shutdown.ts).
+  connection.onRequest(AFTER_SHUTDOWN_METHOD, refuseAfterShutdown);
 
   connection.onRequest(DOCUMENT_STATE_REQUEST, (params: { uri?: unknown } | null) => {
     const document = typeof params?.uri === 'string' ? documents.get(params.uri) : undefined;

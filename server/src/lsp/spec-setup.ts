@@ -12,6 +12,7 @@ import { locateTemplate, lookupFolders } from '../template/locate';
 import type { OptionalSectionsSetting } from '../template/optional';
 import { type BundledText, ClientAccess, diskAccess, type FileAccess, splitUri } from './files';
 import { type Settings, userOverrides } from './settings';
+import type { UndecodableByte } from '../encoding';
 
 export interface SpecSetup {
   readonly uri: string;
@@ -60,7 +61,7 @@ export class SpecEnvironment {
 
   /** The document's path: file: URIs always; other schemes when their files can be read through the client. */
   filePathOf(uri: string): string | undefined {
-    if (uri.startsWith('file:') && this.options.fileSystem === 'disk') return fileURLToPath(uri);
+    if (uri.startsWith('file:') && this.options.fileSystem === 'disk') return diskPathOf(uri);
     if (!uri.startsWith('file:') && !this.clientFileAccess) return undefined;
     return splitUri(uri)?.path;
   }
@@ -124,9 +125,11 @@ export class SpecEnvironment {
   }
 
   /** Checks the text of a spec; undefined when the document turns out to be its own template. */
-  analyze(setup: SpecSetup, text: string): Analysis | undefined {
+  /** `undecodable`: the file's first byte that is not UTF-8, when the server read it itself. */
+  analyze(setup: SpecSetup, text: string, undecodable?: UndecodableByte): Analysis | undefined {
     const analysis = setup.analyzer.analyze({
       text,
+      undecodable,
       filePath: setup.filePath,
       workspaceFolder: setup.workspaceFolder,
       templatePath: setup.templatePath,
@@ -153,5 +156,17 @@ export class SpecEnvironment {
       access.forget();
       analyzer.templates.forget();
     }
+  }
+}
+
+/**
+ * The path of a `file:` URI on this machine; undefined where it has none (`file://host/...` on
+ * POSIX, a malformed URI), which is then treated like an untitled document: nothing read for it.
+ */
+export function diskPathOf(uri: string): string | undefined {
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
   }
 }

@@ -1,12 +1,15 @@
 // Source text → lines, and the helpers that reproduce how docutils (and Python) see a line.
 //
 // Two views of every line are kept:
-// - the ORIGINAL text, split exactly like vscode-languageserver-textdocument does (`\r\n`, `\n`
-//   and a lone `\r` end a line), which every position (0-based line, UTF-16 character) refers to;
+// - the ORIGINAL text, split where docutils splits it (Python's str.splitlines: `\r\n`, `\n`, a lone
+//   `\r`, and the separators U+001C-U+001E, NEL, U+2028, U+2029), which every position (0-based
+//   line, UTF-16 character) of the engine refers to. Editors and LSP end lines only at `\r\n`,
+//   `\n` and `\r`: where a document has a separator, positions are converted at the edges
+//   (editor-positions.ts);
 // - docutils' view, used only to detect structure: U+FEFF removed, `\v` and `\f` turned into
 //   spaces, tabs expanded to 8-column stops (Python's str.expandtabs, one column per code
 //   point) and trailing whitespace stripped (Python's str.rstrip), as docutils' string2lines().
-import type { LineEnding, SourceLine } from './types';
+import type { LineEnding, LineSeparator, SourceLine } from './types';
 import { isCombining, isWide } from './east-asian-width';
 
 export interface SplitSource {
@@ -24,7 +27,7 @@ export function splitSource(input: string): SplitSource {
   const lines: SourceLine[] = [];
   const n = text.length;
   let start = 0;
-  if (text.indexOf('\r') < 0) {
+  if (!OTHER_BREAK.test(text)) {
     for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', start)) {
       lines.push({ text: text.slice(start, i), offset: start, eol: '\n' });
       start = i + 1;
@@ -32,7 +35,13 @@ export function splitSource(input: string): SplitSource {
   } else {
     for (let i = 0; i < n; i++) {
       const c = text.charCodeAt(i);
-      if (c !== 10 && c !== 13) continue;
+      if (c !== 10 && c !== 13) {
+        if (isLineSeparator(c)) {
+          lines.push({ text: text.slice(start, i), offset: start, eol: text[i] as LineSeparator });
+          start = i + 1;
+        }
+        continue;
+      }
       let eol: LineEnding = c === 10 ? '\n' : '\r';
       let next = i + 1;
       if (c === 13 && text.charCodeAt(next) === 10) {
@@ -45,9 +54,23 @@ export function splitSource(input: string): SplitSource {
     }
   }
   lines.push({ text: text.slice(start), offset: start, eol: '' });
-  const endsWithBreak = n > 0 && (text.charCodeAt(n - 1) === 10 || text.charCodeAt(n - 1) === 13);
+  const last = text.charCodeAt(n - 1);
+  const endsWithBreak = n > 0 && (last === 10 || last === 13 || isLineSeparator(last));
   const docutilsLineCount = n === 0 ? 0 : endsWithBreak ? lines.length - 1 : lines.length;
   return { text, hasBom, lines, docutilsLineCount };
+}
+
+/** Any line break but \n: a document without one is split at \n alone (the fast way). */
+const OTHER_BREAK = /[\r\x1c-\x1e\x85\u2028\u2029]/;
+
+/** A line separator of docutils' that editors don't break lines at (LineSeparator). */
+export function isLineSeparator(c: number): boolean {
+  return (c >= 0x1c && c <= 0x1e) || c === 0x85 || c === 0x2028 || c === 0x2029;
+}
+
+/** A line's ending as editors count it: '' for a LineSeparator (editors see the line go on). */
+export function editorLineBreak(eol: LineEnding): '' | '\n' | '\r\n' | '\r' {
+  return eol === '\n' || eol === '\r\n' || eol === '\r' ? eol : '';
 }
 
 /** Python's str.isspace() for one UTF-16 code unit (all Python whitespace is in the BMP). */

@@ -9,10 +9,13 @@ export interface Range {
   readonly end: Position;
 }
 
-export type LineEnding = '' | '\n' | '\r\n' | '\r';
+/** What docutils (Python's str.splitlines) ends a line at besides \n, \r\n and \r; editors and LSP don't. */
+export type LineSeparator = '\x1c' | '\x1d' | '\x1e' | '\x85' | '\u2028' | '\u2029';
+
+export type LineEnding = '' | '\n' | '\r\n' | '\r' | LineSeparator;
 
 export interface SourceLine {
-  /** The line's text without its line ending (and without a leading BOM). */
+  /** The line's text without its line ending (and without a leading BOM), lines split as docutils splits them. */
   readonly text: string;
   /** Offset of the line's first character in `SpecDocument.text`. */
   readonly offset: number;

@@ -4,6 +4,7 @@ import { carriageReturn } from './carriage-return';
 import { controlComment } from './control-comment';
 import { emptySection } from './empty-section';
 import { lineLength } from './line-length';
+import { lineSeparator } from './line-separator';
 import { missingSection } from './missing-section';
 import { sectionLevel } from './section-level';
 import { sectionOrder } from './section-order';
@@ -33,6 +34,7 @@ export const allRules: readonly Rule[] = [
   tab,
   carriageReturn,
   zeroWidthSpace,
+  lineSeparator,
   ...restRules,
   ...blockRules,
   controlComment,

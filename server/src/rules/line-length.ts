@@ -1,3 +1,5 @@
+import { editorLineBreak } from '../rst/lines';
+import type { SpecDocument } from '../rst/types';
 import type { Finding, Rule } from './rule';
 
 const NO_INTERNAL_WHITESPACE = /^\s*\S+$/;
@@ -15,23 +17,31 @@ export const lineLength: Rule = {
     const max = options.maxLineLength;
     const findings: Finding[] = [];
     let inCodeBlock = false;
-    doc.lines.forEach(({ text }, line) => {
+    const { lines } = doc;
+    for (let line = 0; line < lines.length; line++) {
+      // The tests split at \n alone: the engine's lines joined by a separator (rst/lines.ts) are one line to them.
+      const first = line;
+      let text = lines[line].text;
+      while (line + 1 < lines.length && lines[line].eol !== '' && editorLineBreak(lines[line].eol) === '') {
+        text += lines[line].eol + lines[line + 1].text;
+        line++;
+      }
       if (inCodeBlock) {
-        if (text === '' || text.startsWith(' ')) return;
+        if (text === '' || text.startsWith(' ')) continue;
         inCodeBlock = false;
       }
       if (text.includes('::')) inCodeBlock = true;
-      if (text.length <= max) return;
+      if (text.length <= max) continue;
       const length = codePointLength(text);
       if (length <= max || text.includes('http://') || text.includes('https://') || NO_INTERNAL_WHITESPACE.test(text)) {
-        return;
+        continue;
       }
       findings.push({
-        range: { start: { line, character: utf16Offset(text, max) }, end: { line, character: text.length } },
+        range: { start: positionIn(doc, first, utf16Offset(text, max)), end: { line, character: lines[line].text.length } },
         message: `Line is ${length} characters long; the maximum is ${max}.`,
         data: { length, max },
       });
-    });
+    }
     return findings;
   },
 };
@@ -53,4 +63,12 @@ function utf16Offset(text: string, codePoints: number): number {
     index += code >= 0xd800 && code <= 0xdbff && index + 1 < text.length ? 2 : 1;
   }
   return index;
+}
+
+/** The engine's position of the character `offset` units after the start of line `first`. */
+function positionIn(doc: SpecDocument, first: number, offset: number): { line: number; character: number } {
+  const target = doc.lines[first].offset + offset;
+  let line = first;
+  while (line + 1 < doc.lines.length && doc.lines[line + 1].offset <= target) line++;
+  return { line, character: target - doc.lines[line].offset };
 }

@@ -2,6 +2,7 @@ import { readFileSync, readdirSync, statSync, realpathSync } from 'node:fs';
 import { BUNDLED_TEMPLATE_PATH } from '../bundled-template';
 import { buildTemplate, type Template, TemplateError } from './model';
 import type { TemplateFiles } from './locate';
+import { decodeSpec } from '../encoding';
 
 export const nodeTemplateFiles: TemplateFiles = {
   exists(filePath) {
@@ -49,14 +50,28 @@ export const nodeTemplateReader: TemplateReader = {
     }
   },
   read(filePath) {
+    let bytes: Buffer;
     try {
-      return readFileSync(filePath, 'utf8');
+      bytes = readFileSync(filePath);
     } catch (error) {
       throw new TemplateError(`the template ${filePath} cannot be read (${(error as NodeJS.ErrnoException).code ?? error})`);
     }
+    return templateText(filePath, bytes);
   },
   bundledText: () => readFileSync(BUNDLED_TEMPLATE_PATH, 'utf8'),
 };
+
+/**
+ * A template's text. One that is not UTF-8 is refused, not read with U+FFFD for its bad bytes:
+ * fixes would then write those into the specs' titles (encoding.ts).
+ */
+export function templateText(filePath: string, bytes: Uint8Array): string {
+  const { text, undecodable } = decodeSpec(bytes);
+  if (undecodable) {
+    throw new TemplateError(`the template ${filePath} is not valid UTF-8 (line ${undecodable.line + 1}, column ${undecodable.character + 1})`);
+  }
+  return text;
+}
 
 /** Loads templates, caching each by path and stamp (modification time and size, on disk). */
 export class TemplateCache {

@@ -1,4 +1,5 @@
 import type { SpecDiagnostic } from '../../engine';
+import { escapeControls } from '../escape';
 import { lineColumn, type Report, summaryLine } from '../report';
 
 const COMMAND: Record<SpecDiagnostic['severity'], string> = { error: 'error', warning: 'warning', information: 'notice', hint: 'notice' };
@@ -16,9 +17,9 @@ export function formatGithub(report: Report): string {
   return `${output}${summaryLine(report)}\n`;
 }
 
-/** As @actions/core escapes a command's message. */
+/** As @actions/core escapes a command's message; other control characters shown, not sent (../escape.ts). */
 export function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return escapeControls(text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 }
 
 /** As @actions/core escapes a command's property values. */

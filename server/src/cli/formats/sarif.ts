@@ -1,4 +1,4 @@
-import { BINARY_FILE_CODE, TEMPLATE_PROBLEM_CODE } from '../../analyze';
+import { BINARY_FILE_CODE, ENCODING_CODE, TEMPLATE_PROBLEM_CODE } from '../../analyze';
 import type { Severity } from '../../rules/rule';
 import { allRules } from '../../rules';
 import type { Report } from '../report';
@@ -11,6 +11,7 @@ export function sarifRules(): { id: string; description: string; severity: Sever
     ...allRules.map((rule) => ({ id: rule.id, description: rule.description, severity: rule.defaultSeverity })),
     { id: TEMPLATE_PROBLEM_CODE, description: "The spec's template could not be used, so the bundled template was.", severity: 'warning' },
     { id: BINARY_FILE_CODE, description: 'The file holds NUL bytes: a binary file, not reStructuredText.', severity: 'error' },
+    { id: ENCODING_CODE, description: 'The file is not valid UTF-8, which docutils and the specs repos\' tests require.', severity: 'error' },
   ];
 }
 

@@ -1,4 +1,5 @@
 import type { Palette } from '../color';
+import { escapeControls } from '../escape';
 import { lineColumn, plural, type Report, summaryLine } from '../report';
 
 /** `path:line:col: severity rule-id message`, a blank line between files, then the summary. */
@@ -6,6 +7,7 @@ export function formatText(report: Report, colors: Palette): string {
   const groups: string[] = [];
   for (const file of report.files) {
     if (file.diagnostics.length === 0) continue;
+    const shownPath = escapeControls(file.path);
     let group = '';
     for (const d of file.diagnostics) {
       const { line, column } = lineColumn(d);
@@ -14,7 +16,7 @@ export function formatText(report: Report, colors: Palette): string {
         : d.severity === 'warning' ? colors.yellow('warning')
         : d.severity === 'information' ? colors.blue('information')
         : colors.dim('hint');
-      group += `${colors.bold(`${file.path}:${line}:${column}:`)} ${severity} ${colors.dim(d.code)} ${d.message}\n`;
+      group += `${colors.bold(`${shownPath}:${line}:${column}:`)} ${severity} ${colors.dim(d.code)} ${escapeControls(d.message)}\n`;
     }
     groups.push(group);
   }
