@@ -12,7 +12,7 @@ const SCHEMES = ['file', 'vscode-vfs', 'vscode-remote', 'vscode-test-web'];
 export function clientOptions(): LanguageClientOptions {
   return {
     documentSelector: SCHEMES.map((scheme) => ({ scheme, language: 'restructuredtext' })),
-    synchronize: { fileEvents: workspace.createFileSystemWatcher('**/{*.rst,.rst-specs.json,.rst-specs.jsonc}') },
+    synchronize: { fileEvents: workspace.createFileSystemWatcher('**/{*.rst,.rst-specs.json,.rst-specs.jsonc,test_titles.py}') },
     // The server may ask for templates and config files through rst-specs/readFile (file-access.ts).
     initializationOptions: { fileAccess: true },
     middleware: { workspace: configurationMiddleware },

@@ -7,11 +7,15 @@ import {
   type ExtensionContext,
   FileType,
   ProgressLocation,
+  type QuickPickItem,
+  Selection,
+  TextEditorRevealType,
   Uri,
   window,
   workspace,
 } from 'vscode';
 import { type BaseLanguageClient as LanguageClient, ExecuteCommandRequest } from 'vscode-languageclient';
+import { errorCount, newestFirst, type RuleTally, rulesSummary, type Severity } from './releases';
 
 /** The server's commands (server/src/lsp/code-actions.ts, SERVER_COMMANDS): other names than the extension's own. */
 const SERVER = {
@@ -43,12 +47,22 @@ export function registerCommands(context: ExtensionContext, client: LanguageClie
         return;
       }
       const document = editor.document;
-      const result = await run<{ inserted: number; applied?: boolean; reason?: string }>(SERVER.insertMissingSections, {
+      const result = await run<{ inserted: number; applied?: boolean; reason?: string; first?: LspRange }>(SERVER.insertMissingSections, {
         uri: client.code2ProtocolConverter.asUri(document.uri),
         version: document.version,
       });
       if (result?.reason) void window.showInformationMessage('rst-specs: this file is not checked as a spec.');
       else if (!result?.inserted) void window.showInformationMessage('rst-specs: no section is missing.');
+      else {
+        // Show what was done: the first inserted title, selected, and the count for a moment.
+        if (result.first && window.activeTextEditor?.document === document) {
+          const { start, end } = result.first;
+          const title = new Selection(start.line, start.character, end.line, end.character);
+          editor.selection = title;
+          editor.revealRange(title, TextEditorRevealType.InCenterIfOutsideViewport);
+        }
+        window.setStatusBarMessage(`rst-specs: inserted ${result.inserted} missing section${result.inserted === 1 ? '' : 's'}`, 5000);
+      }
     }),
 
     commands.registerCommand(COMMANDS.newSpec, async (target?: Uri) => {
@@ -69,26 +83,30 @@ export function registerCommands(context: ExtensionContext, client: LanguageClie
         void window.showErrorMessage(`rst-specs: ${workspace.asRelativePath(file)} already exists; it was not overwritten.`);
         return;
       }
-      const result = await run<{ text: string; problem?: string }>(SERVER.newSpecText, {
+      const result = await run<{ text: string; problem?: string; titleRange?: LspRange }>(SERVER.newSpecText, {
         folderUri: client.code2ProtocolConverter.asUri(folder),
         name,
       });
       if (result.problem) void window.showWarningMessage(`rst-specs: using the bundled template: ${result.problem}.`);
       await workspace.fs.writeFile(file, new TextEncoder().encode(result.text));
-      await window.showTextDocument(file);
+      // Pinned (not a preview the next file replaces), the cursor on the title.
+      const title = result.titleRange;
+      const selection = title ? new Selection(title.start.line, title.start.character, title.end.line, title.end.character) : undefined;
+      await window.showTextDocument(file, { preview: false, ...(selection ? { selection } : {}) });
     }),
 
-    commands.registerCommand(COMMANDS.checkWorkspace, () =>
-      window.withProgress(
+    commands.registerCommand(COMMANDS.checkWorkspace, async () => {
+      const summed = await window.withProgress(
         { location: ProgressLocation.Notification, title: 'rst-specs: Checking specs', cancellable: true },
         async (progress, token) => {
           const files = await workspace.findFiles('**/*.rst', '{**/node_modules/**,**/.git/**,**/.tox/**}', undefined, token);
           let specs = 0;
           let problems = 0;
+          const byRule: Record<string, { count: number; severity: Severity }> = {};
           for (let start = 0; start < files.length; start += BATCH) {
             if (token.isCancellationRequested) break;
             const batch = files.slice(start, start + BATCH);
-            const result = await run<{ specs: number; problems: number }>(
+            const result = await run<{ specs: number; problems: number; byRule?: RuleTally }>(
               SERVER.checkFiles,
               { uris: batch.map((file) => client.code2ProtocolConverter.asUri(file)) },
               token,
@@ -96,18 +114,26 @@ export function registerCommands(context: ExtensionContext, client: LanguageClie
             if (!result) break;
             specs += result.specs;
             problems += result.problems;
+            for (const [code, entry] of Object.entries(result.byRule ?? {})) {
+              const sum = (byRule[code] ??= { count: 0, severity: entry.severity });
+              sum.count += entry.count;
+            }
             progress.report({
               increment: (100 * batch.length) / files.length,
               message: `${Math.min(start + BATCH, files.length)} of ${files.length} files`,
             });
           }
           const summary = `${specs} spec${specs === 1 ? '' : 's'} checked, ${problems} problem${problems === 1 ? '' : 's'}`;
-          void window.showInformationMessage(
-            token.isCancellationRequested ? `rst-specs: cancelled; ${summary} so far.` : `rst-specs: ${summary}.`,
-          );
+          const rules = problems > 0 ? `: ${rulesSummary(byRule)}` : '';
+          const message = token.isCancellationRequested ? `rst-specs: cancelled; ${summary} so far${rules}.` : `rst-specs: ${summary}${rules}.`;
+          return { message, errors: errorCount(byRule) };
         },
-      ),
-    ),
+      );
+      // After the progress notification has gone. The Problems view lists every problem; the
+      // button narrows it to the errors (what fails CI).
+      const choice = await window.showInformationMessage(summed.message, ...(summed.errors > 0 ? [SHOW_ERRORS] : []));
+      if (choice === SHOW_ERRORS) await showOnlyErrors(context);
+    }),
 
     commands.registerCommand(COMMANDS.useLfLineEndings, async (uri?: string) => {
       const document = uri
@@ -118,6 +144,28 @@ export function registerCommands(context: ExtensionContext, client: LanguageClie
       await editor.edit((builder) => builder.setEndOfLine(EndOfLine.LF));
     }),
   );
+}
+
+const SHOW_ERRORS = 'Show only errors';
+const PROBLEMS_VIEW = 'workbench.panel.markers.view';
+const FILTERED_KEY = 'rstSpecs.problemsShowOnlyErrors';
+
+/**
+ * The Problems view with its "Show Warnings" and "Show Infos" filters turned off. VS Code has
+ * only toggles for them, so that this extension turned them off is remembered with the workspace
+ * (as VS Code remembers the view's filters); the view's filter menu turns them back on.
+ */
+async function showOnlyErrors(context: ExtensionContext): Promise<void> {
+  await commands.executeCommand('workbench.actions.view.problems');
+  if (context.workspaceState.get<boolean>(FILTERED_KEY)) return;
+  await commands.executeCommand(`workbench.actions.${PROBLEMS_VIEW}.toggleWarnings`);
+  await commands.executeCommand(`workbench.actions.${PROBLEMS_VIEW}.toggleInfos`);
+  await context.workspaceState.update(FILTERED_KEY, true);
+}
+
+interface LspRange {
+  readonly start: { readonly line: number; readonly character: number };
+  readonly end: { readonly line: number; readonly character: number };
 }
 
 async function exists(uri: Uri): Promise<boolean> {
@@ -139,15 +187,54 @@ async function chooseFolder(target: Uri | undefined): Promise<Uri | undefined> {
       // Fall through to asking.
     }
   }
-  const active = window.activeTextEditor?.document.uri;
-  const near = active && active.scheme === 'file' ? Uri.joinPath(active, '..') : workspace.workspaceFolders?.[0]?.uri;
-  const picked = await window.showOpenDialog({
+  // The newest release's approved/ first (one Enter takes it), then the others', then Browse...
+  const folders = await approvedFolders();
+  const browse: QuickPickItem & { uri?: Uri } = { label: 'Browse...', description: 'another folder' };
+  const items: (QuickPickItem & { uri?: Uri })[] = folders.map((uri, index) => ({
+    label: workspace.asRelativePath(uri, (workspace.workspaceFolders?.length ?? 0) > 1),
+    ...(index === 0 ? { description: 'newest release' } : {}),
+    uri,
+  }));
+  const picked = items.length > 0
+    ? await window.showQuickPick([...items, browse], { title: 'rst-specs: New spec from template', placeHolder: 'Folder for the new spec' })
+    : browse;
+  if (!picked) return undefined;
+  if (picked.uri) return picked.uri;
+  const chosen = await window.showOpenDialog({
     canSelectFolders: true,
     canSelectFiles: false,
     canSelectMany: false,
-    defaultUri: near,
+    defaultUri: folders[0] ?? workspace.workspaceFolders?.[0]?.uri,
     openLabel: 'Write the spec here',
     title: 'rst-specs: folder for the new spec',
   });
-  return picked?.[0];
+  return chosen?.[0];
+}
+
+/** `specs/<release>/approved` of each workspace folder, newest release first. */
+async function approvedFolders(): Promise<Uri[]> {
+  const found: Uri[] = [];
+  for (const folder of workspace.workspaceFolders ?? []) {
+    const specs = Uri.joinPath(folder.uri, 'specs');
+    let entries: [string, FileType][];
+    try {
+      entries = await workspace.fs.readDirectory(specs);
+    } catch {
+      continue;
+    }
+    const releases = entries.filter(([, type]) => type & FileType.Directory).map(([name]) => name);
+    for (const release of newestFirst(releases)) {
+      const approved = Uri.joinPath(specs, release, 'approved');
+      if (await isFolder(approved)) found.push(approved);
+    }
+  }
+  return found;
+}
+
+async function isFolder(uri: Uri): Promise<boolean> {
+  try {
+    return ((await workspace.fs.stat(uri)).type & FileType.Directory) !== 0;
+  } catch {
+    return false;
+  }
 }

@@ -24,6 +24,15 @@ const ORIGIN: Record<NonNullable<TemplateInfo['origin']>, string> = {
   bundled: 'the bundled default',
 };
 
+/** `Optional sections: History, Feature Liaison (from tests/test_titles.py).`, for the tooltip. */
+export function optionalText(info: TemplateInfo): string {
+  if (!info.optionalSections) return '';
+  const titles = info.optionalSections.length > 0 ? info.optionalSections.join(', ') : 'none';
+  const source = info.optionalSectionsSource;
+  const from = source === 'setting' ? 'the rstSpecs.optionalSections setting' : source === 'default' || !source ? 'the default' : source;
+  return `\nOptional sections: ${titles} (from ${from}).`;
+}
+
 export function registerTemplateStatus(context: ExtensionContext, client: BaseLanguageClient): void {
   const item = window.createStatusBarItem('rst-specs.template', StatusBarAlignment.Right, 100);
   item.name = 'rst-specs template';
@@ -51,9 +60,9 @@ export function registerTemplateStatus(context: ExtensionContext, client: BaseLa
       return;
     }
     item.text = `$(file-code) ${info.origin === 'bundled' ? 'Senlin template' : (info.label ?? 'template')}`;
-    item.tooltip = info.problem
+    item.tooltip = (info.problem
       ? `rst-specs: ${info.problem} Click to open the bundled template.`
-      : `rst-specs: checked against ${info.label} (${ORIGIN[info.origin ?? 'found']}). Click to open it.`;
+      : `rst-specs: checked against ${info.label} (${ORIGIN[info.origin ?? 'found']}). Click to open it.`) + optionalText(info);
     item.show();
   };
 

@@ -52,7 +52,7 @@ export const ENCODING_CODE = 'encoding';
 const BINARY_FILE_DIAGNOSTIC: SpecDiagnostic = {
   code: BINARY_FILE_CODE,
   severity: 'error',
-  message: 'This file holds NUL bytes: it looks like a binary file, not reStructuredText, so it was not checked.',
+  message: 'This file holds NUL bytes: a binary file, not checked.',
   range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
 };
 

@@ -7,6 +7,7 @@ import type { FindingData, RuleOptions, Severity, SeveritySetting } from './rule
 import { allRules } from './rules';
 import { type OptionalSectionsSetting, resolveOptionalSections } from './template/optional';
 import { type InlineControl, readControl } from './control';
+import type { ExistingApiNames } from './rules/rest/api-names';
 
 export interface EngineOptions {
   readonly maxLineLength?: number;
@@ -17,6 +18,10 @@ export interface EngineOptions {
   /** Severity per rule id; `off` turns a rule off. */
   readonly rules?: Readonly<Record<string, SeveritySetting>>;
   readonly fileName?: string;
+  /** API path names with underscores that the config file lists as existing (`rest.existingNames`). */
+  readonly restExistingNames?: readonly string[];
+  /** The names the repository's other specs use in their REST API sections (rest-url). */
+  readonly existingApiNames?: ExistingApiNames;
 }
 
 export interface SpecDiagnostic {
@@ -38,6 +43,8 @@ export function ruleOptions(options: EngineOptions, template?: Template): RuleOp
       templatePath: template?.source,
     }),
     fileName: options.fileName,
+    restExistingNames: options.restExistingNames,
+    existingApiNames: options.existingApiNames,
   };
 }
 

@@ -16,7 +16,7 @@ test('bundle: exit 0, 1 and 2 with the same output as in process', { skip }, () 
   assert.deepEqual(runBundle(['check', 'specs/clean.rst']), { code: 0, stdout: '0 errors, 0 warnings in 0 files (1 checked)\n', stderr: '' });
   const problems = runBundle(['check', 'specs']);
   assert.equal(problems.code, 1);
-  assert.equal(problems.stdout.split('\n').at(-2), '2 errors, 4 warnings in 2 files (3 checked)');
+  assert.equal(problems.stdout.split('\n').at(-2), '6 errors, 0 warnings in 2 files (3 checked)');
   assert.doesNotMatch(problems.stdout, /\u001b/, 'no colour on a pipe');
   assert.deepEqual(runBundle(['check', '--format', 'yaml']), {
     code: 2,
@@ -33,11 +33,11 @@ test('bundle: a spec on standard input, and per-file timings for the benchmark',
   const spec = readFileSync(join(cliFixtures, 'specs', 'warnings.rst'), 'utf8');
   const result = runBundle(['check', '--format', 'github', '-', '--stdin-filename', 'specs/warnings.rst'], { input: spec });
   assert.deepEqual(result, {
-    code: 0,
+    code: 1,
     stdout:
-      '::warning file=specs/warnings.rst,line=12,col=47,title=trailing-whitespace::Trailing whitespace.\n' +
-      '::warning file=specs/warnings.rst,line=17,col=80,title=line-length::Line is 84 characters long; the maximum is 79.\n' +
-      '0 errors, 2 warnings in 1 file (1 checked)\n',
+      '::error file=specs/warnings.rst,line=12,col=47,title=trailing-whitespace::Trailing whitespace.\n' +
+      '::error file=specs/warnings.rst,line=17,col=80,title=line-length::Line is 84 characters long; the maximum is 79.\n' +
+      '2 errors, 0 warnings in 1 file (1 checked)\n',
     stderr: '',
   });
   const folder = mkdtempSync(join(tmpdir(), 'rst-specs-timings-'));
@@ -66,8 +66,9 @@ test('bundle: --jobs 2 (worker threads) gives the same report, messages and fixe
   const { dir, cleanup } = scratch('specs');
   try {
     const fixed = runBundle(['check', '--jobs', '2', '--fix', '.'], { cwd: dir });
-    assert.equal(fixed.code, 0);
-    assert.match(fixed.stdout, /^Fixed 4 problems in 2 files\.$/m);
+    // The missing section stays (fix-all inserts none): exit 1.
+    assert.equal(fixed.code, 1);
+    assert.match(fixed.stdout, /^Fixed 3 problems in 2 files\.$/m);
     assert.doesNotMatch(readFileSync(join(dir, 'problems.rst'), 'utf8'), / \n/);
   } finally {
     cleanup();

@@ -114,7 +114,7 @@ test('parseConfig: values of the wrong type are left out, each with a problem at
     'the file must hold an object, like { "maxLineLength": 79 }',
   ]);
   assert.deepEqual(parseConfig('{"a": 1, "a": 2}', '/r/x.json').problems.map((p) => p.message).slice(0, 1), [
-    'unknown setting "a" (known: template, include, exclude, maxLineLength, rules, optionalSections)',
+    'unknown setting "a" (known: template, include, exclude, maxLineLength, rules, optionalSections, rest)',
   ]);
   assert.deepEqual(parseConfig('{"maxLineLength": 80, "maxLineLength": 90}', '/r/x.json'), {
     config: { maxLineLength: 90 },
@@ -186,7 +186,9 @@ test('mergeOptions: defaults, then the config, then overrides (rules merged id b
     globBase: '/p',
     maxLineLength: 72,
     optionalSections: ['History'],
+    optionalSectionsFrom: 'default',
     rules: { tab: 'warning', 'line-length': 'error' },
+    restExistingNames: [],
   });
   assert.deepEqual(mergeOptions(undefined, undefined), {
     templatePath: undefined,
@@ -195,8 +197,19 @@ test('mergeOptions: defaults, then the config, then overrides (rules merged id b
     globBase: undefined,
     maxLineLength: 79,
     optionalSections: ['History'],
+    optionalSectionsFrom: 'default',
     rules: {},
+    restExistingNames: [],
   });
+  // The repo's own check (tests/test_titles.py) over the default; the config file over both.
+  const nova = { '*': ['History', 'Feature Liaison'], queens: ['History', 'Upgrade impact'] };
+  const fromRepo = mergeOptions(undefined, undefined, {}, nova);
+  assert.deepEqual([fromRepo.optionalSections, fromRepo.optionalSectionsFrom], [nova, 'repo']);
+  const withConfig = parseConfig('{"optionalSections": ["History"], "rest": {"existingNames": ["audit_template"]}}', '/p/.rst-specs.json').config;
+  const fromConfig = mergeOptions(withConfig, '/p', {}, nova);
+  assert.deepEqual([fromConfig.optionalSections, fromConfig.optionalSectionsFrom, fromConfig.restExistingNames], [['History'], 'config', ['audit_template']]);
+  const fromSetting = mergeOptions(withConfig, '/p', { optionalSections: [] }, nova);
+  assert.deepEqual([fromSetting.optionalSections, fromSetting.optionalSectionsFrom], [[], 'setting']);
 });
 
 test('overridesFromSettings: editor settings win only where the user set them', () => {
@@ -241,7 +254,7 @@ test('optionsForSpec: the nearest config up to the workspace folder, under the o
     const spec = join(dir, 'specs', 'x.rst');
     const { options, config } = optionsForSpec(spec, dir, { rules: { 'line-length': 'error' } });
     assert.equal(config?.path, join(dir, '.rst-specs.json'));
-    assert.deepEqual(config?.problems.map((p) => p.message), ['unknown setting "bogus" (known: template, include, exclude, maxLineLength, rules, optionalSections)']);
+    assert.deepEqual(config?.problems.map((p) => p.message), ['unknown setting "bogus" (known: template, include, exclude, maxLineLength, rules, optionalSections, rest)']);
     assert.deepEqual({ ...options }, {
       templatePath: undefined,
       include: ['specs/*.rst'],
@@ -249,7 +262,9 @@ test('optionsForSpec: the nearest config up to the workspace folder, under the o
       globBase: dir,
       maxLineLength: 100,
       optionalSections: ['History'],
+      optionalSectionsFrom: 'default',
       rules: { tab: 'off', 'line-length': 'error' },
+      restExistingNames: [],
     });
     assert.equal(isIncludedSpec(spec, options), true);
     assert.equal(optionsForSpec(spec, join(dir, 'specs')).config, undefined, 'not above the workspace folder');

@@ -8,27 +8,31 @@ import { escapeData, escapeProperty } from '../../server/src/cli/formats/github'
 import { escapeXml } from '../../server/src/cli/formats/junit';
 import { pathToUri } from '../../server/src/cli/formats/sarif';
 import { cliVersion } from '../../server/src/cli/version';
-import { repoRoot } from '../helpers';
+import { fixture, repoRoot } from '../helpers';
 import { run } from './run';
 import { parseXml, validateSarif } from './validate';
 
 // specs/ holds clean.rst, problems.rst and warnings.rst (and index.rst and template.rst, never checked).
-const TEXT = `specs/problems.rst:12:47: warning trailing-whitespace Trailing whitespace.
+const TEXT = `specs/problems.rst:12:47: error trailing-whitespace Trailing whitespace.
 specs/problems.rst:15:1: error title-underline Underline of 'Use Cases' too short: 7 characters for a title 9 columns wide.
-specs/problems.rst:17:80: warning line-length Line is 89 characters long; the maximum is 79.
+specs/problems.rst:17:80: error line-length Line is 89 characters long; the maximum is 79.
 specs/problems.rst:19:1: error missing-section Missing section 'Alternatives': the template puts it first in 'Proposed change'.
 
-specs/warnings.rst:12:47: warning trailing-whitespace Trailing whitespace.
-specs/warnings.rst:17:80: warning line-length Line is 84 characters long; the maximum is 79.
+specs/warnings.rst:12:47: error trailing-whitespace Trailing whitespace.
+specs/warnings.rst:17:80: error line-length Line is 84 characters long; the maximum is 79.
 
-2 errors, 4 warnings in 2 files (3 checked)
+6 errors, 0 warnings in 2 files (3 checked)
 `;
+
+
+/** warnings.rst's problems (trailing whitespace, a long line: CI errors) set back to warnings, for the tests of warnings. */
+const AS_WARNINGS = ['--rule', 'trailing-whitespace=warning', '--rule', 'line-length=warning'];
 
 test('text: path:line:col: severity rule-id message, grouped per file, then the summary; exit 1 on errors', () => {
   assert.deepEqual(run(['check', 'specs']), { code: 1, stdout: TEXT, stderr: '' });
   assert.deepEqual(run(['check', 'specs/clean.rst']), { code: 0, stdout: '0 errors, 0 warnings in 0 files (1 checked)\n', stderr: '' });
-  assert.deepEqual(run(['check', 'specs/warnings.rst']).stdout.split('\n').slice(-2), ['0 errors, 2 warnings in 1 file (1 checked)', '']);
-  assert.equal(run(['check', 'specs/warnings.rst']).code, 0, 'warnings alone do not fail the run');
+  assert.deepEqual(run(['check', ...AS_WARNINGS, 'specs/warnings.rst']).stdout.split('\n').slice(-2), ['0 errors, 2 warnings in 1 file (1 checked)', '']);
+  assert.equal(run(['check', ...AS_WARNINGS, 'specs/warnings.rst']).code, 0, 'warnings alone do not fail the run');
 });
 
 test('text: --color colours severities, locations and the summary; --no-color and NO_COLOR do not', () => {
@@ -37,9 +41,9 @@ test('text: --color colours severities, locations and the summary; --no-color an
     coloured.split('\n')[1],
     "\u001b[1mspecs/problems.rst:15:1:\u001b[22m \u001b[31m\u001b[1merror\u001b[22m\u001b[39m \u001b[2mtitle-underline\u001b[22m Underline of 'Use Cases' too short: 7 characters for a title 9 columns wide.",
   );
-  assert.equal(coloured.split('\n').at(-2), '\u001b[31m\u001b[1m2 errors, 2 warnings in 1 file (1 checked)\u001b[22m\u001b[39m');
+  assert.equal(coloured.split('\n').at(-2), '\u001b[31m\u001b[1m4 errors, 0 warnings in 1 file (1 checked)\u001b[22m\u001b[39m');
   assert.equal(run(['check', 'specs/clean.rst'], { isTTY: true }).stdout, '\u001b[32m0 errors, 0 warnings in 0 files (1 checked)\u001b[39m\n');
-  assert.equal(run(['check', 'specs/warnings.rst'], { isTTY: true }).stdout.split('\n').at(-2), '\u001b[33m0 errors, 2 warnings in 1 file (1 checked)\u001b[39m');
+  assert.equal(run(['check', ...AS_WARNINGS, 'specs/warnings.rst'], { isTTY: true }).stdout.split('\n').at(-2), '\u001b[33m0 errors, 2 warnings in 1 file (1 checked)\u001b[39m');
   assert.doesNotMatch(run(['check', 'specs'], { isTTY: true, env: { NO_COLOR: '1' } }).stdout, /\u001b/);
   assert.doesNotMatch(run(['check', '--no-color', 'specs'], { isTTY: true }).stdout, /\u001b/);
   assert.doesNotMatch(run(['check', 'specs'], { isTTY: false }).stdout, /\u001b/);
@@ -47,7 +51,7 @@ test('text: --color colours severities, locations and the summary; --no-color an
 });
 
 test('--quiet: errors only, and no summary when there are none', () => {
-  assert.deepEqual(run(['check', '--quiet', 'specs']), {
+  assert.deepEqual(run(['check', '--quiet', ...AS_WARNINGS, 'specs']), {
     code: 1,
     stdout: `specs/problems.rst:15:1: error title-underline Underline of 'Use Cases' too short: 7 characters for a title 9 columns wide.
 specs/problems.rst:19:1: error missing-section Missing section 'Alternatives': the template puts it first in 'Proposed change'.
@@ -56,12 +60,12 @@ specs/problems.rst:19:1: error missing-section Missing section 'Alternatives': t
 `,
     stderr: '',
   });
-  assert.deepEqual(run(['check', '-q', 'specs/warnings.rst', '--max-warnings', '0']), { code: 0, stdout: '', stderr: '' });
+  assert.deepEqual(run(['check', '-q', ...AS_WARNINGS, 'specs/warnings.rst', '--max-warnings', '0']), { code: 0, stdout: '', stderr: '' });
 });
 
 test('--max-warnings: exit 1 when there are more warnings than N', () => {
-  assert.equal(run(['check', '--max-warnings', '2', 'specs/warnings.rst']).code, 0);
-  assert.deepEqual(run(['check', '--max-warnings', '1', 'specs/warnings.rst']), {
+  assert.equal(run(['check', '--max-warnings', '2', ...AS_WARNINGS, 'specs/warnings.rst']).code, 0);
+  assert.deepEqual(run(['check', '--max-warnings', '1', ...AS_WARNINGS, 'specs/warnings.rst']), {
     code: 1,
     stdout: `specs/warnings.rst:12:47: warning trailing-whitespace Trailing whitespace.
 specs/warnings.rst:17:80: warning line-length Line is 84 characters long; the maximum is 79.
@@ -76,13 +80,13 @@ specs/warnings.rst:17:80: warning line-length Line is 84 characters long; the ma
 test('github: workflow commands with escaped properties and messages, then the summary', () => {
   assert.deepEqual(run(['check', '--format', 'github', 'specs']), {
     code: 1,
-    stdout: `::warning file=specs/problems.rst,line=12,col=47,title=trailing-whitespace::Trailing whitespace.
+    stdout: `::error file=specs/problems.rst,line=12,col=47,title=trailing-whitespace::Trailing whitespace.
 ::error file=specs/problems.rst,line=15,col=1,title=title-underline::Underline of 'Use Cases' too short: 7 characters for a title 9 columns wide.
-::warning file=specs/problems.rst,line=17,col=80,title=line-length::Line is 89 characters long; the maximum is 79.
+::error file=specs/problems.rst,line=17,col=80,title=line-length::Line is 89 characters long; the maximum is 79.
 ::error file=specs/problems.rst,line=19,col=1,title=missing-section::Missing section 'Alternatives': the template puts it first in 'Proposed change'.
-::warning file=specs/warnings.rst,line=12,col=47,title=trailing-whitespace::Trailing whitespace.
-::warning file=specs/warnings.rst,line=17,col=80,title=line-length::Line is 84 characters long; the maximum is 79.
-2 errors, 4 warnings in 2 files (3 checked)
+::error file=specs/warnings.rst,line=12,col=47,title=trailing-whitespace::Trailing whitespace.
+::error file=specs/warnings.rst,line=17,col=80,title=line-length::Line is 84 characters long; the maximum is 79.
+6 errors, 0 warnings in 2 files (3 checked)
 `,
     stderr: '',
   });
@@ -91,32 +95,38 @@ test('github: workflow commands with escaped properties and messages, then the s
   assert.match(run(['check', '--format=github', '--rule', 'line-length=information', 'specs/warnings.rst']).stdout, /^::notice file=specs\/warnings.rst,line=17,col=80,title=line-length::Line is 84/m);
 });
 
-test('json: every checked file with its diagnostics (0-based ranges) and the counts', () => {
+test('json: every checked file with its diagnostics (0-based ranges), its template and optional sections, and the counts', () => {
   const { code, stdout } = run(['check', '--format', 'json', 'specs/clean.rst', 'specs/warnings.rst']);
-  assert.equal(code, 0);
+  assert.equal(code, 1);
+  const optionalSections = { titles: ['History'], from: 'default' };
   assert.deepEqual(JSON.parse(stdout), {
     files: [
-      { path: 'specs/clean.rst', diagnostics: [] },
+      { path: 'specs/clean.rst', template: 'specs/template.rst', optionalSections, diagnostics: [] },
       {
         path: 'specs/warnings.rst',
+        template: 'specs/template.rst',
+        optionalSections,
         diagnostics: [
           {
             code: 'trailing-whitespace',
-            severity: 'warning',
+            severity: 'error',
             message: 'Trailing whitespace.',
             range: { start: { line: 11, character: 46 }, end: { line: 11, character: 47 } },
           },
           {
             code: 'line-length',
-            severity: 'warning',
+            severity: 'error',
             message: 'Line is 84 characters long; the maximum is 79.',
             range: { start: { line: 16, character: 79 }, end: { line: 16, character: 84 } },
           },
         ],
       },
     ],
-    summary: { errors: 0, warnings: 2, filesWithProblems: 1, checked: 2 },
+    summary: { errors: 2, warnings: 0, filesWithProblems: 1, checked: 2 },
   });
+  // The bundled template, and a config file's optional sections, by name.
+  const bundled = JSON.parse(run(['check', '--format', 'json', '-'], { stdin: fixture('cli/specs/clean.rst') }).stdout);
+  assert.equal(bundled.files[0].template, 'bundled');
 });
 
 test('sarif: SARIF 2.1.0 with every rule, its help page, and a region per result', () => {
@@ -158,12 +168,12 @@ test('sarif: SARIF 2.1.0 with every rule, its help page, and a region per result
   assert.deepEqual(
     sarifRun.results.map((r: { ruleId: string; level: string; ruleIndex: number }) => [r.ruleId, r.level, sarifRun.tool.driver.rules[r.ruleIndex].id]),
     [
-      ['trailing-whitespace', 'warning', 'trailing-whitespace'],
+      ['trailing-whitespace', 'error', 'trailing-whitespace'],
       ['title-underline', 'error', 'title-underline'],
-      ['line-length', 'warning', 'line-length'],
+      ['line-length', 'error', 'line-length'],
       ['missing-section', 'error', 'missing-section'],
-      ['trailing-whitespace', 'warning', 'trailing-whitespace'],
-      ['line-length', 'warning', 'line-length'],
+      ['trailing-whitespace', 'error', 'trailing-whitespace'],
+      ['line-length', 'error', 'line-length'],
     ],
   );
   assert.equal(pathToUri('specs/my spec#1.rst'), 'specs/my%20spec%231.rst');
@@ -181,14 +191,14 @@ test('junit: one test case per file, failures for errors and warnings, parsable 
   <testsuite name="rst-specs" tests="3" failures="2" errors="0" skipped="0">
     <testcase classname="rst-specs" name="specs/clean.rst" file="specs/clean.rst"/>
     <testcase classname="rst-specs" name="specs/problems.rst" file="specs/problems.rst">
-      <failure message="2 errors, 2 warnings" type="rst-specs">specs/problems.rst:12:47: warning trailing-whitespace Trailing whitespace.
+      <failure message="4 errors, 0 warnings" type="rst-specs">specs/problems.rst:12:47: error trailing-whitespace Trailing whitespace.
 specs/problems.rst:15:1: error title-underline Underline of &apos;Use Cases&apos; too short: 7 characters for a title 9 columns wide.
-specs/problems.rst:17:80: warning line-length Line is 89 characters long; the maximum is 79.
+specs/problems.rst:17:80: error line-length Line is 89 characters long; the maximum is 79.
 specs/problems.rst:19:1: error missing-section Missing section &apos;Alternatives&apos;: the template puts it first in &apos;Proposed change&apos;.</failure>
     </testcase>
     <testcase classname="rst-specs" name="specs/warnings.rst" file="specs/warnings.rst">
-      <failure message="0 errors, 2 warnings" type="rst-specs">specs/warnings.rst:12:47: warning trailing-whitespace Trailing whitespace.
-specs/warnings.rst:17:80: warning line-length Line is 84 characters long; the maximum is 79.</failure>
+      <failure message="2 errors, 0 warnings" type="rst-specs">specs/warnings.rst:12:47: error trailing-whitespace Trailing whitespace.
+specs/warnings.rst:17:80: error line-length Line is 84 characters long; the maximum is 79.</failure>
     </testcase>
   </testsuite>
 </testsuites>

@@ -23,7 +23,7 @@ test('text output and stderr show control characters from titles and file names 
     const result = run(['check', '--rule', 'blueprint-url=off', '--rule', 'line-length=off', name], { cwd: dir });
     assert.equal(
       result.stdout.split('\n')[0],
-      "evil\\r\\n::error::x\\u202e.rst:12:47: warning trailing-whitespace Trailing whitespace.",
+      "evil\\r\\n::error::x\\u202e.rst:12:47: error trailing-whitespace Trailing whitespace.",
     );
     assert.match(result.stdout, /^evil\\r\\n::error::x\\u202e\.rst:\d+:\d+: \w+ \S+ .*'Use \\x1b\[2JCases'/m);
     assert.ok(!/[\u0000-\u0008\u000b-\u001f\u202e]/.test(result.stdout + result.stderr), JSON.stringify(result.stdout));

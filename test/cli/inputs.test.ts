@@ -46,8 +46,8 @@ test('a named template or excluded file is skipped with a note (not with --quiet
 test('standard input: - with --stdin-filename for the template and config lookup, else the bundled template', () => {
   const spec = readFileSync(join(cliFixtures, 'specs', 'warnings.rst'), 'utf8');
   assert.deepEqual(run(['check', '-', '--stdin-filename', 'specs/warnings.rst'], { stdin: spec }), {
-    code: 0,
-    stdout: 'specs/warnings.rst:12:47: warning trailing-whitespace Trailing whitespace.\nspecs/warnings.rst:17:80: warning line-length Line is 84 characters long; the maximum is 79.\n\n0 errors, 2 warnings in 1 file (1 checked)\n',
+    code: 1,
+    stdout: 'specs/warnings.rst:12:47: error trailing-whitespace Trailing whitespace.\nspecs/warnings.rst:17:80: error line-length Line is 84 characters long; the maximum is 79.\n\n2 errors, 0 warnings in 1 file (1 checked)\n',
     stderr: '',
   });
   // Under configured/, its config applies: lines up to 100 and no trailing-whitespace rule.
@@ -63,7 +63,7 @@ test('--template and --config override what would be found', () => {
   assert.equal(withBundled.code, 1);
   assert.match(withBundled.stdout, /missing-section Missing section 'Data model impact'/);
   assert.equal(summary(run(['check', 'configured/specs/wide.rst']).stdout), '0 errors, 0 warnings in 0 files (1 checked)');
-  assert.equal(summary(run(['check', '--max-line-length', '79', 'configured/specs/wide.rst']).stdout), '0 errors, 1 warning in 1 file (1 checked)');
+  assert.equal(summary(run(['check', '--max-line-length', '79', 'configured/specs/wide.rst']).stdout), '1 error, 0 warnings in 1 file (1 checked)');
   assert.equal(summary(run(['check', '--rule', 'trailing-whitespace=warning', 'configured/specs/wide.rst']).stdout), '0 errors, 1 warning in 1 file (1 checked)');
   const { dir, cleanup } = scratch();
   try {
@@ -83,7 +83,7 @@ test('bad input: a binary file is one error diagnostic, and the other files are 
     writeFileSync(join(dir, 'binary.rst'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x0d, 0x0a]));
     assert.deepEqual(run(['check', 'binary.rst', 'clean.rst'], { cwd: dir }), {
       code: 1,
-      stdout: 'binary.rst:1:1: error binary-file This file holds NUL bytes: it looks like a binary file, not reStructuredText, so it was not checked.\n\n1 error, 0 warnings in 1 file (2 checked)\n',
+      stdout: 'binary.rst:1:1: error binary-file This file holds NUL bytes: a binary file, not checked.\n\n1 error, 0 warnings in 1 file (2 checked)\n',
       stderr: '',
     });
     // Its severity is a setting like a rule's.
@@ -167,7 +167,7 @@ test('an invalid config: each problem with its line and column, exit 2, and no f
       stderr:
         'rst-specs: the config file .rst-specs.json cannot be used:\n' +
         '  .rst-specs.json:2:20: "maxLineLength" must be a positive whole number\n' +
-        '  .rst-specs.json:3:3: unknown setting "rulez"; did you mean "rules"? (known: template, include, exclude, maxLineLength, rules, optionalSections)\n',
+        '  .rst-specs.json:3:3: unknown setting "rulez"; did you mean "rules"? (known: template, include, exclude, maxLineLength, rules, optionalSections, rest)\n',
     });
     writeFileSync(join(dir, 'broken.json'), '{ "rules": { "tab": "off" ');
     assert.deepEqual(run(['check', '--config', 'broken.json', 'specs'], { cwd: dir }), {

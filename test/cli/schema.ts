@@ -59,7 +59,7 @@ export function expectedSchema(): unknown {
       optionalSections: {
         default: DEFAULT_OPTIONAL_SECTIONS,
         description:
-          'Template section titles that a spec may leave out: one list, or lists by release folder or template file name, the most specific applying ("*" for the others), e.g. { "*": ["History", "Feature Liaison"], "queens": ["History", "Upgrade impact"] }.',
+          'Template section titles that a spec may leave out: one list, or lists by release folder or template file name, the most specific applying ("*" for the others), e.g. { "*": ["History", "Feature Liaison"], "queens": ["History", "Upgrade impact"] }. Default: what the repo\'s tests/test_titles.py makes optional, else ["History"].',
         oneOf: [
           { type: 'array', items: { type: 'string' } },
           {
@@ -68,6 +68,20 @@ export function expectedSchema(): unknown {
             defaultSnippets: [{ body: { '*': ['History'], '${1:release}': ['History', '$2'] } }],
           },
         ],
+      },
+      rest: {
+        type: 'object',
+        description: 'REST API advice (the rest-* rules).',
+        additionalProperties: false,
+        properties: {
+          existingNames: {
+            type: 'array',
+            items: { type: 'string', minLength: 1, pattern: '^[^/]+$' },
+            uniqueItems: true,
+            description:
+              'URL path names with underscores that the repository\'s API already has (e.g. "audit_template"): rest-url does not ask for hyphens in them. Names used in the REST API sections of the repository\'s other specs count without being listed.',
+          },
+        },
       },
     },
   };

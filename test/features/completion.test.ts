@@ -1,7 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { completionsAt, type CompletionEntry } from '../../server/src/features/completion';
-import { fixture, range } from '../helpers';
+import { applyEdits } from '../../server/src/fixes/edit';
+import { newSpecText } from '../../server/src/fixes/new-spec';
+import { parseSpec } from '../../server/src/rst/parse';
+import { validateText } from '../../server/src/engine';
+import { bundledTemplate, fixture, range } from '../helpers';
 import { nodeHealth, specFrom, withLine } from './spec';
 
 const complete = (text: string, line: number, character: number, asSpec = true) => {
@@ -27,12 +31,12 @@ test('at the start of a line that can hold a title: the missing sections, those 
   const items = complete(text, 69, 0);
   assert.deepEqual(items.map((item) => item.label), MISSING);
   assert.deepEqual(items.slice(0, 3).map(brief), [
-    { label: 'Notifications impact', sortText: '0-0007', preselect: true, range: range(69, 0, 69, 0), newText: 'Notifications impact\n--------------------\n' },
-    { label: 'Other end user impact', sortText: '0-0008', range: range(69, 0, 69, 0), newText: 'Other end user impact\n---------------------\n' },
-    { label: 'Other deployer impact', sortText: '1-0010', range: range(69, 0, 69, 0), newText: 'Other deployer impact\n---------------------\n' },
+    { label: 'Notifications impact', sortText: '0-0007', preselect: true, range: range(69, 0, 69, 0), newText: 'Notifications impact\n--------------------\n\n\n' },
+    { label: 'Other end user impact', sortText: '0-0008', range: range(69, 0, 69, 0), newText: 'Other end user impact\n---------------------\n\n\n' },
+    { label: 'Other deployer impact', sortText: '1-0010', range: range(69, 0, 69, 0), newText: 'Other deployer impact\n---------------------\n\n\n' },
   ]);
   assert.deepEqual(brief(items[4]), {
-    label: 'Dependencies', sortText: '1-0015', range: range(69, 0, 69, 0), newText: 'Dependencies\n============\n',
+    label: 'Dependencies', sortText: '1-0015', range: range(69, 0, 69, 0), newText: 'Dependencies\n============\n\n\n',
   });
   assert.deepEqual(
     { ...items[0], documentation: items[0].documentation?.split('\n') },
@@ -51,7 +55,9 @@ test('at the start of a line that can hold a title: the missing sections, those 
       filterText: 'Notifications impact',
       preselect: true,
       range: range(69, 0, 69, 0),
-      newText: 'Notifications impact\n--------------------\n',
+      // The title, its underline, a blank line, the cursor, a blank line before 'Performance Impact'.
+      newText: 'Notifications impact\n--------------------\n\n\n',
+      snippet: 'Notifications impact\n--------------------\n\n$0\n',
     },
   );
 });
@@ -70,23 +76,38 @@ test('a typed title prefix is replaced, and a blank line is kept before the next
   const text = withLine(nodeHealth(), 92, '\nDep\nSome text.');
   const [dependencies] = complete(text, 93, 3).filter((item) => item.label === 'Dependencies');
   assert.deepEqual(brief(dependencies), {
-    label: 'Dependencies', sortText: '0-0015', preselect: true, range: range(93, 0, 93, 3), newText: 'Dependencies\n============\n',
+    label: 'Dependencies', sortText: '0-0015', preselect: true, range: range(93, 0, 93, 3), newText: 'Dependencies\n============\n\n\n',
   });
+  assert.equal(dependencies.snippet, 'Dependencies\n============\n\n$0\n');
   const crlf = complete(text.replace(/\n/g, '\r\n'), 93, 3).find((item) => item.label === 'Dependencies');
-  assert.equal(crlf?.newText, 'Dependencies\r\n============\r\n');
+  assert.equal(crlf?.newText, 'Dependencies\r\n============\r\n\r\n\r\n');
 });
 
-test('no section the spec already has, none after a paragraph line, none in a literal block, none off a spec', () => {
+test('no section the spec already has, none in a literal block, none off a spec', () => {
   const text = nodeHealth();
   const labels = complete(withLine(text, 68, ''), 69, 0).map((item) => item.label);
   for (const present of ['Security impact', 'Problem description', 'History', 'Alternatives', 'Testing']) {
     assert.ok(!labels.includes(present), present);
   }
-  assert.deepEqual(complete(withLine(text, 68, ''), 68, 0), [], 'right under a paragraph');
   assert.deepEqual(complete(text, 33, 4), [], 'inside the literal block');
   assert.deepEqual(complete(withLine(text, 34, '    '), 34, 4), [], 'indented after the literal block');
   assert.deepEqual(complete(text, 21, 10), [], 'in the middle of a paragraph');
   assert.deepEqual(complete(withLine(text, 68, ''), 69, 0, false), [], 'not a spec');
+});
+
+test('right under a paragraph line: the title comes with the blank line before it that it needs', () => {
+  const text = withLine(nodeHealth(), 68, '');
+  const [first] = complete(text, 68, 0);
+  assert.deepEqual(
+    { label: first.label, range: first.range, newText: first.newText, snippet: first.snippet },
+    {
+      label: 'Notifications impact',
+      range: range(68, 0, 68, 0),
+      // The line below is blank: the blank line after the cursor is already there.
+      newText: '\nNotifications impact\n--------------------\n\n',
+      snippet: '\nNotifications impact\n--------------------\n\n$0',
+    },
+  );
 });
 
 test('an adornment line typed under a title completes to the title width (any rST document)', () => {
@@ -119,7 +140,11 @@ test('REST API impact: the method block, built from the template', () => {
     [''],
     ['  - Normal http response code(s): ', '200'],
     [''],
-    ['  - Expected error http response code(s): ', '400, 404'],
+    ['  - Expected error http response code(s):'],
+    [''],
+    ['    * 400: ', 'the request body does not match the schema.'],
+    [''],
+    ['    * 404: ', 'the resource does not exist.'],
     [''],
     ['  - URL for the resource: ', '/v1/resources/{resource_id}'],
     [''],
@@ -165,4 +190,25 @@ test('History: a revision row inside the list-table, with the template columns',
   assert.deepEqual(complete(withLine(text, 104, '   * '), 104, 5), [row(104, '   * ')]);
   assert.deepEqual(complete(text, 102, 17), [], 'on the options');
   assert.deepEqual(complete(text.replace('History\n=======', 'Changes\n======='), 108, 0), [], 'not in History');
+});
+
+test('REST API impact of a new spec: in the template\'s method bullet, one item replaces it; its defaults pass the REST rules', () => {
+  const template = bundledTemplate();
+  const text = newSpecText(template, 'node-groups');
+  const doc = parseSpec(text);
+  const start = doc.lines.findIndex((line) => line.text === '* Method Specification');
+  const line = start + 4; // '  - Method type (POST/PUT/PATCH/GET/DELETE)'
+  const items = completionsAt(doc, { doc, template }, { line, character: 3 });
+  assert.deepEqual(items.map((item) => [item.label, item.detail]), [['REST API method block', "In place of the template's 'Method Specification'"]]);
+  const [item] = items;
+  assert.deepEqual(item.range, range(line, 0, line, 43));
+  const end = doc.blocks.find((block) => block.kind === 'list-item' && block.startLine === start)!.endLine;
+  assert.deepEqual(item.additionalEdits, [
+    { range: range(start, 0, line, 0), newText: '' },
+    { range: range(line, 43, end - 1, doc.lines[end - 1].text.length), newText: '' },
+  ]);
+  assert.match(item.snippet!, /Method type: \$\{2\|POST,PUT,PATCH,GET,DELETE\|\}/);
+  const result = applyEdits(text, [{ range: item.range, newText: item.newText }, ...item.additionalEdits!]);
+  assert.ok(!result.includes('* Method Specification'));
+  assert.deepEqual(validateText(result, template).filter((d) => d.code.startsWith('rest-')), []);
 });

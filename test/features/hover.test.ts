@@ -18,6 +18,24 @@ test('hover on a section title: its place in the template and its guidance, quot
   });
 });
 
+test('hover on a missing-section squiggle: the missing section\'s place and guidance, not the title it sits on', () => {
+  const text = nodeHealth();
+  assert.deepEqual(hover(text, 79, 3), {
+    range: range(79, 0, 79, 14),
+    contents: [
+      'Missing: **Dependencies**, section 4 of 8 in the template',
+      '',
+      '> - Include specific references to specs and/or blueprints, or in other',
+      '>   projects, that this one either depends on or is related to.',
+      '> - If this requires functionality of another project that is not currently',
+      '>   used by senlin, document that fact.',
+      '> - Does this feature require any new library dependencies or code otherwise',
+      '>   not included in OpenStack? Or does it depend on a specific version of',
+      '>   library?',
+    ].join('\n'),
+  });
+});
+
 test('hover on a subsection, a top-level section, a section without guidance, and History (list-table as a table)', () => {
   const text = nodeHealth();
   assert.equal(
@@ -31,7 +49,7 @@ test('hover on a subsection, a top-level section, a section without guidance, an
       '> A detailed description of the problem. What problem is this spec addressing?',
   );
   assert.equal(
-    hover(text, 79, 3)?.contents,
+    hover(text, 79, 3, false)?.contents,
     '**Implementation**, section 3 of 8 in the template\n\n' +
       'The template writes no guidance here, only its subsections: Assignee(s), Work Items.',
   );

@@ -7,7 +7,7 @@ import { applyQuickFix } from './fix-helpers';
 test('underline: a short underline is made as long as the title', () => {
   const text = cleanSpec().replace('Use Cases\n---------\n', 'Use Cases\n-------\n');
   const { title, result } = applyQuickFix(text, 'title-underline');
-  assert.equal(title, "Fit the adornment of 'Use Cases' to the title");
+  assert.equal(title, 'Make the underline match the title');
   assert.equal(result, cleanSpec());
 });
 

@@ -64,3 +64,21 @@ test('reflow: no fix for markup too long to fit, a table, a title or a directive
   noQuickFix(spec('.. note:: A directive whose first line is deliberately long so that it runs past it\n\n   Body.'), 'line-length');
   assert.equal(check(spec('Short.')).length, 0);
 });
+
+test('reflow: beside an image or figure line, which line-length exempts, the paragraph is rewrapped and the directive left as it is', () => {
+  const image = `.. figure:: /images/${'cluster-health-overview-'.repeat(3)}diagram.png`;
+  assert.ok(image.length > 79);
+  const text = spec(
+    'Unit tests cover the new column and the API field; this sentence is deliberately long so\n' +
+      `that it runs past the seventy-nine column limit.\n\n${image}\n   :width: 80%`,
+  );
+  assert.deepEqual(check(text).filter((d) => d.code === 'line-length').map((d) => d.range.start.line), [text.split('\n').findIndex((l) => l.startsWith('Unit tests cover'))]);
+  assert.equal(
+    applyQuickFix(text, 'line-length').result,
+    spec(
+      'Unit tests cover the new column and the API field; this sentence is\n' +
+        'deliberately long so that it runs past the seventy-nine column limit.\n\n' +
+        `${image}\n   :width: 80%`,
+    ),
+  );
+});

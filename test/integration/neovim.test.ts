@@ -99,7 +99,6 @@ async function diagnosticsInNeovim(spec: string): Promise<NvimResult> {
 }
 
 const ERROR = 1; // vim.diagnostic.severity
-const WARN = 2;
 
 test('neovim: the server reports a missing section and a long line', { skip, timeout: 60_000 }, async () => {
   const spec = join(workspace, 'specs', 'missing-dependencies.rst');
@@ -116,7 +115,7 @@ test('neovim: the server reports a missing section and a long line', { skip, tim
       col: 79,
       end_lnum: longLine,
       end_col: 95,
-      severity: WARN,
+      severity: ERROR,
       source: 'rst-specs',
       code: 'line-length',
       message: 'Line is 95 characters long; the maximum is 79.',

@@ -162,6 +162,117 @@ async function hoverTitle(page: Page, title: string, expect: string): Promise<st
   return (await hover.innerText()).trim();
 }
 
+/** Go to Line (Ctrl+G): the editor shows the line, the cursor at its start. */
+async function goToLine(page: Page, line: number): Promise<void> {
+  await page.keyboard.press('Control+G');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`:${line}`);
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  await page.locator('.statusbar-item', { hasText: `Ln ${line}, Col 1` }).first().waitFor();
+}
+
+/** The quick input's rows, as shown. */
+async function quickInputRows(page: Page): Promise<string[]> {
+  await page.locator('.quick-input-list .monaco-list-row').first().waitFor();
+  return (await page.locator('.quick-input-list .monaco-list-row .label-name').allInnerTexts()).map((text) => text.trim());
+}
+
+async function newSpecScene(page: Page, workspace: string, shoot: (name: string) => Promise<string | undefined>): Promise<void> {
+  // Scene 3 opened node-health.rst with Quick Open: a preview tab, as the new spec must not be.
+  await page.locator('.tab .monaco-icon-label.italic', { hasText: 'node-health.rst' }).waitFor();
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill('>rst-specs: New spec from template');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'New spec from template' }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'specs/2026.1/approved' }).first().waitFor();
+  assert.deepEqual(await quickInputRows(page), ['specs/2026.1/approved', 'specs/2025.2/approved', 'specs/zed/approved', 'Browse...']);
+  assert.ok(await shoot('new-spec-start.png'), 'no screenshot of the folder choice');
+  await page.keyboard.press('Enter'); // one Enter takes the newest release's approved/
+  await page.locator('.quick-input-widget', { hasText: 'Blueprint name' }).waitFor();
+  await input.fill('node-groups');
+  await page.keyboard.press('Enter');
+  const file = join(workspace, 'specs', '2026.1', 'approved', 'node-groups.rst');
+  await page.locator('.tab.active', { hasText: 'node-groups.rst' }).waitFor();
+  assert.ok(existsSync(file), 'the new spec was not written where the first choice said');
+  // Pinned (the preview tab of scene 3 is italic, the new spec is not), its title selected.
+  assert.equal(await page.locator('.tab.active .monaco-icon-label.italic').count(), 0, 'the new spec opened as a preview tab');
+  assert.equal(await page.locator('.tab .monaco-icon-label.italic', { hasText: 'node-health.rst' }).count(), 1, 'the preview tab should have stayed');
+  await page.locator('.statusbar-item', { hasText: /Ln 8, Col \d+ \(11 selected\)/ }).first().waitFor();
+  say('the new spec: pinned, its title selected');
+
+  // Its first diagnostics: one per section that holds guidance, as the CLI reports.
+  await page.locator('.monaco-editor .squiggly-warning').first().waitFor({ timeout: 60_000 });
+  const expected = expectedRows(file);
+  assert.equal(expected.filter((row) => row.message.endsWith("still holds the template's guidance.")).length, 20);
+  const rowsOf = async () => (await problemRows(page)).find((entry) => entry.file === 'node-groups.rst');
+  await page.waitForFunction(
+    `(${readProblemsPanel}).some((f) => f.file === 'node-groups.rst' && f.rows.length > 0)`,
+    undefined,
+    { timeout: 30_000 },
+  );
+  const before = await rowsOf();
+  assert.equal(before?.count, String(expected.length), 'the Problems panel should count what the CLI reports for the new spec');
+  // The new spec's rows in view (cluster-tags.rst's folded), and its first sections in the editor.
+  await page.locator('.markers-panel .monaco-list-row', { hasText: 'cluster-tags.rst' }).first().click();
+  await goToLine(page, 78); // Problem description
+  assert.ok(await shoot('new-spec-diagnostics.png'), 'no screenshot of the first diagnostics');
+
+  // Ctrl+. on the title where the cursor is: Replace all guidance with None.
+  await page.keyboard.press('Control+.');
+  const action = page.locator('.action-widget .monaco-list-row', { hasText: 'Replace all guidance with None' }).first();
+  await action.waitFor();
+  await action.click({ force: true }); // the menu animates in: not 'stable' for Playwright
+  await page.waitForFunction(
+    `(${readProblemsPanel}).some((f) => f.file === 'node-groups.rst' && f.count === '1')`,
+    undefined,
+    { timeout: 30_000 },
+  );
+  const after = await rowsOf();
+  assert.deepEqual(after?.rows.map((row) => [row.code, row.message]), [['template-text', "The introduction still holds the template's guidance."]]);
+  await page.keyboard.press('Escape');
+  assert.ok(await shoot('new-spec-after-none.png'), 'no screenshot after Replace all guidance with None');
+  say('Replace all guidance with None: only the introduction is left');
+}
+
+async function checkAllScene(page: Page, clusterTags: string, shoot: (name: string) => Promise<string | undefined>): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill('>rst-specs: Check all specs in the workspace');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Check all specs' }).first().waitFor();
+  await page.keyboard.press('Enter');
+  const toast = page.locator('.notification-toast', { hasText: 'specs checked' }).first();
+  await toast.waitFor({ timeout: 60_000 });
+  const message = (await toast.locator('.notification-list-item-message').innerText()).trim();
+  // node-groups.rst is checked as the editor holds it: only the introduction is left there.
+  const errors = expectedRows(clusterTags).filter((row) => row.severity === 'error');
+  const byRule = new Map<string, number>();
+  for (const row of errors) byRule.set(row.code, (byRule.get(row.code) ?? 0) + 1);
+  const errorPart = [...byRule].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([code, count]) => `${count} ${code}`).join(', ');
+  assert.ok(message.startsWith(`rst-specs: 3 specs checked, `) && message.includes(`problems: ${errorPart}, `), `the summary: ${message}`);
+  assert.ok(await shoot('check-all-summary.png'), 'no screenshot of the summary');
+  await toast.locator('.monaco-button', { hasText: 'Show only errors' }).click();
+  // Scene 4 folded cluster-tags.rst's rows: unfold them.
+  await page.locator('.markers-panel .monaco-list-row', { hasText: 'cluster-tags.rst' }).first().click();
+  await page.waitForFunction(
+    `(() => { const rows = (${readProblemsPanel}).flatMap((f) => f.rows); return rows.length > 0 && rows.every((r) => r.severity === 'error'); })()`,
+    undefined,
+    { timeout: 30_000 },
+  );
+  const panel = await problemRows(page);
+  assert.deepEqual(
+    panel.map((f) => [f.file, f.rows.map((row) => [row.code, row.line])]),
+    [['cluster-tags.rst', errors.map((row) => [row.code, row.line])]],
+    'Problems should list the errors only',
+  );
+  assert.ok(await shoot('check-all-errors.png'), 'no screenshot of the errors');
+  say(`Check all specs: "${message}"; Show only errors: ${errors.length} rows`);
+}
+
 async function main(): Promise<number> {
   for (const [what, path] of [
     ['code-server (run scripts/editor-tests/setup.sh)', codeServerBin],
@@ -180,14 +291,17 @@ async function main(): Promise<number> {
   // Pictures go to --out only when every check passed: a failed run leaves docs/images alone.
   const shots = join(tmp, 'shots');
   mkdirSync(shots);
+  // Preview tabs, from Quick Open too (scene 3): the new spec must open pinned (scene 4).
   const profile = makeProfile(tmp, {
     'editor.minimap.enabled': false,
-    'workbench.editor.enablePreview': false,
     'editor.hover.delay': 200,
+    'workbench.editor.enablePreviewFromQuickOpen': true,
   });
   // A copy of examples/ keeps the repository's files out of reach of the editor.
   const workspace = join(tmp, 'examples');
   cpSync(join(repoRoot, 'examples'), workspace, { recursive: true });
+  // Release folders, as a specs repository has them, for New spec from template (scene 4).
+  for (const release of ['zed', '2025.2', '2026.1']) mkdirSync(join(workspace, 'specs', release, 'approved'), { recursive: true });
   const clusterTags = join(workspace, 'specs', 'cluster-tags.rst');
   const codeServerLog = join(artifactsDir, 'screenshots-code-server.log');
 
@@ -219,7 +333,7 @@ async function main(): Promise<number> {
     timer = setTimeout(() => reject(Object.assign(new Error(`timed out after ${overallTimeoutMs} ms`), { timeout: true })), overallTimeoutMs);
   });
 
-  let passed = 0; // steps: Problems panel, hover, clean spec
+  let passed = 0; // steps: Problems panel, hover, clean spec, new spec, check all
   const scenario = async (): Promise<void> => {
     const expected = expectedRows(clusterTags);
     assert.ok(expected.length > 0, 'the CLI reports nothing for cluster-tags.rst: the example lost its problems');
@@ -248,6 +362,8 @@ async function main(): Promise<number> {
     await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 90_000 });
     await page.locator('.monaco-editor .squiggly-warning').first().waitFor();
     say('squiggles shown');
+    // Keep it open when the next file is opened (Quick Open opens a preview tab).
+    await runCommand(page, 'View: Keep Editor');
     await page.keyboard.press('Control+Shift+M'); // View: Problems
     await page.locator('.markers-panel .monaco-list-row .marker-message').first().waitFor();
     let panel = await problemRows(page);
@@ -309,6 +425,15 @@ async function main(): Promise<number> {
     );
     assert.deepEqual(expectedRows(join(workspace, 'specs', 'node-health.rst')), []);
     say('node-health.rst: no squiggle, nothing in the Problems panel');
+    passed++;
+
+    // 4. New spec from template: the folder (newest release's approved/ first), the name, the spec
+    // opened pinned with its title selected, its first diagnostics, Replace all guidance with None.
+    await newSpecScene(page, workspace, shoot);
+    passed++;
+
+    // 5. Check all specs: the summary by rule, and its button that narrows Problems to the errors.
+    await checkAllScene(page, clusterTags, shoot);
     passed++;
   };
 

@@ -110,7 +110,7 @@ test('BOM: diagnostics on line 0 are placed on the client text, and quick fix ed
     assert.equal(applied(BOM + BODY, spacesEdits), BOM + BODY.replace(`${SHORT}  `, SHORT));
 
     const [fit] = await quickFixes(client, bom.uri, underline);
-    assert.equal(fit.title, `Fit the adornment of '${TITLE}' to the title`);
+    assert.equal(fit.title, 'Make the underline match the title');
     const fitEdits = fit.edit!.documentChanges[0].edits;
     assert.deepEqual(fitEdits, [
       { range: range(at(0, 1), at(0, 26)), newText: FITTED },

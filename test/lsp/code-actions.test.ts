@@ -122,7 +122,9 @@ test('insert all: a quick fix when more than one is missing, a source action, an
       command: 'rst-specs.server.insertMissingSections',
       arguments: [{ uri, version: 1 }],
     });
-    assert.deepEqual(result, { inserted: 2, applied: true });
+    // The first inserted title (Alternatives, here), for the editor to select.
+    const first = lineOf(cleanSpec(), 'Alternatives');
+    assert.deepEqual(result, { inserted: 2, applied: true, first: { start: { line: first, character: 0 }, end: { line: first, character: 12 } } });
     assert.deepEqual(client.appliedEdits, [{ label: 'Insert all missing sections', edit: expectedEdit }]);
     assert.equal(applyEdits(text, expectedEdit.documentChanges[0].edits), cleanSpec());
 
@@ -171,7 +173,7 @@ test('fix-all: a source action for codeActionsOnSave, also resolved lazily for a
     const { uri, diagnostics } = await openSpec(client, text);
     assert.deepEqual(diagnostics.map((d) => d.code).sort(), ['title-underline', 'trailing-whitespace']);
     const [fixAll] = await codeActions(client, uri, [], ['source.fixAll']);
-    assert.equal(fixAll.title, 'Fix all rst-specs problems');
+    assert.equal(fixAll.title, 'Fix all auto-fixable rst-specs problems');
     assert.equal(fixAll.kind, 'source.fixAll.rst-specs');
     assert.equal(applyEdits(text, fixAll.edit!.documentChanges![0].edits), cleanSpec());
 
@@ -205,12 +207,14 @@ test('commands: the text of a new spec, and a check of spec files that are not o
   const client = new TestClient();
   try {
     await client.initialize(workspace);
-    const created = await client.request<{ text: string; uri: string }>('workspace/executeCommand', {
+    const created = await client.request<{ text: string; uri: string; titleRange: unknown }>('workspace/executeCommand', {
       command: 'rst-specs.server.newSpecText',
       arguments: [{ folderUri: pathToFileURL(join(workspace, 'specs')).toString(), name: 'cluster-health' }],
     });
     assert.equal(created.uri, specUri('cluster-health.rst'));
     assert.ok(created.text.includes('\n==============\nCluster health\n==============\n\nInclude the URL of your launchpad blueprint:\n\nhttps://blueprints.launchpad.net/senlin/+spec/cluster-health\n'));
+    // Where the editor puts the cursor: the title.
+    assert.deepEqual(created.titleRange, { start: { line: 7, character: 0 }, end: { line: 7, character: 14 } });
 
     writeFileSync(join(workspace, 'specs', 'on-disk.rst'), replaceLine(cleanSpec(), 'Unit tests.', 'Unit tests. '));
     writeFileSync(join(workspace, 'specs', 'index.rst'), 'Index\n=====\n');
@@ -219,7 +223,13 @@ test('commands: the text of a new spec, and a check of spec files that are not o
       command: 'rst-specs.server.checkFiles',
       arguments: [{ uris: [specUri('on-disk.rst'), specUri('index.rst')] }],
     });
-    assert.deepEqual(result, { checked: 2, specs: 1, problems: 2 });
+    // The problems by rule too, for the summary ("1 blueprint-url, 1 trailing-whitespace").
+    assert.deepEqual(result, {
+      checked: 2,
+      specs: 1,
+      problems: 2,
+      byRule: { 'blueprint-url': { count: 1, severity: 'warning' }, 'trailing-whitespace': { count: 1, severity: 'error' } },
+    });
     assert.deepEqual((await published).diagnostics.map((d) => d.code).sort(), ['blueprint-url', 'trailing-whitespace']);
   } finally {
     await client.shutdown();

@@ -103,15 +103,16 @@ test('completion over stdio: snippets when the client takes them, plain text oth
     assert.match(block.textEdit.newText, /^\* \$\{1:Description of what the method does\}\n\n {2}- Method type: \$\{2\|POST,PUT,PATCH,GET,DELETE\|\}\n/);
     const sections = (await client.request('textDocument/completion', { textDocument: { uri }, position: { line: 70, character: 0 } })) as Item[];
     assert.deepEqual(sections.map((item) => [item.label, item.kind, item.insertTextFormat, item.preselect ?? false]), [
-      ['Notifications impact', 9, 1, true],
-      ['Other end user impact', 9, 1, false],
-      ['Other deployer impact', 9, 1, false],
-      ['Developer impact', 9, 1, false],
-      ['Dependencies', 9, 1, false],
-      ['Documentation Impact', 9, 1, false],
-      ['References', 9, 1, false],
+      ['Notifications impact', 9, 2, true],
+      ['Other end user impact', 9, 2, false],
+      ['Other deployer impact', 9, 2, false],
+      ['Developer impact', 9, 2, false],
+      ['Dependencies', 9, 2, false],
+      ['Documentation Impact', 9, 2, false],
+      ['References', 9, 2, false],
     ]);
-    assert.deepEqual(sections[0].textEdit, { range: range(70, 0, 70, 0), newText: 'Notifications impact\n--------------------\n' });
+    // A snippet: the cursor ($0) between the blank line under the title and the one before what follows.
+    assert.deepEqual(sections[0].textEdit, { range: range(70, 0, 70, 0), newText: 'Notifications impact\n--------------------\n\n$0\n' });
     assert.deepEqual(await client.request('textDocument/completion', { textDocument: { uri }, position: { line: 34, character: 6 } }), [], 'in a literal block');
   });
   await withClient({}, async (client) => {

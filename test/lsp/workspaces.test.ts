@@ -50,6 +50,8 @@ test('multi-root: each folder uses its own config file and templates', async () 
       uri: uriOf('nova-specs/specs/2023.1-antelope-template.rst'),
       label: 'specs/2023.1-antelope-template.rst',
       configPath: join(scratch, 'nova-specs/.rst-specs.json'),
+      optionalSections: ['History', 'Feature Liaison'],
+      optionalSectionsSource: '.rst-specs.json',
     });
     assert.equal((await templateFor(uriOf('heat-specs/specs/ocata/implemented/ocata-done.rst'))).label, 'specs/templates/ocata-template.rst');
     const lite = await templateFor(uriOf('senlin/doc/specs/approved/senlin-approved.rst'));
@@ -125,7 +127,7 @@ test('a config file created or changed is read again (didChangeWatchedFiles)', a
     // The valid parts apply; the problems are shown on the config file itself.
     assert.deepEqual((await next).diagnostics.map((d) => d.code), []);
     assert.deepEqual((await problems).diagnostics.map((d) => [d.message, (d.range as { start: { line: number } }).start.line]), [
-      ['unknown setting "maxLineLenght"; did you mean "maxLineLength"? (known: template, include, exclude, maxLineLength, rules, optionalSections)', 1],
+      ['unknown setting "maxLineLenght"; did you mean "maxLineLength"? (known: template, include, exclude, maxLineLength, rules, optionalSections, rest)', 1],
     ]);
     writeFileSync(config, '{ "rules": { "tab": "off" } }');
     next = client.nextDiagnostics(uri, () => true);
@@ -156,6 +158,7 @@ test('inline control through the protocol: the disable quick fixes and completio
       'Remove trailing whitespace',
       'Disable trailing-whitespace for this line',
       'Disable trailing-whitespace for this file',
+      'Fix all auto-fixable rst-specs problems',
     ]);
     assert.deepEqual(actions[1].edit.documentChanges[0].edits.map((e) => e.newText), ['.. rst-specs: disable-next-line=trailing-whitespace\n\n']);
 

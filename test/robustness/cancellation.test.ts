@@ -89,7 +89,7 @@ test('a request cancelled while it waits for its settings answers RequestCancell
       "Insert missing section 'Dependencies'",
       'Remove trailing whitespace',
     ]);
-    assert.deepEqual((expected.get('fix-all') as { title: string }[]).map((action) => action.title), ['Fix all rst-specs problems']);
+    assert.deepEqual((expected.get('fix-all') as { title: string }[]).map((action) => action.title), ['Fix all auto-fixable rst-specs problems']);
 
     for (const [name, method, params] of requests) {
       const held = client.holdConfiguration();

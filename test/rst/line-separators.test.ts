@@ -141,7 +141,7 @@ test('line-length counts a line as the repos\' tests split it (at \\n only): the
   assert.deepEqual(checkRule('line-length', text), [
     {
       code: 'line-length',
-      severity: 'warning',
+      severity: 'error',
       message: `Line is ${length} characters long; the maximum is 79.`,
       range: { start: { line: line + 1, character: 79 - part.length - 1 }, end: { line: line + 1, character: part.length + 1 } },
       data: { length, max: 79 },

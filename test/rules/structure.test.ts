@@ -60,7 +60,7 @@ test('unknown-section: an extra top-level section, but not an extra subsection',
   const diagnostics = checkRule('unknown-section', text);
   assert.equal(diagnostics.length, 1);
   assert.equal(diagnostics[0].range.start.line, lineOf(text, 'Glossary'));
-  assert.match(diagnostics[0].message, /^Unknown section 'Glossary': the template's top-level sections are 'Problem description', /);
+  assert.match(diagnostics[0].message, /^Unknown section 'Glossary': make it a subsection of a template section\.$/);
   const withSubsection = cleanSpec().replace('Work Items\n----------\n', 'Milestones\n----------\n\nTwo.\n\nWork Items\n----------\n');
   assert.deepEqual(check(withSubsection), []);
 });

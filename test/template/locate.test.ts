@@ -48,7 +48,7 @@ test('Senlin: the nearest template.rst, from doc/specs and from doc/specs/approv
   assert.equal(templateOf('senlin', 'doc/specs/approved/senlin-approved.rst'), 'doc/specs/template.rst');
 });
 
-test('lookup order: the setting first, then template.rst, then the release template, then the bundled one', () => {
+test('lookup order: the setting first, then walking up: template.rst in a folder, or a release folder\'s template beside it; then the bundled one', () => {
   const files = (paths: string[]): TemplateFiles => ({
     exists: (file) => paths.includes(file),
     list: (folder) => paths.filter((file) => file.startsWith(`${folder}/`)).map((file) => file.slice(folder.length + 1).split('/')[0]),
@@ -57,7 +57,18 @@ test('lookup order: the setting first, then template.rst, then the release templ
   const all = files(['/r/specs/template.rst', '/r/specs/pike-template.rst', '/r/specs/pike-x-template.rst', '/r/specs/templates/pike-template.rst']);
   assert.deepEqual(locateTemplate(spec, '/r', 'docs/t.rst', all), { kind: 'setting', path: '/r/docs/t.rst' });
   assert.deepEqual(locateTemplate(spec, '/r', '/abs/t.rst', all), { kind: 'setting', path: '/abs/t.rst' });
-  assert.deepEqual(locateTemplate(spec, '/r', undefined, all), { kind: 'found', path: '/r/specs/template.rst' });
+  // specs/pike is reached before specs: its release template wins over specs/template.rst.
+  assert.deepEqual(locateTemplate(spec, '/r', undefined, all), { kind: 'found', path: '/r/specs/pike-template.rst' });
+  // A template.rst nearer than the release folder wins.
+  const nearer = files(['/r/specs/pike/approved/template.rst', '/r/specs/pike-template.rst']);
+  assert.deepEqual(locateTemplate(spec, '/r', undefined, nearer), { kind: 'found', path: '/r/specs/pike/approved/template.rst' });
+  const inRelease = files(['/r/specs/pike/template.rst', '/r/specs/pike-template.rst']);
+  assert.deepEqual(locateTemplate(spec, '/r', undefined, inRelease), { kind: 'found', path: '/r/specs/pike/template.rst' });
+  // An old template.rst at the repo's root does not shadow specs/<release>-template.rst ...
+  const oldRoot = files(['/r/template.rst', '/r/specs/pike-template.rst']);
+  assert.deepEqual(locateTemplate(spec, '/r', undefined, oldRoot), { kind: 'found', path: '/r/specs/pike-template.rst' });
+  // ... but is used by a release that has no template of its own.
+  assert.deepEqual(locateTemplate('/r/specs/rocky/approved/y.rst', '/r', undefined, oldRoot), { kind: 'found', path: '/r/template.rst' });
   const releaseOnly = files(['/r/specs/pike-template.rst', '/r/specs/templates/pike-template.rst', '/r/specs/pike-x-template.rst']);
   assert.deepEqual(locateTemplate(spec, '/r', undefined, releaseOnly), { kind: 'found', path: '/r/specs/pike-template.rst' });
   assert.deepEqual(locateTemplate(spec, '/r', undefined, files(['/r/specs/pike-x-template.rst', '/r/specs/templates/pike-template.rst'])), {

@@ -58,6 +58,7 @@ for (const base of ['vscode-test-web://mount', 'file://']) {
         'Remove trailing whitespace',
         'Disable trailing-whitespace for this line',
         'Disable trailing-whitespace for this file',
+        'Fix all auto-fixable rst-specs problems',
       ]);
     } finally {
       await client.shutdown();

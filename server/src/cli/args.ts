@@ -24,6 +24,8 @@ Options:
   --stdin-filename PATH    the path of the spec read from standard input (for its template)
   --jobs N                 check on N threads (default: from 48 specs, one per core but one, up to 4)
   -q, --quiet              report errors only
+  --verbose                also say, for each spec, its template and optional sections (and
+                           where they came from)
   --color, --no-color      colour the text output (default: on a terminal, unless NO_COLOR is set)
   -v, --version            print the version
   -h, --help               print this help
@@ -42,6 +44,8 @@ export interface CliOptions {
   readonly fix: boolean;
   readonly fixDryRun: boolean;
   readonly quiet: boolean;
+  /** Text format: each spec's template and optional sections too. */
+  readonly verbose?: boolean;
   readonly color?: boolean;
   readonly stdinFilename?: string;
   readonly jobs?: number;
@@ -84,6 +88,7 @@ export function parseArguments(args: readonly string[]): ParsedArguments {
   let fix = false;
   let fixDryRun = false;
   let quiet = false;
+  let verbose = false;
   let color: boolean | undefined;
   let stdinFilename: string | undefined;
   let jobs: number | undefined;
@@ -106,6 +111,7 @@ export function parseArguments(args: readonly string[]): ParsedArguments {
       if (flag === '--fix') fix = true;
       else if (flag === '--fix-dry-run') fixDryRun = true;
       else if (flag === '--quiet' || flag === '-q') quiet = true;
+      else if (flag === '--verbose') verbose = true;
       else if (flag === '--color') color = true;
       else if (flag === '--no-color') color = false;
       else return { kind: 'error', message: `unknown option '${arg}'` };
@@ -174,7 +180,7 @@ export function parseArguments(args: readonly string[]): ParsedArguments {
   if (stdinFilename !== undefined && !paths.includes('-')) return { kind: 'error', message: "--stdin-filename needs '-' among the paths" };
   return {
     kind: 'check',
-    options: { paths, template, config, format, maxLineLength, rules, maxWarnings, fix, fixDryRun, quiet, color, stdinFilename, jobs },
+    options: { paths, template, config, format, maxLineLength, rules, maxWarnings, fix, fixDryRun, quiet, ...(verbose ? { verbose } : {}), color, stdinFilename, jobs },
   };
 }
 

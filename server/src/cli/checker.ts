@@ -22,7 +22,8 @@ import { FileChangedError, fixSpec, writeFileSafely } from './fix';
 import { decodeSpec, type UndecodableByte } from '../encoding';
 import { editorPositions, SAME } from '../rst/editor-positions';
 import { displayPath, type Origin, type Target } from './inputs';
-import type { FileReport } from './report';
+import { RepoFacts } from './repo';
+import type { FileReport, OptionalSectionsReport } from './report';
 
 /** What checking one target gave: its report (unless it could not be checked) and the problems that make the run exit 2. */
 export interface TargetResult {
@@ -53,6 +54,7 @@ export class SpecChecker {
   private readonly templateFiles = cachedTemplateFiles();
   private readonly templateByFolder = new Map<string, string>();
   private readonly forcedConfig: LoadedConfig | undefined;
+  private readonly repo = new RepoFacts();
 
   constructor(
     private readonly options: CliOptions,
@@ -111,7 +113,10 @@ export class SpecChecker {
       if (!(error instanceof TemplateError)) throw error;
       return { bytes, problems: [{ key: `template:${templatePath}`, text: `${error.message} (needed by ${target.display})` }] };
     }
-    const engine = engineOptions(settings.effective);
+    const engine = {
+      ...engineOptions(settings.effective),
+      ...(filePath ? { existingApiNames: this.repo.apiNamesFor(filePath) } : {}),
+    };
     const request = { filePath: filePath && toPosix(filePath), templatePath, options: engine, undecodable };
     const analyze = (source: string): Analysis => this.analyzer.analyze({ ...request, text: source });
     let analysis = analyze(text);
@@ -142,11 +147,23 @@ export class SpecChecker {
     // Lines as editors count them (and as the repos' tests number them): see rst/editor-positions.ts.
     const positions = editorPositions(analysis.doc);
     const diagnostics = positions === SAME ? analysis.diagnostics : analysis.diagnostics.map((d) => ({ ...d, range: positions.toEditorRange(d.range) }));
-    return { report: { path: target.display, diagnostics, fixed }, bytes, problems, diff };
+    const template = templatePath === BUNDLED_TEMPLATE_PATH ? 'bundled' : displayPath(templatePath, io.cwd);
+    const optionalSections: OptionalSectionsReport = {
+      titles: analysis.optionalSections ?? [],
+      from: this.optionalSource(settings.effective.optionalSectionsFrom, settings.config, settings.repoSource),
+    };
+    return { report: { path: target.display, diagnostics, fixed, template, optionalSections }, bytes, problems, diff };
+  }
+
+  /** Where the optional sections came from, as shown: a file's path, or `default`. */
+  private optionalSource(from: EffectiveOptions['optionalSectionsFrom'], config: LoadedConfig | undefined, repoSource: string | undefined): string {
+    if (from === 'config' && config) return displayPath(config.path, this.io.cwd);
+    if (from === 'repo' && repoSource) return displayPath(repoSource, this.io.cwd);
+    return 'default';
   }
 
   /** The config and options that apply to a file (or to standard input, given no path). */
-  private optionsFor(file: string | undefined): { effective: EffectiveOptions; config?: LoadedConfig } {
+  private optionsFor(file: string | undefined): { effective: EffectiveOptions; config?: LoadedConfig; repoSource?: string } {
     const cliOverrides = {
       templatePath: this.options.template === undefined ? undefined : path.resolve(this.io.cwd, this.options.template),
       maxLineLength: this.options.maxLineLength,
@@ -154,7 +171,8 @@ export class SpecChecker {
     };
     const configPath = this.forcedConfig ? undefined : this.configPathIn(file ? path.dirname(file) : this.io.cwd);
     const config = this.forcedConfig ?? (configPath ? loadConfigFile(configPath) : undefined);
-    return { effective: mergeOptions(config?.config, config?.folder, cliOverrides), config };
+    const repo = file ? this.repo.optionalFor(file) : undefined;
+    return { effective: mergeOptions(config?.config, config?.folder, cliOverrides, repo?.setting), config, repoSource: repo?.source };
   }
 
   private configMessage(config: LoadedConfig): string {

@@ -82,7 +82,7 @@ function check(options: CliOptions, args: readonly string[], io: CliIo): number 
     io.onChecked?.(expansion.targets[index].display, result.ms, result.bytes);
   });
 
-  const report = buildReport(files, options.quiet, options.fix || options.fixDryRun);
+  const report = buildReport(files, options.quiet, options.fix || options.fixDryRun, options.fixDryRun);
   if (options.fixDryRun) io.stdout(diffs.join(''));
   io.stdout(format(report, options, io));
   if (failed) return 2;
@@ -105,6 +105,6 @@ function format(report: Report, options: CliOptions, io: CliIo): string {
     case 'junit':
       return formatJunit(report);
     default:
-      return formatText(report, palette(options.color ?? defaultColor(io.isTTY ?? false, io.env ?? {})));
+      return formatText(report, palette(options.color ?? defaultColor(io.isTTY ?? false, io.env ?? {})), options.verbose);
   }
 }

@@ -7,6 +7,16 @@ export interface FileReport {
   readonly diagnostics: readonly SpecDiagnostic[];
   /** Problems that --fix repaired in this file (written, or shown as a diff). */
   readonly fixed: number;
+  /** The template it was checked against, as shown (like `path`), or `bundled`. */
+  readonly template?: string;
+  /** The template sections it may leave out, and where that list came from. */
+  readonly optionalSections?: OptionalSectionsReport;
+}
+
+export interface OptionalSectionsReport {
+  readonly titles: readonly string[];
+  /** The file the list was read from (the repo's `tests/test_titles.py`, a config file), as shown, or `default`. */
+  readonly from: string;
 }
 
 export interface Report {
@@ -16,11 +26,11 @@ export interface Report {
   /** Files with at least one reported diagnostic. */
   readonly filesWithProblems: number;
   /** Problems repaired by --fix or --fix-dry-run, and in how many files; undefined without them. */
-  readonly fixed?: { readonly problems: number; readonly files: number };
+  readonly fixed?: { readonly problems: number; readonly files: number; readonly dryRun: boolean };
   readonly quiet: boolean;
 }
 
-export function buildReport(files: readonly FileReport[], quiet: boolean, fixing: boolean): Report {
+export function buildReport(files: readonly FileReport[], quiet: boolean, fixing: boolean, dryRun = false): Report {
   let errors = 0;
   let warnings = 0;
   let filesWithProblems = 0;
@@ -44,7 +54,7 @@ export function buildReport(files: readonly FileReport[], quiet: boolean, fixing
     errors,
     warnings,
     filesWithProblems,
-    fixed: fixing ? { problems: fixedProblems, files: fixedFiles } : undefined,
+    fixed: fixing ? { problems: fixedProblems, files: fixedFiles, dryRun } : undefined,
     quiet,
   };
 }

@@ -17,8 +17,14 @@ export interface EffectiveOptions {
   readonly maxLineLength: number;
   /** One list, or lists by release or template file name: the engine picks the spec's (template/optional.ts). */
   readonly optionalSections: OptionalSectionsSetting;
+  /** Where `optionalSections` came from: the overrides, the config file, the repo's own check (`tests/test_titles.py`), or the default. */
+  readonly optionalSectionsFrom: OptionalSectionsOrigin;
   readonly rules: Readonly<Record<string, SeveritySetting>>;
+  /** API path names with underscores that the repository already has (the config file's `rest.existingNames`). */
+  readonly restExistingNames: readonly string[];
 }
+
+export type OptionalSectionsOrigin = 'setting' | 'config' | 'repo' | 'default';
 
 /** Values that win over the config file: command-line options, or the editor settings the user set. */
 export interface OptionOverrides {
@@ -31,25 +37,40 @@ export interface OptionOverrides {
   readonly rules?: Readonly<Record<string, SeveritySetting>>;
 }
 
-/** Defaults, then the config file (found at `configFolder`), then the overrides. */
+/**
+ * Defaults, then what the repo's own check makes optional (`repoOptional`, read from its
+ * `tests/test_titles.py`), then the config file (found at `configFolder`), then the overrides.
+ */
 export function mergeOptions(
   config: SpecsConfig | undefined,
   configFolder: string | undefined,
   overrides: OptionOverrides = {},
+  repoOptional?: OptionalSectionsSetting,
 ): EffectiveOptions {
+  const optionalSectionsFrom: OptionalSectionsOrigin = overrides.optionalSections ? 'setting'
+    : config?.optionalSections ? 'config'
+    : repoOptional ? 'repo'
+    : 'default';
   return {
     templatePath: overrides.templatePath ?? config?.template,
     include: overrides.include ?? config?.include ?? DEFAULT_INCLUDE,
     exclude: overrides.exclude ?? config?.exclude ?? DEFAULT_EXCLUDE,
     globBase: config?.include || config?.exclude ? configFolder : undefined,
     maxLineLength: overrides.maxLineLength ?? config?.maxLineLength ?? DEFAULT_MAX_LINE_LENGTH,
-    optionalSections: overrides.optionalSections ?? config?.optionalSections ?? DEFAULT_OPTIONAL_SECTIONS,
+    optionalSections: overrides.optionalSections ?? config?.optionalSections ?? repoOptional ?? DEFAULT_OPTIONAL_SECTIONS,
+    optionalSectionsFrom,
     rules: { ...config?.rules, ...overrides.rules },
+    restExistingNames: config?.rest?.existingNames ?? [],
   };
 }
 
 export function engineOptions(options: EffectiveOptions): EngineOptions {
-  return { maxLineLength: options.maxLineLength, optionalSections: options.optionalSections, rules: options.rules };
+  return {
+    maxLineLength: options.maxLineLength,
+    optionalSections: options.optionalSections,
+    rules: options.rules,
+    restExistingNames: options.restExistingNames,
+  };
 }
 
 /** The editor settings that mirror config keys (the language server's `Settings` extends them). */

@@ -20,6 +20,8 @@ export interface SpecsConfig {
   readonly rules?: Readonly<Record<string, SeveritySetting>>;
   /** Titles a spec may leave out: one list, or lists by release or template file name (`*` for the others). */
   readonly optionalSections?: OptionalSectionsSetting;
+  /** REST API advice: `existingNames`, path names with underscores that the repository's API already has. */
+  readonly rest?: { readonly existingNames?: readonly string[] };
 }
 
 export interface ConfigProblem {
@@ -29,7 +31,8 @@ export interface ConfigProblem {
 }
 
 export const CONFIG_FILE_NAMES: readonly string[] = ['.rst-specs.json', '.rst-specs.jsonc'];
-export const CONFIG_KEYS: readonly string[] = ['template', 'include', 'exclude', 'maxLineLength', 'rules', 'optionalSections'];
+export const CONFIG_KEYS: readonly string[] = ['template', 'include', 'exclude', 'maxLineLength', 'rules', 'optionalSections', 'rest'];
+export const REST_KEYS: readonly string[] = ['existingNames'];
 export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['error', 'warning', 'information', 'hint', 'off'];
 
 /**
@@ -104,6 +107,24 @@ export function parseConfig(text: string, sourcePath: string): { config: SpecsCo
           } else rules[rule.key] = rule.value.value as SeveritySetting;
         }
         config.rules = rules;
+        break;
+      }
+      case 'rest': {
+        if (value.kind !== 'object') {
+          problem(value, '"rest" must be an object, like { "existingNames": ["audit_template"] }');
+          break;
+        }
+        const rest: { existingNames?: readonly string[] } = {};
+        for (const entry of value.properties) {
+          if (entry.key !== 'existingNames') {
+            problem({ offset: entry.keyOffset, end: entry.keyEnd }, `unknown setting "rest.${entry.key}"${closest(entry.key, REST_KEYS)} (known: ${REST_KEYS.join(', ')})`);
+            continue;
+          }
+          const names = stringList(entry.value);
+          if (names && names.every((name) => name.trim() !== '' && !name.includes('/'))) rest.existingNames = names.map((name) => name.trim());
+          else problem(entry.value, '"rest.existingNames" must be a list of API path names (non-empty strings without "/"), like ["audit_template"]');
+        }
+        config.rest = rest;
         break;
       }
       default:

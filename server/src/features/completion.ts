@@ -32,6 +32,8 @@ export interface CompletionEntry {
   readonly newText: string;
   /** The same text as an LSP snippet with tab stops, for clients that take snippets. */
   readonly snippet?: string;
+  /** Edits elsewhere than `range` (which stays on the cursor's line, as editors ask): the rest of a replaced block. */
+  readonly additionalEdits?: readonly { readonly range: Range; readonly newText: string }[];
 }
 
 const ADORNMENT = /^([!-/:-@[-`{-~])\1*$/;
@@ -44,6 +46,9 @@ export function completionsAt(doc: SpecDocument, spec: SpecContext | undefined, 
   if (line < 0 || line >= doc.lines.length) return [];
   const text = doc.lines[line].text;
   const before = text.slice(0, position.character);
+  // In the template's method-block guidance left in the spec: the block, in its place.
+  const replacing = spec && guidanceMethodBlock(spec, position);
+  if (replacing) return [replacing];
   if (text.slice(position.character).trim() !== '' || inLiteral(doc, line, before)) return [];
   const adornment = adornmentCompletion(doc, line);
   if (adornment || !spec) return adornment ? [adornment] : [];
@@ -54,10 +59,18 @@ export function completionsAt(doc: SpecDocument, spec: SpecContext | undefined, 
   const entries: CompletionEntry[] = [];
   const block = methodBlock(spec, line, before);
   if (block) entries.push(block);
-  if (isBlank(doc, line - 1) && !ADORNMENT.test(doc.lines[line + 1]?.text.trim() ?? '')) {
+  // On a line after a blank one, or straight after a paragraph (the title then brings its blank line).
+  if ((isBlank(doc, line - 1) || afterParagraph(doc, line)) && !ADORNMENT.test(doc.lines[line + 1]?.text.trim() ?? '')) {
     entries.push(...sectionCompletions(spec, line));
   }
   return entries;
+}
+
+/** Whether the line above is a paragraph's last line (not a title, its adornment or a literal block). */
+function afterParagraph(doc: SpecDocument, line: number): boolean {
+  const above = line - 1;
+  if (doc.literalLines.has(above) || doc.sections.some((section) => section.titleLine === above || section.underlineLine === above)) return false;
+  return doc.blocks.some((block) => block.kind === 'paragraph' && block.indent === 0 && above >= block.startLine && above < block.endLine);
 }
 
 /** Inside a literal block, or indented on a blank line just after one (the block goes on). */
@@ -104,7 +117,10 @@ function sectionCompletions(spec: SpecContext, line: number): CompletionEntry[] 
   const outline = outlineOf(spec);
   const present = new Set(doc.sections.map((section) => titleKey(section.title)));
   const eol = eolOf(doc);
-  const next = isBlank(doc, line + 1) ? '' : eol;
+  // The title, its underline, a blank line, the cursor, and a blank line before what follows; a
+  // blank line first when the line above is text (else the paragraph would swallow the title).
+  const before = isBlank(doc, line - 1) ? '' : eol;
+  const after = isBlank(doc, line + 1) ? '' : eol;
   const missing = template.sections.filter((section) => !outline.found.has(section) && !present.has(titleKey(section.title)));
   const offers = missing.map((section) => ({ section, fits: fitsAt(spec, section, line) }));
   const firstFit = offers.find((offer) => offer.fits);
@@ -121,7 +137,8 @@ function sectionCompletions(spec: SpecContext, line: number): CompletionEntry[] 
       filterText: section.title,
       ...(firstFit?.section === section ? { preselect: true } : {}),
       range: lineRange(doc, line),
-      newText: titleLines.join(eol) + next,
+      newText: before + titleLines.join(eol) + eol + eol + after,
+      snippet: escapeSnippet(before + titleLines.join(eol) + eol + eol) + '$0' + after,
     };
   });
 }
@@ -139,6 +156,8 @@ function fitsAt(spec: SpecContext, section: TemplateSection, line: number): bool
   if (previous && (line <= previous.underlineLine || previous.children.some((child) => startLineOf(child) > line))) return false;
   return !following || line < startLineOf(following);
 }
+
+const escapeSnippet = (text: string) => text.replace(/[$}\\]/g, '\\$&');
 
 /** Text with tab stops, kept as a snippet and as plain text side by side. */
 class SnippetBuilder {
@@ -162,12 +181,58 @@ class SnippetBuilder {
   }
 }
 
+// Defaults that pass the REST rules: each error code with its reason, as rest-status-code asks.
 const PLACEHOLDERS: Partial<Record<string, string>> = {
   'normal-codes': '200',
-  'error-codes': '400, 404',
   url: '/v1/resources/{resource_id}',
   'url-parameters': 'None',
 };
+const ERROR_CODES: readonly (readonly [string, string])[] = [
+  ['400', 'the request body does not match the schema.'],
+  ['404', 'the resource does not exist.'],
+];
+const METHODS = ['POST', 'PUT', 'PATCH', 'GET', 'DELETE'];
+
+/**
+ * The cursor in the spec's copy of the template's method-block bullet ("* Method Specification"
+ * and its items): the built block replaces that bullet, its first lines and its last by
+ * additional edits, as editors keep a completion's range on the cursor's line.
+ */
+function guidanceMethodBlock(spec: SpecContext, position: Position): CompletionEntry | undefined {
+  const rest = restApiTemplate(spec.template);
+  const section = rest?.block && specSectionFor(spec, rest.section);
+  if (!rest?.block || !section) return undefined;
+  const { doc } = spec;
+  const first = rest.block.lines[0]?.trim();
+  const item = doc.blocks.find(
+    (block) =>
+      block.kind === 'list-item' && block.startLine > section.underlineLine && block.startLine < section.endLine &&
+      position.line >= block.startLine && position.line < block.endLine && doc.lines[block.startLine].text.trim() === first,
+  );
+  if (!item) return undefined;
+  const eol = eolOf(doc);
+  const built = buildMethodBlock(rest, eol);
+  const line = position.line;
+  const last = item.endLine - 1;
+  const before = doc.lines[line].text.slice(0, position.character);
+  const additionalEdits = [
+    ...(line > item.startLine ? [{ range: { start: { line: item.startLine, character: 0 }, end: { line, character: 0 } }, newText: '' }] : []),
+    ...(line < last ? [{ range: { start: { line, character: doc.lines[line].text.length }, end: { line: last, character: doc.lines[last].text.length } }, newText: '' }] : []),
+  ];
+  return {
+    label: 'REST API method block',
+    kind: 'snippet',
+    detail: `In place of the template's '${fieldLabel(rest.block.item.text)}'`,
+    documentation: '```rst\n' + built.plain.split(eol).join('\n') + '\n```',
+    sortText: '0-0000',
+    filterText: `${before}REST API method block`,
+    preselect: true,
+    range: lineRange(doc, line),
+    newText: built.plain,
+    snippet: built.snippet,
+    additionalEdits,
+  };
+}
 
 /** The method block, built from the template's bullets, at the start of a line in REST API impact. */
 function methodBlock(spec: SpecContext, line: number, before: string): CompletionEntry | undefined {
@@ -206,7 +271,11 @@ function buildMethodBlock(rest: RestApiTemplate, eol: string): SnippetBuilder {
     out.text(`${eol}${eol}${indent}${marker} ${label}`);
     if (item.kind === 'method') {
       const choices = /\(([A-Z]+(?:\s*[/,]\s*[A-Z]+)+)\)/.exec(item.item.text)?.[1].split(/[/,]/).map((choice) => choice.trim());
-      out.text(': ').choice(choices ?? ['POST', 'PUT', 'PATCH', 'GET', 'DELETE']);
+      // Every method the REST rules know, the template's first and in its order (some leave PATCH out).
+      out.text(': ').choice([...new Set([...(choices ?? []), ...METHODS])]);
+    } else if (item.kind === 'error-codes') {
+      out.text(':');
+      for (const [code, reason] of ERROR_CODES) out.text(`${eol}${eol}${content}* ${code}: `).placeholder(reason);
     } else if (item.kind === 'request-schema' || item.kind === 'response-schema') {
       out.text(`::${eol}${eol}${content}  `).placeholder('{}');
     } else {

@@ -39,6 +39,9 @@ export function hoverAt(
 ): HoverResult | undefined {
   if (!spec || position.line >= doc.lines.length) return undefined;
   const here = diagnostics.filter((diagnostic) => contains(diagnostic.range, position));
+  // A missing-section squiggle sits on a neighbour's title: the hover is about the missing section.
+  const missing = here.filter((diagnostic) => diagnostic.code === 'missing-section');
+  if (missing.length > 0) return missingHover(spec, missing);
   const section = doc.sections.find((candidate) => candidate.titleLine === position.line);
   if (section) {
     return contains(section.titleRange, position)
@@ -72,6 +75,19 @@ function titleHover(spec: SpecContext, section: Section, diagnostics: readonly S
       ? `The template writes no guidance here, only its subsections: ${children.join(', ')}.`
       : 'The template writes no guidance here.';
   return join(placementSaid ? '**Template guidance**' : `${templatePlace(template, match.template)} in the template`, body);
+}
+
+/** The missing sections' places and guidance, as the template writes them. */
+function missingHover(spec: SpecContext, missing: readonly SpecDiagnostic[]): HoverResult | undefined {
+  const parts: string[] = [];
+  for (const diagnostic of missing) {
+    const index = diagnostic.data?.templateIndex;
+    const section = typeof index === 'number' ? spec.template.sections[index] : undefined;
+    if (!section) continue;
+    const guidance = guidanceMarkdown(spec.template, section);
+    parts.push(join(`Missing: ${templatePlace(spec.template, section)} in the template`, guidance ? quote(guidance) : 'The template writes no guidance here.'));
+  }
+  return parts.length > 0 ? { contents: parts.join('\n\n---\n\n'), range: missing[0].range } : undefined;
 }
 
 function methodItemHover(spec: SpecContext, position: Position): HoverResult | undefined {

@@ -1,7 +1,10 @@
-// Fix-all (source.fixAll.rst-specs, for editor.codeActionsOnSave): every safe fix in one edit.
-// Safe means the fix changes no more than what its diagnostic is about: not section-order (it moves
-// whole sections) and not line-length (reflowing rewrites paragraphs). Fixes run in rounds (check,
-// fix, check again) until nothing is left to fix, so applying the result twice changes nothing.
+// Fix-all (source.fixAll.rst-specs, for editor.codeActionsOnSave, and the CLI's --fix): every fix
+// that cannot add, remove or change the writer's content, in one edit: whitespace, line endings,
+// underline length, tabs, an overline evened with its underline, the blank line docutils wants
+// where a list (quote, literal block, ...) ends. Inserting sections, writing None, renaming titles, changing levels,
+// moving sections and reflowing stay explicit (quick fixes and commands): on save they would bring
+// back a section the writer had just removed. Fixes run in rounds (check, fix, check again) until
+// nothing is left to fix, so applying the result twice changes nothing.
 import { type EngineOptions, type SpecDiagnostic, validateDocument } from '../engine';
 import { parseSpec } from '../rst/parse';
 import type { SpecDocument } from '../rst/types';
@@ -10,26 +13,18 @@ import { diffEdits } from './diff';
 import { applyEdits, mergeEdits, type TextEdit } from './edit';
 import type { FixOptions } from './fix';
 import { FIXES } from './index';
-import { insertAllMissingSections } from './insert-sections';
 
 /** The rules fix-all repairs, in the order their edits win when two touch the same text. */
 export const SAFE_FIX_CODES: readonly string[] = [
-  'title-mismatch',
-  'section-level',
   'title-underline',
   'rst-title',
   'rst-structure',
-  'missing-section',
-  'empty-section',
   'trailing-whitespace',
   'tab',
   'zero-width-space',
   'line-separator',
   'carriage-return',
 ];
-
-/** Rules whose fixes change which sections the spec has, so that other fixes wait for the next round. */
-const STRUCTURAL = new Set(['title-mismatch', 'section-level', 'rst-title']);
 
 const MAX_ROUNDS = 8;
 
@@ -51,16 +46,10 @@ export function safeFixEdits(
     if (found) found.push(diagnostic); // not a copy per diagnostic: quadratic on a file of thousands
     else byCode.set(diagnostic.code, [diagnostic]);
   }
-  const structural = diagnostics.some((diagnostic) => STRUCTURAL.has(diagnostic.code));
   const groups: TextEdit[][] = [];
   for (const code of SAFE_FIX_CODES) {
     const found = byCode.get(code);
     if (!found) continue;
-    if (code === 'missing-section') {
-      // Inserted against the structure as it will be once renames and levels are fixed.
-      if (!structural) groups.push(insertAllMissingSections(doc, template, options));
-      continue;
-    }
     if (code === 'carriage-return') {
       groups.push(FIXES[code].fix(doc, template, found[0], options));
       continue;
@@ -75,7 +64,7 @@ const LOCAL_FIX_CODES: ReadonlySet<string> = new Set(['trailing-whitespace', 'ta
 
 /**
  * The text with every safe fix applied (the BOM, if any, left off), after as many rounds as it
- * takes. When the structural fixes undo each other (a cycle, or no end in MAX_ROUNDS, as on some
+ * takes. When the fixes undo each other (a cycle, or no end in MAX_ROUNDS, as on some
  * broken titles), only the local ones are applied, or none: so that fix-all is idempotent.
  */
 export function fixAllText(doc: SpecDocument, template: Template, options: FixAllOptions): string {

@@ -38,13 +38,16 @@ const text = (value: unknown) => (typeof value === 'string' ? value : '');
 export const FIXES: Readonly<Record<string, FixEntry>> = {
   'missing-section': {
     fix: insertMissingSection,
-    title: (d) => `Insert missing section '${text(d.data?.title)}'`,
+    title: (d) =>
+      typeof d.data?.swallowedLine === 'number'
+        ? `Insert a blank line before '${text(d.data?.title)}'`
+        : `Insert missing section '${text(d.data?.title)}'`,
     preferred: true,
   },
   'title-mismatch': { fix: renameTitle, title: (d) => `Rename to '${text(d.data?.expected)}'`, preferred: true },
   'title-underline': {
     fix: resizeAdornment,
-    title: (d) => `Fit the adornment of '${text(d.data?.title)}' to the title`,
+    title: () => 'Make the underline match the title',
     preferred: true,
   },
   'section-level': {

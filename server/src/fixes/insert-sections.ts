@@ -7,6 +7,7 @@ import type { SpecDocument } from '../rst/types';
 import type { Template, TemplateSection } from '../template/model';
 import { optionalTitles, startLineOf } from '../template/model';
 import { buildOutline, type Outline } from '../template/outline';
+import { swallowedTitles } from '../template/swallowed';
 import { eolOf, isAtEnd, isBlank, rangeOf, type TextEdit } from './edit';
 import type { Fix, FixOptions } from './fix';
 import { adornedTitle, blankLinesBefore, documentStyle, placedSection } from './sections';
@@ -18,13 +19,23 @@ export const insertMissingSection: Fix = (doc, template, diagnostic, options) =>
   if (!templateSection || templateSection.title !== diagnostic.data?.title) return [];
   const outline = buildOutline(doc, template, options.optionalSections);
   if (!outline.missing.some((missing) => missing.template === templateSection)) return [];
+  const swallowed = swallowedTitles(doc, outline).get(templateSection.index);
+  if (swallowed !== undefined) return [blankLineBefore(doc, swallowed)];
   return insertionEdits(doc, template, outline, [templateSection], options);
 };
+
+/** The blank line that makes a swallowed title a title again. */
+function blankLineBefore(doc: SpecDocument, line: number): TextEdit {
+  return { range: rangeOf(line, 0, line, 0), newText: eolOf(doc) };
+}
 
 /** Every missing section in one edit, each at its place, in template order. */
 export function insertAllMissingSections(doc: SpecDocument, template: Template, options: FixOptions): TextEdit[] {
   const outline = buildOutline(doc, template, options.optionalSections);
-  return insertionEdits(doc, template, outline, outline.missing.map((missing) => missing.template), options);
+  const swallowed = swallowedTitles(doc, outline);
+  const missing = outline.missing.map((entry) => entry.template).filter((section) => !swallowed.has(section.index));
+  const blankLines = [...swallowed.values()].map((line) => blankLineBefore(doc, line));
+  return [...blankLines, ...insertionEdits(doc, template, outline, missing, options)];
 }
 
 function insertionEdits(

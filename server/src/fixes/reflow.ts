@@ -5,7 +5,7 @@
 // have a long line that the check flags (a word too long to fit), there is no fix.
 import { editorLineBreak } from '../rst/lines';
 import type { Block, SourceLine, SpecDocument } from '../rst/types';
-import { lineLength } from '../rules/line-length';
+import { isExemptLine, lineLength } from '../rules/line-length';
 import type { RuleContext } from '../rules/rule';
 import { rangeOf } from './edit';
 import type { Fix } from './fix';
@@ -84,7 +84,7 @@ function isPrefix(prefix: string): boolean {
 
 /** Whether the line-length check would flag this line on its own. */
 function isFlagged(line: string, max: number): boolean {
-  return codePoints(line) > max && !line.includes('http://') && !line.includes('https://') && !/^\s*\S+$/.test(line);
+  return codePoints(line) > max && !isExemptLine(line);
 }
 
 function codePoints(text: string): number {

@@ -16,7 +16,7 @@ import type {
 } from 'vscode-languageserver/node';
 import { type DecodedSpec, decodeSpec } from '../encoding';
 import type { SpecDiagnostic } from '../engine';
-import type { TextEdit } from '../fixes/edit';
+import { sortEdits, type TextEdit } from '../fixes/edit';
 import type { FixOptions } from '../fixes/fix';
 import { diffEdits } from '../fixes/diff';
 import { fixAllTextPausing, SAFE_FIX_CODES } from '../fixes/fix-all';
@@ -24,8 +24,12 @@ import { quickFixFor } from '../fixes/index';
 import { insertAllMissingSections } from '../fixes/insert-sections';
 import { isBlueprintName, newSpecText } from '../fixes/new-spec';
 import { disableRuleFixes } from '../fixes/disable-rule';
+import { existingNameActions } from './api-name-action';
+import { guidanceFixes } from '../fixes/guidance';
+import { extraDiagnosticsAt, isFadeOf, renameFileAction } from './more-actions';
 import { withoutTrailingSlashes } from './files';
 import { releaseOf } from '../template/locate';
+import { parseSpec } from '../rst/parse';
 import type { DocumentState, ServerContext, ServerFeature } from './context';
 import { toClientDiagnostic } from './server';
 import { capDiagnostics } from './diagnostics-cap';
@@ -52,7 +56,7 @@ export const SERVER_COMMANDS = {
 export const USE_LF_COMMAND = 'rst-specs.useLfLineEndings';
 
 export const INSERT_ALL_TITLE = 'Insert all missing sections';
-export const FIX_ALL_TITLE = 'Fix all rst-specs problems';
+export const FIX_ALL_TITLE = 'Fix all auto-fixable rst-specs problems';
 
 interface ResolveData {
   readonly uri: string;
@@ -64,9 +68,11 @@ export function createCodeActionsFeature(): ServerFeature {
   let documentChanges = true;
   let pullDiagnostics = false;
   let lazyEdits = false;
+  let renames = false;
   return {
     capabilities(client: ClientCapabilities): ServerCapabilities {
       documentChanges = client.workspace?.workspaceEdit?.documentChanges ?? false;
+      renames = documentChanges && (client.workspace?.workspaceEdit?.resourceOperations ?? []).includes('rename');
       pullDiagnostics = !!client.textDocument?.diagnostic;
       lazyEdits = !!client.textDocument?.codeAction?.resolveSupport?.properties.includes('edit');
       return {
@@ -135,7 +141,9 @@ export function createCodeActionsFeature(): ServerFeature {
           let offeredInsertAll = false;
           // "Disable <rule> for this line/file" come after the repairs.
           const disableActions = new Map<string, CodeAction>();
-          for (const client of params.context.diagnostics) {
+          // Also those whose fix belongs where the writer is, off their own range (a short underline, at its title).
+          const extra = extraDiagnosticsAt(doc, diagnostics, { start: positions.fromClient(params.range.start), end: positions.fromClient(params.range.end) }, params.context.diagnostics, toClient);
+          for (const client of [...params.context.diagnostics, ...extra]) {
             const diagnostic = serverDiagnostic(diagnostics, client, positions);
             if (!diagnostic) continue;
             const fix = quickFixFor(doc, template, diagnostic, options);
@@ -152,6 +160,12 @@ export function createCodeActionsFeature(): ServerFeature {
               }
               actions.push(action);
             }
+            for (const more of guidanceFixes(doc, diagnostic, diagnostics)) {
+              actions.push({ title: more.title, kind: QUICK_FIX_KIND, diagnostics: [client], edit: workspaceEdit(uri, state, more.edits) });
+            }
+            const rename = renames ? renameFileAction(uri, diagnostic, client) : undefined;
+            if (rename) actions.push(rename);
+            actions.push(...existingNameActions(context, state.setup, diagnostic, client, documentChanges));
             for (const disable of disableRuleFixes(doc, diagnostic)) {
               // Diagnostics of one rule on one line share their disable fixes: one action for them all.
               const key = `${disable.title}\n${JSON.stringify(disable.edits)}`;
@@ -173,6 +187,17 @@ export function createCodeActionsFeature(): ServerFeature {
             }
           }
           actions.push(...disableActions.values());
+          // As ESLint does: fix-all last in the lightbulb menu, where a problem it fixes is.
+          const fixable = [...params.context.diagnostics, ...extra].some((client) => SAFE_FIX_CODES.includes(String(client.code)) && client.source === 'rst-specs');
+          if (fixable && !only && lazyEdits) {
+            // The lightbulb's generic request: computed only when chosen, as the source actions are.
+            actions.push({ title: FIX_ALL_TITLE, kind: QUICK_FIX_KIND, data: { uri, version: state.version, kind: FIX_ALL_KIND } satisfies ResolveData });
+          } else if (fixable) {
+            const result = await sourceEdits(uri, FIX_ALL_KIND, state.version, token);
+            if (result && result.edits.length > 0) {
+              actions.push({ title: FIX_ALL_TITLE, kind: QUICK_FIX_KIND, edit: workspaceEdit(uri, result.state, result.edits) });
+            }
+          }
         }
 
         const sources: [string, string, readonly SpecDiagnostic[]][] = [
@@ -220,7 +245,14 @@ export function createCodeActionsFeature(): ServerFeature {
               edit: workspaceEdit(uri, result.state, result.edits),
             });
             const count = result.state.spec.diagnostics.filter((d) => d.code === 'missing-section').length;
-            return { inserted: applied.applied ? count : 0, applied: applied.applied };
+            // Where the first inserted title lands, for the editor to show it.
+            const first = firstInsertedLine(result.edits);
+            const positions = clientPositions(result.state.doc);
+            return {
+              inserted: applied.applied ? count : 0,
+              applied: applied.applied,
+              ...(applied.applied && first ? { first: positions.toClientRange(first) } : {}),
+            };
           }
           case SERVER_COMMANDS.newSpecText:
             return newSpecFor(context, String(options.folderUri ?? ''), String(options.name ?? ''), options.title, token);
@@ -256,8 +288,22 @@ function serverDiagnostic(diagnostics: readonly SpecDiagnostic[], client: Diagno
     a.end.character === b.end.character;
   return diagnostics.find(
     (diagnostic) =>
-      diagnostic.code === client.code && same(positions.toClientRange(diagnostic.range), client.range) && diagnostic.message === client.message,
+      diagnostic.code === client.code &&
+      diagnostic.message === client.message &&
+      (same(positions.toClientRange(diagnostic.range), client.range) || isFadeOf(diagnostic, client, positions)),
   );
+}
+
+/** The range, in the text after the edits, of the first non-blank line the first edit inserts. */
+function firstInsertedLine(edits: readonly TextEdit[]): TextEdit['range'] | undefined {
+  const edit = sortEdits(edits)[0];
+  if (!edit) return undefined;
+  const lines = edit.newText.split(/\r\n|\r|\n/);
+  const index = lines.findIndex((line) => line.trim() !== '');
+  if (index < 0) return undefined;
+  const line = edit.range.start.line + index;
+  const character = index === 0 ? edit.range.start.character : 0;
+  return { start: { line, character }, end: { line, character: character + lines[index].length } };
 }
 
 type SpecState = DocumentState & { spec: NonNullable<DocumentState['spec']> };
@@ -285,12 +331,28 @@ async function newSpecFor(context: ServerContext, folderUri: string, name: strin
     templatePathIsUsers: setup.templatePathIsUsers,
   });
   const text = newSpecText(template, name, typeof title === 'string' && title.trim() ? title.trim() : undefined);
-  return { text, uri, template: template.source, problem };
+  // Where the editor puts the cursor: the spec's title.
+  const titleRange = parseSpec(text).sections[0]?.titleRange;
+  return { text, uri, template: template.source, problem, ...(titleRange ? { titleRange } : {}) };
+}
+
+/** Problems by rule, for the summary of a workspace check: how many, and how grave the gravest. */
+type RuleTally = Record<string, { count: number; severity: SpecDiagnostic['severity'] }>;
+
+const GRAVITY: readonly SpecDiagnostic['severity'][] = ['error', 'warning', 'information', 'hint'];
+
+function tally(byRule: RuleTally, diagnostics: readonly SpecDiagnostic[]): void {
+  for (const { code, severity } of diagnostics) {
+    const entry = (byRule[code] ??= { count: 0, severity });
+    entry.count++;
+    if (GRAVITY.indexOf(severity) < GRAVITY.indexOf(entry.severity)) entry.severity = severity;
+  }
 }
 
 async function checkFiles(context: ServerContext, uris: readonly string[], pushed: Set<string>, token: CancellationToken) {
   let specs = 0;
   let problems = 0;
+  const byRule: RuleTally = {};
   for (const uri of uris) {
     if (!uri.startsWith('file:')) continue;
     const filePath = fileURLToPath(uri);
@@ -303,7 +365,9 @@ async function checkFiles(context: ServerContext, uris: readonly string[], pushe
     specs++;
     if (context.documents.get(uri)) {
       // Open documents are checked (and their diagnostics shown) as they are edited.
-      problems += (await context.stateOf(uri, token))?.spec?.diagnostics.length ?? 0;
+      const open = (await context.stateOf(uri, token))?.spec?.diagnostics ?? [];
+      problems += open.length;
+      tally(byRule, open);
       continue;
     }
     let decoded: DecodedSpec;
@@ -320,10 +384,11 @@ async function checkFiles(context: ServerContext, uris: readonly string[], pushe
     const analysis = context.environment.analyze(setup, decoded.text, decoded.undecodable);
     if (!analysis) continue;
     problems += analysis.diagnostics.length;
+    tally(byRule, analysis.diagnostics);
     pushed.add(uri);
     // As the editor will count them: without the BOM (VS Code drops it), lines ended as editors end them.
     const positions = clientPositions({ hasBom: false, lines: analysis.doc.lines });
     await context.connection.sendDiagnostics({ uri, diagnostics: capDiagnostics(analysis.diagnostics).map((d) => toClientDiagnostic(d, positions)) });
   }
-  return { checked: uris.length, specs, problems };
+  return { checked: uris.length, specs, problems, byRule };
 }

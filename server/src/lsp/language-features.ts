@@ -95,6 +95,9 @@ function completionItem(entry: CompletionEntry, snippets: boolean, positions: Cl
     ...(entry.preselect ? { preselect: true } : {}),
     insertTextFormat: useSnippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
     textEdit: { range: positions.toClientRange(entry.range), newText: useSnippet ? entry.snippet! : entry.newText },
+    ...(entry.additionalEdits
+      ? { additionalTextEdits: entry.additionalEdits.map((edit) => ({ range: positions.toClientRange(edit.range), newText: edit.newText })) }
+      : {}),
   };
 }
 

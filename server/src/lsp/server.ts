@@ -6,6 +6,7 @@ import {
   type Diagnostic,
   type DiagnosticServerCancellationData,
   DiagnosticSeverity,
+  DiagnosticTag,
   DidChangeConfigurationNotification,
   DocumentDiagnosticReportKind,
   type InitializeParams,
@@ -29,6 +30,7 @@ import { type EnvironmentOptions, SpecEnvironment } from './spec-setup';
 import { withoutTrailingSlashes } from './files';
 import { CONFIG_FILE_NAMES } from '../config/parse';
 import { RecentlyUsed } from './recently-used';
+import { fadeDiagnostic } from './more-actions';
 import { AFTER_SHUTDOWN_METHOD, refuseAfterShutdown } from './shutdown';
 import { capDiagnostics } from './diagnostics-cap';
 
@@ -85,11 +87,15 @@ export function startServer(
   const documents = new TextDocuments(SafeTextDocument);
   const idleCollector = new IdleCollector(collectGarbage);
   const environment = new SpecEnvironment(connection, environmentOptions);
+  // A repository's API names were read (in the background): rest-url can now tell old names from new.
+  environment.repo.onReady = () => revalidateAll();
   const states = new RecentlyUsed<string, DocumentState>(KEPT_ANALYSES);
   const pendingPushes = new Set<string>();
   let workspaceFolders: string[] = [];
   let pullDiagnostics = false;
   let folderChanges = false;
+  /** Whether the client fades text tagged Unnecessary: the guidance template-text finds. */
+  let fadesGuidance = false;
   const clientSettings = new ClientSettings(
     (uri) => connection.workspace.getConfiguration({ scopeUri: uri, section: 'rstSpecs' }),
     connection.console,
@@ -142,7 +148,12 @@ export function startServer(
       if (!state?.spec) return state && { version: state.version, diagnostics: [] };
       const positions = clientPositions(state.doc);
       const shown = capDiagnostics(state.spec.diagnostics);
-      return { version: state.version, diagnostics: shown.map((diagnostic) => toClientDiagnostic(diagnostic, positions)) };
+      const diagnostics = shown.flatMap((diagnostic) => {
+        const client = toClientDiagnostic(diagnostic, positions);
+        const fade = fadesGuidance ? fadeDiagnostic(diagnostic, client, positions) : undefined;
+        return fade ? [client, fade] : [client];
+      });
+      return { version: state.version, diagnostics };
     } catch (error) {
       if (isCancellation(error)) throw error;
       connection.console.error(`rst-specs failed on ${uri}: ${(error as Error).stack ?? error}`);
@@ -184,6 +195,7 @@ export function startServer(
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     pullDiagnostics = !!params.capabilities.textDocument?.diagnostic;
+    fadesGuidance = !!params.capabilities.textDocument?.publishDiagnostics?.tagSupport?.valueSet.includes(DiagnosticTag.Unnecessary);
     const initializationOptions = params.initializationOptions as
       | { fileAccess?: unknown; ruleDocsBase?: unknown; configurationTimeoutMs?: unknown }
       | undefined;
@@ -242,10 +254,18 @@ export function startServer(
   });
 
   connection.onDidChangeWatchedFiles((params) => {
+    // Another spec's REST API names may let a name pass (rest-url), or stop to.
+    const uris = (Array.isArray(params?.changes) ? params.changes : []).map((change) => change?.uri).filter((uri): uri is string => typeof uri === 'string');
+    void Promise.all(uris.map((uri) => environment.specChanged(uri)))
+      .then((changed) => {
+        if (changed.some(Boolean)) revalidateAll();
+      })
+      .catch((error) => connection.console.error(`rst-specs: reading a changed spec failed: ${(error as Error).stack ?? error}`));
     const templatesChanged = params.changes.some((change) => {
       const filePath = filePathOf(change.uri);
       // A new or deleted file may change what template lookup finds where files come through the client.
-      return filePath !== undefined && (isTemplateFile(filePath) || CONFIG_FILE_NAMES.some((name) => filePath.endsWith(`/${name}`)) || !change.uri.startsWith('file:') || environment.readsThroughClient);
+      return filePath !== undefined && (isTemplateFile(filePath) || CONFIG_FILE_NAMES.some((name) => filePath.endsWith(`/${name}`))
+        || filePath.endsWith('/tests/test_titles.py') || !change.uri.startsWith('file:') || environment.readsThroughClient);
     });
     if (!templatesChanged) return;
     environment.forget();

@@ -2,6 +2,7 @@
 // settings combined, the file access (disk or client) and the analyzer that goes with it.
 // Precedence, lowest first: the defaults; the nearest `.rst-specs.json`; the editor settings the
 // user set (see `userOverrides`); for the template, the spec's own `.. rst-specs: template=` comment.
+import { posix as path } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type Analysis, Analyzer, specTemplatePath } from '../analyze';
 import { isIncludedSpec, type LoadedConfig, mergeOptions, type OptionOverrides } from '../config';
@@ -10,7 +11,9 @@ import { parseSpec } from '../rst/parse';
 import { TemplateCache } from '../template/load';
 import { locateTemplate, lookupFolders } from '../template/locate';
 import type { OptionalSectionsSetting } from '../template/optional';
+import { testTitlesCandidates } from '../template/test-titles';
 import { type BundledText, ClientAccess, diskAccess, type FileAccess, splitUri } from './files';
+import { accessScan, diskScan, RepoFacts } from './repo-facts';
 import { type Settings, userOverrides } from './settings';
 import type { UndecodableByte } from '../encoding';
 
@@ -26,6 +29,8 @@ export interface SpecSetup {
   readonly templatePathIsUsers: boolean;
   readonly engine: EngineOptions;
   readonly optionalSections: OptionalSectionsSetting;
+  /** Where `optionalSections` came from: `setting`, a file (the config, the repo's `tests/test_titles.py`), or `default`. */
+  readonly optionalSectionsSource: string;
   /** Checked as a spec: enabled, included by the globs, not a template. */
   readonly isSpec: boolean;
   readonly analyzer: Analyzer;
@@ -48,6 +53,9 @@ export class SpecEnvironment {
   /** Told the problems of each config file that applies, when they change (an empty list once fixed). */
   onConfigProblems: ((configUri: string, problems: LoadedConfig['problems']) => void) | undefined;
   private readonly reportedConfigs = new Map<string, string>();
+  /** The repositories' own check and API names (read once, in the background for the names). */
+  readonly repo = new RepoFacts();
+  private readonly scan = diskScan();
 
   constructor(
     private readonly connection: Connection,
@@ -86,6 +94,10 @@ export class SpecEnvironment {
     if (client && filePath) {
       await client.prefetchFolders(lookupFolders(filePath, workspaceFolder));
       for (const candidate of client.configCandidates(filePath, workspaceFolder)) await client.prefetchFile(candidate);
+      for (const candidate of testTitlesCandidates(filePath, workspaceFolder)) {
+        await client.prefetchFolders([path.dirname(candidate)]);
+        if (client.files.exists(candidate)) await client.prefetchFile(candidate);
+      }
     }
     const config = filePath ? access.findConfig(filePath, workspaceFolder) : undefined;
     if (config) this.reportConfig(uri, config);
@@ -97,10 +109,16 @@ export class SpecEnvironment {
       ...(set.has('maxLineLength') ? { maxLineLength: settings.maxLineLength } : {}),
       ...(set.has('rules') ? { rules: settings.rules } : {}),
     };
-    const merged = mergeOptions(config?.config, config?.folder, overrides);
-    const optionalSections: OptionalSectionsSetting = set.has('optionalSections')
-      ? settings.optionalSections
-      : ((config?.config.optionalSections as OptionalSectionsSetting | undefined) ?? settings.optionalSections);
+    const repoOptional = filePath ? this.repo.optionalFor(filePath, workspaceFolder, access) : undefined;
+    const merged = mergeOptions(config?.config, config?.folder, overrides, repoOptional?.setting);
+    const fromConfig = config?.config.optionalSections as OptionalSectionsSetting | undefined;
+    const [optionalSections, optionalSectionsSource]: [OptionalSectionsSetting, string] = set.has('optionalSections')
+      ? [settings.optionalSections, 'setting']
+      : fromConfig && config
+        ? [fromConfig, config.path]
+        : repoOptional
+          ? [repoOptional.setting, repoOptional.source]
+          : [settings.optionalSections, 'default'];
     const isSpec = settings.enable && filePath !== undefined && isIncludedSpec(filePath, merged, workspaceFolder);
     if (client && filePath && isSpec) {
       const written = inlineControl(parseSpec(text)).templatePath;
@@ -117,8 +135,15 @@ export class SpecEnvironment {
       config,
       templatePath: merged.templatePath,
       templatePathIsUsers: overrides.templatePath !== undefined,
-      engine: { maxLineLength: merged.maxLineLength, optionalSections, rules: merged.rules },
+      engine: {
+        maxLineLength: merged.maxLineLength,
+        optionalSections,
+        rules: merged.rules,
+        restExistingNames: merged.restExistingNames,
+        existingApiNames: filePath ? this.repo.apiNamesFor(filePath, workspaceFolder, access, client ? accessScan(client) : this.scan) : undefined,
+      },
       optionalSections,
+      optionalSectionsSource,
       isSpec,
       analyzer,
     };
@@ -149,8 +174,17 @@ export class SpecEnvironment {
     this.onConfigProblems?.(configUri, config.problems);
   }
 
+  /** A spec changed on disk (or through the client): the API names of its repository follow. Whether they did. */
+  async specChanged(uri: string): Promise<boolean> {
+    const filePath = this.filePathOf(uri);
+    if (!filePath) return false;
+    const { client } = this.accessFor(uri);
+    return this.repo.specChanged(filePath, client ? accessScan(client) : this.scan);
+  }
+
   /** A file changed: templates and config files are read again. */
   forget(): void {
+    this.repo.forget();
     this.diskAnalyzer.templates.forget();
     for (const { access, analyzer } of this.clients.values()) {
       access.forget();

@@ -28,6 +28,10 @@ export interface TemplateInfo {
   readonly problem?: string;
   /** The config file that applied, if any. */
   readonly configPath?: string;
+  /** The template sections the spec may leave out. */
+  readonly optionalSections?: readonly string[];
+  /** Where that list came from: `setting`, `default`, or a file (the config, the repo's `tests/test_titles.py`), relative to the workspace folder when inside it. */
+  readonly optionalSectionsSource?: string;
 }
 
 export const templateInfoFeature: ServerFeature = {
@@ -56,6 +60,13 @@ export async function templateInfo(context: ServerContext, uri: string, token?: 
   const setup = state.setup;
   const problem = spec.diagnostics.find((diagnostic) => diagnostic.code === 'template')?.message;
   const configPath = setup?.config?.path;
+  const source = setup?.optionalSectionsSource;
+  const folder = setup?.workspaceFolder;
+  const shown = (file: string) => (folder && file.startsWith(`${folder}/`) ? file.slice(folder.length + 1) : file);
+  const optional = {
+    optionalSections: spec.optionalSections ?? [],
+    ...(source ? { optionalSectionsSource: source === 'setting' || source === 'default' ? source : shown(source) } : {}),
+  };
   if (!spec.templatePath || spec.templateOrigin === 'bundled') {
     return {
       isSpec: true,
@@ -65,6 +76,7 @@ export async function templateInfo(context: ServerContext, uri: string, token?: 
       label: 'bundled Senlin template',
       ...(problem ? { problem } : {}),
       ...(configPath ? { configPath } : {}),
+      ...optional,
     };
   }
   const templatePath = spec.templatePath;
@@ -72,9 +84,8 @@ export async function templateInfo(context: ServerContext, uri: string, token?: 
     spec.templateOrigin === 'setting' && setup?.config?.config.template === templatePath && setup.templatePath === templatePath
       ? 'config'
       : (spec.templateOrigin ?? 'found');
-  const folder = setup?.workspaceFolder;
   const label = folder && templatePath.startsWith(`${folder}/`) ? templatePath.slice(folder.length + 1) : path.basename(templatePath);
   const base = splitUri(uri)?.base;
   const templateUri = uri.startsWith('file:') || !base ? pathToFileURL(templatePath).toString() : `${base}${templatePath.split('/').map(encodeURIComponent).join('/')}`;
-  return { isSpec: true, origin, path: templatePath, uri: templateUri, label, ...(configPath ? { configPath } : {}) };
+  return { isSpec: true, origin, path: templatePath, uri: templateUri, label, ...(configPath ? { configPath } : {}), ...optional };
 }

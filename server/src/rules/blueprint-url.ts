@@ -35,7 +35,7 @@ export const blueprintUrl: Rule = {
       {
         range: anchor,
         message:
-          'No blueprint URL before the first section: add the launchpad blueprint URL (https://blueprints.launchpad.net/<project>/+spec/<name>).',
+          'No blueprint URL before the first section: add its launchpad URL.',
       },
     ];
   },

@@ -5,13 +5,23 @@ import type { Finding, Rule } from './rule';
 const NO_INTERNAL_WHITESPACE = /^\s*\S+$/;
 
 /**
+ * Whether a line is exempt whatever its length, as the specs repos' check has it: it holds a URL,
+ * has no internal whitespace, or is an image or figure directive (`..` then `image::` or
+ * `figure::`: its path can't be wrapped). The code block after a `::` line is exempt too (below).
+ */
+export function isExemptLine(text: string): boolean {
+  return text.includes('http://') || text.includes('https://') || NO_INTERNAL_WHITESPACE.test(text)
+    || (text.startsWith('..') && (text.includes('image::') || text.includes('figure::')));
+}
+
+/**
  * Line wrapping exactly as the specs repos' tests check it: a line may be as long as it likes if it
- * holds a URL, has no internal whitespace, or is inside a "code block" (the lines after any line
- * containing `::`, while they are empty or start with a space).
+ * holds a URL, has no internal whitespace, is an image or figure directive, or is inside a "code
+ * block" (the lines after any line containing `::`, while they are empty or start with a space).
  */
 export const lineLength: Rule = {
   id: 'line-length',
-  defaultSeverity: 'warning',
+  defaultSeverity: 'error',
   description: 'A line longer than the maximum (79 columns), outside the exemptions the specs repos allow.',
   check({ doc, options }) {
     const max = options.maxLineLength;
@@ -33,9 +43,7 @@ export const lineLength: Rule = {
       if (text.includes('::')) inCodeBlock = true;
       if (text.length <= max) continue;
       const length = codePointLength(text);
-      if (length <= max || text.includes('http://') || text.includes('https://') || NO_INTERNAL_WHITESPACE.test(text)) {
-        continue;
-      }
+      if (length <= max || isExemptLine(text)) continue;
       findings.push({
         range: { start: positionIn(doc, first, utf16Offset(text, max)), end: { line, character: lines[line].text.length } },
         message: `Line is ${length} characters long; the maximum is ${max}.`,

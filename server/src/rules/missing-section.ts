@@ -1,5 +1,6 @@
 import type { Range } from '../rst/types';
-import type { Rule } from './rule';
+import type { Finding, Rule } from './rule';
+import { swallowedTitles } from '../template/swallowed';
 
 const TOP_OF_DOCUMENT: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
@@ -7,8 +8,19 @@ export const missingSection: Rule = {
   id: 'missing-section',
   defaultSeverity: 'error',
   description: 'A section of the template is missing from the spec.',
-  check({ outline }) {
-    return outline.missing.map(({ template, after, parent }) => {
+  check({ doc, outline }) {
+    const swallowed = swallowedTitles(doc, outline);
+    return outline.missing.map(({ template, after, parent }): Finding => {
+      const line = swallowed.get(template.index);
+      if (line !== undefined) {
+        // One root cause, one diagnostic: the title is there, but the paragraph above reads it as text.
+        const start = doc.lines[line].text.indexOf(template.title);
+        return {
+          range: { start: { line, character: start }, end: { line, character: start + template.title.length } },
+          message: `'${template.title}' needs a blank line before it to be a title.`,
+          data: { title: template.title, templateIndex: template.index, swallowedLine: line },
+        };
+      }
       const anchor = after ?? parent ?? outline.title;
       const where = after
         ? `after '${after.title}'`

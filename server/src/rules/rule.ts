@@ -2,6 +2,7 @@ import type { Range, SpecDocument } from '../rst/types';
 import type { Template } from '../template/model';
 import type { Outline } from '../template/outline';
 import type { InlineControl } from '../control';
+import type { ExistingApiNames } from './rest/api-names';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export type SeveritySetting = Severity | 'off';
@@ -13,6 +14,10 @@ export interface RuleOptions {
   readonly optionalSections: readonly string[];
   /** The spec's file name (no folder), when it has one; untitled documents have none. */
   readonly fileName?: string;
+  /** API path names with underscores that the config file lists as existing (`rest.existingNames`). */
+  readonly restExistingNames?: readonly string[];
+  /** The names the repository's other specs use in their REST API sections; undefined: not known (no repository). */
+  readonly existingApiNames?: ExistingApiNames;
 }
 
 export interface RuleContext {
@@ -26,7 +31,7 @@ export interface RuleContext {
 }
 
 /** What a quick fix needs to repair a finding, so that no fix re-parses or guesses. */
-export type FindingData = Readonly<Record<string, string | number | boolean | null | readonly string[]>>;
+export type FindingData = Readonly<Record<string, string | number | boolean | null | readonly string[] | readonly number[]>>;
 
 export interface Finding {
   readonly range: Range;

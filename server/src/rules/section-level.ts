@@ -1,12 +1,16 @@
 import type { Rule } from './rule';
+import { swallowedTitles } from '../template/swallowed';
 
 export const sectionLevel: Rule = {
   id: 'section-level',
   defaultSeverity: 'error',
   description: 'A template section at the wrong level or under the wrong parent.',
-  check({ outline }) {
+  check({ doc, outline }) {
+    const swallowed = swallowedTitles(doc, outline);
     return outline.matches.flatMap(({ section, kind, template, depth }) => {
       if (!template || (kind !== 'wrong-level' && kind !== 'misplaced')) return [];
+      // Under a parent whose title a paragraph swallowed: that title's blank line fixes this too.
+      if (kind === 'misplaced' && template.parent && swallowed.has(template.parent.index)) return [];
       const parentTitle = template.parent?.title;
       const message =
         kind === 'misplaced'

@@ -1,14 +1,16 @@
 import type { Block, Range, SpecDocument } from '../rst/types';
-import { normaliseParagraph } from '../template/model';
-import type { Finding, Rule } from './rule';
+import { normaliseParagraph, startLineOf, type Template } from '../template/model';
+import type { Finding, Rule, RuleContext } from './rule';
 
 const PLACEHOLDER = '<launchpad-id or None>';
+const BLUEPRINT_URL = /https?:\/\/blueprints\.launchpad\.net\/[^\s/]+\/\+spec\//;
 
 export const templateText: Rule = {
   id: 'template-text',
   defaultSeverity: 'warning',
   description: "The template's placeholder title, example URL, placeholders or guidance left in the spec.",
-  check({ doc, template }) {
+  check(context) {
+    const { doc, template } = context;
     const findings: Finding[] = [];
     const templateTitle = template.title?.title;
     for (const section of doc.sections) {
@@ -38,23 +40,113 @@ export const templateText: Rule = {
         data: { kind: 'placeholder' },
       });
     }
-    for (const block of doc.blocks) {
-      if (block.kind !== 'paragraph') continue;
-      const candidates = template.guidanceLines.get(doc.lines[block.startLine].text.trim());
-      if (!candidates || !isGuidance(doc, block, candidates, template.guidanceParagraphs)) continue;
-      const last = block.endLine - 1;
-      findings.push({
-        range: {
-          start: { line: block.startLine, character: block.indent },
-          end: { line: last, character: doc.lines[last].text.length },
-        },
-        message: "Template guidance left in the spec: replace it with this spec's own text.",
-        data: { kind: 'guidance' },
-      });
-    }
+    findings.push(...guidanceFindings(context));
     return findings;
   },
 };
+
+/**
+ * Guidance as the writer meets it: a section whose text is still all the template's (a spec just
+ * made from the template) is one finding on its title, its text faded (`data.guidance`); a
+ * paragraph of guidance left among the spec's own text is a finding of its own.
+ */
+function guidanceFindings({ doc, template, outline }: RuleContext): Finding[] {
+  const guidance = doc.blocks.filter(
+    (block) => block.kind === 'paragraph' && isGuidanceParagraph(doc, block, template),
+  );
+  const findings: Finding[] = [];
+  const covered = new Set<Block>();
+  const lines = templateLines(template);
+  for (const section of doc.sections) {
+    const isTitle = section === outline.title;
+    const end = section.children[0] ? startLineOf(section.children[0]) : section.endLine;
+    // Under the spec's title, the introduction: what follows the blueprint URL.
+    const start = isTitle ? afterBlueprintUrl(doc, section.underlineLine + 1, end) : section.underlineLine + 1;
+    const own = guidance.filter((block) => block.startLine >= start && block.startLine < end);
+    const body = bodyRange(doc, start, end);
+    if (!body) continue;
+    const inOwn = (line: number) => own.some((block) => line >= block.startLine && line < block.endLine);
+    let allTemplate = true;
+    for (let line = start; line < end && allTemplate; line++) {
+      const text = doc.lines[line].text.trim();
+      allTemplate = text === '' || inOwn(line) || lines.has(text);
+    }
+    // Template lines alone (a revisions table, say) are not enough: the section must also hold a
+    // paragraph of the template's prose, one that introduces a list included.
+    if (!allTemplate || (own.length === 0 && !hasTemplateProse(doc, template, start, end))) continue;
+    for (const block of own) covered.add(block);
+    findings.push({
+      range: section.titleRange,
+      message: isTitle ? "The introduction still holds the template's guidance." : `'${section.title}' still holds the template's guidance.`,
+      data: { kind: isTitle ? 'introduction' : 'section', title: section.title, guidance: [body.start.line, body.start.character, body.end.line, body.end.character] },
+    });
+  }
+  for (const block of guidance) {
+    if (covered.has(block)) continue;
+    const last = block.endLine - 1;
+    findings.push({
+      range: {
+        start: { line: block.startLine, character: block.indent },
+        end: { line: last, character: doc.lines[last].text.length },
+      },
+      message: "Template guidance left here: replace it with this spec's own text.",
+      data: { kind: 'guidance' },
+    });
+  }
+  return findings;
+}
+
+function hasTemplateProse(doc: SpecDocument, template: Template, start: number, end: number): boolean {
+  return doc.blocks.some(
+    (block) =>
+      block.kind === 'paragraph' && block.startLine >= start && block.startLine < end &&
+      template.guidanceParagraphs.has(normaliseParagraph(doc.lines.slice(block.startLine, block.endLine).map((line) => line.text).join(' '))),
+  );
+}
+
+/** The line after the first blueprint URL in `start..end`, else `start`. */
+function afterBlueprintUrl(doc: SpecDocument, start: number, end: number): number {
+  for (let line = start; line < end; line++) if (BLUEPRINT_URL.test(doc.lines[line].text)) return line + 1;
+  return start;
+}
+
+/** From the first non-blank line to the end of the last one, in `start..end`. */
+function bodyRange(doc: SpecDocument, start: number, end: number): Range | undefined {
+  while (start < end && doc.lines[start].text.trim() === '') start++;
+  while (end > start && doc.lines[end - 1].text.trim() === '') end--;
+  if (start >= end) return undefined;
+  return { start: { line: start, character: 0 }, end: { line: end - 1, character: doc.lines[end - 1].text.length } };
+}
+
+const templateLineSets = new WeakMap<Template, ReadonlySet<string>>();
+
+/** Every non-blank line (trimmed) of the template's guidance: bullets and samples as well as prose. */
+function templateLines(template: Template): ReadonlySet<string> {
+  let lines = templateLineSets.get(template);
+  if (!lines) {
+    const set = new Set<string>();
+    const add = (start: number, end: number) => {
+      for (let line = start; line < end && line < template.doc.lines.length; line++) {
+        const text = template.doc.lines[line].text.trim();
+        if (text !== '') set.add(text);
+      }
+    };
+    // The introduction's guidance, under the template's title, and each section's.
+    const first = template.topLevel[0];
+    if (template.title && first) add(template.title.underlineLine + 1, startLineOf(first.section));
+    for (const section of template.sections) add(section.guidanceRange.start.line, section.guidanceRange.end.line + 1);
+    templateLineSets.set(template, (lines = set));
+  }
+  return lines;
+}
+
+function isGuidanceParagraph(doc: SpecDocument, block: Block, template: Template): boolean {
+  const first = doc.lines[block.startLine].text.trim();
+  const candidates = template.guidanceLines.get(first);
+  if (candidates && isGuidance(doc, block, candidates, template.guidanceParagraphs)) return true;
+  // The first sentences of a guidance paragraph alone (the `spec` snippet's introduction placeholder).
+  return template.guidanceOpenings.has(normaliseParagraph(doc.lines.slice(block.startLine, block.endLine).map((line) => line.text).join(' ')));
+}
 
 /**
  * Whether a paragraph is template guidance: as the template wrote it (line for line), or rewrapped

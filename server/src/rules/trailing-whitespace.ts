@@ -3,13 +3,14 @@ import type { Finding, Rule } from './rule';
 
 export const trailingWhitespace: Rule = {
   id: 'trailing-whitespace',
-  defaultSeverity: 'warning',
-  description: 'Spaces or tabs at the end of a line.',
+  defaultSeverity: 'error',
+  description: 'Spaces at the end of a line (with any tabs among them).',
   check({ doc }) {
     const findings: Finding[] = [];
     doc.lines.forEach(({ text, eol }, line) => {
-      const last = text.charCodeAt(text.length - 1);
-      if (last !== 0x20 && last !== 0x09) return;
+      // As the specs repos' check (` +$`): a line that ends in a space. One that ends in a tab
+      // passes it, and is tab's to report.
+      if (text.charCodeAt(text.length - 1) !== 0x20) return;
       // Before a line separator the line goes on for editors and the repos' tests (line-separator's fix takes these blanks).
       if (eol !== '' && editorLineBreak(eol) === '') return;
       const start = text.trimEnd().length;

@@ -5,7 +5,6 @@ export const unknownSection: Rule = {
   defaultSeverity: 'error',
   description: "A top-level section that the template doesn't have.",
   check({ outline, template }) {
-    const known = template.topLevel.map((section) => `'${section.title}'`).join(', ');
     return outline.matches
       .filter((match) => match.kind === 'unknown')
       .map(({ section }) => {
@@ -13,7 +12,7 @@ export const unknownSection: Rule = {
         const first = templateSection && outline.found.get(templateSection);
         const message = first
           ? `Duplicate section '${section.title}': the spec already has it at line ${first.titleLine + 1}.`
-          : `Unknown section '${section.title}': the template's top-level sections are ${known}. Put it under one of them as a subsection.`;
+          : `Unknown section '${section.title}': make it a subsection of a template section.`;
         return { range: section.titleRange, message, data: { title: section.title } };
       });
   },

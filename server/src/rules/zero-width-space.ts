@@ -2,7 +2,7 @@ import type { Finding, Rule } from './rule';
 
 export const zeroWidthSpace: Rule = {
   id: 'zero-width-space',
-  defaultSeverity: 'warning',
+  defaultSeverity: 'error',
   description: 'An invisible zero-width space (U+200B), which the specs repos reject.',
   check({ doc }) {
     const findings: Finding[] = [];

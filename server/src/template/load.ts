@@ -1,8 +1,20 @@
 import { readFileSync, readdirSync, statSync, realpathSync } from 'node:fs';
+import { posix as path } from 'node:path';
 import { BUNDLED_TEMPLATE_PATH } from '../bundled-template';
 import { buildTemplate, type Template, TemplateError } from './model';
 import type { TemplateFiles } from './locate';
 import { decodeSpec } from '../encoding';
+
+/**
+ * A symbolic link that git checked out as a plain file (core.symlinks off, or a copy of the tree):
+ * its whole text is the name of the file it points to, beside it (nova-specs' backlog-template.rst
+ * holds `2027.1-template.rst`). Only a plain file name is followed, so it stays in the same folder.
+ */
+const LINK_TEXT = /^[\w.-]+\.rst$/;
+
+export function linkTarget(text: string): string | undefined {
+  return text.length < 256 && LINK_TEXT.test(text.trim()) ? text.trim() : undefined;
+}
 
 export const nodeTemplateFiles: TemplateFiles = {
   exists(filePath) {
@@ -90,9 +102,20 @@ export class TemplateCache {
     const stamp = this.reader.stamp(filePath);
     const cached = this.cache.get(filePath);
     if (cached?.stamp === stamp) return cached.template;
-    const template = buildTemplate(this.reader.read(filePath), filePath);
+    const text = this.reader.read(filePath);
+    const target = linkTarget(text);
+    const template = target && target !== path.basename(filePath)
+      ? this.loadLinked(path.join(path.dirname(filePath), target), filePath)
+      : buildTemplate(text, filePath);
     this.cache.set(filePath, { stamp, template });
     return template;
+  }
+
+  /** The target of a template that is a symbolic link stored as text: read once, not followed further. */
+  private loadLinked(targetPath: string, linkPath: string): Template {
+    const text = this.reader.read(targetPath);
+    if (linkTarget(text)) throw new TemplateError(`the template ${linkPath} names ${targetPath}, which names another file in turn`);
+    return buildTemplate(text, targetPath);
   }
 
   forget(filePath?: string): void {

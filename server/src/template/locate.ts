@@ -19,12 +19,13 @@ export const SPEC_SUBFOLDERS = new Set(['approved', 'implemented', 'abandoned', 
 const UNRELEASED = new Set(['backlog']);
 
 /**
- * Which template a spec follows: the configured one; else the nearest `template.rst` in the spec's
- * folder or above (up to the workspace folder); else the release template beside the spec's release
- * folder (`specs/pike/approved/x.rst` uses `specs/pike-template.rst`, `specs/templates/pike-template.rst`
- * or `specs/pike-<codename>-template.rst`); for a `backlog` folder, `backlog-template.rst`, else the
- * newest release template beside it; else `templates/template.rst` beside a folder of specs; else
- * the bundled template. Paths are POSIX-style.
+ * Which template a spec follows: the configured one; else, walking up from the spec's folder (up
+ * to the workspace folder), the first folder that has one: a `template.rst` in it, or, for a
+ * release folder, the release template beside it (`specs/pike/approved/x.rst` uses
+ * `specs/pike-template.rst`, `specs/templates/pike-template.rst` or
+ * `specs/pike-<codename>-template.rst`; a `backlog` folder `backlog-template.rst`, else the newest
+ * release template beside it); else `templates/template.rst` beside a folder of specs; else the
+ * bundled template. Paths are POSIX-style.
  */
 export function locateTemplate(
   specPath: string,
@@ -37,11 +38,11 @@ export function locateTemplate(
     return { kind: 'setting', path: resolved };
   }
   const folders = ancestors(path.dirname(specPath), workspaceFolder);
+  // One walk up: the nearest folder that has a template decides, so an old template.rst at the
+  // root does not shadow the release templates of the specs below it.
   for (const folder of folders) {
     const candidate = path.join(folder, 'template.rst');
     if (files.exists(candidate)) return { kind: 'found', path: candidate };
-  }
-  for (const folder of folders) {
     // A release template sits beside its release folder: not looked for above the workspace folder.
     if (folder === workspaceFolder) continue;
     const release = path.basename(folder);

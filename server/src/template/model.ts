@@ -41,6 +41,8 @@ export interface Template {
    * before normalising, and a match without normalising for guidance left as the template wrote it.
    */
   readonly guidanceLines: ReadonlyMap<string, readonly (readonly string[])[]>;
+  /** The opening sentences of guidance paragraphs (five words or more), normalised: guidance cut short. */
+  readonly guidanceOpenings: ReadonlySet<string>;
 }
 
 export class TemplateError extends Error {}
@@ -94,12 +96,17 @@ export function buildTemplate(text: string, source: string): Template {
 
   const guidanceParagraphs = new Set<string>();
   const guidanceLines = new Map<string, string[][]>();
+  const guidanceOpenings = new Set<string>();
   for (const block of doc.blocks) {
     if (block.kind !== 'paragraph') continue;
     const lines = doc.lines.slice(block.startLine, block.endLine).map((line) => line.text.trim());
     const paragraph = normaliseParagraph(lines.join(' '));
     if (paragraph.length < 40 || paragraph.split(' ').length < 5) continue;
     guidanceParagraphs.add(paragraph);
+    for (const end of paragraph.matchAll(/[.?!](?= )/g)) {
+      const opening = paragraph.slice(0, end.index! + 1);
+      if (opening.split(' ').length >= 5) guidanceOpenings.add(opening);
+    }
     const sameFirstLine = guidanceLines.get(lines[0]);
     if (sameFirstLine) sameFirstLine.push(lines);
     else guidanceLines.set(lines[0], [lines]);
@@ -115,6 +122,7 @@ export function buildTemplate(text: string, source: string): Template {
     exampleBlueprintUrl: BLUEPRINT_URL.exec(text)?.[0],
     guidanceParagraphs,
     guidanceLines,
+    guidanceOpenings,
   };
 }
 

@@ -89,7 +89,6 @@ suite('rst-specs code actions and commands', () => {
       { title: 'Disable missing-section for this line', kind: 'quickfix', edit: true },
       { title: 'Disable missing-section for this file', kind: 'quickfix', edit: true },
       { title: 'Insert all missing sections', kind: 'source.insertMissingSections.rst-specs', edit: false },
-      { title: 'Fix all rst-specs problems', kind: 'source.fixAll.rst-specs', edit: false },
     ]);
 
     // Where two sections are missing at one title, each has its own preferred fix.
@@ -105,28 +104,41 @@ suite('rst-specs code actions and commands', () => {
     );
   });
 
-  test('source actions: asked for kind source, Insert all missing sections and Fix all come with their edits; Fix all leaves the long line', async () => {
+  test('fix-all (on save, in the lightbulb): only the fixes that keep the writer\'s content; the missing section stays missing', async () => {
     const { document } = await openChecked('missing-dependencies.rst');
     const original = document.getText();
+    // A short underline and trailing spaces, typed in the editor.
+    const lines = original.split('\n');
+    const useCases = lines.indexOf('Use Cases');
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(document.uri, new vscode.Range(useCases + 1, 0, useCases + 1, 9), '-----');
+    edit.insert(document.uri, new vscode.Position(useCases + 3, lines[useCases + 3].length), '  ');
+    assert.equal(await vscode.workspace.applyEdit(edit), true);
+    await waitForDiagnostics(document.uri, (all) => codes(all).includes('title-underline') && codes(all).includes('trailing-whitespace'));
+
     const actions = await codeActions(document.uri, new vscode.Range(0, 0, 0, 0), vscode.CodeActionKind.Source.value);
     assert.deepEqual(actions.map(describeAction), [
       { title: 'Insert all missing sections', kind: 'source.insertMissingSections.rst-specs', edit: true },
-      { title: 'Fix all rst-specs problems', kind: 'source.fixAll.rst-specs', edit: true },
+      { title: 'Fix all auto-fixable rst-specs problems', kind: 'source.fixAll.rst-specs', edit: true },
+    ]);
+    // In the lightbulb menu too, at a problem it fixes (as ESLint's "Fix all auto-fixable problems").
+    const atTitle = await codeActions(document.uri, new vscode.Range(useCases, 3, useCases, 3), vscode.CodeActionKind.QuickFix.value);
+    assert.deepEqual(atTitle.filter((action) => !action.title.startsWith('Disable')).map(describeAction), [
+      { title: 'Make the underline match the title', kind: 'quickfix', preferred: true, edit: true },
+      { title: 'Fix all auto-fixable rst-specs problems', kind: 'quickfix', edit: true },
     ]);
     // The kind editor.codeActionsOnSave asks for: only fix-all.
     const fixAll = await codeActions(document.uri, new vscode.Range(0, 0, 0, 0), 'source.fixAll');
-    assert.deepEqual(fixAll.map((action) => action.title), ['Fix all rst-specs problems']);
+    assert.deepEqual(fixAll.map((action) => action.title), ['Fix all auto-fixable rst-specs problems']);
 
     assert.equal(await vscode.workspace.applyEdit(fixAll[0].edit!), true);
-    assert.equal(
-      document.getText(),
-      original.replace('\n\n\nTesting\n=======\n', '\n\n\nDependencies\n============\n\nNone\n\n\nTesting\n=======\n'),
-    );
-    // Reflowing rewrites a paragraph: not a safe fix, so the long line stays.
-    const after = await waitForDiagnostics(document.uri, (all) => !codes(all).includes('missing-section'));
-    assert.deepEqual(codes(after), ['line-length']);
-    const again = await codeActions(document.uri, new vscode.Range(0, 0, 0, 0), vscode.CodeActionKind.Source.value);
-    assert.deepEqual(again.map((action) => action.title), [], 'nothing left for the source actions');
+    // The underline and the spaces fixed; Dependencies not inserted (a section the writer may
+    // just have removed), the long line not reflowed.
+    assert.equal(document.getText(), original);
+    const after = await waitForDiagnostics(document.uri, (all) => !codes(all).includes('title-underline') && !codes(all).includes('trailing-whitespace'));
+    assert.deepEqual(codes(after), ['line-length', 'missing-section']);
+    const again = await codeActions(document.uri, new vscode.Range(0, 0, 0, 0), 'source.fixAll');
+    assert.deepEqual(again.map((action) => action.title), [], 'nothing left for fix-all');
   });
 
   test('the Insert missing sections command inserts each at its template place in one edit; run again, nothing changes', async () => {
@@ -141,7 +153,14 @@ suite('rst-specs code actions and commands', () => {
     );
     const original = document.getText();
     const version = document.version;
+    const editor = vscode.window.activeTextEditor!;
     await vscode.commands.executeCommand('rst-specs.insertMissingSections');
+    // The first inserted title is selected (and shown).
+    const useCases = document.getText().split('\n').indexOf('Use Cases');
+    assert.deepEqual(
+      [editor.selection.start.line, editor.selection.start.character, editor.selection.end.line, editor.selection.end.character],
+      [useCases, 0, useCases, 9],
+    );
     // History is missing too, but optional (rstSpecs.optionalSections): it is not inserted.
     const expected = original
       .replace(

@@ -32,7 +32,7 @@ suite('rst-specs diagnostics', () => {
       [
         {
           source: 'rst-specs',
-          severity: 'Warning',
+          severity: 'Error',
           code: 'line-length',
           message: 'Line is 95 characters long; the maximum is 79.',
           range: [longLine, 79, longLine, 95],
@@ -71,7 +71,7 @@ suite('rst-specs diagnostics', () => {
     assert.deepEqual(afterEdit.map(describeDiagnostic), [
       {
         source: 'rst-specs',
-        severity: 'Warning',
+        severity: 'Error',
         code: 'line-length',
         message: `Line is ${long.length} characters long; the maximum is 79.`,
         range: [line, 79, line, long.length],

@@ -90,12 +90,19 @@ suite('rst-specs writing help', () => {
         ],
       },
     ]);
+    // A missing-section squiggle on the title: the hover is about the missing section (first-minutes.suite.ts).
     assert.deepEqual(await hover(document, lines.indexOf('Implementation'), 3), [
       {
         range: [79, 0, 79, 14],
         contents: [
-          '**Implementation**, section 3 of 8 in the template\n\n' +
-            'The template writes no guidance here, only its subsections: Assignee(s), Work Items.',
+          'Missing: **Dependencies**, section 4 of 8 in the template\n\n' +
+            '> - Include specific references to specs and/or blueprints, or in other\n' +
+            '>   projects, that this one either depends on or is related to.\n' +
+            '> - If this requires functionality of another project that is not currently\n' +
+            '>   used by senlin, document that fact.\n' +
+            '> - Does this feature require any new library dependencies or code otherwise\n' +
+            '>   not included in OpenStack? Or does it depend on a specific version of\n' +
+            '>   library?',
         ],
       },
     ]);
@@ -129,7 +136,8 @@ suite('rst-specs writing help', () => {
       label: 'Dependencies',
       kind: 'Module',
       detail: 'Template section: Dependencies, section 4 of 8',
-      insertText: 'Dependencies\n============\n',
+      // The title, its underline, a blank line, the cursor ($0), a blank line before 'Testing'.
+      insertText: 'Dependencies\n============\n\n$0\n',
       documentation: dependenciesGuidance,
     };
     assert.deepEqual(serverItems(await completions(document, beforeTesting)), [
@@ -154,7 +162,11 @@ suite('rst-specs writing help', () => {
       '',
       '  - Normal http response code(s): 200',
       '',
-      '  - Expected error http response code(s): 400, 404',
+      '  - Expected error http response code(s):',
+      '',
+      '    * 400: the request body does not match the schema.',
+      '',
+      '    * 404: the resource does not exist.',
       '',
       '  - URL for the resource: /v1/resources/{resource_id}',
       '',
@@ -193,7 +205,6 @@ suite('rst-specs writing help', () => {
         return { prefix: label.label, name: label.description, kind: vscode.CompletionItemKind[item.kind!], detail: item.detail };
       })
       .sort((a, b) => a.prefix.localeCompare(b.prefix));
-    const rest = 'REST API method specification (REST API impact): description, method type, response codes, URL, URL parameters, request/response JSON schema and samples, policy changes. (rst-specs)';
     const assignee = 'The Primary assignee / Other contributors definition list of the Assignee(s) section. (rst-specs)';
     const history = 'A row for the Revisions list-table of the History section. (rst-specs)';
     const workItem = 'A bullet for the Work Items section. (rst-specs)';
@@ -201,8 +212,6 @@ suite('rst-specs writing help', () => {
       { prefix: 'assignee', name: 'Assignee block', kind: 'Snippet', detail: assignee },
       { prefix: 'assignees', name: 'Assignee block', kind: 'Snippet', detail: assignee },
       { prefix: 'history-row', name: 'History revision row', kind: 'Snippet', detail: history },
-      { prefix: 'rest-api-method', name: 'REST API method', kind: 'Snippet', detail: rest },
-      { prefix: 'rest-method', name: 'REST API method', kind: 'Snippet', detail: rest },
       { prefix: 'revision', name: 'History revision row', kind: 'Snippet', detail: history },
       {
         prefix: 'spec',
@@ -223,7 +232,6 @@ suite('rst-specs writing help', () => {
     assert.equal(bodyOf('assignee'), 'Primary assignee:\n  ${1:launchpad-id}\n\nOther contributors:\n  ${2:None}$0');
     // The long ones: as the extension's snippets file writes them.
     const file = JSON.parse(readFileSync(join(repoRoot, 'snippets', 'rst-specs.code-snippets'), 'utf8')) as Record<string, { body: string[] }>;
-    assert.equal(bodyOf('rest-method'), file['REST API method'].body.join('\n'));
     assert.equal(bodyOf('spec'), file['New spec'].body.join('\n'));
     const spec = bodyOf('spec') as string;
     assert.ok(spec.startsWith('..\n This work is licensed under a Creative Commons Attribution 3.0 Unported\n'), spec.slice(0, 80));

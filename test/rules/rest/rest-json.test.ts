@@ -18,7 +18,7 @@ Body::
   assert.deepEqual(check(text), [
     {
       code: 'rest-json',
-      severity: 'error',
+      severity: 'warning',
       message: "Invalid JSON: a comma before '}' (JSON allows no trailing comma).",
       range: at(lineOf(text, '          "desired_capacity": 2,'), 31, 32),
       data: { mode: 'strict' },
@@ -41,7 +41,7 @@ Response:
   assert.deepEqual(check(text), [
     {
       code: 'rest-json',
-      severity: 'error',
+      severity: 'warning',
       message: `Invalid JSON: ',' or '}' after a property value was expected, not the string "priority".`,
       range: at(lineOf(text, '       "priority": 40'), 7, 17),
       data: { mode: 'strict' },

@@ -33,7 +33,7 @@ test('rest-method: a look-alike in a "Method type:" field, with the method that 
   assert.deepEqual(check(text), [
     {
       code: 'rest-method',
-      severity: 'error',
+      severity: 'warning',
       message: "'UPDATE' is not an HTTP method: use GET, HEAD, POST, PUT, PATCH or DELETE (for this, PUT or PATCH).",
       range: at(line, 17, 23),
       data: { method: 'UPDATE', replacement: null },
@@ -53,7 +53,7 @@ test('rest-method: a miscased method before a URL in a literal block', () => {
   assert.deepEqual(check(text), [
     {
       code: 'rest-method',
-      severity: 'error',
+      severity: 'warning',
       message: "HTTP method 'Post' is written in capitals: 'POST'.",
       range: at(line, 4, 8),
       data: { method: 'Post', replacement: 'POST' },

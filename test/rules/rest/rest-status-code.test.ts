@@ -4,7 +4,7 @@ import { at, lineOf, restCheck, spec } from './helpers';
 
 const check = (text: string) => restCheck('rest-status-code', text);
 const REASONLESS = (code: string) =>
-  `Error code ${code} has no reason: the template asks for a description of what causes each error code.`;
+  `Error code ${code} has no reason: say what causes it.`;
 
 test('rest-status-code: template-style fields with reasons are fine', () => {
   const text = spec(`
@@ -75,14 +75,14 @@ Other cluster actions:
     {
       code: 'rest-status-code',
       severity: 'warning',
-      message: '202 Accepted is listed as an error response code: error codes are 4xx-5xx; list it with the normal codes.',
+      message: '202 Accepted is listed as an error code: list it with the normal codes.',
       range: at(lineOf(text, '- Expected error http response code(s): 202 - the action was queued.'), 40, 43),
       data: { code: 202, kind: 'error' },
     },
     {
       code: 'rest-status-code',
       severity: 'warning',
-      message: '404 Not Found is listed as a normal response code: normal codes are 1xx-3xx; list it with the error codes.',
+      message: '404 Not Found is listed as a normal code: list it with the error codes.',
       range: at(lineOf(text, '- Normal http response code(s)：404'), 31, 34),
       data: { code: 404, kind: 'normal' },
     },

@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { checkRule } from '../../helpers';
 import { at, lineOf, restCheck, spec } from './helpers';
 
 const check = (text: string) => restCheck('rest-url', text);
@@ -18,7 +19,7 @@ test('rest-url: an underscore in a path segment, with the fixed URL for the quic
       severity: 'warning',
       message: UNDERSCORE('/v1/cluster_policies/{cluster_id}', "'cluster_policies'"),
       range: at(lineOf(text, '  POST /v1/cluster_policies/{cluster_id}'), 7, 40),
-      data: { replacement: '/v1/cluster-policies/{cluster_id}' },
+      data: { replacement: '/v1/cluster-policies/{cluster_id}', names: ['cluster_policies'] },
     },
   ]);
 });
@@ -53,25 +54,52 @@ Example::
     {
       message: UNDERSCORE('/v2/cluster_templates/{uuid}', "'cluster_templates'"),
       range: at(lineOf(text, 'URL: ``/v2/cluster_templates/{uuid}``'), 7, 35),
-      data: { replacement: '/v2/cluster-templates/{uuid}' },
+      data: { replacement: '/v2/cluster-templates/{uuid}', names: ['cluster_templates'] },
     },
     {
       message: UNDERSCORE('http://host:8778/v2/receiver_events', "'receiver_events'"),
       range: at(lineOf(text, '  * http://host:8778/v2/receiver_events'), 4, 39),
-      data: { replacement: 'http://host:8778/v2/receiver-events' },
+      data: { replacement: 'http://host:8778/v2/receiver-events', names: ['receiver_events'] },
     },
   ]);
 });
 
-test('rest-url: names the OpenStack APIs already have are not this spec\'s to change', () => {
+test('rest-url: no name is taken for an existing one without the repository saying so', () => {
   const text = spec(`
 * \`GET /resource_providers/{uuid}/traits\`
-* \`PUT /resource_classes/{name}\`
-* \`DELETE /v2/device_profil\`
-* \`PATCH /v2/accelerator_requests/{arq_uuid}\`
-* \`GET /flavors/{flavor_id}/os-extra_specs\`
 `);
-  assert.deepEqual(check(text), []);
+  assert.deepEqual(check(text), [
+    {
+      code: 'rest-url',
+      severity: 'warning',
+      message: UNDERSCORE('/resource_providers/{uuid}/traits', "'resource_providers'"),
+      range: at(lineOf(text, '* `GET /resource_providers/{uuid}/traits`'), 7, 40),
+      data: { replacement: '/resource-providers/{uuid}/traits', names: ['resource_providers'] },
+    },
+  ]);
+});
+
+test('rest-url: names the repository already has (its other specs, the config\'s rest.existingNames), also cut short, are not this spec\'s to change', () => {
+  const text = spec(`
+* \`GET /v1/audit_templates/{uuid}\`
+* \`DELETE /v2/device_profil\`
+* \`GET /v2.1/flavors/{flavor_id}/os-extra_specs\`
+* \`POST /v1/new_things\`
+`);
+  const options = (names: string[], config: string[] = []) => ({
+    existingApiNames: { complete: true, names: new Set(names) },
+    restExistingNames: config,
+  });
+  const underscores = (options: object) => checkRule('rest-url', text, options).map((d) => d.data?.names);
+  assert.deepEqual(underscores(options([])), [['audit_templates'], ['device_profil'], ['os-extra_specs'], ['new_things']]);
+  assert.deepEqual(underscores(options(['audit_templates', 'device_profiles'], ['os-extra_specs'])), [['new_things']]);
+  // While the repository's specs are still being read, no underscore is reported yet.
+  assert.deepEqual(checkRule('rest-url', text, { existingApiNames: { complete: false, names: new Set() } }), []);
+  // The config's names are known at once.
+  assert.deepEqual(
+    checkRule('rest-url', text, { existingApiNames: { complete: false, names: new Set() }, restExistingNames: ['new_things'] }),
+    [],
+  );
 });
 
 test('rest-url: a URL without the leading slash the others have', () => {

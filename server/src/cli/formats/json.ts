@@ -5,6 +5,8 @@ export function formatJson(report: Report): string {
   const output = {
     files: report.files.map((file) => ({
       path: file.path,
+      ...(file.template !== undefined ? { template: file.template } : {}),
+      ...(file.optionalSections ? { optionalSections: file.optionalSections } : {}),
       diagnostics: file.diagnostics.map((d) => ({ code: d.code, severity: d.severity, message: d.message, range: d.range })),
       ...(report.fixed ? { fixed: file.fixed } : {}),
     })),

@@ -62,7 +62,8 @@ const cache = new WeakMap<SpecDocument, { template: Template; extract: RestExtra
 export function extractRest(context: RuleContext): RestExtract | undefined {
   const cached = cache.get(context.doc);
   if (cached && cached.template === context.template) return cached.extract;
-  const extract = build(context);
+  const section = findSection(context);
+  const extract = section && build(context.doc, section);
   cache.set(context.doc, { template: context.template, extract });
   return extract;
 }
@@ -101,10 +102,26 @@ class LineFlags {
   }
 }
 
-function build(context: RuleContext): RestExtract | undefined {
-  const { doc } = context;
-  const section = findSection(context);
-  if (!section) return undefined;
+/**
+ * The API declarations of a spec read without its template (another spec of the repository), from
+ * its REST API impact section at any level; the rest of the extract (status codes, method blocks) is not needed.
+ */
+export function restDeclarationsUntemplated(doc: SpecDocument): Declarations | undefined {
+  const find = (sections: readonly Section[]): Section | undefined => {
+    for (const section of sections) {
+      if (REST_TITLE.test(section.title)) return section;
+      const inner = find(section.children);
+      if (inner) return inner;
+    }
+    return undefined;
+  };
+  const section = find(doc.sections);
+  return section && build(doc, section, true)?.declarations;
+}
+
+function build(doc: SpecDocument, section: Section): RestExtract | undefined;
+function build(doc: SpecDocument, section: Section, declarationsOnly: true): Pick<RestExtract, 'declarations'> | undefined;
+function build(doc: SpecDocument, section: Section, declarationsOnly = false): Pick<RestExtract, 'declarations'> | RestExtract | undefined {
   const flags = new LineFlags(section.underlineLine + 1, section.endLine);
   for (const block of doc.blocks) {
     if (block.kind !== 'comment' || block.endLine <= section.underlineLine || block.startLine >= section.endLine) continue;
@@ -148,6 +165,7 @@ function build(context: RuleContext): RestExtract | undefined {
     return { line, text, indent: indentOf(text), json: flags.has(line, JSON_LINE), heading: flags.has(line, HEADING) };
   });
   const declarations = findDeclarations(lines);
+  if (declarationsOnly) return { declarations };
   return {
     section,
     lines,

@@ -79,9 +79,6 @@ function findingFor(api: Api, others: number): Finding {
   const method = api.method.text.toUpperCase();
   const name = `${method} ${api.url.text}`;
   const body = REQUEST_BODY.has(method) ? 'request or response body' : RESPONSE_BODY.has(method) ? 'response body' : undefined;
-  const bodyAsk = REQUEST_BODY.has(method)
-    ? ', the request and response bodies (JSON schema and sample)'
-    : RESPONSE_BODY.has(method) ? ', the response body (JSON schema and sample)' : '';
   const missing = body ? `no response codes, no ${body} and no policy` : 'no response codes and no policy';
   const sameLine = api.method.line === api.url.line;
   return {
@@ -89,7 +86,7 @@ function findingFor(api: Api, others: number): Finding {
       start: { line: api.method.line, character: api.method.start },
       end: { line: api.method.line, character: sameLine ? Math.max(api.url.end, api.method.end) : api.method.end },
     },
-    message: `'${name}'${others > 0 ? ` (listed with ${others} more API${others > 1 ? 's' : ''})` : ''} has ${missing}: the template asks for its normal and error response codes${bodyAsk} and any policy changes.`,
+    message: `'${name}'${others > 0 ? ` (and ${others} more)` : ''} has ${missing}.`,
     data: { method, url: api.url.text, listedWith: others, missing: body ? ['response codes', 'body', 'policy'] : ['response codes', 'policy'] },
   };
 }

@@ -3,7 +3,7 @@ import { extractRest } from './extract';
 
 export const restJson: Rule = {
   id: 'rest-json',
-  defaultSeverity: 'error',
+  defaultSeverity: 'warning',
   description: 'REST API impact: a JSON sample or schema that does not parse (or, for a Python dict, unbalanced brackets or quotes).',
   check(context) {
     const rest = extractRest(context);

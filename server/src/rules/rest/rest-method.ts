@@ -12,7 +12,7 @@ const SUGGESTIONS: Readonly<Record<string, string>> = {
 
 export const restMethod: Rule = {
   id: 'rest-method',
-  defaultSeverity: 'error',
+  defaultSeverity: 'warning',
   description: 'REST API impact: a method type that is not GET, HEAD, POST, PUT, PATCH or DELETE.',
   check(context) {
     const rest = extractRest(context);

@@ -30,13 +30,13 @@ export const restStatusCode: Rule = {
       } else if (ref.kind === 'normal' && kind > 3) {
         findings.push({
           range,
-          message: `${ref.code} ${phrase} is listed as a normal response code: normal codes are 1xx-3xx; list it with the error codes.`,
+          message: `${ref.code} ${phrase} is listed as a normal code: list it with the error codes.`,
           data,
         });
       } else if (ref.kind === 'error' && kind < 4) {
         findings.push({
           range,
-          message: `${ref.code} ${phrase} is listed as an error response code: error codes are 4xx-5xx; list it with the normal codes.`,
+          message: `${ref.code} ${phrase} is listed as an error code: list it with the normal codes.`,
           data,
         });
       } else if (ref.field && kind >= 4 && ref.kind !== 'normal' && !ref.reason) {
@@ -44,7 +44,7 @@ export const restStatusCode: Rule = {
         if (explained(ref)) continue;
         findings.push({
           range,
-          message: `Error code ${ref.code} ${phrase} has no reason: the template asks for a description of what causes each error code.`,
+          message: `Error code ${ref.code} ${phrase} has no reason: say what causes it.`,
           data,
         });
       }

@@ -1,5 +1,7 @@
 import type { Finding, Rule } from '../rule';
-import { BARE_PLACEHOLDER, isPlaceholder, isValueSegment, SCHEME_AND_HOST, type Span, urlKey } from './declarations';
+import type { RuleOptions } from '../rule';
+import { isExistingName, underscoreNames } from './api-names';
+import { SCHEME_AND_HOST, type Span, urlKey } from './declarations';
 import { extractRest } from './extract';
 
 const VERSION = /^v\d+(?:\.\d+)*$/;
@@ -9,20 +11,6 @@ const PLACEHOLDER_START = /^[{<]/;
 
 /** The patterns this rule runs over spec text, for the linear-time test. */
 export const URL_PATTERNS: readonly RegExp[] = [VERSION, QUERY_START, UNDERSCORES, PLACEHOLDER_START];
-/**
- * Path names that OpenStack APIs already have, underscores and all: a spec that extends those APIs
- * must keep writing them (placement, Cyborg, and the compute API's older resources).
- */
-const EXISTING_API_SEGMENTS: readonly string[] = [
-  'accelerator_requests', 'allocation_candidates', 'device_profiles', 'os-extra_specs',
-  'os-instance_usage_audit_log', 'os-volume_attachments', 'resource_classes', 'resource_providers',
-];
-
-/** An existing name, or one cut short (`device_profil`): not this spec's choice of name. */
-function isExistingName(segment: string): boolean {
-  return EXISTING_API_SEGMENTS.some((name) => name === segment || (segment.length >= 6 && name.startsWith(segment)));
-}
-
 export const restUrl: Rule = {
   id: 'rest-url',
   defaultSeverity: 'warning',
@@ -38,7 +26,7 @@ export const restUrl: Rule = {
     const shapes = shapesOf(urls);
     for (const url of urls) {
       const key = urlKey(url.text);
-      const underscore = seenPaths.has(key) ? undefined : underscoreFinding(url);
+      const underscore = seenPaths.has(key) ? undefined : underscoreFinding(url, context.options);
       const shape = seenTexts.has(url.text) ? undefined : shapeFinding(url, shapes);
       seenPaths.add(key);
       seenTexts.add(url.text);
@@ -61,21 +49,28 @@ function pathBounds(text: string): { start: number; end: number } {
   return { start, end: query < 0 ? text.length : start + query };
 }
 
-function underscoreFinding(url: Span): Finding | undefined {
+/**
+ * An underscore in a path name that is this spec's choice: not a name the repository already has
+ * (its other specs' URLs, the config's `rest.existingNames`). While the other specs are still being
+ * read, only the config's names are known, and nothing else is reported yet.
+ */
+function underscoreFinding(url: Span, options: RuleOptions): Finding | undefined {
+  const candidates = [...new Set(underscoreNames(url.text))].filter((segment) => !isExistingName(segment, options.restExistingNames ?? []));
+  if (candidates.length === 0) return undefined;
+  // Asked only now: the repository's specs are read when a spec first has a name to look up.
+  const repo = options.existingApiNames;
+  if (repo && !repo.complete) return undefined;
+  const wrong = repo ? candidates.filter((segment) => !isExistingName(segment, repo.names)) : candidates;
+  if (wrong.length === 0) return undefined;
   const { start, end } = pathBounds(url.text);
   const segments = url.text.slice(start, end).split('/');
-  const wrong = segments.filter(
-    (segment) => segment.includes('_') && !isPlaceholder(segment) && !isValueSegment(segment)
-      && !BARE_PLACEHOLDER.test(segment) && !isExistingName(segment),
-  );
-  if (wrong.length === 0) return undefined;
   const fixed = segments.map((segment) => (wrong.includes(segment) ? segment.replace(UNDERSCORES, '-') : segment)).join('/');
   const replacement = url.text.slice(0, start) + fixed + url.text.slice(end);
   const names = wrong.map((segment) => `'${segment}'`).join(', ');
   return {
     range: rangeOf(url),
     message: `URL '${url.text}' has an underscore in ${names}: the template asks for hyphens in URLs, not underscores.`,
-    data: { replacement },
+    data: { replacement, names: wrong },
   };
 }
 
