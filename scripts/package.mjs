@@ -31,8 +31,10 @@ import { fileURLToPath } from 'node:url';
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const vsceBin = join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce');
 // 300 KB held for the desktop extension alone (about 230 KB); the web build (client/out/browser.js,
-// server/out/web-server.js) adds about 180 KB of a second copy of the LSP libraries.
-const budgetKb = Number(process.env.RST_SPECS_VSIX_BUDGET_KB ?? 440);
+// server/out/web-server.js) adds about 180 KB of a second copy of the LSP libraries. 480: main
+// measured 458.9 KB on 2026-12-06 16:05 UTC, and the specs-repo features (issue 21: Specs view,
+// moves, docs trees, navigation) add about 19 KB.
+const budgetKb = Number(process.env.RST_SPECS_VSIX_BUDGET_KB ?? 480);
 
 const argv = process.argv.slice(2);
 const outIndex = argv.indexOf('--out');

@@ -2,13 +2,20 @@ import * as path from 'node:path';
 import type { ExtensionContext } from 'vscode';
 import { LanguageClient, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
+import { registerSpecsView, type SpecsTree } from './specs-view';
+import { registerRepoCommands } from './repo-commands';
 import { clientOptions, registerClientParts } from './client-options';
 import { SERVER_ENVIRONMENT, SERVER_NODE_OPTIONS } from '../../server/src/node-options';
 import { codeCacheArgument, registerCodeCacheStorage } from './code-cache';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: ExtensionContext): Promise<void> {
+/** What the extension gives other extensions (and the editor tests): the Specs view's tree. */
+export interface RstSpecsApi {
+  readonly specsTree: SpecsTree;
+}
+
+export async function activate(context: ExtensionContext): Promise<RstSpecsApi> {
   const module = context.asAbsolutePath(path.join('server', 'out', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module, args: [codeCacheArgument(context)], transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_OPTIONS], env: SERVER_ENVIRONMENT } },
@@ -20,6 +27,9 @@ export async function activate(context: ExtensionContext): Promise<void> {
   registerCodeCacheStorage(context, client);
   await client.start();
   registerCommands(context, client);
+  // Desktop only: the web build has no file moves and no Specs view (they read the repo from disk).
+  registerRepoCommands(context, client);
+  return { specsTree: registerSpecsView(context, client) };
 }
 
 export async function deactivate(): Promise<void> {

@@ -40,6 +40,13 @@ node test/integration/build-suite.mjs
 node --import tsx test/integration/run-in-code-server.ts "$@" || status=1
 phase "code-server suite"
 
+# The Specs view and a move command on a copy of nova-specs (test/integration/suite/specs-explorer.suite.ts),
+# unless the arguments chose other tests.
+if [ $# -eq 0 ] && [ -d ../shared/repos/nova-specs ]; then
+  node --import tsx test/integration/run-in-code-server.ts --grep "specs explorer" --folder-copy ../shared/repos/nova-specs || status=1
+  phase "code-server suite on nova-specs"
+fi
+
 node --import tsx test/web/run-web-in-code-server.ts || status=1
 phase "web extension host (code-server)"
 

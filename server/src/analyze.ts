@@ -9,6 +9,8 @@ import { nodeTemplateFiles, TemplateCache } from './template/load';
 import { type EngineOptions, inlineControl, ruleOptions, type SpecDiagnostic, validateDocument } from './engine';
 import type { InlineControl } from './control';
 import type { UndecodableByte } from './encoding';
+import { misplacement as misplacementOf } from './repo/layout';
+import type { DocsPlace, DocsTrees } from './docs/load';
 
 export interface AnalysisRequest {
   readonly text: string;
@@ -79,6 +81,11 @@ export class Analyzer {
   constructor(
     readonly templates = new TemplateCache(),
     private readonly files: TemplateFiles = nodeTemplateFiles,
+    /**
+     * The docs trees specs are built in (rst-cross-reference): given on disk (docs/load.ts); files
+     * read through the client have none. Given by the caller, so that the web build leaves them out.
+     */
+    readonly docsTrees?: DocsTrees,
   ) {}
 
   /**
@@ -142,7 +149,14 @@ export class Analyzer {
     const { template, problem, origin, path: templatePath } = this.templateFor({ ...request, specTemplate: control.templatePath });
     const fileName = request.options?.fileName ?? (request.filePath ? path.basename(request.filePath) : undefined);
     const release = request.options?.release ?? (request.filePath ? releaseOf(request.filePath) : undefined);
-    const engineOptions = { ...request.options, fileName, release };
+    const misplacement = request.options?.misplacement ?? (request.filePath ? misplacementOf(request.filePath, this.files, request.workspaceFolder) : undefined);
+    const docsTrees = this.docsTrees;
+    const filePath = request.filePath;
+    let place: DocsPlace | undefined | null = null;
+    const docsPlace = docsTrees && filePath
+      ? () => (place === null ? (place = docsTrees.placeOf(filePath, request.workspaceFolder, request.confineTemplates ? request.workspaceFolder : undefined)) : place)
+      : undefined;
+    const engineOptions = { ...request.options, fileName, release, misplacement, docsPlace: request.options?.docsPlace ?? docsPlace };
     const diagnostics = validateDocument(doc, template, engineOptions, control);
     const severity = severityOf(TEMPLATE_PROBLEM_CODE, 'warning');
     const { optionalSections } = ruleOptions(engineOptions, template);

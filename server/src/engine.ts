@@ -8,6 +8,8 @@ import { allRules } from './rules';
 import { type OptionalSectionsSetting, resolveOptionalSections } from './template/optional';
 import { type InlineControl, readControl } from './control';
 import type { ExistingApiNames } from './rules/rest/api-names';
+import type { Misplacement } from './repo/layout';
+import type { DocsPlace } from './docs/load';
 
 export interface EngineOptions {
   readonly maxLineLength?: number;
@@ -22,6 +24,10 @@ export interface EngineOptions {
   readonly restExistingNames?: readonly string[];
   /** The names the repository's other specs use in their REST API sections (rest-url). */
   readonly existingApiNames?: ExistingApiNames;
+  /** Where the repo's directory test would reject the spec's file (found by the caller, which has the files). */
+  readonly misplacement?: Misplacement;
+  /** The spec's place in its Sphinx docs tree, looked up lazily (found by the caller, which has the files). */
+  readonly docsPlace?: () => DocsPlace | undefined;
 }
 
 export interface SpecDiagnostic {
@@ -45,6 +51,8 @@ export function ruleOptions(options: EngineOptions, template?: Template): RuleOp
     fileName: options.fileName,
     restExistingNames: options.restExistingNames,
     existingApiNames: options.existingApiNames,
+    misplacement: options.misplacement,
+    docsPlace: options.docsPlace,
   };
 }
 

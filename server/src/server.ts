@@ -2,8 +2,12 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './lsp/server';
 import { languageFeatures } from './lsp/language-features';
-import { codeActionsFeature } from './lsp/code-actions';
+import { createCodeActionsFeature } from './lsp/code-actions';
+import { repoActions } from './lsp/repo-commands';
 import { templateInfoFeature } from './lsp/template-info';
+import { navigationFeature } from './lsp/navigation';
+import { specsIndexFeature } from './lsp/specs-index';
+import { DocsTrees } from './docs/load';
 import { type CodeCacheHandle, codeCacheFeature } from './lsp/code-cache-offer';
 import { shutdownGuard } from './lsp/shutdown';
 
@@ -17,8 +21,8 @@ export function main(codeCache: CodeCacheHandle | undefined): void {
   const { gc } = globalThis as { gc?: () => void };
   startServer(
     createConnection(ProposedFeatures.all, shutdownGuard()),
-    [languageFeatures, codeActionsFeature, templateInfoFeature, ...(codeCache ? [codeCacheFeature(codeCache)] : [])],
-    undefined,
+    [languageFeatures, createCodeActionsFeature(repoActions), templateInfoFeature, navigationFeature, specsIndexFeature, ...(codeCache ? [codeCacheFeature(codeCache)] : [])],
+    { fileSystem: 'disk', docsTrees: () => new DocsTrees() },
     gc && (() => gc()),
   );
 }

@@ -13,6 +13,7 @@ import { bundledTemplate, cleanSpec, hasCorpus } from '../helpers';
 import { TestClient } from '../lsp/client';
 import { syntheticSpec } from './synthetic';
 import { burstRows, manyProblemsRows, memoryRows, pathologicalRows, requestRows, startUpRows } from './robustness-bench';
+import { specsIndexRows } from './specs-index-bench';
 
 const quick = process.argv.includes('--quick');
 
@@ -135,7 +136,7 @@ async function main() {
   if (existsSync(join(__dirname, '..', '..', 'server', 'out', 'server.js'))) {
     report('didChange -> diagnostics over stdio', 1000, await typingLatency(), '< 20 ms p95');
     rows.push(...(await burstRows()), ...(await startUpRows()), ...(await requestRows()));
-    if (!quick) rows.push(...(await memoryRows()), ...(await manyProblemsRows()));
+    if (!quick) rows.push(...(await memoryRows()), ...(await manyProblemsRows()), ...(await specsIndexRows()));
   }
   console.log(`\nnode ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, load average ${os.loadavg().map((load) => load.toFixed(1)).join(' ')}`);
   console.log('\n| what | size | median / p95 (ms), or result | target |\n|---|---|---|---|');

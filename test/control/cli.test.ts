@@ -29,6 +29,9 @@ test('CLI: the fixture repos check as their templates, config files and control 
     const reports = JSON.parse(result.stdout) as { files: { path: string; diagnostics: { code: string; message: string }[] }[] };
     const problems = reports.files.flatMap((file) => file.diagnostics.map((d) => `${file.path}: ${d.code}: ${d.message}`));
     assert.deepEqual(problems, [
+      // The fixture's pike/abandoned/ and pike/redirects/ folders (for template lookup) are what nova's tests/test_directories.py rejects.
+      "nova-specs/specs/pike/abandoned/pike-abandoned.rst: spec-location: Found unexpected file in 'specs/pike', specs should be submitted to 'specs/pike/approved'",
+      "nova-specs/specs/pike/redirects/pike-redirected.rst: spec-location: Found unexpected file in 'specs/pike', specs should be submitted to 'specs/pike/approved'",
       "nova-specs/specs/queens/implemented/queens-no-liaison.rst: missing-section: Missing section 'Feature Liaison': the template puts it after 'Work Items'.",
     ]);
     assert.equal(result.code, 1, result.stderr);

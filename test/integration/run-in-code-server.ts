@@ -25,9 +25,9 @@
 //   RST_SPECS_KEEP_TMP=1          keep the temporary folder (user data, logs)
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { format } from 'node:util';
 import {
   chromiumPath,
@@ -50,6 +50,9 @@ const artifactsDir = join(repoRoot, 'test-results', 'editor-tests');
 const overallTimeoutMs = Number(process.env.RST_SPECS_EDITOR_TIMEOUT_MS ?? 300_000);
 
 const screenshotPath = commandLineOption('--screenshot');
+// --folder-copy DIR: the workbench opens a temporary copy of DIR (e.g. ../shared/repos/nova-specs)
+// instead of the fixture workspace; suites that need a specs repo (specs-explorer.suite.ts) run then.
+const folderCopy = commandLineOption('--folder-copy');
 // --screenshot runs only the screenshot scene (test/integration/suite/screenshot.suite.ts) unless --grep says otherwise.
 const grep = commandLineOption('--grep') ?? process.env.RST_SPECS_TEST_GREP ?? (screenshotPath ? 'screenshot scene' : undefined);
 
@@ -73,7 +76,17 @@ interface SuiteReport {
   tests: { title: string; state: string; durationMs?: number; error?: string }[];
 }
 
+/** The copy made writable (the shared repos are read-only), so that the tests may move its specs. */
+function writable(folder: string): void {
+  chmodSync(folder, 0o755);
+  for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    if (entry.isDirectory()) writable(join(folder, entry.name));
+    else if (entry.isFile()) chmodSync(join(folder, entry.name), 0o644);
+  }
+}
+
 async function main(): Promise<number> {
+  let workspaceFolder = fixtureWorkspace;
   for (const [what, path] of [
     ['code-server (run scripts/editor-tests/setup.sh)', codeServerBin],
     ['chromium (apt-get install chromium)', chromiumPath],
@@ -98,6 +111,11 @@ async function main(): Promise<number> {
     screenshotHandshake: join(tmp, 'screenshot'),
     codeServerLog: join(artifactsDir, 'code-server.log'),
   };
+  if (folderCopy) {
+    workspaceFolder = join(tmp, basename(resolve(folderCopy)));
+    cpSync(resolve(folderCopy), workspaceFolder, { recursive: true });
+    writable(workspaceFolder);
+  }
   for (const dir of [paths.userData, paths.extensions, paths.xdgConfig, paths.xdgData, paths.chromeProfile, paths.screenshotHandshake]) {
     mkdirSync(dir, { recursive: true });
   }
@@ -150,9 +168,13 @@ async function main(): Promise<number> {
       if (cleanedUp) return;
       await new Promise((r) => setTimeout(r, 100));
     }
-    // Let the editor paint the squiggles and the Problems panel its rows.
-    await page?.waitForSelector('.squiggly-error', { timeout: 10_000 }).catch(() => say('no error squiggle showed'));
-    await page?.waitForSelector('.markers-panel .monaco-list-row', { timeout: 10_000 }).catch(() => say('no Problems row showed'));
+    // Let the editor paint what the scene shows: by default the squiggles and the Problems panel's
+    // rows; a scene may name its own selectors in the ready file (a JSON list).
+    const named = readFileSync(ready, 'utf8').trim();
+    const selectors: string[] = named ? (JSON.parse(named) as string[]) : ['.squiggly-error', '.markers-panel .monaco-list-row'];
+    for (const selector of selectors) {
+      await page?.waitForSelector(selector, { timeout: 10_000 }).catch(() => say(`nothing showed for ${selector}`));
+    }
     const shot = await saveScreenshot(target);
     if (shot) say(`screenshot: ${shot}`);
     writeFileSync(join(paths.screenshotHandshake, 'done'), '');
@@ -181,13 +203,14 @@ async function main(): Promise<number> {
     say(`starting code-server ${codeServerVersion} on ${origin}`);
     codeServer = startCodeServer({
       port,
-      folder: fixtureWorkspace,
+      folder: workspaceFolder,
       profile: { userDataDir: paths.userData, extensionsDir: paths.extensions, xdgConfig: paths.xdgConfig, xdgData: paths.xdgData },
       logFile: paths.codeServerLog,
       env: {
         RST_SPECS_TEST_REPORT: paths.report,
         ...(grep ? { RST_SPECS_TEST_GREP: grep } : {}),
         ...(screenshotPath ? { RST_SPECS_SCREENSHOT_DIR: paths.screenshotHandshake } : {}),
+        ...(folderCopy ? { RST_SPECS_TEST_FOLDER_COPY: workspaceFolder } : {}),
       },
     });
     await Promise.race([
@@ -238,7 +261,7 @@ async function main(): Promise<number> {
       ['extensionDevelopmentPath', remote(repoRoot)],
       ['extensionTestsPath', remote(suiteIndex)],
     ];
-    const url = `${origin}/?folder=${encodeURIComponent(fixtureWorkspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+    const url = `${origin}/?folder=${encodeURIComponent(workspaceFolder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
     say(`opening the workbench: ${url}`);
     await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
 

@@ -21,8 +21,11 @@ test('severities: the CI gates\' rules are errors, reviewer advice warnings, hin
     'line-length': 'error',
     'trailing-whitespace': 'error',
     'zero-width-space': 'error',
-    // The docs gate (sphinx-build -W): docutils warns on a short underline.
+    // tests/test_directories.py: specs only in specs/<release>/approved/ or implemented/.
+    'spec-location': 'error',
+    // The docs gate (sphinx-build -W): docutils warns on a short underline; Sphinx on an unresolved :ref:/:doc:.
     'title-underline': 'error',
+    'rst-cross-reference': 'error',
     // The docs gate: docutils' and Sphinx's messages about titles, structure, tables, code blocks.
     'rst-title': 'error',
     'rst-structure': 'error',

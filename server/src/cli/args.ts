@@ -31,7 +31,10 @@ Options:
   -h, --help               print this help
 
 Exit status: 0 no errors (and warnings within --max-warnings), 1 problems found,
-2 bad usage, an unreadable file, or an unusable config file or template.`;
+2 bad usage, an unreadable file, or an unusable config file or template.
+
+Also: rst-specs move SPEC (--implemented | --release RELEASE | --abandon) and
+rst-specs repropose SPEC RELEASE (rst-specs move --help).`;
 
 export interface CliOptions {
   readonly paths: readonly string[];

@@ -14,6 +14,7 @@ import {
   mergeOptions,
 } from '../config';
 import { nodeTemplateFiles, TemplateCache } from '../template/load';
+import { DocsTrees } from '../docs/load';
 import { isTemplateFile, locateTemplate, type TemplateFiles } from '../template/locate';
 import { type Template, TemplateError } from '../template/model';
 import type { CliOptions } from './args';
@@ -48,7 +49,7 @@ export interface CheckerIo {
 
 /** Checks specs one at a time for one run, keeping what the file system answered (configs, templates, project roots). */
 export class SpecChecker {
-  private readonly analyzer = new Analyzer(new RunTemplateCache());
+  private readonly analyzer = new Analyzer(new RunTemplateCache(), nodeTemplateFiles, new DocsTrees());
   private readonly configPathByFolder = new Map<string, string | undefined>();
   private readonly rootByFolder = new Map<string, string | undefined>();
   private readonly templateFiles = cachedTemplateFiles();

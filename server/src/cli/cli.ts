@@ -11,6 +11,7 @@ import { expandInputs } from './inputs';
 import { checkAll, threadCount } from './parallel';
 import { buildReport, type FileReport, type Report } from './report';
 import { cliVersion } from './version';
+import { runRepoCommand } from './move';
 
 export { USAGE } from './args';
 
@@ -32,6 +33,9 @@ export const MANY_SPECS = 48;
 
 /** Runs `rst-specs` with these arguments; returns the exit status (0, 1 or 2). */
 export function runCli(args: readonly string[], io: CliIo): number {
+  if (args[0] === 'move' || args[0] === 'repropose') {
+    return runRepoCommand(args[0], args.slice(1), io, (paths) => runCli(['check', ...paths], io));
+  }
   const parsed = parseArguments(args);
   if (parsed.kind === 'error') {
     io.stderr(`rst-specs: ${escapeMessage(parsed.message)}\nRun rst-specs --help for the options.\n`);

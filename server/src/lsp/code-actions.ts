@@ -36,6 +36,7 @@ import { capDiagnostics } from './diagnostics-cap';
 import { diskPathOf } from './spec-setup';
 import type { Settings } from './settings';
 import { cancellable, throwIfCancelled } from './cancellation';
+import type { RepoActions } from './repo-commands';
 import { type ClientPositions, clientPositions } from './client-positions';
 
 export const FIX_ALL_KIND = 'source.fixAll.rst-specs';
@@ -64,7 +65,8 @@ interface ResolveData {
   readonly kind: string;
 }
 
-export function createCodeActionsFeature(): ServerFeature {
+/** `repo`: the spec-location quick fix and the repo commands (lsp/repo-commands.ts; the Node server's, not the web build's). */
+export function createCodeActionsFeature(repo?: RepoActions): ServerFeature {
   let documentChanges = true;
   let pullDiagnostics = false;
   let lazyEdits = false;
@@ -75,12 +77,13 @@ export function createCodeActionsFeature(): ServerFeature {
       renames = documentChanges && (client.workspace?.workspaceEdit?.resourceOperations ?? []).includes('rename');
       pullDiagnostics = !!client.textDocument?.diagnostic;
       lazyEdits = !!client.textDocument?.codeAction?.resolveSupport?.properties.includes('edit');
+      renames = documentChanges && !!client.workspace?.workspaceEdit?.resourceOperations?.includes('rename');
       return {
         codeActionProvider: {
           codeActionKinds: [QUICK_FIX_KIND, FIX_ALL_KIND, INSERT_MISSING_KIND],
           resolveProvider: true,
         },
-        executeCommandProvider: { commands: Object.values(SERVER_COMMANDS) },
+        executeCommandProvider: { commands: [...Object.values(SERVER_COMMANDS), ...(repo?.commands ?? [])] },
       };
     },
     register(context: ServerContext): void {
@@ -146,6 +149,13 @@ export function createCodeActionsFeature(): ServerFeature {
           for (const client of [...params.context.diagnostics, ...extra]) {
             const diagnostic = serverDiagnostic(diagnostics, client, positions);
             if (!diagnostic) continue;
+            const target = diagnostic.code === 'spec-location' ? diagnostic.data?.target : undefined;
+            const filePath = state.setup?.filePath;
+            if (typeof target === 'string' && filePath && renames && repo) {
+              // A file move, not a text edit: the spec goes into approved/ (repo/moves.ts).
+              const { title, edit } = repo.moveIntoApprovedEdit(uri, filePath, target);
+              actions.push({ title, kind: QUICK_FIX_KIND, diagnostics: [client], isPreferred: true, edit });
+            }
             const fix = quickFixFor(doc, template, diagnostic, options);
             if (fix) {
               const action: CodeAction = {
@@ -263,6 +273,7 @@ export function createCodeActionsFeature(): ServerFeature {
           case USE_LF_COMMAND:
             return null; // The edit of the quick fix did it; VS Code runs its own command of this name.
           default:
+            if (repo?.commands.includes(params.command)) return repo.run(context, params.command, options, token);
             throw new Error(`unknown command ${params.command}`);
         }
       }));

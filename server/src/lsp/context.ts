@@ -29,6 +29,8 @@ export interface ServerContext {
   readonly environment: SpecEnvironment;
   /** The workspace folder (path) a file is in, the innermost when folders nest. */
   workspaceFolderOf(filePath: string): string | undefined;
+  /** Told the URIs of the files the client reports created, changed or deleted (workspace/didChangeWatchedFiles). */
+  onWatchedFilesChanged(listener: (uris: readonly string[]) => void): void;
 }
 
 /** An LSP feature module: the capabilities it declares and the handlers it registers. */

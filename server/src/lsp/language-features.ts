@@ -31,6 +31,7 @@ import { type OpenSpec, type WorkspaceFiles, WorkspaceSymbolIndex } from '../fea
 import { isSpecFile } from '../spec-files';
 import type { DocumentState, ServerContext, ServerFeature } from './context';
 import { cancellable, isCancellation } from './cancellation';
+import { fileLinks } from './file-links';
 import { type ClientPositions, clientPositions } from './client-positions';
 
 /** The usual adornment characters: typing one under a title may complete its underline. */
@@ -207,13 +208,14 @@ function createLanguageFeatures(): ServerFeature {
       );
 
       connection.onDocumentLinks(
-        onDocument('documentLink', (state, positions) =>
-          documentLinks(state.doc).map((link) => ({
+        onDocument('documentLink', (state, positions, params: { textDocument: { uri: string } }) => [
+          ...documentLinks(state.doc).map((link) => ({
             range: positions.toClientRange(link.range),
             target: link.target,
             ...(link.tooltip ? { tooltip: link.tooltip } : {}),
           })),
-        ),
+          ...fileLinks(state, params.textDocument.uri),
+        ]),
       );
 
       connection.onWorkspaceSymbol(

@@ -253,7 +253,11 @@ export function startServer(
     revalidateAll();
   });
 
+  const watchedFileListeners: ((uris: readonly string[]) => void)[] = [];
   connection.onDidChangeWatchedFiles((params) => {
+    for (const listener of watchedFileListeners) listener(params.changes.map((change) => change.uri));
+    // Labels and documents of the docs tree (rst-cross-reference) come from the files on disk.
+    if (params.changes.some((change) => /\.rst$|\/conf\.py$/.test(change.uri))) environment.forgetDocs();
     // Another spec's REST API names may let a name pass (rest-url), or stop to.
     const uris = (Array.isArray(params?.changes) ? params.changes : []).map((change) => change?.uri).filter((uri): uri is string => typeof uri === 'string');
     void Promise.all(uris.map((uri) => environment.specChanged(uri)))
@@ -318,6 +322,7 @@ export function startServer(
     workspaceFolders: () => workspaceFolders,
     environment,
     workspaceFolderOf: folderOf,
+    onWatchedFilesChanged: (listener) => watchedFileListeners.push(listener),
   };
   for (const feature of features) feature.register(context);
 

@@ -5,6 +5,7 @@
 import { posix as path } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type Analysis, Analyzer, specTemplatePath } from '../analyze';
+import type { DocsTrees } from '../docs/load';
 import { isIncludedSpec, type LoadedConfig, mergeOptions, type OptionOverrides } from '../config';
 import { type EngineOptions, inlineControl } from '../engine';
 import { parseSpec } from '../rst/parse';
@@ -41,12 +42,14 @@ export interface EnvironmentOptions {
   readonly fileSystem: 'disk' | 'client';
   /** The bundled template's text, where it is not on disk. */
   readonly bundledText?: BundledText;
+  /** The docs trees of specs on disk (docs/load.ts; the Node server gives them, the web build has none). */
+  readonly docsTrees?: () => DocsTrees;
 }
 
 type Connection = ConstructorParameters<typeof ClientAccess>[0];
 
 export class SpecEnvironment {
-  private readonly diskAnalyzer = new Analyzer();
+  private readonly diskAnalyzer: Analyzer;
   private readonly clients = new Map<string, { access: ClientAccess; analyzer: Analyzer }>();
   /** Set from the client's initializationOptions: it answers rst-specs/readDirectory and rst-specs/readFile. */
   clientFileAccess = false;
@@ -60,7 +63,9 @@ export class SpecEnvironment {
   constructor(
     private readonly connection: Connection,
     private readonly options: EnvironmentOptions = { fileSystem: 'disk' },
-  ) {}
+  ) {
+    this.diskAnalyzer = new Analyzer(undefined, undefined, options.docsTrees?.());
+  }
 
   /** Whether some files are read through the client (the web build reads every file so). */
   get readsThroughClient(): boolean {
@@ -84,6 +89,11 @@ export class SpecEnvironment {
       this.clients.set(base, entry);
     }
     return { ...entry, client: entry.access };
+  }
+
+  /** The file access for a document's URI (disk, or through the client). */
+  accessOf(uri: string): FileAccess {
+    return this.accessFor(uri).access;
   }
 
   /** Everything needed to check `uri` (its files read ahead when they come through the client). */
@@ -127,6 +137,10 @@ export class SpecEnvironment {
         : locateTemplate(filePath, workspaceFolder, merged.templatePath, access.files);
       const templateFile = typeof template === 'string' ? template : template.kind === 'bundled' ? undefined : template.path;
       if (templateFile) await client.prefetchFile(templateFile);
+    }
+    if (!client && filePath && isSpec && (text.includes(':ref:`') || text.includes(':doc:`'))) {
+      // rst-cross-reference reads the spec's docs tree: read ahead here, in slices, not in the check.
+      await analyzer.docsTrees?.warm(filePath, workspaceFolder, workspaceFolder);
     }
     return {
       uri,
@@ -174,6 +188,11 @@ export class SpecEnvironment {
     this.onConfigProblems?.(configUri, config.problems);
   }
 
+  /** A spec or another document changed on disk: the docs trees (documents, labels) are read again when next needed. */
+  forgetDocs(): void {
+    this.diskAnalyzer.docsTrees?.forget();
+  }
+
   /** A spec changed on disk (or through the client): the API names of its repository follow. Whether they did. */
   async specChanged(uri: string): Promise<boolean> {
     const filePath = this.filePathOf(uri);
@@ -184,6 +203,7 @@ export class SpecEnvironment {
 
   /** A file changed: templates and config files are read again. */
   forget(): void {
+    this.forgetDocs();
     this.repo.forget();
     this.diskAnalyzer.templates.forget();
     for (const { access, analyzer } of this.clients.values()) {

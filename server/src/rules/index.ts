@@ -8,6 +8,8 @@ import { lineSeparator } from './line-separator';
 import { missingSection } from './missing-section';
 import { sectionLevel } from './section-level';
 import { sectionOrder } from './section-order';
+import { specLocation } from './spec-location';
+import { crossReference } from './cross-reference';
 import { tab } from './tab';
 import { templateText } from './template-text';
 import { titleMismatch } from './title-mismatch';
@@ -35,6 +37,8 @@ export const allRules: readonly Rule[] = [
   carriageReturn,
   zeroWidthSpace,
   lineSeparator,
+  specLocation,
+  crossReference,
   ...restRules,
   ...blockRules,
   controlComment,

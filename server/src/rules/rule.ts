@@ -3,6 +3,8 @@ import type { Template } from '../template/model';
 import type { Outline } from '../template/outline';
 import type { InlineControl } from '../control';
 import type { ExistingApiNames } from './rest/api-names';
+import type { Misplacement } from '../repo/layout';
+import type { DocsPlace } from '../docs/load';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export type SeveritySetting = Severity | 'off';
@@ -18,6 +20,10 @@ export interface RuleOptions {
   readonly restExistingNames?: readonly string[];
   /** The names the repository's other specs use in their REST API sections; undefined: not known (no repository). */
   readonly existingApiNames?: ExistingApiNames;
+  /** Where the repo's directory test would reject the spec's file, when it would (repo/layout.ts). */
+  readonly misplacement?: Misplacement;
+  /** The spec's place in its Sphinx docs tree, looked up when a rule first asks (docs/load.ts). */
+  readonly docsPlace?: () => DocsPlace | undefined;
 }
 
 export interface RuleContext {

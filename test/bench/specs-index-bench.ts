@@ -1,0 +1,72 @@
+// The specs explorer's index (server/src/lsp/specs-index.ts) on a copy of ../shared/repos/nova-specs:
+// how long it takes, the typing latency while it runs (didChange -> diagnostics on a 1,000-line
+// spec, the typing bench's measure), and the server's memory before and after it.
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { sharedRoot } from '../helpers';
+import { TestClient } from '../lsp/client';
+import { type Row, specOfLines, stats } from './robustness-bench';
+
+const novaSpecs = join(sharedRoot, 'repos', 'nova-specs');
+
+/** The typing latency without the index, then with it running (the same workspace, a new server each). */
+export async function specsIndexRows(): Promise<Row[]> {
+  if (!existsSync(novaSpecs)) return [['specs index (nova-specs)', '-', 'skipped: no ../shared/repos/nova-specs', '']];
+  return [...(await run(false)), ...(await run(true))];
+}
+
+/** Resident set size of a process, in MB (Linux). */
+function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+}
+
+async function run(withIndex: boolean): Promise<Row[]> {
+  const root = mkdtempSync(join(tmpdir(), 'rst-specs-bench-index-'));
+  const workspace = join(root, 'nova-specs');
+  cpSync(novaSpecs, workspace, { recursive: true });
+  const client = new TestClient();
+  try {
+    await client.initialize(workspace);
+    const pid = client.process.pid!;
+    const uri = pathToFileURL(join(workspace, 'specs', 'bench.rst')).toString();
+    const opened = client.nextDiagnostics(uri);
+    await client.open(uri, specOfLines(1000));
+    await opened;
+    const before = rssMb(pid);
+    const started = performance.now();
+    let tree = withIndex ? await client.request<{ indexing: boolean; specs: number }>('rst-specs/specsTree', {}) : { indexing: false, specs: 0 };
+    // A writer typing while the index runs: 200 edits, 40 ms apart (the index waits while they come).
+    const samples: number[] = [];
+    for (let version = 2; version < 202; version++) {
+      const line = 20 + (version % 40);
+      const published = client.nextDiagnostics(uri, (p) => p.version === version);
+      const start = performance.now();
+      await client.change(uri, version, [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: version % 2 ? 'x' : '' }]);
+      await published;
+      samples.push(performance.now() - start);
+      await new Promise((resolve) => setTimeout(resolve, 40));
+    }
+    const typed = (performance.now() - started) / 1000;
+    while (tree.indexing) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      tree = await client.request<{ indexing: boolean; specs: number }>('rst-specs/specsTree', {});
+    }
+    const seconds = (performance.now() - started) / 1000;
+    const after = rssMb(pid);
+    const { median, p95 } = stats(samples);
+    const typing = `${median.toFixed(3)} / ${p95.toFixed(3)}`;
+    const edits = `1000 (${samples.length} edits, 40 ms apart)`;
+    if (!withIndex) return [["didChange -> diagnostics, the same typing without the index (this machine's baseline)", edits, typing, '']];
+    return [
+      [`specs index: ${tree.specs} specs of nova-specs`, '-', `${seconds.toFixed(1)} s (${typed.toFixed(1)} s of it typing)`, 'off the typing path'],
+      ['didChange -> diagnostics while the index runs', edits, typing, '< 20 ms p95'],
+      ['server memory (RSS) before / after the index', '-', `${before.toFixed(1)} / ${after.toFixed(1)} MB`, ''],
+    ];
+  } finally {
+    await client.shutdown();
+    rmSync(root, { recursive: true, force: true });
+  }
+}
