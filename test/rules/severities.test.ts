@@ -26,6 +26,11 @@ test('severities: the CI gates\' rules are errors, reviewer advice warnings, hin
     // The docs gate (sphinx-build -W): docutils warns on a short underline; Sphinx on an unresolved :ref:/:doc:.
     'title-underline': 'error',
     'rst-cross-reference': 'error',
+    // The docs gate: docutils' and Sphinx's messages about titles, structure, tables, code blocks.
+    'rst-title': 'error',
+    'rst-structure': 'error',
+    'rst-table': 'error',
+    'rst-code-lexing': 'error',
     // A reviewer's requests. Carriage returns never reach the Python 3 check (universal newlines).
     'section-order': 'warning',
     'empty-section': 'warning',

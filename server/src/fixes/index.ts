@@ -4,6 +4,7 @@ import type { Template } from '../template/model';
 import { changeSectionLevel, changeSectionLevelOnce, resizeAdornment } from './adornment';
 import type { TextEdit } from './edit';
 import type { Fix, FixDiagnostic, FixOptions } from './fix';
+import { DOCS_BLOCK_FIXES } from './docs-block';
 import { insertMissingSection } from './insert-sections';
 import { moveSection, moveTitle } from './move-section';
 import { reflowParagraph } from './reflow';
@@ -66,6 +67,7 @@ export const FIXES: Readonly<Record<string, FixEntry>> = {
   'zero-width-space': { fix: removeZeroWidthSpace, title: () => 'Remove the zero-width space', preferred: true },
   'line-separator': { fix: separatorToLineBreak, title: () => 'Replace the line separator with a line break', preferred: true },
   'line-length': { fix: reflowParagraph, title: () => 'Reflow paragraph', preferred: false },
+  ...DOCS_BLOCK_FIXES,
 };
 
 /** The quick fix of one diagnostic, when its rule has one and it applies here. */

@@ -17,6 +17,7 @@ import { titleUnderline } from './title-underline';
 import { trailingWhitespace } from './trailing-whitespace';
 import { unknownSection } from './unknown-section';
 import { restRules } from './rest';
+import { blockRules } from './docs/block-rules';
 import { zeroWidthSpace } from './zero-width-space';
 
 /** Every rule, in the order their diagnostics are listed for one line. */
@@ -39,6 +40,7 @@ export const allRules: readonly Rule[] = [
   specLocation,
   crossReference,
   ...restRules,
+  ...blockRules,
   controlComment,
 ];
 
