@@ -5,6 +5,7 @@ import { type ExtensionContext, Uri, workspace } from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/browser';
 import { registerCommands } from './commands';
 import { clientOptions, registerClientParts } from './client-options';
+import { ruleDocsBase } from './rule-docs';
 
 /** What the web extension host offers (no DOM types in this project's compile). */
 declare const Worker: new (url: string, options?: { name?: string }) => ConstructorParameters<typeof LanguageClient>[3];
@@ -29,8 +30,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
   const serverMain = Uri.joinPath(context.extensionUri, 'server', 'out', 'web-server.js');
   const worker = new Worker(await workerUrl(serverMain), { name: 'rst-specs language server' });
   const options = clientOptions();
-  // The rule pages that the diagnostics' codes link to: the server has no path of its own here.
-  options.initializationOptions = { ...options.initializationOptions, ruleDocsBase: Uri.joinPath(context.extensionUri, 'docs', 'rules').toString() };
+  // The rule pages that the diagnostics' codes link to, opened by this extension (rule-docs.ts).
+  options.initializationOptions = { ...options.initializationOptions, ruleDocsBase: ruleDocsBase(context) };
   client = new LanguageClient('rstSpecs', 'rst-specs', options, worker);
   registerClientParts(context, client);
   await client.start();

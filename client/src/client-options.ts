@@ -3,6 +3,8 @@
 import { type ExtensionContext, workspace } from 'vscode';
 import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
 import { registerFileAccess } from './file-access';
+import { registerRuleDocs } from './rule-docs';
+import { registerServerCommands } from './server-commands';
 import { configurationMiddleware } from './settings-middleware';
 import { registerTemplateStatus } from './template-status';
 
@@ -22,4 +24,6 @@ export function clientOptions(): LanguageClientOptions {
 export function registerClientParts(context: ExtensionContext, client: BaseLanguageClient): void {
   registerFileAccess(client);
   registerTemplateStatus(context, client);
+  registerRuleDocs(context);
+  registerServerCommands(context, client);
 }

@@ -69,7 +69,7 @@ export function registerCommands(context: ExtensionContext, client: LanguageClie
       const folder = await chooseFolder(target);
       if (!folder) return;
       const name = await window.showInputBox({
-        title: 'rst-specs: New spec from template',
+        title: 'rst-specs: New Spec from Template',
         prompt: `Blueprint name (the spec is written to ${workspace.asRelativePath(folder)}/<name>.rst)`,
         placeHolder: 'cluster-health-check',
         validateInput: async (value) => {
@@ -103,10 +103,11 @@ export function registerCommands(context: ExtensionContext, client: LanguageClie
           let specs = 0;
           let problems = 0;
           const byRule: Record<string, { count: number; severity: Severity }> = {};
+          const unreadable: string[] = [];
           for (let start = 0; start < files.length; start += BATCH) {
             if (token.isCancellationRequested) break;
             const batch = files.slice(start, start + BATCH);
-            const result = await run<{ specs: number; problems: number; byRule?: RuleTally }>(
+            const result = await run<{ specs: number; problems: number; byRule?: RuleTally; unreadable?: string[] }>(
               SERVER.checkFiles,
               { uris: batch.map((file) => client.code2ProtocolConverter.asUri(file)) },
               token,
@@ -114,6 +115,7 @@ export function registerCommands(context: ExtensionContext, client: LanguageClie
             if (!result) break;
             specs += result.specs;
             problems += result.problems;
+            unreadable.push(...(result.unreadable ?? []));
             for (const [code, entry] of Object.entries(result.byRule ?? {})) {
               const sum = (byRule[code] ??= { count: 0, severity: entry.severity });
               sum.count += entry.count;
@@ -124,6 +126,12 @@ export function registerCommands(context: ExtensionContext, client: LanguageClie
             });
           }
           const summary = `${specs} spec${specs === 1 ? '' : 's'} checked, ${problems} problem${problems === 1 ? '' : 's'}`;
+          if (unreadable.length > 0) {
+            // Each file that could not be read, with why (a link in a loop, a pipe, over 20 MB), once.
+            void window.showWarningMessage(
+              `rst-specs: ${unreadable.length} file${unreadable.length === 1 ? '' : 's'} could not be read: ${unreadable.slice(0, 3).join('; ')}${unreadable.length > 3 ? '; …' : ''}`,
+            );
+          }
           const rules = problems > 0 ? `: ${rulesSummary(byRule)}` : '';
           const message = token.isCancellationRequested ? `rst-specs: cancelled; ${summary} so far${rules}.` : `rst-specs: ${summary}${rules}.`;
           return { message, errors: errorCount(byRule) };
@@ -196,7 +204,7 @@ async function chooseFolder(target: Uri | undefined): Promise<Uri | undefined> {
     uri,
   }));
   const picked = items.length > 0
-    ? await window.showQuickPick([...items, browse], { title: 'rst-specs: New spec from template', placeHolder: 'Folder for the new spec' })
+    ? await window.showQuickPick([...items, browse], { title: 'rst-specs: New Spec from Template', placeHolder: 'Folder for the new spec' })
     : browse;
   if (!picked) return undefined;
   if (picked.uri) return picked.uri;

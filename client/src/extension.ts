@@ -5,6 +5,7 @@ import { registerCommands } from './commands';
 import { registerSpecsView, type SpecsTree } from './specs-view';
 import { registerRepoCommands } from './repo-commands';
 import { clientOptions, registerClientParts } from './client-options';
+import { ruleDocsBase } from './rule-docs';
 import { SERVER_ENVIRONMENT, SERVER_NODE_OPTIONS } from '../../server/src/node-options';
 import { codeCacheArgument, registerCodeCacheStorage } from './code-cache';
 
@@ -22,7 +23,10 @@ export async function activate(context: ExtensionContext): Promise<RstSpecsApi> 
     // No code cache when debugging: V8 would reject one made with other flags, and replace the run's.
     debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_OPTIONS, '--nolazy', '--inspect=6009'], env: SERVER_ENVIRONMENT } },
   };
-  client = new LanguageClient('rstSpecs', 'rst-specs', serverOptions, clientOptions());
+  const options = clientOptions();
+  // The rule pages that the diagnostics' codes link to, opened rendered by this extension (rule-docs.ts).
+  options.initializationOptions = { ...options.initializationOptions, ruleDocsBase: ruleDocsBase(context) };
+  client = new LanguageClient('rstSpecs', 'rst-specs', serverOptions, options);
   registerClientParts(context, client);
   registerCodeCacheStorage(context, client);
   await client.start();

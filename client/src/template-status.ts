@@ -1,10 +1,11 @@
-// The status bar item that names the template the active spec is checked against (click: open it),
-// and the command "rst-specs: Show template for this spec".
+// The language status item that names the template the active spec is checked against (VS Code's
+// place for per-language state: the `{}` beside the language mode in the status bar; its link
+// opens the template), and the command "rst-specs: Show Template for This Spec".
 import {
   commands,
   type ExtensionContext,
+  LanguageStatusSeverity,
   languages,
-  StatusBarAlignment,
   type TextEditor,
   Uri,
   window,
@@ -17,7 +18,7 @@ export const SHOW_TEMPLATE_COMMAND = 'rst-specs.showTemplate';
 
 
 const ORIGIN: Record<NonNullable<TemplateInfo['origin']>, string> = {
-  spec: "named by the spec's `.. rst-specs: template=` comment",
+  spec: "named by the spec's rst-specs: template= comment",
   setting: 'from the rstSpecs.templatePath setting',
   config: 'from .rst-specs.json',
   found: 'found next to the spec',
@@ -34,9 +35,15 @@ export function optionalText(info: TemplateInfo): string {
 }
 
 export function registerTemplateStatus(context: ExtensionContext, client: BaseLanguageClient): void {
-  const item = window.createStatusBarItem('rst-specs.template', StatusBarAlignment.Right, 100);
+  const item = languages.createLanguageStatusItem('rst-specs.template', { language: 'restructuredtext' });
   item.name = 'rst-specs template';
-  item.command = SHOW_TEMPLATE_COMMAND;
+  const notASpec = () => {
+    item.text = 'Not a spec';
+    item.detail = 'rst-specs checks the .rst files that rstSpecs.include selects';
+    item.severity = LanguageStatusSeverity.Information;
+    item.command = undefined;
+  };
+  notASpec();
   let asked = 0;
 
   const ask = async (uri: Uri): Promise<TemplateInfo | undefined> => {
@@ -49,21 +56,21 @@ export function registerTemplateStatus(context: ExtensionContext, client: BaseLa
 
   const update = async (editor: TextEditor | undefined = window.activeTextEditor) => {
     const ticket = ++asked;
-    if (!editor || editor.document.languageId !== 'restructuredtext') {
-      item.hide();
-      return;
-    }
+    // The item shows only for reStructuredText editors (its selector).
+    if (!editor || editor.document.languageId !== 'restructuredtext') return;
+    // Not busy: the question is asked again on each new set of diagnostics, so while typing too.
     const info = await ask(editor.document.uri);
     if (ticket !== asked) return; // a newer update is under way
     if (!info?.isSpec) {
-      item.hide();
+      notASpec();
       return;
     }
     item.text = `$(file-code) ${info.origin === 'bundled' ? 'Senlin template' : (info.label ?? 'template')}`;
-    item.tooltip = (info.problem
-      ? `rst-specs: ${info.problem} Click to open the bundled template.`
-      : `rst-specs: checked against ${info.label} (${ORIGIN[info.origin ?? 'found']}). Click to open it.`) + optionalText(info);
-    item.show();
+    // The optional sections and where they came from, on the same line (a detail is one line).
+    const optional = optionalText(info).replace(/^\n/, ' ');
+    item.detail = `${info.problem ? `${info.problem} The bundled template is used.` : ORIGIN[info.origin ?? 'found']}${optional}`;
+    item.severity = info.problem ? LanguageStatusSeverity.Warning : LanguageStatusSeverity.Information;
+    item.command = { title: 'Open Template', command: SHOW_TEMPLATE_COMMAND, tooltip: `Open ${info.origin === 'bundled' ? 'the bundled template' : info.label}` };
   };
 
   context.subscriptions.push(

@@ -10,6 +10,7 @@ import { type EngineOptions, inlineControl, ruleOptions, type SpecDiagnostic, va
 import type { InlineControl } from './control';
 import type { DocsSetup } from './rules/docs/names';
 import { ConfTrees } from './rules/docs/tree';
+import { isWithin, normalisePath } from './paths';
 import type { UndecodableByte } from './encoding';
 import { misplacement as misplacementOf } from './repo/layout';
 import type { DocsPlace, DocsTrees } from './docs/load';
@@ -138,11 +139,10 @@ export class Analyzer {
   /** Whether a file is outside the workspace folder (none: nothing to confine to), symbolic links resolved. */
   private outside(filePath: string, workspaceFolder: string | undefined): boolean {
     if (workspaceFolder === undefined) return false;
-    const within = (file: string, folder: string) => file === folder || file.startsWith(folder.endsWith('/') ? folder : `${folder}/`);
     // Written outside: refused without touching the file system. Written inside: its links resolved.
-    if (!within(path.normalize(filePath), path.normalize(workspaceFolder))) return true;
+    if (!isWithin(normalisePath(filePath), normalisePath(workspaceFolder))) return true;
     const real = this.files.realPath;
-    return real !== undefined && !within(real(filePath), real(workspaceFolder));
+    return real !== undefined && !isWithin(normalisePath(real(filePath)), normalisePath(real(workspaceFolder)));
   }
 
   analyze(request: AnalysisRequest): Analysis {

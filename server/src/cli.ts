@@ -3,6 +3,7 @@ import { SpecChecker } from './cli/checker';
 import { runCli } from './cli/cli';
 import { runWorker, WORKER_ARGUMENT, type WorkerData } from './cli/parallel';
 import { tuneV8ForManySpecs } from './cli/v8-tuning';
+import { describeFsError } from './node-files';
 
 const workerData =
   process.argv[2] === WORKER_ARGUMENT ? ((require('node:worker_threads') as typeof import('node:worker_threads')).workerData as WorkerData | null) : undefined;
@@ -14,7 +15,14 @@ if (workerData?.rstSpecsWorker) {
   // RST_SPECS_TIMINGS=FILE: write each spec's check time to FILE as JSON (for npm run bench).
   const timingsFile = process.env.RST_SPECS_TIMINGS;
   const timings: { file: string; ms: number; bytes: number }[] = [];
-  process.exitCode = runCli(process.argv.slice(2), {
+  // `rst-specs check | head`: the reader has gone, so there is no one to tell; stop quietly.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+      process.exit(process.exitCode ?? 0);
+    });
+  }
+  process.exitCode = runCliSafely(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     cwd: process.cwd(),
@@ -26,4 +34,16 @@ if (workerData?.rstSpecsWorker) {
     onChecked: timingsFile ? (file, ms, bytes) => timings.push({ file, ms, bytes }) : undefined,
   });
   if (timingsFile) writeFileSync(timingsFile, JSON.stringify(timings));
+}
+
+/** A file-system error not handled where it happened is still one line and exit 2, never a stack trace. */
+function runCliSafely(args: string[], io: Parameters<typeof runCli>[1]): number {
+  try {
+    return runCli(args, io);
+  } catch (error) {
+    const { code, path } = error as NodeJS.ErrnoException;
+    if (typeof code !== 'string' || !/^E[A-Z]+$/.test(code)) throw error;
+    process.stderr.write(`rst-specs: ${path ? `${path}: ` : ''}${describeFsError(error)}\n`);
+    return 2;
+  }
 }

@@ -1,4 +1,4 @@
-// The language server's V8 code cache, kept by the client (docs/robustness.md, Start-up). The
+// The language server's V8 code cache, kept by the client (docs/performance.md). The
 // server must not write files, and a cache is valid only for the runtime that made it (VS Code's
 // Electron, or the Node that runs the server): so the server makes it once it has checked a spec,
 // offers it to the client in a notification, and the client stores it in its own storage and

@@ -1,6 +1,7 @@
 import type { Range, SpecDocument } from './rst/types';
 import { parseSpec } from './rst/parse';
 import type { Template } from './template/model';
+import { withTitlesRecovered } from './rules/docs/recover';
 import { buildOutline } from './template/outline';
 import type { FindingData, RuleOptions, Severity, SeveritySetting } from './rules/rule';
 import { allRules } from './rules';
@@ -77,7 +78,9 @@ export function validateDocument(
   control: InlineControl = inlineControl(doc),
 ): SpecDiagnostic[] {
   const resolved = ruleOptions(options, template);
-  const context = { doc, template, options: resolved, outline: buildOutline(doc, template, resolved.optionalSections), control };
+  // the outline as the writer meant it: one mistyped overline is one diagnostic (rules/docs/recover.ts)
+  const outline = buildOutline(withTitlesRecovered(doc), template, resolved.optionalSections);
+  const context = { doc, template, options: resolved, outline, control };
   const diagnostics: SpecDiagnostic[] = [];
   for (const rule of allRules) {
     const severity = options.rules?.[rule.id] ?? rule.defaultSeverity;

@@ -1,5 +1,5 @@
 // npm run bench: validation time of the engine, and didChange-to-diagnostics over stdio; then the
-// robustness numbers (robustness-bench.ts, docs/robustness.md). `npm run bench -- --quick` skips
+// robustness numbers (robustness-bench.ts, docs/performance.md). `npm run bench -- --quick` skips
 // the corpus and the slow robustness rows.
 import { readFileSync, existsSync, mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';

@@ -1,4 +1,4 @@
-// The robustness part of `npm run bench` (docs/robustness.md): pathological inputs through the
+// The robustness part of `npm run bench` (docs/performance.md): pathological inputs through the
 // engine; over stdio, bursts of edits, start-up, memory with 50 specs open and after 10,000 edits,
 // and the other requests on a 5,000-line spec.
 import { spawn } from 'node:child_process';

@@ -174,7 +174,7 @@ test('loadConfigFile: a missing or unreadable file is one problem, not an except
   const loaded = loadConfigFile('/nonexistent/.rst-specs.json');
   assert.deepEqual(loaded.config, {});
   assert.deepEqual(loaded.problems.map((p) => p.message), ['cannot be read: no such file']);
-  assert.deepEqual(loadConfigFile(repoRoot).problems.map((p) => p.message), ['cannot be read: it is not a file']);
+  assert.deepEqual(loadConfigFile(repoRoot).problems.map((p) => p.message), ['cannot be read: it is a folder']);
 });
 
 test('mergeOptions: defaults, then the config, then overrides (rules merged id by id)', () => {

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ruleById } from '../../server/src/rules';
 import { escapeData, escapeProperty } from '../../server/src/cli/formats/github';
@@ -141,14 +141,19 @@ test('sarif: SARIF 2.1.0 with every rule, its help page, and a region per result
     sarifRun.tool.driver.rules.map((rule: { id: string }) => rule.id),
     [...ruleById.keys(), 'template', 'binary-file', 'encoding'],
   );
-  assert.deepEqual(sarifRun.tool.driver.rules[0], {
-    id: 'missing-section',
-    name: 'missing-section',
-    shortDescription: { text: 'A section of the template is missing from the spec.' },
-    helpUri: 'docs/rules/missing-section.md',
-    defaultConfiguration: { level: 'error' },
-  });
-  for (const rule of sarifRun.tool.driver.rules) assert.ok(existsSync(resolve(repoRoot, rule.helpUri)), `${rule.helpUri} exists`);
+  const page = readFileSync(resolve(repoRoot, 'docs', 'rules', 'missing-section.md'), 'utf8');
+  const [first] = sarifRun.tool.driver.rules;
+  assert.deepEqual(Object.keys(first), ['id', 'name', 'shortDescription', 'fullDescription', 'help', 'defaultConfiguration']);
+  assert.deepEqual(first.shortDescription, { text: 'A section of the template is missing from the spec.' });
+  assert.deepEqual(first.defaultConfiguration, { level: 'error' });
+  assert.equal(first.help.markdown, page);
+  for (const rule of sarifRun.tool.driver.rules) {
+    // The page's first paragraph under "What it reports"; no relative helpUri (there is no public address).
+    const reports = readFileSync(resolve(repoRoot, 'docs', 'rules', `${rule.id}.md`), 'utf8').split('## What it reports\n\n')[1].split('\n\n')[0];
+    assert.equal(rule.fullDescription.text, reports.replace(/\n/g, ' '), rule.id);
+    assert.equal(rule.helpUri, undefined);
+    assert.doesNotMatch(rule.help.text, /^#|\*\*|```/m, rule.id);
+  }
   assert.deepEqual(sarifRun.artifacts, ['specs/clean.rst', 'specs/problems.rst', 'specs/warnings.rst'].map((uri) => ({ location: { uri } })));
   assert.equal(sarifRun.results.length, 6);
   assert.deepEqual(sarifRun.results[1], {

@@ -139,7 +139,7 @@ test('bad input: a file that cannot be read (as the reader reports it) is a mess
   assert.deepEqual(run(['check', 'specs/warnings.rst', 'specs/clean.rst'], { readFile }), {
     code: 2,
     stdout: '0 errors, 0 warnings in 0 files (1 checked)\n',
-    stderr: 'rst-specs: specs/warnings.rst: cannot be read: EIO\n',
+    stderr: 'rst-specs: specs/warnings.rst: cannot be read: input/output error\n',
   });
 });
 

@@ -29,6 +29,7 @@ export function expectedRulesSetting(): unknown {
     properties,
     additionalProperties: false,
     scope: 'resource',
+    order: 7, // its place among the settings (package.json's `order`s)
   };
 }
 

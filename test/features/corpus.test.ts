@@ -66,7 +66,7 @@ function exercise(doc: SpecDocument, spec: SpecContext, diagnostics: Parameters<
   });
 }
 
-test('corpus: every spec\'s outline is its section list, and no request throws', { skip: !hasCorpus && '../shared/corpus is absent' }, (t) => {
+test('corpus: every spec\'s outline is its section list, and no request throws', { skip: !hasCorpus && '../shared/corpus is absent' }, async (t) => {
   const timings = new Timings();
   const problems: string[] = [];
   for (const entry of readManifest()) {
@@ -95,9 +95,9 @@ test('corpus: every spec\'s outline is its section list, and no request throws',
   const index = new WorkspaceSymbolIndex(nodeWorkspaceFiles);
   const scope = { folder: corpusRoot, include: DEFAULT_INCLUDE, exclude: DEFAULT_EXCLUDE };
   const start = performance.now();
-  const cold = index.query('', [scope]);
+  const cold = await index.query('', [scope]);
   const coldMs = performance.now() - start;
-  for (const query of ['', 'rest api', 'problem description', 'zzzz']) timings.run('workspaceSymbol', `cached, '${query}'`, () => index.query(query, [scope]));
+  for (const query of ['', 'rest api', 'problem description', 'zzzz']) timings.run('workspaceSymbol', `cached, '${query}'`, () => index.search(query, [scope]));
   assert.ok(cold.length >= readManifest().length, `${cold.length} workspace symbols`);
   assert.deepEqual(problems, []);
   t.diagnostic(`${timings.report()}\nworkspaceSymbol first query (walk + parse ${cold.length} symbols): ${coldMs.toFixed(0)} ms`);

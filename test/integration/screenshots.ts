@@ -11,6 +11,13 @@
 //      template's guidance. Screenshot: <out>/cluster-tags-hover.png.
 //   3. node-health.rst (opened with Quick Open, Ctrl+P): the server answers a hover on its title,
 //      the editor has no squiggle and the Problems panel lists nothing for it.
+//   4.-5. The new-spec flow and Check All Specs (see their scenes below).
+//   6. What the manifest adds: the language status item names the template; the Command Palette
+//      lists the extension's commands under "rst-specs:"; a rule code in the Problems panel opens
+//      the rule's page rendered in the Markdown preview; Open Configuration File creates
+//      .rst-specs.json with its $schema; the walkthrough is listed on the Welcome page with its
+//      three steps (screenshot: <out>/walkthrough.png); the Extensions view's details page shows
+//      the packaged README with every picture loaded (screenshot: <out>/extension-details.png).
 //
 //   node --import tsx test/integration/screenshots.ts [--vsix rst-specs.vsix] [--out DIR]
 //
@@ -43,6 +50,7 @@ import {
   workbenchUrl,
 } from '../../scripts/editor-tests/code-server';
 import { cleanupOnce, screenshotPage, tearDown } from './harness';
+import { manifestSteps, runCommand } from './manifest-steps';
 
 const vsix = vsixPath();
 const artifactsDir = join(repoRoot, 'test-results', 'editor-tests');
@@ -133,17 +141,6 @@ async function problemRows(page: Page): Promise<{ file: string; count: string; r
   return page.evaluate(readProblemsPanel);
 }
 
-/** Runs a command from the Command Palette (F1), as a user would. */
-async function runCommand(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
-  await page.keyboard.press('Enter');
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
-}
-
 /** Moves the mouse onto the editor's text `title` and waits for a hover that holds `expect`. */
 async function hoverTitle(page: Page, title: string, expect: string): Promise<string> {
   // The editor draws spaces as no-break spaces.
@@ -185,8 +182,8 @@ async function newSpecScene(page: Page, workspace: string, shoot: (name: string)
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible' });
-  await input.fill('>rst-specs: New spec from template');
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'New spec from template' }).first().waitFor();
+  await input.fill('>rst-specs: New Spec from Template');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'New Spec from Template' }).first().waitFor();
   await page.keyboard.press('Enter');
   await page.locator('.quick-input-list .monaco-list-row', { hasText: 'specs/2026.1/approved' }).first().waitFor();
   assert.deepEqual(await quickInputRows(page), ['specs/2026.1/approved', 'specs/2025.2/approved', 'specs/zed/approved', 'Browse...']);
@@ -242,8 +239,8 @@ async function checkAllScene(page: Page, clusterTags: string, shoot: (name: stri
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible' });
-  await input.fill('>rst-specs: Check all specs in the workspace');
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Check all specs' }).first().waitFor();
+  await input.fill('>rst-specs: Check All Specs in the Workspace');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Check All Specs' }).first().waitFor();
   await page.keyboard.press('Enter');
   const toast = page.locator('.notification-toast', { hasText: 'specs checked' }).first();
   await toast.waitFor({ timeout: 60_000 });
@@ -296,6 +293,7 @@ async function main(): Promise<number> {
     'editor.minimap.enabled': false,
     'editor.hover.delay': 200,
     'workbench.editor.enablePreviewFromQuickOpen': true,
+    'json.schemaDownload.enable': false, // offline: the new .rst-specs.json names its schema by URL
   });
   // A copy of examples/ keeps the repository's files out of reach of the editor.
   const workspace = join(tmp, 'examples');
@@ -333,7 +331,7 @@ async function main(): Promise<number> {
     timer = setTimeout(() => reject(Object.assign(new Error(`timed out after ${overallTimeoutMs} ms`), { timeout: true })), overallTimeoutMs);
   });
 
-  let passed = 0; // steps: Problems panel, hover, clean spec, new spec, check all
+  let passed = 0; // steps: Problems panel, hover, clean spec, new spec, check all, what the manifest adds
   const scenario = async (): Promise<void> => {
     const expected = expectedRows(clusterTags);
     assert.ok(expected.length > 0, 'the CLI reports nothing for cluster-tags.rst: the example lost its problems');
@@ -383,8 +381,8 @@ async function main(): Promise<number> {
       'the Problems panel differs from `rst-specs check --format json`',
     );
     for (const row of panel[0].rows) {
-      // The code links to the rule's page shipped inside the installed extension.
-      assert.match(row.href, new RegExp(`/extensions/rst-specs\\.rst-specs-[^/]+/docs/rules/${row.code}\\.md$`), `${row.code}'s link`);
+      // The code links to the rule's page through the extension's URI handler (client/src/rule-docs.ts).
+      assert.match(row.href, new RegExp(`^[\\w-]+://rst-specs\\.rst-specs/rules/${row.code}\\.md$`), `${row.code}'s link`);
     }
     say(`Problems panel: ${panel[0].rows.length} rows, as the CLI reports`);
     await page.locator('.monaco-editor .view-lines').first().click({ position: { x: 5, y: 5 } }); // focus back on the editor
@@ -434,6 +432,10 @@ async function main(): Promise<number> {
 
     // 5. Check all specs: the summary by rule, and its button that narrows Problems to the errors.
     await checkAllScene(page, clusterTags, shoot);
+    passed++;
+
+    // 6. What the manifest adds (manifest-steps.ts).
+    await manifestSteps(page, workspace, installed, say, shoot);
     passed++;
   };
 

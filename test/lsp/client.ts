@@ -111,13 +111,16 @@ export class TestClient {
       /** More workspace folders after `workspaceFolder` (a multi-root workspace). */
       moreFolders?: string[];
       initializationOptions?: unknown;
+      /** The URI sent for `workspaceFolder` (rootUri and the first folder), as some clients write it (a trailing slash). */
+      folderUri?: string;
     } = {},
   ) {
+    const uriOf = (folder: string, index: number) => (index === 0 && options.folderUri) || pathToFileURL(folder).toString();
     const result = await this.connection.sendRequest('initialize', {
       processId: process.pid,
-      rootUri: pathToFileURL(workspaceFolder).toString(),
+      rootUri: uriOf(workspaceFolder, 0),
       workspaceFolders: [workspaceFolder, ...(options.moreFolders ?? [])].map((folder, index) => ({
-        uri: pathToFileURL(folder).toString(),
+        uri: uriOf(folder, index),
         name: index === 0 ? 'workspace' : `workspace ${index + 1}`,
       })),
       ...(options.initializationOptions === undefined ? {} : { initializationOptions: options.initializationOptions }),

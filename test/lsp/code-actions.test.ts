@@ -229,6 +229,7 @@ test('commands: the text of a new spec, and a check of spec files that are not o
       specs: 1,
       problems: 2,
       byRule: { 'blueprint-url': { count: 1, severity: 'warning' }, 'trailing-whitespace': { count: 1, severity: 'error' } },
+      unreadable: [],
     });
     assert.deepEqual((await published).diagnostics.map((d) => d.code).sort(), ['blueprint-url', 'trailing-whitespace']);
   } finally {

@@ -220,5 +220,5 @@ test('untrusted workspaces: declared supported (rst-specs runs no code of the wo
   assert.ok(untrusted.supported === true || (untrusted.supported === 'limited' && untrusted.restrictedConfigurations.every((key: string) => key === 'rstSpecs.templatePath')), JSON.stringify(untrusted));
   assert.equal(manifest.capabilities.virtualWorkspaces.supported, true);
   assert.equal(manifest.browser, './client/out/browser.js');
-  assert.ok(manifest.contributes.commands.some((c: { command: string; title: string }) => c.command === 'rst-specs.showTemplate' && c.title === 'Show template for this spec'));
+  assert.ok(manifest.contributes.commands.some((c: { command: string; title: string }) => c.command === 'rst-specs.showTemplate' && c.title === 'Show Template for This Spec'));
 });

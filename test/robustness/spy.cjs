@@ -43,7 +43,12 @@ function wrapOpen(target, name) {
   if (typeof original !== 'function') return;
   target[name] = function (...args) {
     const flags = args[1] === undefined || typeof args[1] === 'function' ? 'r' : String(args[1]);
-    record(/^r$|^rs$|^r\+?s?$/.test(flags) && !flags.includes('+') ? 'read' : 'write', { op: name, path: String(args[0]), flags });
+    // Numeric flags (O_RDONLY | O_NONBLOCK, as the server opens files) read unless they ask to write or create.
+    const { O_WRONLY, O_RDWR, O_CREAT, O_TRUNC, O_APPEND } = fs.constants;
+    const reads = typeof args[1] === 'number'
+      ? (args[1] & (O_WRONLY | O_RDWR | O_CREAT | O_TRUNC | O_APPEND)) === 0
+      : /^r$|^rs$|^r\+?s?$/.test(flags) && !flags.includes('+');
+    record(reads ? 'read' : 'write', { op: name, path: String(args[0]), flags });
     return original.apply(this, args);
   };
 }

@@ -26,6 +26,11 @@ test('severities: the CI gates\' rules are errors, reviewer advice warnings, hin
     // The docs gate (sphinx-build -W): docutils warns on a short underline; Sphinx on an unresolved :ref:/:doc:.
     'title-underline': 'error',
     'rst-cross-reference': 'error',
+    // The docs gate: docutils' and Sphinx's messages about titles, structure, tables, code blocks.
+    'rst-title': 'error',
+    'rst-structure': 'error',
+    'rst-table': 'error',
+    'rst-code-lexing': 'error',
     // ... and on inline markup, references, directives and roles it cannot resolve.
     'rst-inline': 'error',
     'rst-reference': 'error',

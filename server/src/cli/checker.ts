@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import * as path from 'node:path';
 import { type Analysis, Analyzer } from '../analyze';
 import { BUNDLED_TEMPLATE_PATH } from '../bundled-template';
@@ -23,6 +23,8 @@ import { FileChangedError, fixSpec, writeFileSafely } from './fix';
 import { decodeSpec, type UndecodableByte } from '../encoding';
 import { editorPositions, SAME } from '../rst/editor-positions';
 import { displayPath, type Origin, type Target } from './inputs';
+import { describeFsError, isReallyWithin, readRegularFile } from '../node-files';
+import { isWithin, normalisePath } from '../paths';
 import { RepoFacts } from './repo';
 import type { FileReport, OptionalSectionsReport } from './report';
 
@@ -100,7 +102,8 @@ export class SpecChecker {
         bytes = typeof input === 'string' ? Buffer.byteLength(input) : input.length;
         ({ text, undecodable } = typeof input === 'string' ? { text: input, undecodable: undefined } : decodeSpec(input));
       } else {
-        original = (io.readFile ?? readFileSync)(target.absolute);
+        // Only a regular file, at most 20 MB: a spec linked to /dev/zero is refused unread.
+        original = (io.readFile ?? readRegularFile)(target.absolute);
         bytes = original.length;
         ({ text, undecodable } = decodeSpec(original));
       }
@@ -108,6 +111,14 @@ export class SpecChecker {
       return { bytes: 0, problems: [{ key: `read:${target.display}`, text: `${target.display}: cannot be read: ${describeError(error)}` }] };
     }
     const templatePath = this.templateFileFor(filePath, settings.effective.templatePath);
+    // A template the repository's own files name or lookup finds is read only inside the repository;
+    // one the user named (--template, or the template of a --config file) may be anywhere.
+    const root = this.repositoryRoot(filePath ? path.dirname(filePath) : io.cwd);
+    const usersTemplate = templatePath === BUNDLED_TEMPLATE_PATH || options.template !== undefined || this.forcedConfig?.config.template !== undefined;
+    if (!usersTemplate && !isReallyWithin(templatePath, root)) {
+      const text = `the template ${displayPath(templatePath, io.cwd)} is outside the repository (${path.resolve(root) === path.resolve(io.cwd) ? '.' : displayPath(root, io.cwd)}), so it was not read (needed by ${target.display})`;
+      return { bytes, problems: [{ key: `template:${templatePath}`, text }] };
+    }
     try {
       this.analyzer.templates.load(templatePath);
     } catch (error) {
@@ -118,7 +129,15 @@ export class SpecChecker {
       ...engineOptions(settings.effective),
       ...(filePath ? { existingApiNames: this.repo.apiNamesFor(filePath) } : {}),
     };
-    const request = { filePath: filePath && toPosix(filePath), templatePath, options: engine, undecodable };
+    const request = {
+      filePath: filePath && toPosix(filePath),
+      templatePath,
+      options: engine,
+      undecodable,
+      workspaceFolder: normalisePath(root),
+      confineTemplates: true,
+      templatePathIsUsers: true, // checked above; confinement here is for a spec's own `template=` comment
+    };
     const analyze = (source: string): Analysis => this.analyzer.analyze({ ...request, text: source });
     let analysis = analyze(text);
     let fixed = 0;
@@ -170,8 +189,11 @@ export class SpecChecker {
       maxLineLength: this.options.maxLineLength,
       rules: this.options.rules,
     };
-    const configPath = this.forcedConfig ? undefined : this.configPathIn(file ? path.dirname(file) : this.io.cwd);
-    const config = this.forcedConfig ?? (configPath ? loadConfigFile(configPath) : undefined);
+    const folder = file ? path.dirname(file) : this.io.cwd;
+    const root = this.repositoryRoot(folder);
+    const configPath = this.forcedConfig ? undefined : this.configPathIn(folder, root);
+    // A config file found in the repository must really be there (not a link to /etc/passwd).
+    const config = this.forcedConfig ?? (configPath ? loadConfigFile(configPath, root) : undefined);
     const repo = file ? this.repo.optionalFor(file) : undefined;
     return { effective: mergeOptions(config?.config, config?.folder, cliOverrides, repo?.setting), config, repoSource: repo?.source };
   }
@@ -182,13 +204,13 @@ export class SpecChecker {
     return `the config file ${shown} cannot be used:\n${lines.join('\n')}`;
   }
 
-  /** The config file that governs a folder: its own, else its parent's (each folder looked at once per run). */
-  private configPathIn(folder: string): string | undefined {
+  /** The config file that governs a folder: its own, else its parent's up to the repository's root (each folder looked at once per run). */
+  private configPathIn(folder: string, root: string): string | undefined {
     if (this.configPathByFolder.has(folder)) return this.configPathByFolder.get(folder);
     let found = findConfigPath(folder, folder);
     if (!found) {
       const parent = path.dirname(folder);
-      found = parent === folder ? undefined : this.configPathIn(parent);
+      found = parent === folder || folder === root || !isWithin(normalisePath(parent), normalisePath(root)) ? undefined : this.configPathIn(parent, root);
     }
     this.configPathByFolder.set(folder, found);
     return found;
@@ -202,12 +224,27 @@ export class SpecChecker {
     const folder = path.dirname(filePath);
     let found = this.templateByFolder.get(folder);
     if (found === undefined) {
-      const root = this.projectRoot(folder);
-      const choice = locateTemplate(toPosix(filePath), root && toPosix(root), undefined, this.templateFiles);
+      const root = this.repositoryRoot(folder);
+      const choice = locateTemplate(toPosix(filePath), toPosix(root), undefined, this.templateFiles);
       found = choice.kind === 'bundled' ? BUNDLED_TEMPLATE_PATH : choice.path;
       this.templateByFolder.set(folder, found);
     }
     return found;
+  }
+
+  /**
+   * The repository a folder belongs to, where config and template lookup stop and what they may
+   * read: the nearest folder with `.git`, else the folder that holds the nearest `specs/`, else the
+   * current folder when it is inside it, else the folder itself.
+   */
+  private repositoryRoot(folder: string): string {
+    const git = this.projectRoot(folder);
+    if (git) return git;
+    for (let current = folder; ; current = path.dirname(current)) {
+      if (path.basename(current) === 'specs') return path.dirname(current);
+      if (path.dirname(current) === current) break;
+    }
+    return isWithin(normalisePath(folder), normalisePath(this.io.cwd)) ? this.io.cwd : folder;
   }
 
   /** The nearest folder at or above `folder` that holds `.git`: where template lookup stops. */
@@ -265,11 +302,5 @@ function toPosix(filePath: string): string {
 }
 
 export function describeError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException)?.code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'EISDIR') return 'it is a folder';
-  if (code === 'EROFS') return 'read-only file system';
-  if (code) return code;
-  return error instanceof Error ? error.message : String(error);
+  return describeFsError(error);
 }

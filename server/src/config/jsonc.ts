@@ -22,6 +22,8 @@ export interface JsonSyntaxError {
   readonly end: number;
 }
 
+const MAX_DEPTH = 64;
+
 class SyntaxProblem extends Error {
   constructor(message: string, readonly offset: number, readonly end: number) {
     super(message);
@@ -84,10 +86,22 @@ export function parseJsonc(text: string): { root: JsonNode; error?: undefined } 
     }
   };
 
+  // Deeper than any config file: 5,000 nested lists must give one message, not a stack overflow.
+  let depth = 0;
   const parseValue = (): JsonNode => {
     skip();
     const offset = index;
     const character = text[index];
+    if ((character === '{' || character === '[') && depth >= MAX_DEPTH) fail(`values are nested more than ${MAX_DEPTH} levels deep`);
+    depth++;
+    try {
+      return parseInner(offset, character);
+    } finally {
+      depth--;
+    }
+  };
+
+  const parseInner = (offset: number, character: string): JsonNode => {
     if (character === '{') {
       index++;
       const properties: JsonProperty[] = [];
@@ -139,7 +153,8 @@ export function parseJsonc(text: string): { root: JsonNode; error?: undefined } 
         return value === null ? { kind: 'null', offset, end: index, value } : { kind: 'boolean', offset, end: index, value };
       }
     }
-    const word = /^[^\s,:{}[\]"]+/.exec(text.slice(index, index + 40))?.[0];
+    // The offending token only (a word of at most 20 characters): never the rest of a file that is not a config.
+    const word = /^[A-Za-z_$][\w$]{0,19}/.exec(text.slice(index, index + 20))?.[0];
     return fail(
       index >= text.length ? 'expected a value, found the end of the file' : `expected a value, found ${word ? `'${word}'` : describe(index)}`,
       index,

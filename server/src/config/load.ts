@@ -1,5 +1,6 @@
-import { readFileSync, statSync } from 'node:fs';
+import { lstatSync, statSync } from 'node:fs';
 import * as path from 'node:path';
+import { describeFsError, isReallyWithin, readRegularFile } from '../node-files';
 import { type EffectiveOptions, mergeOptions, type OptionOverrides } from './options';
 import { CONFIG_FILE_NAMES, type ConfigProblem, parseConfig, type SpecsConfig } from './parse';
 
@@ -24,7 +25,7 @@ const cache = new Map<string, { stamp: string; loaded: LoadedConfig }>();
  */
 export function findConfigFor(specPath: string, stopAt?: string): LoadedConfig | undefined {
   const file = findConfigPath(path.dirname(path.resolve(specPath)), stopAt);
-  return file ? loadConfigFile(file) : undefined;
+  return file ? loadConfigFile(file, stopAt) : undefined;
 }
 
 /**
@@ -41,38 +42,57 @@ export function optionsForSpec(
   return { options: mergeOptions(config?.config, config?.folder, overrides), config };
 }
 
-/** The path of the config file that governs `folder`, without reading it. */
+/**
+ * The path of the config file that governs `folder`, without reading it. Whatever stands under a
+ * config file's name counts (a link, a loop, a folder): loadConfigFile then says why it cannot be used.
+ */
 export function findConfigPath(folder: string, stopAt?: string): string | undefined {
   const stop = stopAt === undefined ? undefined : path.resolve(stopAt);
   for (let current = path.resolve(folder); ; current = path.dirname(current)) {
     for (const name of CONFIG_FILE_NAMES) {
       const candidate = path.join(current, name);
-      if (statSync(candidate, { throwIfNoEntry: false })?.isFile()) return candidate;
+      if (exists(candidate)) return candidate;
     }
     if (current === stop || path.dirname(current) === current) return undefined;
     if (stop !== undefined && !current.startsWith(stop + path.sep) && current !== stop) return undefined;
   }
 }
 
-/** Reads and parses one config file (for `--config`), through the same cache. */
-export function loadConfigFile(filePath: string): LoadedConfig {
+function exists(filePath: string): boolean {
+  try {
+    lstatSync(filePath);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Reads and parses one config file, through the same cache. With `root` (the workspace folder, or
+ * the CLI's repository), the file's real path must be inside it: a config file that is a link to
+ * /etc/passwd is not read. Only a regular file is read (at most MAX_FILE_BYTES).
+ */
+export function loadConfigFile(filePath: string, root?: string): LoadedConfig {
   const absolute = path.resolve(filePath);
   const folder = path.dirname(absolute);
   let stamp: string;
   try {
     const stat = statSync(absolute);
-    if (!stat.isFile()) return unreadable(absolute, 'it is not a file');
+    if (!stat.isFile()) return unreadable(absolute, stat.isDirectory() ? 'it is a folder' : 'it is not a regular file');
     stamp = `${stat.mtimeMs}:${stat.size}`;
   } catch (error) {
-    return unreadable(absolute, describeError(error));
+    return unreadable(absolute, describeFsError(error));
+  }
+  if (root !== undefined && !isReallyWithin(absolute, root)) {
+    return unreadable(absolute, `it is a link to a file outside ${root}, so it was not read`);
   }
   const cached = cache.get(absolute);
   if (cached?.stamp === stamp) return cached.loaded;
   let text: string;
   try {
-    text = readFileSync(absolute, 'utf8');
+    text = readRegularFile(absolute).toString('utf8');
   } catch (error) {
-    return unreadable(absolute, describeError(error));
+    return unreadable(absolute, describeFsError(error));
   }
   const { config, problems } = parseConfig(text, absolute);
   const loaded: LoadedConfig = { path: absolute, folder, config, problems };
@@ -88,12 +108,4 @@ export function forgetConfig(filePath?: string): void {
 
 function unreadable(filePath: string, why: string): LoadedConfig {
   return { path: filePath, folder: path.dirname(filePath), config: {}, problems: [{ message: `cannot be read: ${why}`, range: NO_RANGE }] };
-}
-
-function describeError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'EISDIR') return 'it is a folder';
-  return code ?? String(error);
 }

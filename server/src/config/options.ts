@@ -1,8 +1,6 @@
-import * as path from 'node:path';
 import type { SeveritySetting } from '../rules/rule';
 import { DEFAULT_MAX_LINE_LENGTH, DEFAULT_OPTIONAL_SECTIONS, type EngineOptions } from '../engine';
-import { DEFAULT_EXCLUDE, DEFAULT_INCLUDE, globToRegExp } from '../spec-files';
-import { isTemplateFile } from '../template/locate';
+import { DEFAULT_EXCLUDE, DEFAULT_INCLUDE, isSpecFile, matchesAnyGlob } from '../spec-files';
 import type { OptionalSectionsSetting } from '../template/optional';
 import type { SpecsConfig } from './parse';
 
@@ -113,38 +111,13 @@ export function overridesFromSettings(settings: EditorSettings, userSet?: Readon
 
 /**
  * Whether `filePath` is a spec under these options: not a template, matched by an include glob and
- * by no exclude glob. A glob matches the path relative to `globBase` (else `fallbackBase`), the
- * absolute path, or the file name, so the default `**\/specs/**\/*.rst` works wherever the specs are.
+ * by no exclude glob, relative to `globBase` (else `fallbackBase`; a file outside it: its whole path).
  */
 export function isIncludedSpec(filePath: string, options: Pick<EffectiveOptions, 'include' | 'exclude' | 'globBase'>, fallbackBase?: string): boolean {
-  if (!filePath.endsWith('.rst') || isTemplateFile(toPosix(filePath))) return false;
-  const candidates = globCandidates(filePath, options.globBase ?? fallbackBase);
-  const matches = (glob: string) => {
-    const regexp = globToRegExp(glob.replace(/^\.\//, ''));
-    return candidates.some((candidate) => regexp.test(candidate));
-  };
-  return options.include.some(matches) && !options.exclude.some(matches);
+  return isSpecFile(filePath, options.globBase ?? fallbackBase, options.include, options.exclude);
 }
 
 /** Whether an exclude glob matches the file (for files named on the command line, which skip include). */
 export function isExcludedFile(filePath: string, options: Pick<EffectiveOptions, 'exclude' | 'globBase'>, fallbackBase?: string): boolean {
-  const candidates = globCandidates(filePath, options.globBase ?? fallbackBase);
-  return options.exclude.some((glob) => {
-    const regexp = globToRegExp(glob.replace(/^\.\//, ''));
-    return candidates.some((candidate) => regexp.test(candidate));
-  });
-}
-
-function globCandidates(filePath: string, base: string | undefined): string[] {
-  const absolute = toPosix(path.resolve(filePath));
-  const candidates = [absolute.replace(/^[A-Za-z]:/, '').replace(/^\/+/, ''), path.posix.basename(absolute)];
-  if (base) {
-    const relative = toPosix(path.relative(base, filePath));
-    if (relative && !relative.startsWith('../') && !path.isAbsolute(relative)) candidates.unshift(relative);
-  }
-  return candidates;
-}
-
-function toPosix(filePath: string): string {
-  return path.sep === '\\' ? filePath.replace(/\\/g, '/') : filePath;
+  return matchesAnyGlob(options.exclude, filePath, options.globBase ?? fallbackBase);
 }

@@ -1,6 +1,7 @@
 // Fix-all (source.fixAll.rst-specs, for editor.codeActionsOnSave, and the CLI's --fix): every fix
 // that cannot add, remove or change the writer's content, in one edit: whitespace, line endings,
-// underline length, tabs. Inserting sections, writing None, renaming titles, changing levels,
+// underline length, tabs, an overline evened with its underline, the blank line docutils wants
+// where a list (quote, literal block, ...) ends. Inserting sections, writing None, renaming titles, changing levels,
 // moving sections and reflowing stay explicit (quick fixes and commands): on save they would bring
 // back a section the writer had just removed. Fixes run in rounds (check, fix, check again) until
 // nothing is left to fix, so applying the result twice changes nothing.
@@ -16,6 +17,8 @@ import { FIXES } from './index';
 /** The rules fix-all repairs, in the order their edits win when two touch the same text. */
 export const SAFE_FIX_CODES: readonly string[] = [
   'title-underline',
+  'rst-title',
+  'rst-structure',
   'trailing-whitespace',
   'tab',
   'zero-width-space',

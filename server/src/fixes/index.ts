@@ -5,6 +5,7 @@ import { changeSectionLevel, changeSectionLevelOnce, resizeAdornment } from './a
 import { escapeStartString, renameDuplicateTarget, useSuggestedName } from './docs';
 import type { TextEdit } from './edit';
 import type { Fix, FixDiagnostic, FixOptions } from './fix';
+import { DOCS_BLOCK_FIXES } from './docs-block';
 import { insertMissingSection } from './insert-sections';
 import { moveSection, moveTitle } from './move-section';
 import { reflowParagraph } from './reflow';
@@ -79,6 +80,7 @@ export const FIXES: Readonly<Record<string, FixEntry>> = {
     title: (d) => (d.message?.startsWith('Duplicate explicit target name') ? `Rename this target '${text(d.data?.name)}'` : undefined),
     preferred: false,
   },
+  ...DOCS_BLOCK_FIXES,
 };
 
 function suggestionTitle(suggestion: unknown): string | undefined {

@@ -2,7 +2,6 @@
 // missing sections" and fix-all as source actions, and the server side of the extension's commands.
 // Every edit is a versioned WorkspaceEdit, so that the editor refuses it once the text has changed.
 import { posix as path } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type {
   CancellationToken,
   ClientCapabilities,
@@ -29,6 +28,8 @@ import { guidanceFixes } from '../fixes/guidance';
 import { extraDiagnosticsAt, isFadeOf, renameFileAction } from './more-actions';
 import { withoutTrailingSlashes } from './files';
 import { releaseOf } from '../template/locate';
+import { describeFsError, readRegularFileAsync, realPathOf, unresolvedReason } from '../node-files';
+import { filePathOfUri, isWithin } from '../paths';
 import { parseSpec } from '../rst/parse';
 import type { DocumentState, ServerContext, ServerFeature } from './context';
 import { toClientDiagnostic } from './server';
@@ -360,21 +361,43 @@ function tally(byRule: RuleTally, diagnostics: readonly SpecDiagnostic[]): void 
   }
 }
 
+/**
+ * "Check all specs": each real file once, at its real path. A file reached through a symbolic link
+ * (`doc/source/specs/<release>/approved` → `specs/<release>/approved`) is left to its real path,
+ * which the client lists too; one whose real path is outside the workspace folders is not read.
+ * Only regular files are read, up to MAX_FILE_BYTES; each that cannot be read is named once in
+ * `unreadable`, and the others are still checked. A URI that is not a file's is skipped alone.
+ */
 async function checkFiles(context: ServerContext, uris: readonly string[], pushed: Set<string>, token: CancellationToken) {
   let specs = 0;
   let problems = 0;
   const byRule: RuleTally = {};
+  const unreadable: string[] = [];
+  const seen = new Set<string>();
+  const folders = context.workspaceFolders().map((folder) => ({ folder, real: realPathOf(folder) }));
   for (const uri of uris) {
-    if (!uri.startsWith('file:')) continue;
-    const filePath = fileURLToPath(uri);
+    const filePath = filePathOfUri(uri);
     // Specs of the workspace only: a file elsewhere is not read (nor a config file looked for above it).
-    if (!context.workspaceFolderOf(filePath)) continue;
+    if (filePath === undefined || !context.workspaceFolderOf(filePath) || seen.has(filePath)) continue;
+    seen.add(filePath);
+    const isOpen = context.documents.get(uri) !== undefined;
+    const real = realPathOf(filePath);
+    if (real === undefined && !isOpen) {
+      if (filePath.endsWith('.rst')) unreadable.push(`${filePath}: ${unresolvedReason(filePath)}`);
+      continue;
+    }
+    // The real path, as seen through the workspace folder that holds it (a folder may itself be a
+    // link); an open document that is not on disk (yet) is checked as the editor has it.
+    if (real !== undefined) {
+      const holder = folders.filter((entry) => entry.real !== undefined && isWithin(real, entry.real)).sort((a, b) => b.folder.length - a.folder.length)[0];
+      if (!holder?.real || `${holder.folder}${real.slice(holder.real.length)}` !== filePath) continue;
+    }
     const settings = await context.settingsFor(uri, token);
     const setup = await context.environment.setup(uri, '', settings, (file) => context.workspaceFolderOf(file));
     throwIfCancelled(token);
     if (!setup.isSpec) continue;
-    specs++;
-    if (context.documents.get(uri)) {
+    if (isOpen) {
+      specs++;
       // Open documents are checked (and their diagnostics shown) as they are edited.
       const open = (await context.stateOf(uri, token))?.spec?.diagnostics ?? [];
       problems += open.length;
@@ -383,17 +406,16 @@ async function checkFiles(context: ServerContext, uris: readonly string[], pushe
     }
     let decoded: DecodedSpec;
     try {
-      // Loaded here, not at start-up: only this command reads files that are not open. A require,
-      // not import(): the bundle runs as a vm.Script (server-loader.ts), which has no dynamic import.
-      const { readFile } = require('node:fs/promises') as typeof import('node:fs/promises');
       // Not 'utf8': a file that is not UTF-8 gets one `encoding` diagnostic (encoding.ts).
-      decoded = decodeSpec(await readFile(filePath));
-    } catch {
+      decoded = decodeSpec(await readRegularFileAsync(filePath));
+    } catch (error) {
+      unreadable.push(`${filePath}: ${describeFsError(error)}`);
       continue;
     }
     throwIfCancelled(token);
     const analysis = context.environment.analyze(setup, decoded.text, decoded.undecodable);
     if (!analysis) continue;
+    specs++;
     problems += analysis.diagnostics.length;
     tally(byRule, analysis.diagnostics);
     pushed.add(uri);
@@ -401,5 +423,5 @@ async function checkFiles(context: ServerContext, uris: readonly string[], pushe
     const positions = clientPositions({ hasBom: false, lines: analysis.doc.lines });
     await context.connection.sendDiagnostics({ uri, diagnostics: capDiagnostics(analysis.diagnostics).map((d) => toClientDiagnostic(d, positions)) });
   }
-  return { checked: uris.length, specs, problems, byRule };
+  return { checked: uris.length, specs, problems, byRule, unreadable };
 }

@@ -1,8 +1,8 @@
 // LSP wiring of the language features (hover, completion, document and workspace symbols, folding,
 // links): translate requests to the pure modules in ../features and their results back.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { diskPathOf } from './spec-setup';
+import { filePathOfUri, innermostFolder } from '../paths';
+import { readRegularFileAsync } from '../node-files';
 import {
   type ClientCapabilities,
   CompletionItemKind,
@@ -51,10 +51,15 @@ const CONTROL_RULES: readonly RuleInfo[] = [
   { id: 'template', description: "The spec's template could not be loaded; the bundled template was used." },
 ];
 
+// Read without blocking (a cold index reads thousands of files while the user types); fs/promises
+// is loaded on the first query, not at start-up (a require: the bundle runs as a vm.Script).
+const fsPromises = () => require('node:fs/promises') as typeof import('node:fs/promises');
+
 export const nodeWorkspaceFiles: WorkspaceFiles = {
-  list(folder) {
+  async list(folder) {
     try {
-      return readdirSync(folder, { withFileTypes: true }).map((entry) => ({
+      // Links are neither followed nor read (isFile and isDirectory are false for them): nothing outside is listed.
+      return (await fsPromises().readdir(folder, { withFileTypes: true })).map((entry) => ({
         name: entry.name,
         isDirectory: entry.isDirectory(),
         isFile: entry.isFile(),
@@ -63,17 +68,17 @@ export const nodeWorkspaceFiles: WorkspaceFiles = {
       return [];
     }
   },
-  stamp(file) {
+  async stamp(file) {
     try {
-      const stat = statSync(file);
+      const stat = await fsPromises().stat(file);
       return stat.isFile() ? `${stat.mtimeMs}:${stat.size}` : undefined;
     } catch {
       return undefined;
     }
   },
-  read(file) {
+  async read(file) {
     try {
-      return readFileSync(file, 'utf8');
+      return (await readRegularFileAsync(file)).toString('utf8');
     } catch {
       return undefined;
     }
@@ -231,16 +236,17 @@ function createLanguageFeatures(): ServerFeature {
             // Open documents count positions on their text as the client holds it; files read from disk, as the engine does.
             const positionsByFile = new Map<string, ClientPositions>();
             for (const document of context.documents.all()) {
-              const file = document.uri.startsWith('file:') ? diskPathOf(document.uri) : undefined;
-              if (!file) continue;
-              const scope = scopes.filter((candidate) => file.startsWith(candidate.folder + '/')).sort((a, b) => b.folder.length - a.folder.length)[0];
+              const file = filePathOfUri(document.uri);
+              if (file === undefined) continue;
+              const folder = innermostFolder(file, scopes.map((candidate) => candidate.folder));
+              const scope = scopes.find((candidate) => candidate.folder === folder);
               const state = await context.stateOf(document.uri, token);
               if (state && (state.spec || (scope && isSpecFile(file, scope.folder, scope.include, scope.exclude)))) {
                 open.push({ file, doc: state.doc });
                 positionsByFile.set(file, clientPositions(state.doc));
               }
             }
-            return index.query(query, scopes, open).map(
+            return (await index.query(query, scopes, open, () => token.isCancellationRequested)).map(
               (entry): SymbolInformation => ({
                 name: entry.name,
                 kind: entry.kind === 'title' ? SymbolKind.File : SymbolKind.String,

@@ -30,6 +30,7 @@ import { type EnvironmentOptions, SpecEnvironment } from './spec-setup';
 import { withoutTrailingSlashes } from './files';
 import { CONFIG_FILE_NAMES } from '../config/parse';
 import { RecentlyUsed } from './recently-used';
+import { innermostFolder } from '../paths';
 import { fadeDiagnostic } from './more-actions';
 import { AFTER_SHUTDOWN_METHOD, refuseAfterShutdown } from './shutdown';
 import { capDiagnostics } from './diagnostics-cap';
@@ -41,7 +42,7 @@ const SEVERITY: Record<SpecDiagnostic['severity'], DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** Open documents whose analysis is kept: more than a user has in view at once (memory: docs/robustness.md). */
+/** Open documents whose analysis is kept: more than a user has in view at once (memory: docs/performance.md). */
 const KEPT_ANALYSES = 8;
 
 const DOCS_FOLDER = join(__dirname, '..', '..', 'docs', 'rules');
@@ -107,8 +108,8 @@ export function startServer(
     },
   );
 
-  const folderOf = (filePath: string) =>
-    workspaceFolders.filter((folder) => filePath.startsWith(folder + '/')).sort((a, b) => b.length - a.length)[0];
+  // Folders and files are in one form (paths.ts: no trailing slash, one drive-letter case), so the test is exact.
+  const folderOf = (filePath: string) => innermostFolder(filePath, workspaceFolders);
 
   const filePathOf = (uri: string) => environment.filePathOf(uri);
 

@@ -3,7 +3,7 @@
 // Precedence, lowest first: the defaults; the nearest `.rst-specs.json`; the editor settings the
 // user set (see `userOverrides`); for the template, the spec's own `.. rst-specs: template=` comment.
 import { posix as path } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { type Analysis, Analyzer, specTemplatePath } from '../analyze';
 import type { DocsTrees } from '../docs/load';
 import { isIncludedSpec, type LoadedConfig, mergeOptions, type OptionOverrides } from '../config';
@@ -16,6 +16,7 @@ import { testTitlesCandidates } from '../template/test-titles';
 import { type BundledText, ClientAccess, diskAccess, type FileAccess, splitUri } from './files';
 import { accessScan, diskScan, RepoFacts } from './repo-facts';
 import { type Settings, userOverrides } from './settings';
+import { filePathOfUri, normalisePath } from '../paths';
 import type { UndecodableByte } from '../encoding';
 
 export interface SpecSetup {
@@ -76,7 +77,8 @@ export class SpecEnvironment {
   filePathOf(uri: string): string | undefined {
     if (uri.startsWith('file:') && this.options.fileSystem === 'disk') return diskPathOf(uri);
     if (!uri.startsWith('file:') && !this.clientFileAccess) return undefined;
-    return splitUri(uri)?.path;
+    const filePath = splitUri(uri)?.path;
+    return filePath === undefined ? undefined : normalisePath(filePath, false);
   }
 
   private accessFor(uri: string): { access: FileAccess; analyzer: Analyzer; client?: ClientAccess } {
@@ -219,9 +221,6 @@ export class SpecEnvironment {
  * POSIX, a malformed URI), which is then treated like an untitled document: nothing read for it.
  */
 export function diskPathOf(uri: string): string | undefined {
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    return undefined;
-  }
+  // In the one form of paths.ts: a trailing slash, an encoded drive letter or `..` change nothing.
+  return filePathOfUri(uri);
 }

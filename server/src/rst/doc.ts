@@ -75,6 +75,10 @@ export interface MessageRec {
   line: number;
   level: 1 | 2 | 3 | 4;
   text: string;
+  /** 0-based line of the exact mistake, where docutils reports another line (see ParseMessage). */
+  at?: number;
+  /** See ParseMessage.detached. */
+  detached?: boolean;
 }
 
 /**
@@ -87,10 +91,26 @@ export interface NodeInfo {
   first: string;
   list: NodeInfo | null;
   items: NodeInfo[];
+  /** The kind of the last child (for transitions: is the one before a transition one too?). */
+  last: string;
+  /** For the document and sections: the parent section's node and this node's index in it. */
+  up: NodeInfo | null;
+  index: number;
+  /** The document's or a section's node: its lists' shapes are never checked (no NodeInfo for them). */
+  section: boolean;
 }
 
-export function newNode(): NodeInfo {
-  return { count: 0, first: '', list: null, items: [] };
+export function newNode(up: NodeInfo | null = null, section = false): NodeInfo {
+  return { count: 0, first: '', list: null, items: [], last: '', up, index: up ? up.count : 0, section };
+}
+
+/** A transition docutils put in a section (or the document), for its Transitions transform. */
+export interface TransitionRec {
+  /** 0-based line of the marker. */
+  line: number;
+  node: NodeInfo;
+  index: number;
+  previous: string;
 }
 
 /** A directive whose content docutils discards, messages included, unless it has the right shape. */
@@ -134,6 +154,7 @@ export class Doc {
   readonly dropped = new Set<MessageRec[]>();
   /** A settled check's sink → the sink its messages went on to. */
   readonly parents = new Map<MessageRec[], MessageRec[] | null>();
+  readonly transitions: TransitionRec[] = [];
   readonly titleStyles: string[] = [];
   sectionLevel = 0;
   bubbleKludge = false;

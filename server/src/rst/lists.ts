@@ -31,7 +31,7 @@ export function bullet(sm: Machine): StateName {
   const end = M.end;
   const list = sm.addBlock('bullet-list', sm.absLineOffset(), sm.absLineOffset() + 1, sm.physCol(sm.lineOffset));
   const char = sm.line![0];
-  const info = sm.node ? newNode() : null;
+  const info = sm.node && !sm.node.section ? newNode() : null;
   if (info && sm.node!.count === 1) sm.node!.list = info;
   const blankFinish = listItem(sm, end, list, info);
   const r = sm.nestedListParse(

@@ -102,7 +102,9 @@ export class Machine {
   /** A node appended to this state machine's parent node (see NodeInfo). */
   child(kind: string): void {
     const node = this.node;
-    if (node && ++node.count === 1) node.first = kind;
+    if (!node) return;
+    if (++node.count === 1) node.first = kind;
+    node.last = kind;
   }
 
   get start(): number {

@@ -6,7 +6,8 @@
 // Line numbers are 0-based everywhere, `ParseMessage.line` included (docutils' number minus one).
 import type { Block, InlineText, Markup, ParseMessage, Range, Section, SpecDocument } from './types';
 import { docutilsLines, splitSource, trimmedSpan } from './lines';
-import { BlockRec, ContentCheck, Doc, Machine, MessageRec } from './machine';
+import { BlockRec, ContentCheck, Doc, Machine, MessageRec, newNode } from './machine';
+import { transitionMessages } from './transitions';
 import './body';
 import './text';
 
@@ -15,12 +16,13 @@ export function parseSpec(input: string): SpecDocument {
   const n = source.docutilsLineCount;
   const exp = docutilsLines(source.text, source.lines, n);
   const doc = new Doc(exp);
-  run(doc, new Machine(doc, { start: 0, end: n, firstCol: 0, col: 0 }, true, doc.messages, 0));
+  run(doc, new Machine(doc, { start: 0, end: n, firstCol: 0, col: 0 }, true, doc.messages, 0, newNode(null, true)));
   for (let i = 0; i < doc.jobs.length; i++) {
     const job = doc.jobs[i];
     run(doc, new Machine(doc, job.view, false, job.sink, job.depth, job.node, job.sidebar));
   }
   for (let i = doc.checks.length - 1; i >= 0; i--) settle(doc, doc.checks[i]);
+  transitionMessages(doc);
   const lineCount = source.lines.length;
   const { sections, roots } = buildSections(doc, source.lines, lineCount);
   const literalLines = new Set<number>();
@@ -68,6 +70,20 @@ function toMarkup(doc: Doc): Markup {
     .map(({ name, line, col, argument, options, hasContent, error, known }) => ({ name, line, col, argument, options, hasContent, error, known }))
     .sort((a, b) => a.line - b.line);
   return { texts, explicit, directives };
+}
+
+/**
+ * A document of its own (a table cell): the machine and the jobs it queues, then the directives'
+ * content checks. Returns the messages of `machine`'s sink.
+ */
+export function parseNested(doc: Doc, machine: Machine): MessageRec[] {
+  run(doc, machine);
+  for (let i = 0; i < doc.jobs.length; i++) {
+    const job = doc.jobs[i];
+    run(doc, new Machine(doc, job.view, false, job.sink, job.depth, job.node, job.sidebar));
+  }
+  for (let i = doc.checks.length - 1; i >= 0; i--) settle(doc, doc.checks[i]);
+  return machine.sink ?? [];
 }
 
 /** A parse must never throw: an internal error becomes a message, and the parse goes on. */
@@ -168,7 +184,10 @@ function toBlocks(records: BlockRec[]): Block[] {
 
 function toMessages(records: MessageRec[]): ParseMessage[] {
   const sorted = records.slice().sort((a, b) => a.line - b.line);
-  return sorted.map((m): ParseMessage =>
-    m.level === 1 ? { line: m.line, level: 2, text: m.text, docutilsLevel: 1 } : { line: m.line, level: m.level, text: m.text },
-  );
+  return sorted.map((m): ParseMessage => {
+    const message: ParseMessage =
+      m.level === 1 ? { line: m.line, level: 2, text: m.text, docutilsLevel: 1 } : { line: m.line, level: m.level, text: m.text };
+    if (m.detached) return { ...message, ...(m.at === undefined ? {} : { at: m.at }), detached: true };
+    return m.at === undefined ? message : { ...message, at: m.at };
+  });
 }

@@ -1,25 +1,60 @@
 // Grid and simple tables: how many lines docutils takes for a table (Body.isolate_grid_table,
-// Body.isolate_simple_table). The cells are not parsed.
+// Body.isolate_simple_table), and whether its parser accepts it (table-parse.ts). The cells'
+// contents are not parsed.
 import { isPyBlank, paddedLength, pyStrip } from './lines';
 import { Machine, StateName } from './machine';
 import { isGridTableTop, isSimpleTableBorder } from './patterns';
+import { Doc } from './doc';
+import { parseNested } from './parse';
+import { TableCell, TableError, checkGridTable, checkSimpleTable, padDoubleWidth } from './table-parse';
 
 interface Isolated {
   /** First and last (inclusive) line of the table, relative to the state machine; null if malformed. */
   block: [number, number] | null;
   blankFinish: boolean;
+  /** The table parser's objection to an isolated table. */
+  error?: TableError | null;
+  cells?: TableCell[];
 }
 
-function malformed(sm: Machine, blockLength: number, offset = 0): void {
-  sm.message(3, 'Malformed table.', sm.absLineNumber() - blockLength + 1 + offset);
+/** `at`: the line (relative to the state machine) that is wrong, when docutils names another. */
+function malformed(sm: Machine, blockLength: number, detail = '', offset = 0, at = -1): void {
+  const line = sm.absLineNumber() - blockLength + 1 + offset;
+  sm.message(3, detail ? `Malformed table.\n${detail}` : 'Malformed table.', line);
+  // the message just recorded: point at the offending line
+  const last = sm.sink && sm.sink[sm.sink.length - 1];
+  if (last && at >= 0) last.at = sm.start + at;
 }
 
 function tableTop(sm: Machine, isolate: (sm: Machine) => Isolated): StateName {
-  const { block, blankFinish } = isolate(sm);
-  if (block) sm.addBlock('table', sm.start + block[0], sm.start + block[1] + 1, sm.physCol(block[0]));
+  const { block, blankFinish, error, cells } = isolate(sm);
+  // a table the parser rejects is still a table to the other rules (its lines stay a table's)
+  if (block) sm.addBlock('table', sm.start + block[0], sm.start + block[1] + 1, sm.physCol(block[0]), error ? null : 'table');
+  if (block && error) malformed(sm, block[1] - block[0] + 1, error.detail, error.offset);
+  if (block && cells) for (const cell of cells) parseCell(sm, cell, sm.start + block[0]);
   if (!blankFinish) sm.message(2, 'Blank line required after table.', sm.absLineNumber() + 1);
   sm.context = [];
   return 'Body';
+}
+
+/**
+ * Body.build_table_row: each cell is parsed as a document of its own (no titles). docutils
+ * reports most of its messages one line below the cell's line (its input_offset counts the
+ * table's first line twice); those it places by the line's own source position are right.
+ * `at` keeps the true line.
+ */
+/** Messages docutils places with get_source_and_line() (the line's own position). */
+const TRUE_LINE = new Set(['Unexpected indentation.', 'Unexpected section title.']);
+
+function parseCell(sm: Machine, cell: TableCell, top: number): void {
+  if (!sm.sink || cell.lines.join('') === '') return;
+  const doc = new Doc(cell.lines);
+  const sink = parseNested(doc, new Machine(doc, { start: 0, end: cell.lines.length, firstCol: 0, col: 0 }, false, [], 0));
+  const base = top + cell.offset;
+  for (const m of sink) {
+    const shift = TRUE_LINE.has(m.text) ? 0 : 1;
+    sm.sink.push({ line: base + m.line + shift, level: m.level, text: m.text, at: base + (m.at ?? m.line) });
+  }
 }
 
 export function gridTableTop(sm: Machine): StateName {
@@ -70,11 +105,12 @@ function isolateGridTable(sm: Machine): Isolated {
   for (let i = 0; i < count; i++) {
     const c = lines[i].charCodeAt(lines[i].length - 1);
     if (paddedLength(lines[i]) !== width || (c !== 43 && c !== 124)) {
-      malformed(sm, count);
+      malformed(sm, count, '', 0, start + i);
       return { block: null, blankFinish };
     }
   }
-  return { block: [start, start + count - 1], blankFinish };
+  const result = checkGridTable(lines.slice(0, count).map(padDoubleWidth));
+  return { block: [start, start + count - 1], blankFinish, error: result.error, cells: result.error ? undefined : result.cells };
 }
 
 function isolateSimpleTable(sm: Machine): Isolated {
@@ -89,22 +125,26 @@ function isolateSimpleTable(sm: Machine): Isolated {
     if (!isSimpleTableBorder(line)) continue;
     if (pyStrip(line).length !== topLength) {
       sm.nextLine(i - start);
-      malformed(sm, i - start + 1);
+      malformed(sm, i - start + 1, 'Bottom/header table border does not match top border.', 0, i);
       return { block: null, blankFinish: i === limit || isPyBlank(sm.textAt(i + 1)) };
     }
     found++;
     foundAt = i;
     if (found === 2 || i === limit || isPyBlank(sm.textAt(i + 1))) {
       sm.nextLine(i - start);
-      return { block: [start, i], blankFinish: i === limit || isPyBlank(sm.textAt(i + 1)) };
+      const lines: string[] = [];
+      for (let k = start; k <= i; k++) lines.push(padDoubleWidth(sm.textAt(k)));
+      const result = checkSimpleTable(lines);
+      const cells = result.error ? undefined : result.cells;
+      return { block: [start, i], blankFinish: i === limit || isPyBlank(sm.textAt(i + 1)), error: result.error, cells };
     }
   }
   if (found) {
     sm.nextLine(foundAt - start);
-    malformed(sm, foundAt - start + 1);
+    malformed(sm, foundAt - start + 1, 'No bottom table border found or no blank line after table bottom.');
     return { block: null, blankFinish: false };
   }
   sm.nextLine(i - start - 1);
-  malformed(sm, i - start);
+  malformed(sm, i - start, 'No bottom table border found.');
   return { block: null, blankFinish: true };
 }

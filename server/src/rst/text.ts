@@ -12,6 +12,7 @@ import {
   Correction,
   RETRY_AS_TEXT,
   StateName,
+  newNode,
   trimTrailingBlank,
 } from './machine';
 import { T_BLANK, T_INDENT, T_LINE, T_TEXT, isAdornment, isNonAlphaNum7Bit, matchText } from './patterns';
@@ -218,6 +219,14 @@ function commit(sm: Machine, messages: MessageRec[]): void {
   }
 }
 
+/**
+ * The title's messages when docutils then rejects the title: its reporter printed them when it
+ * made them (Sphinx's log has them), but they are not in the document.
+ */
+function detach(sm: Machine, messages: MessageRec[]): void {
+  for (const m of messages) sm.sink?.push({ ...m, detached: true });
+}
+
 /** Text.underline: the current line underlines the previous one. */
 function underline(sm: Machine): StateName | Correction | null {
   const lineno = sm.absLineNumber();
@@ -247,6 +256,7 @@ STATES.Line = {
     switch (matchText(sm.line!, only)) {
       case T_BLANK:
         if (pyStrip(sm.context[0]).length < 4) return stateCorrection(sm, 1);
+        addTransition(sm, sm.absLineOffset() - 1);
         sm.context = [];
         return 'Body';
       case T_LINE:
@@ -259,10 +269,17 @@ STATES.Line = {
     const marker = pyStrip(sm.context[0]);
     if (sm.doc.bubbleKludge) sm.doc.bubbleKludge = false;
     else if (marker.length < 4) return stateCorrection(sm, 1);
+    if (sm.eofcheck) addTransition(sm, sm.start + sm.length - 1);
     sm.eofcheck = true;
     return undefined;
   },
 };
+
+function addTransition(sm: Machine, line: number): void {
+  const node = sm.node;
+  if (node) sm.doc.transitions.push({ line, node, index: node.count, previous: node.last });
+  sm.child('transition');
+}
 
 function stateCorrection(sm: Machine, lines: number): Correction {
   sm.previousLine(lines);
@@ -342,6 +359,7 @@ function section(
   if (index < 0) {
     if (doc.titleStyles.length !== mylevel) {
       sm.message(4, 'Title level inconsistent:', lineno);
+      detach(sm, messages);
       return false;
     }
     doc.titleStyles.push(style);
@@ -356,6 +374,7 @@ function section(
     }
     if (level !== mylevel + 1) {
       sm.message(4, 'Title level inconsistent:', lineno);
+      detach(sm, messages);
       return false;
     }
   }
@@ -364,8 +383,11 @@ function section(
   sm.inline(rel, 1, lineno, 0, pyLeadingSpaceAt(sm.textAt(rel)));
   doc.sectionLevel++;
   doc.sections.push({ title, level: mylevel + 1, style, overlineLine, titleLine, underlineLine });
-  commit(sm, messages);
-  const child = new Machine(doc, sm.suffix(sm.lineOffset + 1), true, sm.sink, sm.depth);
+  // the section node joins its parent; the title's messages are the section's first children
+  const node = sm.node ? newNode(sm.node, true) : null;
+  sm.child('section');
+  const child = new Machine(doc, sm.suffix(sm.lineOffset + 1), true, sm.sink, sm.depth, node);
+  commit(child, messages);
   sm.gotoLineSafe(child.run('Body'));
   if (doc.sectionLevel <= mylevel) return true;
   doc.sectionLevel = mylevel;

@@ -80,6 +80,16 @@ export interface ParseMessage {
    * title.", "Possible incomplete section title.", ...), which are given level 2 here.
    */
   readonly docutilsLevel?: 1;
+  /**
+   * The line (0-based) of the mistake itself, where docutils reports the line of the construct
+   * around it (the bad row of a table, the `::` that announces a missing literal block, ...).
+   */
+  readonly at?: number;
+  /**
+   * Printed by docutils (so in Sphinx's log) but not kept in the document: the messages of a title
+   * docutils went on to reject ("Title underline too short." under an inconsistent-level title).
+   */
+  readonly detached?: true;
 }
 
 /** A text that docutils parses for inline markup: a paragraph, a title, a term, a line block's line. */

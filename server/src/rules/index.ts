@@ -18,6 +18,7 @@ import { trailingWhitespace } from './trailing-whitespace';
 import { unknownSection } from './unknown-section';
 import { restRules } from './rest';
 import { docsRules } from './docs';
+import { blockRules } from './docs/block-rules';
 import { zeroWidthSpace } from './zero-width-space';
 
 /** Every rule, in the order their diagnostics are listed for one line. */
@@ -41,6 +42,7 @@ export const allRules: readonly Rule[] = [
   crossReference,
   ...restRules,
   ...docsRules,
+  ...blockRules,
   controlComment,
 ];
 

@@ -1,5 +1,7 @@
 import { readFileSync, readdirSync, statSync, realpathSync } from 'node:fs';
 import { posix as path } from 'node:path';
+import { describeFsError, readRegularFile } from '../node-files';
+import { normalisePath } from '../paths';
 import { BUNDLED_TEMPLATE_PATH } from '../bundled-template';
 import { buildTemplate, type Template, TemplateError } from './model';
 import type { TemplateFiles } from './locate';
@@ -33,7 +35,7 @@ export const nodeTemplateFiles: TemplateFiles = {
   },
   realPath(filePath) {
     try {
-      return realpathSync(filePath);
+      return normalisePath(realpathSync(filePath));
     } catch {
       return filePath;
     }
@@ -64,9 +66,10 @@ export const nodeTemplateReader: TemplateReader = {
   read(filePath) {
     let bytes: Buffer;
     try {
-      bytes = readFileSync(filePath);
+      // A regular file of at most 20 MB: a template linked to /dev/zero or of 50 MB is refused unread.
+      bytes = readRegularFile(filePath);
     } catch (error) {
-      throw new TemplateError(`the template ${filePath} cannot be read (${(error as NodeJS.ErrnoException).code ?? error})`);
+      throw new TemplateError(`the template ${filePath} cannot be read (${describeFsError(error)})`);
     }
     return templateText(filePath, bytes);
   },

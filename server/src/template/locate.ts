@@ -1,4 +1,5 @@
 import { posix as path } from 'node:path';
+import { isWithin } from '../paths';
 
 /** What locating a template may ask of the file system: pure, so tests and the web build can supply it. */
 export interface TemplateFiles {
@@ -121,7 +122,7 @@ function ancestors(folder: string, stopAt: string | undefined): string[] {
   for (let current = folder; ; current = path.dirname(current)) {
     result.push(current);
     if (current === stopAt || path.dirname(current) === current) break;
-    if (stopAt && !current.startsWith(stopAt + '/')) break;
+    if (stopAt && !isWithin(current, stopAt)) break;
   }
   return result;
 }
@@ -129,7 +130,7 @@ function ancestors(folder: string, stopAt: string | undefined): string[] {
 /** The folders whose listings template lookup may need (for a client that lists them ahead of time). */
 export function lookupFolders(specPath: string, workspaceFolder: string | undefined): string[] {
   const folders = new Set<string>();
-  const inside = (folder: string) => !workspaceFolder || folder === workspaceFolder || folder.startsWith(`${workspaceFolder}/`);
+  const inside = (folder: string) => !workspaceFolder || isWithin(folder, workspaceFolder);
   for (const folder of ancestors(path.dirname(specPath), workspaceFolder)) {
     const parent = path.dirname(folder);
     for (const candidate of [folder, path.join(folder, 'templates'), parent, path.join(parent, 'templates')]) {

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { suite, suiteSetup, teardown, test } from 'mocha';
-import { describeDiagnostic, openSpec, ours, repoRoot, skipUnlessBuilt, waitForDiagnostics } from './helpers';
+import { describeDiagnostic, openSpec, ours, repoRoot, skipUnlessBuilt, waitFor, waitForDiagnostics } from './helpers';
 
 
 suite('rst-specs diagnostics', () => {
@@ -51,9 +51,27 @@ suite('rst-specs diagnostics', () => {
     const missing = diagnostics.find((d) => typeof d.code === 'object' && d.code.value === 'missing-section');
     assert.ok(missing && typeof missing.code === 'object', 'missing-section has no { value, target } code');
     const target = missing.code.target;
-    assert.equal(target.scheme, 'file');
-    assert.equal(target.fsPath, join(repoRoot, 'docs', 'rules', 'missing-section.md'));
-    assert.ok(existsSync(target.fsPath), `${target.fsPath} does not exist`);
+    // A URI that this extension handles (client/src/rule-docs.ts): the editor's scheme, the extension's id.
+    assert.equal(target.toString(), `${vscode.env.uriScheme}://rst-specs.rst-specs/rules/missing-section.md`);
+    assert.ok(existsSync(join(repoRoot, 'docs', 'rules', 'missing-section.md')));
+  });
+
+  test("a diagnostic's code link opens the rule's page rendered, in the Markdown preview", async () => {
+    const document = await openSpec('missing-dependencies.rst');
+    const diagnostics = await waitForDiagnostics(document.uri, (all) => ours(all).some((d) => typeof d.code === 'object' && d.code.value === 'line-length'));
+    const lineLength = diagnostics.find((d) => typeof d.code === 'object' && d.code.value === 'line-length');
+    assert.ok(lineLength && typeof lineLength.code === 'object');
+    // What the editor does when the link is clicked (the Problems panel, a hover): open it.
+    await vscode.commands.executeCommand('vscode.open', lineLength.code.target);
+    const preview = await waitFor('the Markdown preview of line-length.md', () =>
+      vscode.window.tabGroups.all
+        .flatMap((group) => group.tabs)
+        .find((tab) => tab.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(tab.input.viewType) && tab.label === 'Preview line-length.md'),
+    );
+    assert.ok(preview.isActive);
+    // Not opened as text: no editor holds the page's source.
+    assert.ok(!vscode.window.visibleTextEditors.some((editor) => editor.document.uri.path.endsWith('/docs/rules/line-length.md')));
+    await vscode.window.tabGroups.close(preview);
   });
 
   test('diagnostics follow edits: a long line appears and goes again; the clean spec has none', async () => {

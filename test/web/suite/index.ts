@@ -88,6 +88,24 @@ const checks: Check[] = [
       await vscode.workspace.getConfiguration('rstSpecs').update('maxLineLength', undefined, vscode.ConfigurationTarget.Global);
     },
   },
+  {
+    name: "a diagnostic's code link opens the rule page rendered, from the extension (no file path here)",
+    async run() {
+      const spec = vscode.Uri.joinPath(folderUri(), 'specs', 'missing-dependencies.rst');
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(spec));
+      const diagnostic = await waitFor('a line-length diagnostic', () =>
+        vscode.languages.getDiagnostics(spec).find((d) => typeof d.code === 'object' && d.code.value === 'line-length'),
+      );
+      const target = typeof diagnostic.code === 'object' ? diagnostic.code.target : undefined;
+      assert(target?.toString() === `${vscode.env.uriScheme}://rst-specs.rst-specs/rules/line-length.md`, `link ${target?.toString()}`);
+      await vscode.commands.executeCommand('vscode.open', target);
+      await waitFor('the Markdown preview of line-length.md', () =>
+        vscode.window.tabGroups.all
+          .flatMap((group) => group.tabs)
+          .find((tab) => tab.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(tab.input.viewType) && tab.label === 'Preview line-length.md'),
+      );
+    },
+  },
 ];
 
 export async function run(): Promise<void> {

@@ -2,6 +2,7 @@ import { BINARY_FILE_CODE, ENCODING_CODE, TEMPLATE_PROBLEM_CODE } from '../../an
 import type { Severity } from '../../rules/rule';
 import { allRules } from '../../rules';
 import type { Report } from '../report';
+import { ruleHelp } from '../rule-docs';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
@@ -23,7 +24,7 @@ export function pathToUri(path: string): string {
   return encoded;
 }
 
-/** SARIF 2.1.0: one run, the rules with their help pages, one result per diagnostic with its region. */
+/** SARIF 2.1.0: one run, the rules with their help (the doc pages), one result per diagnostic with its region. */
 export function formatSarif(report: Report, version: string): string {
   const rules = sarifRules();
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
@@ -60,13 +61,18 @@ export function formatSarif(report: Report, version: string): string {
           driver: {
             name: 'rst-specs',
             version,
-            rules: rules.map((rule) => ({
-              id: rule.id,
-              name: rule.id,
-              shortDescription: { text: rule.description },
-              helpUri: `docs/rules/${rule.id}.md`,
-              defaultConfiguration: { level: LEVEL[rule.severity] },
-            })),
+            // No helpUri: the pages have no public address yet (a relative one resolves against
+            // the scanned repository); help carries the whole page instead.
+            rules: rules.map((rule) => {
+              const help = ruleHelp(rule.id);
+              return {
+                id: rule.id,
+                name: rule.id,
+                shortDescription: { text: rule.description },
+                ...(help ? { fullDescription: { text: help.summary || rule.description }, help: { text: help.text, markdown: help.markdown } } : {}),
+                defaultConfiguration: { level: LEVEL[rule.severity] },
+              };
+            }),
           },
         },
         columnKind: 'utf16CodeUnits',

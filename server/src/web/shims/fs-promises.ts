@@ -3,3 +3,6 @@ import { promises } from './fs';
 
 export const readFile = promises.readFile;
 export default promises;
+export const open = promises.open;
+export const stat = promises.stat;
+export const readdir = promises.readdir;

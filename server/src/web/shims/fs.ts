@@ -7,6 +7,9 @@ export function statSync(filePath: unknown, options?: { throwIfNoEntry?: boolean
   if (options?.throwIfNoEntry === false) return undefined;
   throw missing(filePath);
 }
+export function lstatSync(filePath: unknown): never {
+  throw missing(filePath);
+}
 export function readFileSync(filePath: unknown): never {
   throw missing(filePath);
 }
@@ -19,9 +22,29 @@ export function existsSync(): boolean {
 export function realpathSync(filePath: unknown): never {
   throw missing(filePath);
 }
+export function openSync(filePath: unknown): never {
+  throw missing(filePath);
+}
+export function fstatSync(): never {
+  throw missing('a file descriptor');
+}
+export function readSync(): never {
+  throw missing('a file descriptor');
+}
+export function closeSync(): void {}
+export const constants = { O_RDONLY: 0, O_NONBLOCK: 0 };
 export const promises = {
   readFile: async (filePath: unknown): Promise<never> => {
     throw missing(filePath);
   },
+  open: async (filePath: unknown): Promise<never> => {
+    throw missing(filePath);
+  },
+  stat: async (filePath: unknown): Promise<never> => {
+    throw missing(filePath);
+  },
+  readdir: async (filePath: unknown): Promise<never> => {
+    throw missing(filePath);
+  },
 };
-export default { statSync, readFileSync, readdirSync, existsSync, realpathSync, promises };
+export default { statSync, lstatSync, readFileSync, readdirSync, existsSync, realpathSync, openSync, fstatSync, readSync, closeSync, constants, promises };

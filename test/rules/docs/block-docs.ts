@@ -1,0 +1,138 @@
+// Random rST documents full of the block-level mistakes the docs gate rejects (the idea of
+// ../shared/rst-fixtures/tools/random_docs.py, for the block layer): lists, quotes, definition,
+// field and option lists, explicit markup and literal blocks followed by an unindented line with
+// or without a blank line, `::` with nothing after it, grid and simple tables right and wrong,
+// list-tables of uneven rows, JSON code blocks Pygments can or cannot lex, transitions anywhere,
+// titles with mismatched overlines, short underlines, inconsistent levels or inside a list.
+// Deterministic for a seed.
+
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const WORDS = 'alpha beta gamma delta cluster policy node senlin spec change impact API'.split(' ');
+const STYLES = '=-~^"\'`#*+';
+const GOOD_JSON = [['{', '  "name": "x",', '  "size": 1,', '  "ok": true', '}'], ['[1, 2.5, null, {"a": []},]'], ['{', '    "a": [[', '}']];
+const BAD_JSON = [
+  ['{', '  "name": "x",', '  ...', '}'],
+  ['{', '  "id": <uuid>', '}'],
+  ['{', '  # a comment', '  "a": 1', '}'],
+  ["{'a': 1}"],
+  ['{', '  name: "x"', '}'],
+  ['{"enabled": True, "x": None}'],
+  ['{"a": "unclosed', '}'],
+  ['{"a": 1} / 2'],
+  ['{"a": 1} /* open comment'],
+];
+
+export function blockDocs(seed: number, count: number): string[] {
+  const random = prng(seed);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
+  const chance = (p: number) => random() < p;
+  const words = (n: number) => Array.from({ length: n }, () => pick(WORDS)).join(' ');
+  const title = () => {
+    const t = words(1 + Math.floor(random() * 3));
+    return t[0].toUpperCase() + t.slice(1);
+  };
+
+  function block(styles: string[]): string[] {
+    const r = random();
+    const after = chance(0.5) ? [words(3)] : ['', words(3)];
+    if (r < 0.06) return ['- ' + words(3), '- ' + words(2), ...after];
+    if (r < 0.1) return ['1. ' + words(2), '2. ' + words(2), ...after];
+    if (r < 0.14) return [words(1), '   ' + words(4), ...after];
+    if (r < 0.17) return [':Field: ' + words(2), ':Other: ' + words(1), ...after];
+    if (r < 0.2) return ['-a        ' + words(2), '--long    ' + words(2), ...after];
+    if (r < 0.24) return ['   ' + words(4), '   ' + words(2), ...after];
+    if (r < 0.28) return ['.. note:: ' + words(2), '   ' + words(3), ...after];
+    if (r < 0.32) return [words(2) + '::', '', '    code ' + words(1), ...after];
+    if (r < 0.36) return [words(3) + pick(['::', ' ::', ':']), '', words(2)];
+    if (r < 0.4) return [words(3), pick(['  ', '    ']) + words(3), words(2)];
+    if (r < 0.46) return gridTable();
+    if (r < 0.52) return simpleTable();
+    if (r < 0.56) return listTable();
+    if (r < 0.63) return codeBlock();
+    if (r < 0.7) return [pick(['----', '--------', '=====', '***'])];
+    if (r < 0.78) return section(styles);
+    if (r < 0.82) return ['- ' + words(2), '', '  ' + title(), '  ' + '-'.repeat(12)];
+    if (r < 0.85) return ['| ' + words(2), '| ' + words(2), ...after];
+    return [words(5), words(4)];
+  }
+
+  function section(styles: string[]): string[] {
+    const t = title();
+    const overline = chance(0.25);
+    const style = chance(0.7) && styles.length ? pick(styles) : pick(STYLES.split(''));
+    if (!styles.includes(style)) styles.push(style);
+    const length = t.length + pick([0, 0, 0, 2, -1, -2]);
+    const adornment = style.repeat(Math.max(length, 1));
+    if (!overline) return [t, adornment];
+    const under = chance(0.7) ? adornment : style.repeat(Math.max(length + pick([1, -1, 3]), 1));
+    return [adornment, t, under];
+  }
+
+  function gridTable(): string[] {
+    const rows = ['+-------+--------+', '| a     | b      |', '+=======+========+', '| c     | d      |', '+-------+--------+'];
+    const r = random();
+    if (r < 0.3) return rows;
+    if (r < 0.45) return [...rows.slice(0, 4), '+-------+-------+'];
+    if (r < 0.6) return [...rows.slice(0, 3), '| c     | d        |', rows[4]];
+    if (r < 0.75) return [...rows.slice(0, 4)];
+    if (r < 0.82) return [...rows, words(2)];
+    if (r < 0.9) return [rows[0], '| a     | - list |', '|       | text   |', '+-------+--------+', '| b     | x      |', '|       |   y    |', '|       | z      |', rows[4]];
+    return [rows[0], '| a       b      |', '+-------+--------+'];
+  }
+
+  function simpleTable(): string[] {
+    const r = random();
+    const border = '=====  ======';
+    if (r < 0.3) return [border, 'a      b', border, 'c      d', border];
+    if (r < 0.45) return [border, 'a      b', border, 'c    xd  e', border];
+    if (r < 0.6) return [border, 'a      b', '=====  =======', 'c      d', border];
+    if (r < 0.7) return [border, 'a      b', border, 'c      d'];
+    if (r < 0.8) return [border, 'a      b', '------------', 'c      d', border];
+    if (r < 0.85) return [border, 'a      b', border, 'c      d', border, words(2)];
+    if (r < 0.9) return [border, 'a      - item', '       text', 'b      para', '         more', '       back', border];
+    return [border, '=====  ======', 'a      b', border];
+  }
+
+  function listTable(): string[] {
+    const r = random();
+    const head = ['.. list-table::', '   :header-rows: 1', ''];
+    if (r < 0.4) return [...head, '   * - a', '     - b', '   * - c', '     - d'];
+    if (r < 0.7) return [...head, '   * - a', '     - b', '   * - c'];
+    if (r < 0.85) return [...head, '   * - a', '     - b', '   * - c and d'];
+    return ['.. list-table::', '', '   Just a paragraph.'];
+  }
+
+  function codeBlock(): string[] {
+    const body = chance(0.5) ? pick(GOOD_JSON) : pick(BAD_JSON);
+    if (chance(0.15)) return [pick(['.. highlight:: json', '.. highlight:: python']), '', pick(['.. code-block::', 'Sample::']), '', ...body.map((line) => '   ' + line)];
+    const head = pick(['.. code-block:: json', '.. code:: json', '.. sourcecode:: JSON', '.. code-block:: javascript']);
+    const options = chance(0.2) ? ['   :linenos:'] : [];
+    return [head, ...options, '', ...body.map((line) => '   ' + line)];
+  }
+
+  const docs: string[] = [];
+  for (let k = 0; k < count; k++) {
+    const styles: string[] = [];
+    const lines: string[] = chance(0.5) ? ['=====', 'Title', '=====', ''] : [];
+    if (lines.length) styles.push('==');
+    const n = 4 + Math.floor(random() * 18);
+    for (let i = 0; i < n; i++) {
+      lines.push(...block(styles));
+      if (chance(0.8)) lines.push('');
+    }
+    if (chance(0.15)) lines.push('', '-----');
+    else if (chance(0.1)) lines.push('', 'Last', '----', '', 'Text.', '', '------');
+    docs.push(lines.join('\n') + '\n');
+  }
+  return docs;
+}
