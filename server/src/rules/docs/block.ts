@@ -3,7 +3,7 @@
 // parser records while it reads the spec (ParseMessage). Each becomes one finding at the exact
 // mistake, with docutils' words; `data.docutilsLine` keeps the (1-based) line docutils reports,
 // which is the line of the CI log.
-import type { ParseMessage, Range, SpecDocument } from '../../rst/types';
+import type { Block, ParseMessage, Range, SpecDocument } from '../../rst/types';
 import type { Finding, FindingData, Rule } from '../rule';
 
 type Family = 'rst-structure' | 'rst-title' | 'rst-table';
@@ -49,11 +49,13 @@ function findingsOf(doc: SpecDocument, family: Family): Finding[] {
   let all = cache.get(doc);
   if (!all) {
     all = { 'rst-structure': [], 'rst-title': [], 'rst-table': [] };
+    // the tables, once: a message per line of a long spec must not scan every block again
+    const tables = doc.blocks.filter((block) => block.kind === 'table');
     for (const message of doc.messages) {
       if (message.docutilsLevel !== undefined) continue; // INFO in docutils: not a docs-gate failure
       // a short adornment is title-underline's, unless docutils rejected the title (no section)
       const kind = message.detached && /^Title (under|over)line too short\.$/.test(message.text) ? TOO_SHORT : kindOf(message.text);
-      if (kind) all[kind[0]].push(toFinding(doc, message, kind[1]));
+      if (kind) all[kind[0]].push(toFinding(doc, tables, message, kind[1]));
     }
     cache.set(doc, all);
   }
@@ -79,7 +81,7 @@ function lineRange(doc: SpecDocument, line: number): Range {
   return { start: { line, character: Math.min(start, end) }, end: { line, character: end } };
 }
 
-function toFinding(doc: SpecDocument, message: ParseMessage, shape: Shape): Finding {
+function toFinding(doc: SpecDocument, tables: readonly Block[], message: ParseMessage, shape: Shape): Finding {
   // docutils words a malformed table's reason on a second line; one line here
   const text = message.text.replace(/\n/g, ' ');
   const last = doc.lines.length - 1;
@@ -88,7 +90,7 @@ function toFinding(doc: SpecDocument, message: ParseMessage, shape: Shape): Find
   let range = lineRange(doc, line);
   if (shape === 'unindent') {
     // not in a table cell: a blank line there would break the table
-    if (!inTable(doc, line)) data.blankLineBefore = line;
+    if (!tables.some((table) => table.startLine <= line && line < table.endLine)) data.blankLineBefore = line;
   } else if (shape === 'literal') {
     const marker = literalMarker(doc, message.line);
     if (marker) {
@@ -103,10 +105,6 @@ function toFinding(doc: SpecDocument, message: ParseMessage, shape: Shape): Find
     Object.assign(data, overlineRepair(doc, line));
   }
   return { range, message: text, data: data as FindingData };
-}
-
-function inTable(doc: SpecDocument, line: number): boolean {
-  return doc.blocks.some((block) => block.kind === 'table' && block.startLine <= line && line < block.endLine);
 }
 
 /**
