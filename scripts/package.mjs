@@ -24,7 +24,7 @@
 //    no `repository` field; without one vsce refuses relative links in the README
 //    unless told not to rewrite them (--baseContentUrl/--baseImagesUrl need a URL).
 // 4. The .vsix is read back (its zip directory): every file listed, and its size without the
-//    screenshots must stay under the budget (480 KB; RST_SPECS_VSIX_BUDGET_KB), the screenshots
+//    screenshots must stay under the budget (580 KB; RST_SPECS_VSIX_BUDGET_KB), the screenshots
 //    and the README that inlines them under theirs (640 KB; RST_SPECS_VSIX_IMAGES_BUDGET_KB).
 // Exit: 0 ok; 3 the .vsix was made but is over the budget; 1 anything else (no .vsix).
 import { spawnSync } from 'node:child_process';
@@ -36,10 +36,11 @@ import { fileURLToPath } from 'node:url';
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const vsceBin = join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce');
 // 300 KB held for the desktop extension alone (about 230 KB); the web build (client/out/browser.js,
-// server/out/web-server.js) adds about 180 KB of a second copy of the LSP libraries. 480: main
-// measured 458.9 KB on 2026-12-06 16:05 UTC, and the specs-repo features (issue 21: Specs view,
-// moves, docs trees, navigation) add about 19 KB. The README's screenshots are not counted here.
-const budgetKb = Number(process.env.RST_SPECS_VSIX_BUDGET_KB ?? 480);
+// server/out/web-server.js) adds about 180 KB of a second copy of the LSP libraries. 580: the
+// package measured 539.5 KB on 2026-12-06 with the docs gate (issue 16: inline scanner, directive
+// tables, block checks), the specs-repo features (issue 21) and picomatch; about 7 % above that.
+// The README's screenshots are not counted here.
+const budgetKb = Number(process.env.RST_SPECS_VSIX_BUDGET_KB ?? 580);
 // The walkthrough's screenshots (two PNGs of about 130 KB) and the README with the same two inlined.
 const imagesBudgetKb = Number(process.env.RST_SPECS_VSIX_IMAGES_BUDGET_KB ?? 640);
 

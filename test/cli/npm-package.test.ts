@@ -12,8 +12,11 @@ import { bundle, hasBundle } from './run';
 import { npm, npx, offlineNpmEnv, packRepository } from './npm';
 
 const manifest = JSON.parse(readFileSync(resolve(repoRoot, 'package.json'), 'utf8'));
-/** The tarball's budget: the CLI bundle is about 145 KB, the package about 87 KB packed. */
-const BUDGET_BYTES = 120 * 1024;
+/**
+ * The tarball's budget: 137 KB packed on 2026-12-06 with the docs gate (its inline scanner,
+ * directive tables and the rule pages) and picomatch; about 10 % above that, so growth is noticed.
+ */
+const BUDGET_BYTES = 150 * 1024;
 
 test('package.json: a public CLI package with no runtime dependencies and a files allow-list', () => {
   assert.equal(manifest.private, undefined);
