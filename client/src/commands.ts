@@ -176,7 +176,8 @@ interface LspRange {
   readonly end: { readonly line: number; readonly character: number };
 }
 
-async function exists(uri: Uri): Promise<boolean> {
+/** Whether a file or folder is there (through workspace.fs: also in virtual workspaces). */
+export async function exists(uri: Uri): Promise<boolean> {
   try {
     await workspace.fs.stat(uri);
     return true;

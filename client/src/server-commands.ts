@@ -2,6 +2,7 @@
 // the server, show its output, open (or create) the configuration file.
 import { commands, type ExtensionContext, Uri, window, workspace, WorkspaceEdit, type WorkspaceFolder } from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
+import { exists } from './commands';
 
 export const SERVER_COMMANDS = {
   restartServer: 'rst-specs.restartServer',
@@ -64,13 +65,4 @@ async function chooseFolder(): Promise<WorkspaceFolder | undefined> {
   const folders = workspace.workspaceFolders ?? [];
   if (folders.length <= 1) return folders[0];
   return window.showWorkspaceFolderPick({ placeHolder: 'rst-specs: the folder whose configuration file to open' });
-}
-
-async function exists(uri: Uri): Promise<boolean> {
-  try {
-    await workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -2,18 +2,7 @@
 // the input of the differential test against Sphinx (the idea of ../shared/rst-fixtures/tools/
 // random_docs.py, aimed at the inline layer). Block structure is kept simple and valid, so that
 // both sides read the same paragraphs.
-
-/** A small deterministic generator (mulberry32). */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from '../robustness/config';
 
 const WORDS = ['alpha', 'beta', 'gamma', 'node', 'cluster', 'policy', 'API', 'spec', 'x', 'foo_bar', 'a-b'];
 const NAMES = ['alpha', 'beta', 'node list', 'Policy'];
@@ -74,7 +63,7 @@ const CONTEXTS: ((text: string) => string[])[] = [
 ];
 
 export function generateDocument(seed: number): string {
-  const r = random(seed);
+  const r = random(seed).next;
   const lines = ['=====', 'Title', '=====', ''];
   const blocks = 4 + Math.floor(r() * 10);
   for (let b = 0; b < blocks; b++) {

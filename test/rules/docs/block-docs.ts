@@ -5,17 +5,7 @@
 // list-tables of uneven rows, JSON code blocks Pygments can or cannot lex, transitions anywhere,
 // titles with mismatched overlines, short underlines, inconsistent levels or inside a list.
 // Deterministic for a seed.
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random as seeded } from '../../robustness/config';
 
 const WORDS = 'alpha beta gamma delta cluster policy node senlin spec change impact API'.split(' ');
 const STYLES = '=-~^"\'`#*+';
@@ -33,7 +23,7 @@ const BAD_JSON = [
 ];
 
 export function blockDocs(seed: number, count: number): string[] {
-  const random = prng(seed);
+  const random = seeded(seed).next;
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
   const chance = (p: number) => random() < p;
   const words = (n: number) => Array.from({ length: n }, () => pick(WORDS)).join(' ');
