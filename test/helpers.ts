@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { buildTemplate, type Template } from '../server/src/template/model';
@@ -62,4 +63,14 @@ export function replaceLine(text: string, from: string, to: string): string {
   const lines = text.split('\n');
   lines[lineOf(text, from)] = to;
   return lines.join('\n');
+}
+
+/** Whether python3 with docutils is there, for the differential tests against docutils. */
+export function docutilsAvailable(): boolean {
+  try {
+    execFileSync('python3', ['-c', 'import docutils'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -12,7 +12,7 @@ import { corpusTemplate, peerOptionalSections, readManifest } from '../corpus/ma
 import { bundledTemplate, cleanSpec, hasCorpus } from '../helpers';
 import { TestClient } from '../lsp/client';
 import { syntheticSpec } from './synthetic';
-import { burstRows, manyProblemsRows, memoryRows, pathologicalRows, requestRows, startUpRows } from './robustness-bench';
+import { burstRows, manyProblemsRows, memoryRows, pathologicalRows, requestRows, startUpRows, typingSamples } from './robustness-bench';
 import { specsIndexRows } from './specs-index-bench';
 
 const quick = process.argv.includes('--quick');
@@ -116,14 +116,7 @@ async function typingLatency(): Promise<number[]> {
     const opened = client.nextDiagnostics(uri);
     await client.open(uri, oneThousand);
     await opened;
-    for (let version = 2; version < 202; version++) {
-      const line = 20 + (version % 40);
-      const published = client.nextDiagnostics(uri, (p) => p.version === version);
-      const start = performance.now();
-      await client.change(uri, version, [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: version % 2 ? 'x' : '' }]);
-      await published;
-      samples.push(performance.now() - start);
-    }
+    samples.push(...(await typingSamples(client, uri)));
   } finally {
     await client.shutdown();
     rmSync(workspace, { recursive: true, force: true });

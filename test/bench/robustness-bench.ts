@@ -355,3 +355,21 @@ export async function manyProblemsRows(keystrokes = 5): Promise<Row[]> {
     ];
   });
 }
+
+/**
+ * A writer typing: 200 edits to lines 20-59 of an open spec, each timed from didChange to its
+ * diagnostics, with `pauseMs` between them.
+ */
+export async function typingSamples(client: TestClient, uri: string, pauseMs = 0): Promise<number[]> {
+  const samples: number[] = [];
+  for (let version = 2; version < 202; version++) {
+    const line = 20 + (version % 40);
+    const published = client.nextDiagnostics(uri, (p) => p.version === version);
+    const start = performance.now();
+    await client.change(uri, version, [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: version % 2 ? 'x' : '' }]);
+    await published;
+    samples.push(performance.now() - start);
+    if (pauseMs > 0) await new Promise((resolve) => setTimeout(resolve, pauseMs));
+  }
+  return samples;
+}

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { sharedRoot } from '../helpers';
 import { TestClient } from '../lsp/client';
-import { type Row, specOfLines, stats } from './robustness-bench';
+import { type Row, specOfLines, stats, typingSamples } from './robustness-bench';
 
 const novaSpecs = join(sharedRoot, 'repos', 'nova-specs');
 
@@ -39,16 +39,7 @@ async function run(withIndex: boolean): Promise<Row[]> {
     const started = performance.now();
     let tree = withIndex ? await client.request<{ indexing: boolean; specs: number }>('rst-specs/specsTree', {}) : { indexing: false, specs: 0 };
     // A writer typing while the index runs: 200 edits, 40 ms apart (the index waits while they come).
-    const samples: number[] = [];
-    for (let version = 2; version < 202; version++) {
-      const line = 20 + (version % 40);
-      const published = client.nextDiagnostics(uri, (p) => p.version === version);
-      const start = performance.now();
-      await client.change(uri, version, [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: version % 2 ? 'x' : '' }]);
-      await published;
-      samples.push(performance.now() - start);
-      await new Promise((resolve) => setTimeout(resolve, 40));
-    }
+    const samples = await typingSamples(client, uri, 40);
     const typed = (performance.now() - started) / 1000;
     while (tree.indexing) {
       await new Promise((resolve) => setTimeout(resolve, 50));

@@ -6,6 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { docutilsAvailable } from '../helpers';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -42,15 +43,6 @@ function titleMessages(messages: [number, number, string][]): string[] {
     .map(([, , text]) => text)
     .filter((text) => TITLE_MESSAGES.some((m) => text.replace(/^<string>:\d+: \(\w+\/\d\) /, '').startsWith(m)))
     .sort();
-}
-
-function docutilsAvailable(): boolean {
-  try {
-    execFileSync('python3', ['-c', 'import docutils'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 interface Expected {

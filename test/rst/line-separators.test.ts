@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { parseSpec } from '../../server/src/rst/parse';
 import { editorPositions } from '../../server/src/rst/editor-positions';
 import { fixAllText } from '../../server/src/fixes/fix-all';
-import { bundledTemplate, check, checkRule, cleanSpec, lineOf, sharedRoot } from '../helpers';
+import { bundledTemplate, check, checkRule, cleanSpec, lineOf, sharedRoot, docutilsAvailable } from '../helpers';
 import { cliFixtures, run, scratch } from '../cli/run';
 
 const SEPARATORS = ['\x1c', '\x1d', '\x1e', '\x85', '\u2028', '\u2029'];
@@ -65,15 +65,6 @@ test('line-separator: blanks before a separator go with it (not trailing-whitesp
   const options = { maxLineLength: 79, optionalSections: ['History'], insertedSectionBody: 'none' as const, engine: { rules: { 'carriage-return': 'off' as const } } };
   assert.equal(fixAllText(parseSpec(crlf), bundledTemplate(), options), clean.replace(/\n/g, '\r\n'));
 });
-
-function docutilsAvailable(): boolean {
-  try {
-    execFileSync('python3', ['-c', 'import docutils'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 test('differential: random documents with separators for some line breaks have the sections docutils finds', (t) => {
   if (!existsSync(join(tools, 'random_docs.py'))) return t.skip(`no ${tools} (../shared is missing)`);
