@@ -1,9 +1,9 @@
-// The JSON schema of .rst-specs.json, built from the rule registry; the test compares the shipped
-// schemas/rst-specs.schema.json with it. After adding a rule, rewrite the file:
-//   node --import tsx test/cli/schema.ts
+// The JSON schema of .rst-specs.json, its rules from the rule registry; the test compares the shipped
+// schemas/rst-specs.schema.json with it. After adding a rule: npm run docs:rules (its rules);
+// after changing another key: node --import tsx test/cli/schema.ts
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { sarifRules } from '../../server/src/cli/formats/sarif';
+import { schemaRuleProperties } from '../../scripts/rule-docs';
 import { DEFAULT_MAX_LINE_LENGTH, DEFAULT_OPTIONAL_SECTIONS } from '../../server/src/engine';
 import { DEFAULT_EXCLUDE, DEFAULT_INCLUDE } from '../../server/src/spec-files';
 import { repoRoot } from '../helpers';
@@ -11,10 +11,7 @@ import { repoRoot } from '../helpers';
 export const SCHEMA_PATH = resolve(repoRoot, 'schemas', 'rst-specs.schema.json');
 
 export function expectedSchema(): unknown {
-  const rules: Record<string, unknown> = {};
-  for (const rule of sarifRules()) {
-    rules[rule.id] = { $ref: '#/definitions/severity', description: `${rule.description} Default: ${rule.severity}.` };
-  }
+  const rules = schemaRuleProperties();
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     title: 'rst-specs configuration (.rst-specs.json)',

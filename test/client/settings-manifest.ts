@@ -1,26 +1,17 @@
 // `rstSpecs.rules` in package.json, built from the rule registry: one property per rule id with
 // its severities, so that the Settings UI offers every rule id in a dropdown (and its severity in
 // another) and settings.json completes rule ids. The test compares package.json with it. After
-// adding a rule or changing a default severity, rewrite package.json:
-//   node --import tsx test/client/settings-manifest.ts
+// adding a rule or changing a default severity: npm run docs:rules.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { sarifRules } from '../../server/src/cli/formats/sarif';
+import { settingRuleProperties } from '../../scripts/rule-docs';
 import { repoRoot } from '../helpers';
 
 export const MANIFEST_PATH = resolve(repoRoot, 'package.json');
 
-const SEVERITIES = ['error', 'warning', 'information', 'hint', 'off'];
-
 export function expectedRulesSetting(): unknown {
-  const properties: Record<string, unknown> = {};
-  for (const rule of sarifRules()) {
-    properties[rule.id] = {
-      type: 'string',
-      enum: SEVERITIES,
-      description: `${rule.description} Default: ${rule.severity}.`,
-    };
-  }
+  const properties = settingRuleProperties();
   return {
     type: 'object',
     default: {},

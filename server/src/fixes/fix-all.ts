@@ -13,18 +13,24 @@ import { diffEdits } from './diff';
 import { applyEdits, mergeEdits, type TextEdit } from './edit';
 import type { FixOptions } from './fix';
 import { FIXES } from './index';
+import { allRules } from '../rules';
+import type { FixAllScope, Rule } from '../rules/rule';
 
-/** The rules fix-all repairs, in the order their edits win when two touch the same text. */
-export const SAFE_FIX_CODES: readonly string[] = [
-  'title-underline',
-  'rst-title',
-  'rst-structure',
-  'trailing-whitespace',
-  'tab',
-  'zero-width-space',
-  'line-separator',
-  'carriage-return',
-];
+const SCOPES: readonly FixAllScope[] = ['lines', 'characters', 'line-endings'];
+
+/** The scope of a rule's fix-all fix, from the registry; undefined when fix-all leaves its findings alone. */
+function fixAllScope(rule: Rule): FixAllScope | undefined {
+  return rule.fixes?.find((fix) => fix.fixAll)?.fixAll;
+}
+
+/** The rules fix-all repairs (those whose fix the registry marks `fixAll`), in the order their edits win when two touch the same text. */
+export const SAFE_FIX_CODES: readonly string[] = SCOPES.flatMap((scope) => allRules.filter((rule) => fixAllScope(rule) === scope).map((rule) => rule.id));
+
+/** Fixes that change characters within a line or the line endings, never which sections the spec has. */
+const LOCAL_FIX_CODES: ReadonlySet<string> = new Set(allRules.filter((rule) => fixAllScope(rule) !== undefined && fixAllScope(rule) !== 'lines').map((rule) => rule.id));
+
+/** Rules whose one fix repairs every finding in the file (line endings): fixed once. */
+const ONCE_FIX_CODES: ReadonlySet<string> = new Set(allRules.filter((rule) => fixAllScope(rule) === 'line-endings').map((rule) => rule.id));
 
 const MAX_ROUNDS = 8;
 
@@ -50,7 +56,7 @@ export function safeFixEdits(
   for (const code of SAFE_FIX_CODES) {
     const found = byCode.get(code);
     if (!found) continue;
-    if (code === 'carriage-return') {
+    if (ONCE_FIX_CODES.has(code)) {
       groups.push(FIXES[code].fix(doc, template, found[0], options));
       continue;
     }
@@ -58,9 +64,6 @@ export function safeFixEdits(
   }
   return mergeEdits(groups.filter((group) => group.length > 0));
 }
-
-/** Fixes that change characters within a line, never which sections the spec has. */
-const LOCAL_FIX_CODES: ReadonlySet<string> = new Set(['trailing-whitespace', 'tab', 'zero-width-space', 'line-separator', 'carriage-return']);
 
 /**
  * The text with every safe fix applied (the BOM, if any, left off), after as many rounds as it

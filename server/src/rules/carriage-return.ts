@@ -6,6 +6,7 @@ export const carriageReturn: Rule = {
   // A warning, not an error: the specs repos' tests read specs with Python 3's universal newlines,
   // so no carriage return reaches their check (nova-specs merged a CRLF spec), nor Sphinx.
   description: 'Carriage returns (CRLF or CR line endings), which the specs repos ask to avoid.',
+  fixes: [{ title: 'Use LF line endings', fixAll: 'line-endings' }],
   check({ doc }) {
     const lines = doc.lines.filter((line) => line.eol === '\r\n' || line.eol === '\r');
     if (lines.length === 0) return [];

@@ -5,6 +5,7 @@ export const emptySection: Rule = {
   id: 'empty-section',
   defaultSeverity: 'warning',
   description: 'A section with no text and no subsections: the template asks for "None".',
+  fixes: [{ title: 'Write "None" under the title' }],
   check({ doc }) {
     const leaves = doc.sections.filter((section) => section.children.length === 0);
     if (leaves.length === 0) return [];

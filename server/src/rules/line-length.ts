@@ -23,6 +23,7 @@ export const lineLength: Rule = {
   id: 'line-length',
   defaultSeverity: 'error',
   description: 'A line longer than the maximum (79 columns), outside the exemptions the specs repos allow.',
+  fixes: [{ title: 'Reflow the paragraph' }],
   check({ doc, options }) {
     const max = options.maxLineLength;
     const findings: Finding[] = [];

@@ -18,6 +18,7 @@ export const lineSeparator: Rule = {
   id: 'line-separator',
   defaultSeverity: 'warning',
   description: 'A line separator (U+2028, U+2029, NEL, U+001C-U+001E) that ends a line for docutils but not in editors.',
+  fixes: [{ title: 'Replace the line separator with a line break', fixAll: 'characters' }],
   check({ doc }) {
     const findings: Finding[] = [];
     doc.lines.forEach(({ text, eol }, line) => {

@@ -8,6 +8,7 @@ export const missingSection: Rule = {
   id: 'missing-section',
   defaultSeverity: 'error',
   description: 'A section of the template is missing from the spec.',
+  fixes: [{ title: 'Insert the missing section (or the blank line that makes a glued title one)' }],
   check({ doc, outline }) {
     const swallowed = swallowedTitles(doc, outline);
     return outline.missing.map(({ template, after, parent }): Finding => {

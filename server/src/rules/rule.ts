@@ -48,11 +48,28 @@ export interface Finding {
   readonly data?: FindingData;
 }
 
+/**
+ * What fix-all may do with a fix (undefined: a quick fix only). It also orders fix-all's edits
+ * when two touch the same text: `lines` first (adornments, a blank line), then `characters` (within
+ * a line), then `line-endings` (one fix for the whole file); within each, the registry's order.
+ */
+export type FixAllScope = 'lines' | 'characters' | 'line-endings';
+
+/** A quick fix a rule offers, as its page and the rule tables name it; the code is `FIXES[rule.id]` (fixes/index.ts). */
+export interface RuleFix {
+  /** What the quick fix does, in a few words. */
+  readonly title: string;
+  /** Set when fix-all (on save, `--fix`) applies it: it cannot add, remove or change the writer's content. */
+  readonly fixAll?: FixAllScope;
+}
+
 export interface Rule {
-  /** Stable id: the diagnostic code, the config key and the doc page name. */
+  /** Stable id: the diagnostic code, the config key and the doc page name (`docs/rules/<id>.md`). */
   readonly id: string;
   readonly defaultSeverity: Severity;
-  /** One line, for the rule table and SARIF. */
+  /** One line, for the rule tables, the settings, the schema and SARIF. */
   readonly description: string;
+  /** Its quick fixes, if any. */
+  readonly fixes?: readonly RuleFix[];
   check(context: RuleContext): Finding[];
 }

@@ -5,6 +5,7 @@ export const sectionLevel: Rule = {
   id: 'section-level',
   defaultSeverity: 'error',
   description: 'A template section at the wrong level or under the wrong parent.',
+  fixes: [{ title: 'Move the section to the level the template gives it' }],
   check({ doc, outline }) {
     const swallowed = swallowedTitles(doc, outline);
     return outline.matches.flatMap(({ section, kind, template, depth }) => {

@@ -8,6 +8,7 @@ export const sectionOrder: Rule = {
   id: 'section-order',
   defaultSeverity: 'warning',
   description: 'Template sections present but not in template order.',
+  fixes: [{ title: 'Move the section into template order' }],
   check({ outline }) {
     const inPlace = (sections: readonly Section[]) =>
       sections

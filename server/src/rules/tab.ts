@@ -6,6 +6,7 @@ export const tab: Rule = {
   id: 'tab',
   defaultSeverity: 'warning',
   description: 'A tab character: docutils expands it to 8-column tab stops, which rarely matches what the author sees.',
+  fixes: [{ title: 'Replace the tab with spaces', fixAll: 'characters' }],
   check({ doc }) {
     const findings: Finding[] = [];
     doc.lines.forEach(({ text }, line) => {

@@ -4,6 +4,7 @@ export const titleMismatch: Rule = {
   id: 'title-mismatch',
   defaultSeverity: 'error',
   description: "A section title that differs from the template's spelling.",
+  fixes: [{ title: "Rename the title to the template's" }],
   check({ outline }) {
     return outline.matches.flatMap(({ section, kind, template }) => {
       if (!template || (kind !== 'near' && kind !== 'renamed' && kind !== 'replaced')) return [];

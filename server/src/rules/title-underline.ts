@@ -6,6 +6,7 @@ export const titleUnderline: Rule = {
   id: 'title-underline',
   defaultSeverity: 'error',
   description: 'A title underline or overline shorter than the title, or an overline that differs from the underline.',
+  fixes: [{ title: 'Make the underline match the title', fixAll: 'lines' }],
   check({ doc }) {
     return doc.sections.flatMap((section) => checkSection(doc, section));
   },

@@ -5,6 +5,7 @@ export const trailingWhitespace: Rule = {
   id: 'trailing-whitespace',
   defaultSeverity: 'error',
   description: 'Spaces at the end of a line (with any tabs among them).',
+  fixes: [{ title: 'Remove the trailing whitespace', fixAll: 'characters' }],
   check({ doc }) {
     const findings: Finding[] = [];
     doc.lines.forEach(({ text, eol }, line) => {

@@ -4,6 +4,7 @@ export const zeroWidthSpace: Rule = {
   id: 'zero-width-space',
   defaultSeverity: 'error',
   description: 'An invisible zero-width space (U+200B), which the specs repos reject.',
+  fixes: [{ title: 'Remove the zero-width space', fixAll: 'characters' }],
   check({ doc }) {
     const findings: Finding[] = [];
     if (!doc.text.includes('\u200b')) return findings;

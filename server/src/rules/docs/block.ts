@@ -146,16 +146,21 @@ export function overlineRepair(doc: SpecDocument, overline: number): Record<stri
   return { adornment: over[0].repeat(Math.max(over.length, under.length, title.length)) };
 }
 
-function rule(id: Family, description: string): Rule {
-  return { id, defaultSeverity: 'error', description, check: ({ doc }) => findingsOf(doc, id) };
+function rule(id: Family, description: string, fixes?: Rule['fixes']): Rule {
+  return { id, defaultSeverity: 'error', description, ...(fixes ? { fixes } : {}), check: ({ doc }) => findingsOf(doc, id) };
 }
 
 export const rstStructure = rule(
   'rst-structure',
   'docutils: unexpected indentation or unindent, a missing literal block, a misplaced transition (fails sphinx-build -W).',
+  [
+    { title: 'Insert the missing blank line', fixAll: 'lines' },
+    { title: "Replace '::' with ':', or remove a detached ' ::' (no literal block follows)" },
+  ],
 );
 export const rstTitle = rule(
   'rst-title',
   'docutils: a section title it rejects (overline & underline mismatch, inconsistent level, incomplete, in a body element).',
+  [{ title: 'Make the overline and underline the same length', fixAll: 'lines' }],
 );
 export const rstTable = rule('rst-table', 'docutils: a malformed grid or simple table, or a list-table or table directive of the wrong shape.');

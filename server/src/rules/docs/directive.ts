@@ -32,6 +32,7 @@ export const rstDirective: Rule = {
   id: 'rst-directive',
   defaultSeverity: 'error',
   description: 'A directive that the docs build does not know, or cannot run as written.',
+  fixes: [{ title: 'Change to the known name it nearly spells' }],
   check({ doc, options }) {
     const known = knownNames(options.docs);
     const findings: Finding[] = [];

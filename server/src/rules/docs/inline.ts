@@ -7,6 +7,7 @@ export const rstInline: Rule = {
   id: 'rst-inline',
   defaultSeverity: 'error',
   description: 'Inline markup that docutils cannot read: a start-string without end-string, and the like.',
+  fixes: [{ title: 'Escape the start-string with a backslash' }],
   check({ doc }) {
     const findings: Finding[] = [];
     for (const { event, range, docLine } of docMarkup(doc).events) {

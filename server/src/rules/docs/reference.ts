@@ -29,6 +29,7 @@ export const rstReference: Rule = {
   id: 'rst-reference',
   defaultSeverity: 'error',
   description: 'A reference to a target, footnote, citation or substitution that the spec does not define.',
+  fixes: [{ title: 'Rename a duplicate target' }],
   check({ doc }) {
     const events = docMarkup(doc).events;
     const findings: Finding[] = [];

@@ -8,6 +8,7 @@ export const rstRole: Rule = {
   id: 'rst-role',
   defaultSeverity: 'error',
   description: 'An interpreted text role that the docs build does not know.',
+  fixes: [{ title: 'Change to the known name it nearly spells' }],
   check({ doc, options }) {
     const known = knownNames(options.docs);
     if (!known.complete) return [];
