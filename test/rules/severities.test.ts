@@ -34,6 +34,7 @@ test('severities: the CI gates\' rules are errors, reviewer advice warnings, hin
     // ... and on inline markup, references, directives and roles it cannot resolve.
     'rst-inline': 'error',
     'rst-reference': 'error',
+    'rst-footnote': 'error',
     'rst-directive': 'error',
     'rst-role': 'error',
     // A reviewer's requests. Carriage returns never reach the Python 3 check (universal newlines).
