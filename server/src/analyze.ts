@@ -48,6 +48,11 @@ export interface Analysis {
   readonly templatePath?: string;
   /** The optional sections that applied (the settings for the spec's release and template). */
   readonly optionalSections?: readonly string[];
+  /** The spec's file name (no folder) and release folder, as the rules saw them; none for untitled text. */
+  readonly fileName?: string;
+  readonly release?: string;
+  /** The options the rules ran with (the request's, with file name, release, misplacement, docs tree): fix-all checks its rounds with them. */
+  readonly options?: EngineOptions;
 }
 
 export const TEMPLATE_PROBLEM_CODE = 'template';
@@ -185,7 +190,7 @@ export class Analyzer {
     const diagnostics = validateDocument(doc, template, engineOptions, control);
     const severity = severityOf(TEMPLATE_PROBLEM_CODE, 'warning');
     const { optionalSections } = ruleOptions(engineOptions, template);
-    const analysis = { doc, template, diagnostics, templateOrigin: origin, templatePath, optionalSections };
+    const analysis = { doc, template, diagnostics, templateOrigin: origin, templatePath, optionalSections, fileName, release, options: engineOptions };
     if (!problem || severity === 'off' || control.isSuppressed(TEMPLATE_PROBLEM_CODE, 0)) return analysis;
     const templateDiagnostic: SpecDiagnostic = {
       code: TEMPLATE_PROBLEM_CODE,

@@ -20,6 +20,7 @@ import type { SpecDocument } from '../../server/src/rst/types';
 import { hasCorpus } from '../helpers';
 import { corpusTemplate, peerOptionalSections, readManifest } from '../corpus/manifest';
 import { assertNoNewDiagnostics, options } from './fix-helpers';
+import { fixContext } from '../../server/src/fixes/fix';
 
 // Inserted by insert-all, or fixed by fix-all (which renames no title and changes no level: those stay explicit).
 const GONE = ['missing-section', 'title-underline', 'trailing-whitespace'];
@@ -67,9 +68,9 @@ test('corpus: insert all missing sections, then fix all, on every spec', { skip:
     const doc = parseSpec(text);
     const before = validateDocument(doc, template, engine);
 
-    const insertions = insertAllMissingSections(doc, template, fix);
+    const insertions = insertAllMissingSections(fixContext({ doc, template }, fix));
     const withSections = applyEdits(text, insertions);
-    if (insertAllMissingSections(parseSpec(withSections), template, fix).length > 0) failures.push(`${where}: insert-all is not idempotent`);
+    if (insertAllMissingSections(fixContext({ doc: parseSpec(withSections), template }, fix)).length > 0) failures.push(`${where}: insert-all is not idempotent`);
     const fixedDoc = parseSpec(withSections);
     const fixed = applyEdits(withSections, fixAllEdits(fixedDoc, template, { ...fix, engine }));
     const finalDoc = parseSpec(fixed);
@@ -125,7 +126,7 @@ test('corpus: sections taken out of real specs are inserted back at their place,
     });
     const lines = original.split('\n');
     const text = lines.filter((_, line) => !drop.has(line)).join('\n');
-    const withSections = applyEdits(text, insertAllMissingSections(parseSpec(text), template, fix));
+    const withSections = applyEdits(text, insertAllMissingSections(fixContext({ doc: parseSpec(text), template }, fix)));
     const before = validateDocument(doc, template, engine);
     // Taking a section out can change how its neighbours match (an unknown subsection becomes
     // top-level): what the cut spec already had is not the insertion's doing.
@@ -174,7 +175,7 @@ test('corpus: every reflow and every move, applied alone, keeps the words and br
     const before = validateDocument(doc, template, engine);
     for (const diagnostic of before) {
       if (diagnostic.code !== 'line-length' && diagnostic.code !== 'section-order') continue;
-      const quickFix = quickFixFor(doc, template, diagnostic, fix);
+      const quickFix = quickFixFor(fixContext({ doc, template }, fix), diagnostic);
       if (!quickFix) {
         if (diagnostic.code === 'line-length') counts.notReflowed++;
         else failures.push(`${where}: no move for ${diagnostic.message}`);
@@ -221,7 +222,7 @@ test('corpus: paragraphs joined into one long line are reflowed with their words
       const before = validateDocument(doc, template, engine);
       const diagnostic = before.find((d) => d.code === 'line-length' && d.range.start.line === block.startLine);
       if (!diagnostic) continue;
-      const quickFix = quickFixFor(doc, template, diagnostic, fix);
+      const quickFix = quickFixFor(fixContext({ doc, template }, fix), diagnostic);
       if (!quickFix) {
         withoutFix++;
         continue;

@@ -8,6 +8,7 @@ import { quickFixFor } from '../../server/src/fixes/index';
 import { parseSpec } from '../../server/src/rst/parse';
 import type { Template } from '../../server/src/template/model';
 import { bundledTemplate } from '../helpers';
+import { fixContext } from '../../server/src/fixes/fix';
 
 export interface FixRun {
   readonly diagnostic: SpecDiagnostic;
@@ -42,7 +43,7 @@ export function applyQuickFix(
   const before = validateText(text, template, engineOptions);
   const diagnostic = before.filter((d) => d.code === code)[index];
   assert.ok(diagnostic, `no ${code} diagnostic #${index}; got ${JSON.stringify(before.map(key))}`);
-  const quickFix = quickFixFor(parseSpec(text), template, diagnostic, fix);
+  const quickFix = quickFixFor(fixContext({ doc: parseSpec(text), template }, fix), diagnostic);
   assert.ok(quickFix, `no quick fix for ${key(diagnostic)}`);
   const result = applyEdits(text, quickFix.edits);
   const after = validateText(result, template, engineOptions);
@@ -55,7 +56,7 @@ export function applyQuickFix(
     key(a) === key(diagnostic) && JSON.stringify(a.range) === JSON.stringify(diagnostic.range);
   for (const next of again) {
     if (!same(next)) continue;
-    const second = quickFixFor(parseSpec(result), template, next, fix);
+    const second = quickFixFor(fixContext({ doc: parseSpec(result), template }, fix), next);
     if (second) assert.equal(applyEdits(result, second.edits), result, 'a second run changed the text');
   }
   return { diagnostic, title: quickFix.title, edits: quickFix.edits, result };
@@ -79,7 +80,7 @@ export function noQuickFix(text: string, code: string, fix = options(), index = 
   const diagnostics = validateText(text, bundledTemplate(), { maxLineLength: fix.maxLineLength, optionalSections: fix.optionalSections });
   const diagnostic = diagnostics.filter((d) => d.code === code)[index];
   assert.ok(diagnostic, `no ${code} diagnostic`);
-  assert.equal(quickFixFor(parseSpec(text), bundledTemplate(), diagnostic, fix), undefined);
+  assert.equal(quickFixFor(fixContext({ doc: parseSpec(text), template: bundledTemplate() }, fix), diagnostic), undefined);
   return diagnostic;
 }
 

@@ -6,9 +6,10 @@ import { insertAllMissingSections } from '../../server/src/fixes/insert-sections
 import { parseSpec } from '../../server/src/rst/parse';
 import { bundledTemplate, check, cleanSpec, removeLines } from '../helpers';
 import { applyQuickFix, assertLinesKept, options } from './fix-helpers';
+import { fixContext } from '../../server/src/fixes/fix';
 
 const insertAll = (text: string, fix = options()) => {
-  const edits = insertAllMissingSections(parseSpec(text), bundledTemplate(), fix);
+  const edits = insertAllMissingSections(fixContext({ doc: parseSpec(text), template: bundledTemplate() }, fix));
   return applyEdits(text, edits);
 };
 
@@ -50,7 +51,7 @@ test('insert: a missing parent leaves out a subsection the spec already has else
   text = text.replace('Work Items\n----------\n', 'Use Cases\n---------\n\nOne.\n\nWork Items\n----------\n');
   const missing = check(text).filter((d) => d.code === 'missing-section');
   assert.equal(missing.length, 1);
-  const result = applyEdits(text, insertAllMissingSections(parseSpec(text), bundledTemplate(), options()));
+  const result = applyEdits(text, insertAllMissingSections(fixContext({ doc: parseSpec(text), template: bundledTemplate() }, options())));
   assert.equal(
     result,
     text.replace('diagnostic.\n\nProposed change\n', 'diagnostic.\n\nProblem description\n===================\n\nNone\n\nProposed change\n'),
@@ -108,7 +109,7 @@ test('insert all: every missing section at its place, in template order, in one 
   ]) {
     text = removeLines(text, from, to);
   }
-  const edits = insertAllMissingSections(parseSpec(text), bundledTemplate(), options());
+  const edits = insertAllMissingSections(fixContext({ doc: parseSpec(text), template: bundledTemplate() }, options()));
   assert.equal(edits.length, 5);
   const result = applyEdits(text, edits);
   const expected = cleanSpec()
@@ -118,7 +119,7 @@ test('insert all: every missing section at its place, in template order, in one 
   assert.equal(result, expected);
   assert.deepEqual(check(result), []);
   assertLinesKept(text, result);
-  assert.deepEqual(insertAllMissingSections(parseSpec(result), bundledTemplate(), options()), []);
+  assert.deepEqual(insertAllMissingSections(fixContext({ doc: parseSpec(result), template: bundledTemplate() }, options())), []);
 });
 
 test('insert: CRLF stays CRLF, a BOM stays', () => {
@@ -163,6 +164,6 @@ test("insert: a wide title's underline counts East Asian characters as two colum
   const { buildTemplate } = await import('../../server/src/template/model');
   const template = buildTemplate('=====\nTitle\n=====\n\n概要\n====\n\nText.\n\n設計 Design\n===========\n\nText.\n', 'wide');
   const text = '=====\nSpec\n=====\n\n設計 Design\n===========\n\nMine.\n';
-  const edits = insertAllMissingSections(parseSpec(text), template, options());
+  const edits = insertAllMissingSections(fixContext({ doc: parseSpec(text), template }, options()));
   assert.equal(applyEdits(text, edits), '=====\nSpec\n=====\n\n概要\n====\n\nNone\n\n設計 Design\n===========\n\nMine.\n');
 });

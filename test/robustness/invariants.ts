@@ -17,6 +17,7 @@ import { completionsAt } from '../../server/src/features/completion';
 import { documentSymbols, type SectionSymbol } from '../../server/src/features/symbols';
 import { foldingRanges } from '../../server/src/features/folding';
 import { documentLinks } from '../../server/src/features/links';
+import { fixContext } from '../../server/src/fixes/fix';
 
 export function assertRangeInside(doc: SpecDocument, range: Range, what: string): void {
   const { start, end } = range;
@@ -81,13 +82,13 @@ export function checkText(text: string, template: Template, options: CheckOption
   // Quick fixes: each applies cleanly; a few results are checked again.
   let revalidate = options.revalidateFixes ?? 3;
   for (const diagnostic of diagnostics.slice(0, options.quickFixes ?? diagnostics.length)) {
-    const quickFix = quickFixFor(doc, template, diagnostic, fix);
+    const quickFix = quickFixFor(fixContext({ doc, template }, fix), diagnostic);
     if (!quickFix) continue;
     assert.ok(quickFix.edits.length > 0 && quickFix.title.length > 0);
     const fixed = assertEditsApply(doc, quickFix.edits, `${diagnostic.code} quick fix`);
     if (revalidate-- > 0) validateDocument(parseSpec(fixed), template, engine);
   }
-  assertEditsApply(doc, insertAllMissingSections(doc, template, fix), 'insert all missing sections');
+  assertEditsApply(doc, insertAllMissingSections(fixContext({ doc, template }, fix)), 'insert all missing sections');
 
   // Fix-all: its edits (those fixAllEdits hands out) give its text, and a second fix-all has nothing left to do.
   const fixAll = { ...fix, engine };

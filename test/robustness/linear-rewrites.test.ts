@@ -18,6 +18,7 @@ import { buildTemplate } from '../../server/src/template/model';
 import { bundledTemplate, cleanSpec } from '../helpers';
 import { replayHint, runs, SEED } from './config';
 import { sourcePattern } from './source-regexes';
+import { fixContext } from '../../server/src/fixes/fix';
 
 /** Every string of up to `length` tokens. */
 function* strings(tokens: readonly string[], length: number, prefix = ''): Generator<string> {
@@ -175,7 +176,7 @@ test('fix-all is idempotent on a title added above the header comment (where lev
   let current = parseSpec(text);
   let cycled = false;
   for (let round = 0; round < 8 && !cycled; round++) {
-    const edits = safeFixEdits(current, template, validateDocument(current, template), DEFAULT_FIX_OPTIONS);
+    const edits = safeFixEdits(fixContext({ doc: current, template }, DEFAULT_FIX_OPTIONS), validateDocument(current, template));
     if (edits.length === 0) break;
     const next = applyEdits(current.text, edits);
     cycled = seen.has(next);
@@ -241,9 +242,10 @@ test(`the tab fix: the same spaces as before, in linear time over a line of many
     fc.property(fc.array(fc.array(piece, { maxLength: 12 }).map((pieces) => pieces.join('')), { minLength: 1, maxLength: 4 }), (lines) => {
       const doc = parseSpec(lines.join('\n'));
       const diagnostics = validateDocument(doc, template).filter((diagnostic) => diagnostic.code === 'tab');
-      // In document order (as fix-all asks), then in reverse (each on its own).
+      // In document order (as fix-all asks), then in reverse, on one context (its column memo resumed or restarted).
+      const spec = fixContext({ doc, template }, DEFAULT_FIX_OPTIONS);
       for (const diagnostic of [...diagnostics, ...[...diagnostics].reverse()]) {
-        const [edit] = FIXES.tab.fix(doc, template, diagnostic, DEFAULT_FIX_OPTIONS);
+        const [edit] = FIXES.tab.fix(spec, diagnostic);
         const { line, character } = diagnostic.range.start;
         const text = doc.lines[line].text;
         let end = character;

@@ -25,6 +25,7 @@ import { bundledTemplate, cleanSpec, hasCorpus, repoRoot } from '../helpers';
 import { readManifest } from '../corpus/manifest';
 import { LONG } from './config';
 import { literalPatterns, type Pattern } from './source-regexes';
+import { fixContext } from '../../server/src/fixes/fix';
 
 const SIZE = LONG ? 50_000 : 10_000;
 /** A linear pattern runs through SIZE characters in well under a millisecond. */
@@ -49,7 +50,7 @@ function executedPatterns(): Pattern[] {
     for (const text of texts) {
       const doc = parseSpec(text);
       const diagnostics = validateDocument(doc, template, {});
-      for (const diagnostic of diagnostics) quickFixFor(doc, template, diagnostic, DEFAULT_FIX_OPTIONS);
+      for (const diagnostic of diagnostics) quickFixFor(fixContext({ doc, template }, DEFAULT_FIX_OPTIONS), diagnostic);
       fixAllEdits(doc, template, DEFAULT_FIX_OPTIONS);
       const spec = { doc, template };
       documentSymbols(doc, spec);

@@ -12,6 +12,7 @@ import { DEFAULT_FIX_OPTIONS } from '../../server/src/fixes/fix';
 import { quickFixFor } from '../../server/src/fixes/index';
 import { parseSpec } from '../../server/src/rst/parse';
 import { bundledTemplate, cleanSpec } from '../helpers';
+import { fixContext } from '../../server/src/fixes/fix';
 
 const template = bundledTemplate();
 
@@ -20,7 +21,7 @@ function applySectionLevelFix(text: string): { title: string; text: string } | u
   const doc = parseSpec(text);
   const diagnostic = validateDocument(doc, template).find((candidate) => candidate.code === 'section-level');
   if (!diagnostic) return undefined;
-  const fix = quickFixFor(doc, template, diagnostic, DEFAULT_FIX_OPTIONS);
+  const fix = quickFixFor(fixContext({ doc, template }, DEFAULT_FIX_OPTIONS), diagnostic);
   return fix && { title: fix.title, text: applyEdits(text, fix.edits) };
 }
 
@@ -39,12 +40,12 @@ test('section-level quick fix: no fix for a subsection above the document title,
   );
   // The adornment change alone (what fix-all tries, and stops) overlines it, and on its result
   // the same diagnostic comes back on the title, now on line 1, at the same depth.
-  const overlined = applyEdits(text, changeSectionLevel(doc, template, diagnostics[0], DEFAULT_FIX_OPTIONS));
+  const overlined = applyEdits(text, changeSectionLevel(fixContext({ doc, template }, DEFAULT_FIX_OPTIONS), diagnostics[0]));
   assert.equal(overlined, ['=============', 'alternativess', '=============', ...cleanSpec().split('\n').slice(1)].join('\n'));
   const again = validateDocument(parseSpec(overlined), template).filter((diagnostic) => diagnostic.code === 'section-level');
   assert.deepEqual(again.map(({ range, data }) => ({ line: range.start.line, data })), [{ line: 1, data: diagnostics[0].data }]);
   // The quick fix is offered on neither text, so it never flips between them.
-  assert.equal(quickFixFor(doc, template, diagnostics[0], DEFAULT_FIX_OPTIONS), undefined);
+  assert.equal(quickFixFor(fixContext({ doc, template }, DEFAULT_FIX_OPTIONS), diagnostics[0]), undefined);
   assert.equal(applySectionLevelFix(overlined), undefined);
 });
 

@@ -12,6 +12,7 @@ import { insertAllMissingSections } from '../../server/src/fixes/insert-sections
 import { parseSpec } from '../../server/src/rst/parse';
 import { options } from '../fixes/fix-helpers';
 import { bundledTemplate, check, cleanSpec, lineOf, range, sharedRoot } from '../helpers';
+import { fixContext } from '../../server/src/fixes/fix';
 
 const glued = () =>
   cleanSpec().replace('An operator lists the nodes of a cluster with their health.\n\n', 'An operator lists the nodes of a cluster with their health.\n');
@@ -33,10 +34,10 @@ test('missing-section: a title swallowed by the paragraph above is one error say
 test('missing-section: the fix of a swallowed title inserts the blank line, alone and in Insert all missing sections', () => {
   const text = glued();
   const [diagnostic] = check(text);
-  const fix = quickFixFor(parseSpec(text), bundledTemplate(), diagnostic, options());
+  const fix = quickFixFor(fixContext({ doc: parseSpec(text), template: bundledTemplate() }, options()), diagnostic);
   assert.equal(fix?.title, "Insert a blank line before 'Proposed change'");
   assert.equal(applyEdits(text, fix!.edits), cleanSpec());
-  assert.equal(applyEdits(text, insertAllMissingSections(parseSpec(text), bundledTemplate(), options())), cleanSpec());
+  assert.equal(applyEdits(text, insertAllMissingSections(fixContext({ doc: parseSpec(text), template: bundledTemplate() }, options()))), cleanSpec());
 });
 
 test('missing-section: docutils agrees that the glued title is no section, and that the blank line makes it one', (t) => {

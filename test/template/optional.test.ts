@@ -12,6 +12,7 @@ import { parseSpec } from '../../server/src/rst/parse';
 import { buildTemplate } from '../../server/src/template/model';
 import { resolveOptionalSections } from '../../server/src/template/optional';
 import { check, repoRoot } from '../helpers';
+import { fixContext } from '../../server/src/fixes/fix';
 
 const repos = join(repoRoot, 'test', 'fixtures', 'repos');
 
@@ -82,7 +83,7 @@ test('a template marks a section optional with `.. rst-specs: optional` under it
     "Missing section 'History': the template puts it after 'Problem description'.",
   ]);
   // "Insert all missing sections" leaves it out too, and "New spec from template" drops the mark.
-  assert.deepEqual(insertAllMissingSections(parseSpec(spec), template, { maxLineLength: 79, optionalSections: [], insertedSectionBody: 'none' }).map((e) => e.newText), [
+  assert.deepEqual(insertAllMissingSections(fixContext({ doc: parseSpec(spec), template }, { maxLineLength: 79, optionalSections: [], insertedSectionBody: 'none' })).map((e) => e.newText), [
     '\nHistory\n=======\n\nNone\n',
   ]);
   const fresh = newSpecText(template, 'my-spec');

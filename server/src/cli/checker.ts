@@ -144,7 +144,7 @@ export class SpecChecker {
     let diff: string | undefined;
     const problems: { key: string; text: string }[] = [];
     if (options.fix || options.fixDryRun) {
-      const result = fixSpec(text, analysis, analyze, settings.effective, filePath && path.basename(filePath));
+      const result = fixSpec(text, analysis, analyze, settings.effective);
       if (result.text !== text && undecodable) {
         // Written back, each byte that is not UTF-8 would become U+FFFD: the file is not touched.
         const at = `line ${undecodable.line + 1}, column ${undecodable.character + 1}`;

@@ -33,7 +33,7 @@ export interface FixResult {
  * the result again. The BOM stays; line endings stay, except when the carriage-return rule is on
  * and its fix (LF line endings) is among those applied.
  */
-export function fixSpec(text: string, analysis: Analysis, analyze: (text: string) => Analysis, options: EffectiveOptions, fileName?: string): FixResult {
+export function fixSpec(text: string, analysis: Analysis, analyze: (text: string) => Analysis, options: EffectiveOptions): FixResult {
   if (analysis.diagnostics.length === 0 || analysis.diagnostics.some((d) => d.code === BINARY_FILE_CODE)) {
     return { text, analysis, fixed: 0 };
   }
@@ -41,7 +41,7 @@ export function fixSpec(text: string, analysis: Analysis, analyze: (text: string
     maxLineLength: options.maxLineLength,
     optionalSections: analysis.optionalSections ?? resolveOptionalSections(options.optionalSections),
     insertedSectionBody: 'none',
-    engine: { ...engineOptions(options), fileName },
+    engine: analysis.options ?? engineOptions(options),
   });
   if (fixedBody === analysis.doc.text) return { text, analysis, fixed: 0 };
   const fixed = (analysis.doc.hasBom ? '\uFEFF' : '') + fixedBody;

@@ -8,7 +8,7 @@ import { applyEdits, eolOf, rangeOf, type TextEdit } from './edit';
 import type { Fix } from './fix';
 import { documentStyle, sectionWithUnderlineOn, sectionWithTitleOn, titleWidth } from './sections';
 
-export const resizeAdornment: Fix = (doc, _template, diagnostic) => {
+export const resizeAdornment: Fix = ({ doc }, diagnostic) => {
   const section = sectionWithUnderlineOn(doc, diagnostic.range.start.line);
   if (!section) return [];
   const width = typeof diagnostic.data?.width === 'number' ? diagnostic.data.width : titleWidth(doc, section);
@@ -17,13 +17,13 @@ export const resizeAdornment: Fix = (doc, _template, diagnostic) => {
   return adornmentEdits(doc, section, section.style, length);
 };
 
-export const changeSectionLevel: Fix = (doc, template, diagnostic, options) => {
+export const changeSectionLevel: Fix = (spec, diagnostic) => {
+  const { doc, template } = spec;
   const depth = diagnostic.data?.expectedDepth;
   const current = diagnostic.data?.depth;
   const section = sectionWithTitleOn(doc, diagnostic.range.start.line);
   if (!section || (depth !== 1 && depth !== 2) || depth === current) return [];
-  const outline = buildOutline(doc, template, options.optionalSections);
-  const style = documentStyle(doc, outline, template, depth, section);
+  const style = documentStyle(doc, spec.outline, template, depth, section);
   if (style === section.style) return [];
   const length = Math.max(titleWidth(doc, section), section.underlineLength);
   return adornmentEdits(doc, section, style, length);
@@ -35,8 +35,9 @@ export const changeSectionLevel: Fix = (doc, template, diagnostic, options) => {
  * the document title, and the fix then takes the overline off again, each application undoing the
  * one before. (Fix-all checks its result round by round and stops such cycles on its own.)
  */
-export const changeSectionLevelOnce: Fix = (doc, template, diagnostic, options) => {
-  const edits = changeSectionLevel(doc, template, diagnostic, options);
+export const changeSectionLevelOnce: Fix = (spec, diagnostic) => {
+  const { doc, template, options } = spec;
+  const edits = changeSectionLevel(spec, diagnostic);
   if (edits.length === 0) return edits;
   const fixed = parseSpec(applyEdits(doc.text, edits));
   const titleLine = diagnostic.range.start.line + linesAddedBefore(edits, diagnostic.range.start.line);

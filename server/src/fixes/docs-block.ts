@@ -13,7 +13,7 @@ import type { TextEdit } from './edit';
 import { rangeOf } from './edit';
 import type { Fix } from './fix';
 
-export const insertBlankLine: Fix = (doc, _template, diagnostic) => {
+export const insertBlankLine: Fix = ({ doc }, diagnostic) => {
   const line = diagnostic.data?.blankLineBefore;
   if (typeof line !== 'number' || line <= 0 || line >= doc.lines.length) return [];
   if (doc.lines[line - 1].text.trim() === '') return [];
@@ -21,7 +21,7 @@ export const insertBlankLine: Fix = (doc, _template, diagnostic) => {
   return [{ range: rangeOf(line, 0, line, 0), newText: eol }];
 };
 
-export const replaceLiteralMarker: Fix = (doc, _template, diagnostic) => {
+export const replaceLiteralMarker: Fix = ({ doc }, diagnostic) => {
   const replacement = diagnostic.data?.replacement;
   if (typeof replacement !== 'string') return [];
   const { start, end } = diagnostic.range;
@@ -31,12 +31,10 @@ export const replaceLiteralMarker: Fix = (doc, _template, diagnostic) => {
 };
 
 /** The quick fix of rst-structure: whichever of the two its finding carries. */
-export const structureQuickFix: Fix = (doc, template, diagnostic, options) =>
-  diagnostic.data?.blankLineBefore !== undefined
-    ? insertBlankLine(doc, template, diagnostic, options)
-    : replaceLiteralMarker(doc, template, diagnostic, options);
+export const structureQuickFix: Fix = (spec, diagnostic) =>
+  diagnostic.data?.blankLineBefore !== undefined ? insertBlankLine(spec, diagnostic) : replaceLiteralMarker(spec, diagnostic);
 
-export const equalizeAdornments: Fix = (doc, _template, diagnostic) => {
+export const equalizeAdornments: Fix = ({ doc }, diagnostic) => {
   const adornment = diagnostic.data?.adornment;
   const overline = diagnostic.range.start.line;
   if (typeof adornment !== 'string' || overline + 2 >= doc.lines.length) return [];

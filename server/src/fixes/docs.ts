@@ -5,17 +5,17 @@ import type { TextEdit } from './edit';
 import type { Fix } from './fix';
 
 /** rst-inline: a backslash before a lone `*` or backquote, which then stands for itself. */
-export const escapeStartString: Fix = (_doc, _template, diagnostic) =>
+export const escapeStartString: Fix = (_spec, diagnostic) =>
   diagnostic.data?.escape === true ? [{ range: { start: diagnostic.range.start, end: diagnostic.range.start }, newText: '\\' }] : [];
 
 /** rst-directive, rst-role: the known name a small edit away. */
-export const useSuggestedName: Fix = (_doc, _template, diagnostic) => {
+export const useSuggestedName: Fix = (_spec, diagnostic) => {
   const suggestion = diagnostic.data?.suggestion;
   return typeof suggestion === 'string' ? [{ range: diagnostic.range, newText: suggestion }] : [];
 };
 
 /** rst-reference: a duplicate `.. _name:` target renamed `name-2` (or the first free number). */
-export const renameDuplicateTarget: Fix = (doc, _template, diagnostic) => {
+export const renameDuplicateTarget: Fix = ({ doc }, diagnostic) => {
   if (!diagnostic.message?.startsWith('Duplicate explicit target name')) return [];
   const line = diagnostic.range.start.line;
   const text = doc.lines[line]?.text ?? '';

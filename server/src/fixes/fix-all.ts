@@ -11,7 +11,7 @@ import type { SpecDocument } from '../rst/types';
 import type { Template } from '../template/model';
 import { diffEdits } from './diff';
 import { applyEdits, mergeEdits, type TextEdit } from './edit';
-import type { FixOptions } from './fix';
+import { type FixContext, type FixOptions, fixContext } from './fix';
 import { FIXES } from './index';
 import { allRules } from '../rules';
 import type { FixAllScope, Rule } from '../rules/rule';
@@ -40,12 +40,7 @@ export interface FixAllOptions extends FixOptions {
 }
 
 /** One round: the safe fixes of these diagnostics, merged without overlaps. */
-export function safeFixEdits(
-  doc: SpecDocument,
-  template: Template,
-  diagnostics: readonly SpecDiagnostic[],
-  options: FixOptions,
-): TextEdit[] {
+export function safeFixEdits(spec: FixContext, diagnostics: readonly SpecDiagnostic[]): TextEdit[] {
   const byCode = new Map<string, SpecDiagnostic[]>();
   for (const diagnostic of diagnostics) {
     const found = byCode.get(diagnostic.code);
@@ -57,10 +52,10 @@ export function safeFixEdits(
     const found = byCode.get(code);
     if (!found) continue;
     if (ONCE_FIX_CODES.has(code)) {
-      groups.push(FIXES[code].fix(doc, template, found[0], options));
+      groups.push(FIXES[code].fix(spec, found[0]));
       continue;
     }
-    for (const diagnostic of found) groups.push(FIXES[code].fix(doc, template, diagnostic, options));
+    for (const diagnostic of found) groups.push(FIXES[code].fix(spec, diagnostic));
   }
   return mergeEdits(groups.filter((group) => group.length > 0));
 }
@@ -109,7 +104,7 @@ function* fixedPoint(doc: SpecDocument, template: Template, options: FixAllOptio
     const all = validateDocument(current, template, { ...options.engine, optionalSections: options.optionalSections });
     yield;
     const diagnostics = only ? all.filter((diagnostic) => only.has(diagnostic.code)) : all;
-    const edits = safeFixEdits(current, template, diagnostics, options);
+    const edits = safeFixEdits(fixContext({ doc: current, template }, options), diagnostics);
     if (edits.length === 0) return current.text;
     if (round === MAX_ROUNDS) return undefined;
     const text = applyEdits(current.text, edits);

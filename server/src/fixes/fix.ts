@@ -1,7 +1,9 @@
-// What every fix takes: the parsed spec, its template, one diagnostic, and the options.
+// What every fix takes: the spec as analysed (parsed document, template, outline), the options,
+// and one diagnostic.
 import type { Range, SpecDocument } from '../rst/types';
 import type { FindingData } from '../rules/rule';
 import type { Template } from '../template/model';
+import { buildOutline, type Outline } from '../template/outline';
 import type { TextEdit } from './edit';
 
 export interface FixOptions {
@@ -27,5 +29,36 @@ export interface FixDiagnostic {
   readonly data?: FindingData;
 }
 
-/** A pure repair: the edits (against `doc`) that remove the diagnostic, or none when there is no safe one. */
-export type Fix = (doc: SpecDocument, template: Template, diagnostic: FixDiagnostic, options: FixOptions) => TextEdit[];
+/** One version of a spec as the fixes read it; what they derive from it is computed once, when first asked. */
+export interface FixContext {
+  readonly doc: SpecDocument;
+  readonly template: Template;
+  readonly options: FixOptions;
+  /** The spec's sections matched against the template's, the optional sections applied. */
+  readonly outline: Outline;
+  /** Where the tab fix last counted columns (fixes/whitespace.ts): the tabs of one long line then cost linear time. */
+  lastColumn?: { readonly line: number; readonly index: number; readonly column: number };
+}
+
+class SpecToFix implements FixContext {
+  private outlineOnce?: Outline;
+  lastColumn?: FixContext['lastColumn'];
+
+  constructor(
+    readonly doc: SpecDocument,
+    readonly template: Template,
+    readonly options: FixOptions,
+  ) {}
+
+  get outline(): Outline {
+    return (this.outlineOnce ??= buildOutline(this.doc, this.template, this.options.optionalSections));
+  }
+}
+
+/** The fix context of an analysed spec (an `Analysis`, or any parsed document and its template). */
+export function fixContext(spec: { readonly doc: SpecDocument; readonly template: Template }, options: FixOptions = DEFAULT_FIX_OPTIONS): FixContext {
+  return new SpecToFix(spec.doc, spec.template, options);
+}
+
+/** A pure repair: the edits (against `spec.doc`) that remove the diagnostic, or none when there is no safe one. */
+export type Fix = (spec: FixContext, diagnostic: FixDiagnostic) => TextEdit[];

@@ -1,10 +1,8 @@
 // The quick fixes by rule: what each is called and which edits it makes.
-import type { SpecDocument } from '../rst/types';
-import type { Template } from '../template/model';
 import { changeSectionLevel, changeSectionLevelOnce, resizeAdornment } from './adornment';
 import { escapeStartString, renameDuplicateTarget, useSuggestedName } from './docs';
 import type { TextEdit } from './edit';
-import type { Fix, FixDiagnostic, FixOptions } from './fix';
+import type { Fix, FixContext, FixDiagnostic } from './fix';
 import { DOCS_BLOCK_FIXES } from './docs-block';
 import { insertMissingSection } from './insert-sections';
 import { moveSection, moveTitle } from './move-section';
@@ -88,16 +86,11 @@ function suggestionTitle(suggestion: unknown): string | undefined {
 }
 
 /** The quick fix of one diagnostic, when its rule has one and it applies here. */
-export function quickFixFor(
-  doc: SpecDocument,
-  template: Template,
-  diagnostic: FixDiagnostic,
-  options: FixOptions,
-): QuickFix | undefined {
+export function quickFixFor(spec: FixContext, diagnostic: FixDiagnostic): QuickFix | undefined {
   const entry = FIXES[diagnostic.code];
   if (!entry) return undefined;
   const title = entry.title(diagnostic);
   if (!title) return undefined;
-  const edits = (entry.quickFix ?? entry.fix)(doc, template, diagnostic, options);
+  const edits = (entry.quickFix ?? entry.fix)(spec, diagnostic);
   return edits.length > 0 ? { title, edits, isPreferred: entry.preferred } : undefined;
 }

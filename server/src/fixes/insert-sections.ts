@@ -6,18 +6,19 @@
 import type { SpecDocument } from '../rst/types';
 import type { Template, TemplateSection } from '../template/model';
 import { optionalTitles, startLineOf } from '../template/model';
-import { buildOutline, type Outline } from '../template/outline';
+import type { Outline } from '../template/outline';
 import { swallowedTitles } from '../template/swallowed';
 import { eolOf, isAtEnd, isBlank, rangeOf, type TextEdit } from './edit';
-import type { Fix, FixOptions } from './fix';
+import type { Fix, FixContext, FixOptions } from './fix';
 import { adornedTitle, blankLinesBefore, documentStyle, placedSection } from './sections';
 
 /** The fix of one `missing-section` diagnostic: that section (and its missing subsections). */
-export const insertMissingSection: Fix = (doc, template, diagnostic, options) => {
+export const insertMissingSection: Fix = (spec, diagnostic) => {
+  const { doc, template, options } = spec;
   const index = diagnostic.data?.templateIndex;
   const templateSection = typeof index === 'number' ? template.sections[index] : undefined;
   if (!templateSection || templateSection.title !== diagnostic.data?.title) return [];
-  const outline = buildOutline(doc, template, options.optionalSections);
+  const outline = spec.outline;
   if (!outline.missing.some((missing) => missing.template === templateSection)) return [];
   const swallowed = swallowedTitles(doc, outline).get(templateSection.index);
   if (swallowed !== undefined) return [blankLineBefore(doc, swallowed)];
@@ -30,8 +31,8 @@ function blankLineBefore(doc: SpecDocument, line: number): TextEdit {
 }
 
 /** Every missing section in one edit, each at its place, in template order. */
-export function insertAllMissingSections(doc: SpecDocument, template: Template, options: FixOptions): TextEdit[] {
-  const outline = buildOutline(doc, template, options.optionalSections);
+export function insertAllMissingSections(spec: FixContext): TextEdit[] {
+  const { doc, template, options, outline } = spec;
   const swallowed = swallowedTitles(doc, outline);
   const missing = outline.missing.map((entry) => entry.template).filter((section) => !swallowed.has(section.index));
   const blankLines = [...swallowed.values()].map((line) => blankLineBefore(doc, line));

@@ -7,7 +7,7 @@ import { eolOf, isAtEnd, isBlank, rangeOf, type TextEdit } from './edit';
 import type { Fix, FixDiagnostic } from './fix';
 import { blankLinesBefore, contentEnd, sectionWithTitleOn } from './sections';
 
-export const moveSection: Fix = (doc, _template, diagnostic) => {
+export const moveSection: Fix = ({ doc }, diagnostic) => {
   const move = plannedMove(doc, diagnostic);
   return move ? moveEdits(doc, move.section, move.line) : [];
 };

@@ -10,7 +10,7 @@ import type { RuleContext } from '../rules/rule';
 import { rangeOf } from './edit';
 import type { Fix } from './fix';
 
-export const reflowParagraph: Fix = (doc, _template, diagnostic, options) => {
+export const reflowParagraph: Fix = ({ doc, options }, diagnostic) => {
   const line = diagnostic.range.start.line;
   const block = paragraphAt(doc, line);
   if (!block) return [];

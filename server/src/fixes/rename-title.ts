@@ -4,7 +4,7 @@ import { rangeOf, type TextEdit } from './edit';
 import type { Fix } from './fix';
 import { columnWidth, sectionWithTitleOn } from './sections';
 
-export const renameTitle: Fix = (doc, _template, diagnostic) => {
+export const renameTitle: Fix = ({ doc }, diagnostic) => {
   const expected = diagnostic.data?.expected;
   const section = sectionWithTitleOn(doc, diagnostic.range.start.line);
   if (typeof expected !== 'string' || !section || section.title === expected) return [];

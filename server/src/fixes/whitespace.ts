@@ -3,10 +3,10 @@
 import type { SpecDocument } from '../rst/types';
 import { editorLineBreak } from '../rst/lines';
 import { eolOf, isBlank, rangeOf, type TextEdit } from './edit';
-import type { Fix } from './fix';
+import type { Fix, FixContext } from './fix';
 import { sectionWithTitleOn } from './sections';
 
-export const removeTrailingWhitespace: Fix = (doc, _template, diagnostic) => {
+export const removeTrailingWhitespace: Fix = ({ doc }, diagnostic) => {
   const line = diagnostic.range.start.line;
   const text = doc.lines[line]?.text;
   if (text === undefined) return [];
@@ -16,29 +16,27 @@ export const removeTrailingWhitespace: Fix = (doc, _template, diagnostic) => {
 };
 
 /** Each tab becomes the spaces up to the next 8-column tab stop, as docutils expands it. */
-export const expandTab: Fix = (doc, _template, diagnostic) => {
+export const expandTab: Fix = (spec, diagnostic) => {
+  const { doc } = spec;
   const { line, character: start } = diagnostic.range.start;
   const text = doc.lines[line]?.text;
   if (text === undefined || text[start] !== '\t') return [];
   let end = start;
   while (text[end] === '\t') end++;
-  let column = columnAt(doc, line, start);
+  let column = columnAt(spec, line, start);
   const from = column;
   for (let index = start; index < end; index++) column += 8 - (column % 8);
   return [{ range: rangeOf(line, start, line, end), newText: ' '.repeat(column - from) }];
 };
 
-/** The last column counted per document: fix-all asks for each tab of a line in turn. */
-const lastColumn = new WeakMap<SpecDocument, { line: number; index: number; column: number }>();
-
 /**
  * The column at `index` of a line as docutils counts them: code points, tabs to 8-column stops.
- * Counted on from the last one asked on that line, so that the tabs of one long line cost a
- * linear time, not a quadratic one.
+ * Counted on from the last one asked on that line (fix-all asks for each tab of a line in turn),
+ * so that the tabs of one long line cost a linear time, not a quadratic one.
  */
-function columnAt(doc: SpecDocument, line: number, index: number): number {
-  const text = doc.lines[line].text;
-  const last = lastColumn.get(doc);
+function columnAt(spec: FixContext, line: number, index: number): number {
+  const text = spec.doc.lines[line].text;
+  const last = spec.lastColumn;
   const resume = last !== undefined && last.line === line && last.index <= index;
   let column = resume ? last.column : 0;
   for (let at = resume ? last.index : 0; at < index; at++) {
@@ -53,12 +51,12 @@ function columnAt(doc: SpecDocument, line: number, index: number): number {
       column++;
     }
   }
-  lastColumn.set(doc, { line, index, column });
+  spec.lastColumn = { line, index, column };
   return column;
 }
 
 /** Every CRLF or CR line break becomes LF (the one diagnostic stands for all of them). */
-export const useLfLineEndings: Fix = (doc) => lfEdits(doc);
+export const useLfLineEndings: Fix = ({ doc }) => lfEdits(doc);
 
 export function lfEdits(doc: SpecDocument): TextEdit[] {
   const edits: TextEdit[] = [];
@@ -68,7 +66,7 @@ export function lfEdits(doc: SpecDocument): TextEdit[] {
   return edits;
 }
 
-export const removeZeroWidthSpace: Fix = (doc, _template, diagnostic) => {
+export const removeZeroWidthSpace: Fix = ({ doc }, diagnostic) => {
   const { line, character } = diagnostic.range.start;
   if (doc.lines[line]?.text[character] !== '\u200b') return [];
   return [{ range: rangeOf(line, character, line, character + 1), newText: '' }];
@@ -79,7 +77,7 @@ export const removeZeroWidthSpace: Fix = (doc, _template, diagnostic) => {
  * (docutils strips them; the repos' tests would then find them at a line's end): what docutils
  * reads stays the same, and editors now show the lines it sees.
  */
-export const separatorToLineBreak: Fix = (doc, _template, diagnostic) => {
+export const separatorToLineBreak: Fix = ({ doc }, diagnostic) => {
   const line = diagnostic.range.start.line;
   const source = doc.lines[line];
   if (!source || source.eol === '' || editorLineBreak(source.eol) !== '') return [];
@@ -88,7 +86,7 @@ export const separatorToLineBreak: Fix = (doc, _template, diagnostic) => {
 };
 
 /** empty-section: "None" after the section's last line (a comment, or its title), set off by blank lines. */
-export const writeNone: Fix = (doc, _template, diagnostic) => {
+export const writeNone: Fix = ({ doc }, diagnostic) => {
   const section = sectionWithTitleOn(doc, diagnostic.range.start.line);
   if (!section || section.children.length > 0) return [];
   const eol = editorLineBreak(doc.lines[section.underlineLine].eol) || eolOf(doc);

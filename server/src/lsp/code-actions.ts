@@ -1,7 +1,6 @@
 // Code actions and commands: a quick fix per diagnostic that has one obvious repair, "Insert all
 // missing sections" and fix-all as source actions, and the server side of the extension's commands.
 // Every edit is a versioned WorkspaceEdit, so that the editor refuses it once the text has changed.
-import { posix as path } from 'node:path';
 import type {
   CancellationToken,
   ClientCapabilities,
@@ -16,7 +15,7 @@ import type {
 import { type DecodedSpec, decodeSpec } from '../encoding';
 import type { SpecDiagnostic } from '../engine';
 import { sortEdits, type TextEdit } from '../fixes/edit';
-import type { FixOptions } from '../fixes/fix';
+import { type FixOptions, fixContext } from '../fixes/fix';
 import { diffEdits } from '../fixes/diff';
 import { fixAllTextPausing, SAFE_FIX_CODES } from '../fixes/fix-all';
 import { quickFixFor } from '../fixes/index';
@@ -27,14 +26,12 @@ import { existingNameActions } from './api-name-action';
 import { guidanceFixes } from '../fixes/guidance';
 import { extraDiagnosticsAt, isFadeOf, renameFileAction } from './more-actions';
 import { withoutTrailingSlashes } from './files';
-import { releaseOf } from '../template/locate';
 import { describeFsError, readRegularFileAsync, realPathOf, unresolvedReason } from '../node-files';
 import { filePathOfUri, isWithin } from '../paths';
 import { parseSpec } from '../rst/parse';
 import type { DocumentState, ServerContext, ServerFeature } from './context';
 import { toClientDiagnostic } from './server';
 import { capDiagnostics } from './diagnostics-cap';
-import { diskPathOf } from './spec-setup';
 import type { Settings } from './settings';
 import { cancellable, throwIfCancelled } from './cancellation';
 import type { RepoActions } from './repo-commands';
@@ -116,13 +113,13 @@ export function createCodeActionsFeature(repo?: RepoActions): ServerFeature {
         if (!state || (version !== undefined && version !== state.version)) return undefined;
         const options = fixOptions(await context.settingsFor(uri, token), state);
         const { doc, template } = state.spec;
-        if (kind !== FIX_ALL_KIND) return { state, edits: insertAllMissingSections(doc, template, options) };
+        if (kind !== FIX_ALL_KIND) return { state, edits: insertAllMissingSections(fixContext(state.spec, options)) };
         // Seconds on a large spec: other messages are handled between its steps, and a cancel stops it.
         const pause = async () => {
           await new Promise((resolve) => setImmediate(resolve));
           throwIfCancelled(token);
         };
-        const fixed = await fixAllTextPausing(doc, template, { ...options, engine: engineOptions(state, uri) }, pause);
+        const fixed = await fixAllTextPausing(doc, template, { ...options, engine: state.spec.options }, pause);
         await pause();
         return { state, edits: diffEdits(doc.text, fixed) };
       };
@@ -132,8 +129,8 @@ export function createCodeActionsFeature(repo?: RepoActions): ServerFeature {
         const state = await specState(uri, token);
         if (!state) return [];
         const settings = await context.settingsFor(uri, token);
-        const options = fixOptions(settings, state);
-        const { doc, template, diagnostics } = state.spec;
+        const spec = fixContext(state.spec, fixOptions(settings, state));
+        const { doc, diagnostics } = state.spec;
         const positions = clientPositions(doc);
         const toClient = (diagnostic: SpecDiagnostic) => toClientDiagnostic(diagnostic, positions);
         const only = params.context.only;
@@ -157,7 +154,7 @@ export function createCodeActionsFeature(repo?: RepoActions): ServerFeature {
               const { title, edit } = repo.moveIntoApprovedEdit(uri, filePath, target);
               actions.push({ title, kind: QUICK_FIX_KIND, diagnostics: [client], isPreferred: true, edit });
             }
-            const fix = quickFixFor(doc, template, diagnostic, options);
+            const fix = quickFixFor(spec, diagnostic);
             if (fix) {
               const action: CodeAction = {
                 title: fix.title,
@@ -186,7 +183,7 @@ export function createCodeActionsFeature(repo?: RepoActions): ServerFeature {
             }
             if (diagnostic.code === 'missing-section' && missing.length > 1 && !offeredInsertAll) {
               offeredInsertAll = true;
-              const edits = insertAllMissingSections(doc, template, options);
+              const edits = insertAllMissingSections(spec);
               if (edits.length > 0) {
                 actions.push({
                   title: INSERT_ALL_TITLE,
@@ -319,14 +316,6 @@ function firstInsertedLine(edits: readonly TextEdit[]): TextEdit['range'] | unde
 }
 
 type SpecState = DocumentState & { spec: NonNullable<DocumentState['spec']> };
-
-/** What the spec was checked with, for fix-all's checks of the fixed text. */
-function engineOptions(state: SpecState, uri: string) {
-  const filePath = state.setup?.filePath;
-  const diskPath = uri.startsWith('file:') ? diskPathOf(uri) : undefined;
-  const fileName = filePath ? path.basename(filePath) : diskPath ? path.basename(diskPath) : undefined;
-  return { ...state.setup?.engine, fileName, release: filePath ? releaseOf(filePath) : undefined };
-}
 
 async function newSpecFor(context: ServerContext, folderUri: string, name: string, title: unknown, token: CancellationToken) {
   if (!isBlueprintName(name)) throw new Error(`'${name}' is not a blueprint name: use lowercase letters, digits and hyphens`);

@@ -13,6 +13,7 @@ import { buildTemplate } from '../../../server/src/template/model';
 import { bundledTemplate, check, checkRule, cleanSpec, range } from '../../helpers';
 import { run, scratch } from '../../cli/run';
 import { applyQuickFix, noQuickFix, options } from '../../fixes/fix-helpers';
+import { fixContext } from '../../../server/src/fixes/fix';
 
 const doc = (...lines: string[]) => ['=====', 'Title', '=====', '', ...lines, ''].join('\n');
 const error = (code: string, message: string, r: ReturnType<typeof range>, data: Record<string, unknown>) => ({
@@ -101,7 +102,7 @@ test('rst-title: a mismatched overline, the title docutils drops; the fix evens 
     error('rst-title', 'Title overline & underline mismatch.', range(0, 0, 0, 5), { docutilsLine: 1, adornment: '=======' }),
   ]);
   const [diagnostic] = check(text).filter((d) => d.code === 'rst-title');
-  const fix = quickFixFor(parseSpec(text), bundledTemplate(), diagnostic, options());
+  const fix = quickFixFor(fixContext({ doc: parseSpec(text), template: bundledTemplate() }, options()), diagnostic);
   assert.equal(fix?.title, 'Make the overline and underline the same length');
   const result = applyEdits(text, fix!.edits);
   assert.equal(result, text.replace('=====\nTitle', '=======\nTitle'));
