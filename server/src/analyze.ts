@@ -6,7 +6,10 @@ import type { Template } from './template/model';
 import { TemplateError } from './template/model';
 import { locateTemplate, releaseOf, type TemplateFiles } from './template/locate';
 import { nodeTemplateFiles, TemplateCache } from './template/load';
-import { type EngineOptions, inlineControl, ruleOptions, type SpecDiagnostic, validateDocument } from './engine';
+import { checkDocument, type EngineOptions, inlineControl, ruleOptions, type SpecDiagnostic } from './engine';
+import type { RestExtract } from './rules/rest/extract';
+import { buildOutline, type Outline } from './template/outline';
+import { once } from './once';
 import type { InlineControl } from './control';
 import type { DocsSetup } from './rules/docs/names';
 import { ConfTrees } from './rules/docs/tree';
@@ -53,6 +56,10 @@ export interface Analysis {
   readonly release?: string;
   /** The options the rules ran with (the request's, with file name, release, misplacement, docs tree): fix-all checks its rounds with them. */
   readonly options?: EngineOptions;
+  /** The REST API impact extract the rules used, for the features (built when first asked). */
+  readonly rest?: () => RestExtract | undefined;
+  /** The spec's sections matched to the template's with none optional, as the features list them (built when first asked). */
+  readonly featureOutline?: () => Outline;
 }
 
 export const TEMPLATE_PROBLEM_CODE = 'template';
@@ -187,10 +194,11 @@ export class Analyzer {
       docsPlace: request.options?.docsPlace ?? docsPlace,
       docs: this.docsSetup(request),
     };
-    const diagnostics = validateDocument(doc, template, engineOptions, control);
+    const { diagnostics, rest } = checkDocument(doc, template, engineOptions, control);
     const severity = severityOf(TEMPLATE_PROBLEM_CODE, 'warning');
     const { optionalSections } = ruleOptions(engineOptions, template);
-    const analysis = { doc, template, diagnostics, templateOrigin: origin, templatePath, optionalSections, fileName, release, options: engineOptions };
+    const featureOutline = once(() => buildOutline(doc, template, []));
+    const analysis = { doc, template, diagnostics, templateOrigin: origin, templatePath, optionalSections, fileName, release, options: engineOptions, rest, featureOutline };
     if (!problem || severity === 'off' || control.isSuppressed(TEMPLATE_PROBLEM_CODE, 0)) return analysis;
     const templateDiagnostic: SpecDiagnostic = {
       code: TEMPLATE_PROBLEM_CODE,

@@ -3,7 +3,9 @@ import { parseSpec } from './rst/parse';
 import type { Template } from './template/model';
 import { withTitlesRecovered } from './rules/docs/recover';
 import { buildOutline } from './template/outline';
-import type { FindingData, RuleOptions, Severity, SeveritySetting } from './rules/rule';
+import type { FindingData, RuleContext, RuleOptions, Severity, SeveritySetting } from './rules/rule';
+import { buildRestExtract, type RestExtract } from './rules/rest/extract';
+import { once } from './once';
 import { allRules } from './rules';
 import { type OptionalSectionsSetting, resolveOptionalSections } from './template/optional';
 import { type InlineControl, readControl } from './control';
@@ -71,16 +73,32 @@ export function inlineControl(doc: SpecDocument): InlineControl {
   return readControl(doc, CONTROL_CODES);
 }
 
+/** The rules' findings on one document version, and what the rules derived that the features reuse. */
+export interface DocumentCheck {
+  readonly diagnostics: SpecDiagnostic[];
+  /** The REST API impact extract, built once when a rule or a feature first asks. */
+  readonly rest: () => RestExtract | undefined;
+}
+
 export function validateDocument(
   doc: SpecDocument,
   template: Template,
   options: EngineOptions = {},
   control: InlineControl = inlineControl(doc),
 ): SpecDiagnostic[] {
+  return checkDocument(doc, template, options, control).diagnostics;
+}
+
+export function checkDocument(
+  doc: SpecDocument,
+  template: Template,
+  options: EngineOptions = {},
+  control: InlineControl = inlineControl(doc),
+): DocumentCheck {
   const resolved = ruleOptions(options, template);
   // the outline as the writer meant it: one mistyped overline is one diagnostic (rules/docs/recover.ts)
   const outline = buildOutline(withTitlesRecovered(doc), template, resolved.optionalSections);
-  const context = { doc, template, options: resolved, outline, control };
+  const context: RuleContext = { doc, template, options: resolved, outline, control, rest: once(() => buildRestExtract(context)) };
   const diagnostics: SpecDiagnostic[] = [];
   for (const rule of allRules) {
     const severity = options.rules?.[rule.id] ?? rule.defaultSeverity;
@@ -90,9 +108,8 @@ export function validateDocument(
       diagnostics.push({ code: rule.id, severity, message: finding.message, range: finding.range, data: finding.data });
     }
   }
-  return diagnostics.sort(
-    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
-  );
+  diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return { diagnostics, rest: context.rest! };
 }
 
 export function validateText(text: string, template: Template, options: EngineOptions = {}): SpecDiagnostic[] {

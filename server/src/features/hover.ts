@@ -94,7 +94,7 @@ function methodItemHover(spec: SpecContext, position: Position): HoverResult | u
   const rest = restApiTemplate(spec.template);
   const section = rest && specSectionFor(spec, rest.section);
   if (!rest || !section || position.line <= section.underlineLine || position.line >= section.endLine) return undefined;
-  const extract = extractRest({ ...spec, options: ruleOptions({}), outline: outlineOf(spec) });
+  const extract = spec.rest ? spec.rest() : extractRest({ doc: spec.doc, template: spec.template, options: ruleOptions({}), outline: outlineOf(spec) });
   const found = extract && methodItemAt(rest, extract, spec.doc, position.line, position.character);
   const item = found && rest.items.get(found.kind);
   if (!found || !item) return undefined;

@@ -1,5 +1,5 @@
-// What the features share about a spec and its template: the section matching (computed once per
-// parsed document), a template section's place and guidance as Markdown, the nearest template title.
+// What the features share about a spec and its template: the section matching (kept by the
+// analysis), a template section's place and guidance as Markdown, the nearest template title.
 import type { Position, Range, Section, SpecDocument } from '../rst/types';
 import type { Template, TemplateSection } from '../template/model';
 import { startLineOf } from '../template/model';
@@ -7,22 +7,22 @@ import { buildOutline, type Outline } from '../template/outline';
 import { editDistance, titleKey } from '../template/similarity';
 import { contentEnd, placedSection } from '../fixes/sections';
 import { rstToMarkdown } from './markdown';
+import type { RestExtract } from '../rules/rest/extract';
 
-/** A spec: the parsed document and the template it follows. */
+/**
+ * A spec: the parsed document and the template it follows; as an analysis (analyze.ts), also what
+ * it derived, built once per document version when first asked.
+ */
 export interface SpecContext {
   readonly doc: SpecDocument;
   readonly template: Template;
+  readonly featureOutline?: () => Outline;
+  readonly rest?: () => RestExtract | undefined;
 }
 
-const outlines = new WeakMap<SpecDocument, { template: Template; outline: Outline }>();
-
 /** The spec's sections matched to the template's (no section counted optional: features list them all). */
-export function outlineOf({ doc, template }: SpecContext): Outline {
-  const cached = outlines.get(doc);
-  if (cached?.template === template) return cached.outline;
-  const outline = buildOutline(doc, template, []);
-  outlines.set(doc, { template, outline });
-  return outline;
+export function outlineOf(spec: SpecContext): Outline {
+  return spec.featureOutline ? spec.featureOutline() : buildOutline(spec.doc, spec.template, []);
 }
 
 /** "Proposed change › REST API impact". */

@@ -85,8 +85,9 @@ export const nodeWorkspaceFiles: WorkspaceFiles = {
   },
 };
 
+/** The analysis of the state's version (its document is the state's): what it derived is kept for the next request. */
 function specOf(state: DocumentState): SpecContext | undefined {
-  return state.spec ? { doc: state.doc, template: state.spec.template } : undefined;
+  return state.spec;
 }
 
 function completionItem(entry: CompletionEntry, snippets: boolean, positions: ClientPositions): CompletionItem {

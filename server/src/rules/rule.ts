@@ -6,6 +6,7 @@ import type { ExistingApiNames } from './rest/api-names';
 import type { Misplacement } from '../repo/layout';
 import type { DocsPlace } from '../docs/load';
 import type { DocsSetup } from './docs/names';
+import type { RestExtract } from './rest/extract';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export type SeveritySetting = Severity | 'off';
@@ -37,6 +38,8 @@ export interface RuleContext {
   readonly outline: Outline;
   /** The spec's `.. rst-specs:` control comments, read once per validation. */
   readonly control?: InlineControl;
+  /** The REST API impact extract, built when a rule first asks (rules/rest/extract.ts); the analysis keeps it for the features. */
+  readonly rest?: () => RestExtract | undefined;
 }
 
 /** What a quick fix needs to repair a finding, so that no fix re-parses or guesses. */

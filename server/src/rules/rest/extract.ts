@@ -2,7 +2,6 @@
 // its subsections, less those that say "None"), its code regions, JSON samples, status codes, and
 // the APIs it names grouped into method blocks. Pure: no fs, no vscode.
 import type { Section, SpecDocument } from '../../rst/types';
-import type { Template } from '../../template/model';
 import type { RuleContext } from '../rule';
 import { type Api, type Declarations, findDeclarations } from './declarations';
 import { type JsonSegment, type RegionLine, scanJsonSegments } from './json-scan';
@@ -56,16 +55,18 @@ const LENIENT_LANGUAGES = new Set(['python', 'py', 'python3', 'ini', 'yaml', 'ym
 /** The patterns this module runs over spec text, for the linear-time test. */
 export const EXTRACT_PATTERNS: readonly RegExp[] = [REST_TITLE, NONE_BODY, WHITESPACE, DIRECTIVE_OPTION];
 
-const cache = new WeakMap<SpecDocument, { template: Template; extract: RestExtract | undefined }>();
-
-/** The REST API impact extract of the spec, or undefined when it has no such section (or it says None). */
+/**
+ * The REST API impact extract of the spec, or undefined when it has no such section (or it says
+ * None): the one the context keeps (built once per validation), else built now.
+ */
 export function extractRest(context: RuleContext): RestExtract | undefined {
-  const cached = cache.get(context.doc);
-  if (cached && cached.template === context.template) return cached.extract;
+  return context.rest ? context.rest() : buildRestExtract(context);
+}
+
+/** The extract, built (engine.ts keeps it on the rule context). */
+export function buildRestExtract(context: RuleContext): RestExtract | undefined {
   const section = findSection(context);
-  const extract = section && build(context.doc, section);
-  cache.set(context.doc, { template: context.template, extract });
-  return extract;
+  return section && build(context.doc, section);
 }
 
 function findSection({ doc, template, outline }: RuleContext): Section | undefined {
