@@ -16,6 +16,7 @@ import {
   type SpecContext,
   templatePlace,
 } from './template-guide';
+import { memoised } from '../once';
 
 export interface CompletionEntry {
   readonly label: string;
@@ -293,12 +294,14 @@ interface TemplateTable {
   readonly cellOffset: number;
 }
 
-const tables = new WeakMap<Template, TemplateTable | null>();
+const TEMPLATE_TABLE = {};
 
-/** The template's list-table (History's revisions): its section, header cells and indentation. */
+/** The template's list-table (History's revisions): its section, header cells and indentation (kept in the template's memo). */
 function templateTable(template: Template): TemplateTable | undefined {
-  const cached = tables.get(template);
-  if (cached !== undefined) return cached ?? undefined;
+  return memoised(template, TEMPLATE_TABLE, () => buildTemplateTable(template));
+}
+
+function buildTemplateTable(template: Template): TemplateTable | undefined {
   let found: TemplateTable | undefined;
   for (const block of template.doc.blocks) {
     if (block.kind !== 'directive' || block.name !== 'list-table') continue;
@@ -311,7 +314,6 @@ function templateTable(template: Template): TemplateTable | undefined {
     found = { section, header: rows[0].cells, rowOffset: rows[0].indent - block.indent, cellOffset: rows[0].cellIndent - block.indent };
     break;
   }
-  tables.set(template, found ?? null);
   return found;
 }
 

@@ -7,6 +7,7 @@ import type { RestExtract } from '../rules/rest/extract';
 import { docutilsLine } from '../rst/lines';
 import { bulletTree, type BulletItem } from './markdown';
 import { guidanceLines } from './template-guide';
+import { memoised } from '../once';
 
 export type MethodItemKind =
   | 'description'
@@ -84,12 +85,14 @@ export interface RestApiTemplate {
   readonly items: ReadonlyMap<MethodItemKind, TemplateMethodItem>;
 }
 
-const cache = new WeakMap<Template, RestApiTemplate | null>();
+const REST_API_TEMPLATE = {};
 
-/** The template's REST API section and its method-block bullets, when it has them. */
+/** The template's REST API section and its method-block bullets, when it has them (kept in the template's memo). */
 export function restApiTemplate(template: Template): RestApiTemplate | undefined {
-  const cached = cache.get(template);
-  if (cached !== undefined) return cached ?? undefined;
+  return memoised(template, REST_API_TEMPLATE, () => buildRestApiTemplate(template));
+}
+
+function buildRestApiTemplate(template: Template): RestApiTemplate | undefined {
   let found: RestApiTemplate | undefined;
   const candidates = [...template.sections].sort(
     (a, b) => Number(/\bAPI\b/.test(b.title)) - Number(/\bAPI\b/.test(a.title)),
@@ -101,7 +104,6 @@ export function restApiTemplate(template: Template): RestApiTemplate | undefined
       break;
     }
   }
-  cache.set(template, found ?? null);
   return found;
 }
 

@@ -8,6 +8,7 @@ import { editDistance, titleKey } from '../template/similarity';
 import { contentEnd, placedSection } from '../fixes/sections';
 import { rstToMarkdown } from './markdown';
 import type { RestExtract } from '../rules/rest/extract';
+import { memoised } from '../once';
 
 /**
  * A spec: the parsed document and the template it follows; as an analysis (analyze.ts), also what
@@ -43,16 +44,9 @@ export function guidanceLines(template: Template, section: TemplateSection): str
   return template.doc.lines.slice(start.line, end.line + 1).map((line) => line.text);
 }
 
-const guidanceCache = new WeakMap<TemplateSection, string>();
-
-/** The template's guidance for a section, as Markdown (empty when the template has none). */
+/** The template's guidance for a section, as Markdown (empty when the template has none; kept in the template's memo). */
 export function guidanceMarkdown(template: Template, section: TemplateSection): string {
-  let markdown = guidanceCache.get(section);
-  if (markdown === undefined) {
-    markdown = rstToMarkdown(guidanceLines(template, section));
-    guidanceCache.set(section, markdown);
-  }
-  return markdown;
+  return memoised(template, section, () => rstToMarkdown(guidanceLines(template, section)));
 }
 
 /** The template's text between its title and its first section, as Markdown. */

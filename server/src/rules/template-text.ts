@@ -1,6 +1,7 @@
 import type { Block, Range, SpecDocument } from '../rst/types';
 import { normaliseParagraph, startLineOf, type Template } from '../template/model';
 import type { Finding, Rule, RuleContext } from './rule';
+import { memoised } from '../once';
 
 const PLACEHOLDER = '<launchpad-id or None>';
 const BLUEPRINT_URL = /https?:\/\/blueprints\.launchpad\.net\/[^\s/]+\/\+spec\//;
@@ -118,12 +119,11 @@ function bodyRange(doc: SpecDocument, start: number, end: number): Range | undef
   return { start: { line: start, character: 0 }, end: { line: end - 1, character: doc.lines[end - 1].text.length } };
 }
 
-const templateLineSets = new WeakMap<Template, ReadonlySet<string>>();
+const TEMPLATE_LINES = {};
 
-/** Every non-blank line (trimmed) of the template's guidance: bullets and samples as well as prose. */
+/** Every non-blank line (trimmed) of the template's guidance: bullets and samples as well as prose (kept in the template's memo). */
 function templateLines(template: Template): ReadonlySet<string> {
-  let lines = templateLineSets.get(template);
-  if (!lines) {
+  return memoised(template, TEMPLATE_LINES, () => {
     const set = new Set<string>();
     const add = (start: number, end: number) => {
       for (let line = start; line < end && line < template.doc.lines.length; line++) {
@@ -135,9 +135,8 @@ function templateLines(template: Template): ReadonlySet<string> {
     const first = template.topLevel[0];
     if (template.title && first) add(template.title.underlineLine + 1, startLineOf(first.section));
     for (const section of template.sections) add(section.guidanceRange.start.line, section.guidanceRange.end.line + 1);
-    templateLineSets.set(template, (lines = set));
-  }
-  return lines;
+    return set;
+  });
 }
 
 function isGuidanceParagraph(doc: SpecDocument, block: Block, template: Template): boolean {
@@ -151,16 +150,11 @@ function isGuidanceParagraph(doc: SpecDocument, block: Block, template: Template
 }
 
 const HEAD_WORDS = 5;
-const openingHeadSets = new WeakMap<Template, ReadonlySet<string>>();
+const OPENING_HEADS = {};
 
 /** The first five words of each guidance opening (an opening has five or more). */
 function openingHeads(template: Template): ReadonlySet<string> {
-  let heads = openingHeadSets.get(template);
-  if (!heads) {
-    heads = new Set([...template.guidanceOpenings].map((opening) => opening.split(' ', HEAD_WORDS).join(' ')));
-    openingHeadSets.set(template, heads);
-  }
-  return heads;
+  return memoised(template, OPENING_HEADS, () => new Set([...template.guidanceOpenings].map((opening) => opening.split(' ', HEAD_WORDS).join(' '))));
 }
 
 /** The paragraph's first five words, as normaliseParagraph would separate them. */

@@ -2,6 +2,7 @@ import type { Range, Section, SpecDocument } from '../rst/types';
 import { parseSpec } from '../rst/parse';
 import { structuralSections } from './structure';
 import { controlComments } from '../control/parse';
+import { Memo } from '../once';
 
 export interface TemplateSection {
   readonly title: string;
@@ -43,6 +44,8 @@ export interface Template {
   readonly guidanceLines: ReadonlyMap<string, readonly (readonly string[])[]>;
   /** The opening sentences of guidance paragraphs (five words or more), normalised: guidance cut short. */
   readonly guidanceOpenings: ReadonlySet<string>;
+  /** What rules and features derive from the template (its REST API model, ...), kept with it: a template is loaded once and read by many analyses. */
+  readonly memo?: Memo;
 }
 
 export class TemplateError extends Error {}
@@ -123,6 +126,7 @@ export function buildTemplate(text: string, source: string): Template {
     guidanceParagraphs,
     guidanceLines,
     guidanceOpenings,
+    memo: new Memo(),
   };
 }
 
