@@ -123,7 +123,7 @@ test('parseConfig: values of the wrong type are left out, each with a problem at
 });
 
 test('the JSON schema is the one built from the rule registry, and names the keys the parser reads', () => {
-  // After adding a rule: node --import tsx test/cli/schema.ts
+  // After adding a rule: npm run docs:rules
   assert.equal(readFileSync(SCHEMA_PATH, 'utf8'), schemaText(), 'schemas/rst-specs.schema.json is out of date');
   const schema = JSON.parse(schemaText());
   assert.deepEqual(Object.keys(schema.properties).filter((key) => key !== '$schema'), [...CONFIG_KEYS]);

@@ -5,7 +5,7 @@ import { expectedRulesSetting, MANIFEST_PATH } from './settings-manifest';
 
 const settings = () => JSON.parse(readFileSync(MANIFEST_PATH, 'utf8')).contributes.configuration.properties;
 
-test('rstSpecs.rules: one property per rule id with the severities, so the Settings UI and settings.json offer rule ids (node --import tsx test/client/settings-manifest.ts rewrites it)', () => {
+test('rstSpecs.rules: one property per rule id with the severities, so the Settings UI and settings.json offer rule ids (npm run docs:rules rewrites it)', () => {
   assert.deepEqual(settings()['rstSpecs.rules'], expectedRulesSetting());
   const properties = (expectedRulesSetting() as { properties: Record<string, { enum: string[] }> }).properties;
   assert.deepEqual(properties['missing-section'].enum, ['error', 'warning', 'information', 'hint', 'off']);
