@@ -55,24 +55,22 @@ export function parseConfig(text: string, sourcePath: string): { config: SpecsCo
     return { config: {}, problems };
   }
   const root = parsed.root;
-  if (root.kind !== 'object') {
-    problems.push({ message: 'the file must hold an object, like { "maxLineLength": 79 }', range: rangeOf(root.offset, root.end) });
+  if (root.type !== 'object') {
+    problems.push({ message: 'the file must hold an object, like { "maxLineLength": 79 }', range: rangeOf(root.offset, root.offset + root.length) });
     return { config: {}, problems };
   }
-  const problem = (node: { offset: number; end: number }, message: string) => problems.push({ message, range: rangeOf(node.offset, node.end) });
+  const problem = (node: JsonNode, message: string) => problems.push({ message, range: rangeOf(node.offset, node.offset + node.length) });
   const config: { -readonly [K in keyof SpecsConfig]: SpecsConfig[K] } = {};
   const seen = new Set<string>();
-  for (const property of root.properties) {
-    const keyNode = { offset: property.keyOffset, end: property.keyEnd };
-    const { key, value } = property;
+  for (const { key, keyNode, value } of properties(root)) {
     if (seen.has(key)) problem(keyNode, `"${key}" is given twice; the last one applies`);
     seen.add(key);
     switch (key) {
       case '$schema':
-        if (value.kind !== 'string') problem(value, '"$schema" must be a string');
+        if (value.type !== 'string') problem(value, '"$schema" must be a string');
         break;
       case 'template':
-        if (value.kind !== 'string' || value.value.trim() === '') problem(value, '"template" must be a path to the template, as a string');
+        if (value.type !== 'string' || value.value.trim() === '') problem(value, '"template" must be a path to the template, as a string');
         else config.template = path.resolve(path.dirname(sourcePath), value.value.trim());
         break;
       case 'include':
@@ -98,21 +96,20 @@ export function parseConfig(text: string, sourcePath: string): { config: SpecsCo
         break;
       }
       case 'maxLineLength':
-        if (value.kind === 'number' && Number.isInteger(value.value) && value.value > 0) config.maxLineLength = value.value;
+        if (value.type === 'number' && Number.isInteger(value.value) && value.value > 0) config.maxLineLength = value.value;
         else problem(value, '"maxLineLength" must be a positive whole number');
         break;
       case 'rules': {
-        if (value.kind !== 'object') {
+        if (value.type !== 'object') {
           problem(value, '"rules" must be an object of rule ids to severities, like { "line-length": "warning" }');
           break;
         }
         const rules: Record<string, SeveritySetting> = {};
-        for (const rule of value.properties) {
-          const ruleKey = { offset: rule.keyOffset, end: rule.keyEnd };
+        for (const rule of properties(value)) {
           if (!ruleById.has(rule.key) && !NON_RULE_CODES.has(rule.key)) {
-            problem(ruleKey, `unknown rule "${rule.key}"${closest(rule.key, [...ruleById.keys(), ...NON_RULE_CODES])}`);
+            problem(rule.keyNode, `unknown rule "${rule.key}"${closest(rule.key, [...ruleById.keys(), ...NON_RULE_CODES])}`);
           }
-          else if (rule.value.kind !== 'string' || !(SEVERITY_SETTINGS as readonly string[]).includes(rule.value.value)) {
+          else if (rule.value.type !== 'string' || !(SEVERITY_SETTINGS as readonly string[]).includes(rule.value.value)) {
             problem(rule.value, `the severity of "${rule.key}" must be one of ${SEVERITY_SETTINGS.join(', ')}`);
           } else rules[rule.key] = rule.value.value as SeveritySetting;
         }
@@ -120,14 +117,14 @@ export function parseConfig(text: string, sourcePath: string): { config: SpecsCo
         break;
       }
       case 'rest': {
-        if (value.kind !== 'object') {
+        if (value.type !== 'object') {
           problem(value, '"rest" must be an object, like { "existingNames": ["audit_template"] }');
           break;
         }
         const rest: { existingNames?: readonly string[] } = {};
-        for (const entry of value.properties) {
+        for (const entry of properties(value)) {
           if (entry.key !== 'existingNames') {
-            problem({ offset: entry.keyOffset, end: entry.keyEnd }, `unknown setting "rest.${entry.key}"${closest(entry.key, REST_KEYS)} (known: ${REST_KEYS.join(', ')})`);
+            problem(entry.keyNode, `unknown setting "rest.${entry.key}"${closest(entry.key, REST_KEYS)} (known: ${REST_KEYS.join(', ')})`);
             continue;
           }
           const names = stringList(entry.value);
@@ -144,20 +141,31 @@ export function parseConfig(text: string, sourcePath: string): { config: SpecsCo
   return { config, problems };
 }
 
+/** An object node's properties, in the file's order (a key given twice appears twice). */
+function properties(node: JsonNode): { key: string; keyNode: JsonNode; value: JsonNode }[] {
+  const found: { key: string; keyNode: JsonNode; value: JsonNode }[] = [];
+  for (const property of node.children ?? []) {
+    const [keyNode, value] = property.children ?? [];
+    // A property without a value is a syntax error, which parseJsonc has reported already.
+    if (keyNode && value) found.push({ key: String(keyNode.value), keyNode, value });
+  }
+  return found;
+}
+
 function stringList(node: JsonNode): string[] | undefined {
-  if (node.kind !== 'array') return undefined;
+  if (node.type !== 'array') return undefined;
   const values: string[] = [];
-  for (const item of node.items) {
-    if (item.kind !== 'string') return undefined;
+  for (const item of node.children ?? []) {
+    if (item.type !== 'string') return undefined;
     values.push(item.value);
   }
   return values;
 }
 
 function optionalSections(node: JsonNode): OptionalSectionsSetting | undefined {
-  if (node.kind !== 'object') return stringList(node);
+  if (node.type !== 'object') return stringList(node);
   const byPlace: Record<string, readonly string[]> = {};
-  for (const property of node.properties) {
+  for (const property of properties(node)) {
     const list = stringList(property.value);
     if (!list) return undefined;
     byPlace[property.key] = list;
