@@ -1,30 +1,17 @@
 import * as path from 'node:path';
 import type { Range } from '../rst/types';
 import type { SeveritySetting } from '../rules/rule';
+import { CONFIG_KEYS, type OptionalSectionsSetting, type OptionValues } from '../options';
 import { NON_RULE_CODES } from '../analyze';
 import { ruleById } from '../rules';
-import type { OptionalSectionsSetting } from '../template/optional';
 import { type JsonNode, offsetToPosition, parseJsonc } from './jsonc';
 import { editDistance } from '../template/similarity';
 
 /** The settings a `.rst-specs.json` (or `.rst-specs.jsonc`) file may hold; each is optional. */
-export interface SpecsConfig {
-  /** The template, as an absolute path (the file gives it relative to its own folder, or absolute). */
+/** Globs are relative to the config file's folder; `template` is made absolute. Options.ts declares each key. */
+export interface SpecsConfig extends Partial<Pick<OptionValues, 'include' | 'exclude' | 'maxLineLength' | 'rules' | 'optionalSections' | 'directives' | 'roles'>> {
   readonly template?: string;
-  /** Globs of the specs to check, relative to the config file's folder. */
-  readonly include?: readonly string[];
-  /** Globs of the .rst files that are not specs, relative to the config file's folder. */
-  readonly exclude?: readonly string[];
-  readonly maxLineLength?: number;
-  /** Severity per rule id; `off` turns a rule off. */
-  readonly rules?: Readonly<Record<string, SeveritySetting>>;
-  /** Titles a spec may leave out: one list, or lists by release or template file name (`*` for the others). */
-  readonly optionalSections?: OptionalSectionsSetting;
-  /** REST API advice: `existingNames`, path names with underscores that the repository's API already has. */
-  readonly rest?: { readonly existingNames?: readonly string[] };
-  /** Directive and role names the docs build knows besides docutils', Sphinx's and conf.py's extensions' (custom extensions). */
-  readonly directives?: readonly string[];
-  readonly roles?: readonly string[];
+  readonly rest?: { readonly existingNames?: OptionValues['restExistingNames'] };
 }
 
 export interface ConfigProblem {
@@ -34,7 +21,7 @@ export interface ConfigProblem {
 }
 
 export const CONFIG_FILE_NAMES: readonly string[] = ['.rst-specs.json', '.rst-specs.jsonc'];
-export const CONFIG_KEYS: readonly string[] = ['template', 'include', 'exclude', 'maxLineLength', 'rules', 'optionalSections', 'rest', 'directives', 'roles'];
+export { CONFIG_KEYS };
 export const REST_KEYS: readonly string[] = ['existingNames'];
 export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['error', 'warning', 'information', 'hint', 'off'];
 
