@@ -2,6 +2,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { SeveritySetting } from '../rules/rule';
 import { NON_RULE_CODES } from '../analyze';
 import { ruleById } from '../rules';
+import { OPTIONS, type OptionValues, SEVERITY_NAMES } from '../options';
 
 export const FORMATS = ['text', 'json', 'sarif', 'github', 'junit'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -37,13 +38,12 @@ Exit status: 0 no errors (and warnings within --max-warnings), 1 problems found,
 Also: rst-specs move SPEC (--implemented | --release RELEASE | --abandon) and
 rst-specs repropose SPEC RELEASE (rst-specs move --help).`;
 
-export interface CliOptions {
+/** `maxLineLength` and `rules` as options.ts declares them (their flags: --max-line-length, --rule). */
+export interface CliOptions extends Partial<Pick<OptionValues, 'maxLineLength'>>, Pick<OptionValues, 'rules'> {
   readonly paths: readonly string[];
   readonly template?: string;
   readonly config?: string;
   readonly format: Format;
-  readonly maxLineLength?: number;
-  readonly rules: Readonly<Record<string, SeveritySetting>>;
   readonly maxWarnings?: number;
   readonly fix: boolean;
   readonly fixDryRun: boolean;
@@ -62,12 +62,12 @@ export type ParsedArguments =
   | { readonly kind: 'error'; readonly message: string };
 
 /** The options as `node:util` parseArgs reads them; each value is checked below, in the order given. */
-const OPTIONS = {
-  template: { type: 'string' },
+const FLAGS = {
+  [OPTIONS.templatePath.flag!]: { type: 'string' },
   config: { type: 'string' },
   format: { type: 'string', short: 'f' },
-  'max-line-length': { type: 'string' },
-  rule: { type: 'string', multiple: true },
+  [OPTIONS.maxLineLength.flag!]: { type: 'string' },
+  [OPTIONS.rules.flag!]: { type: 'string', multiple: true },
   'max-warnings': { type: 'string' },
   'stdin-filename': { type: 'string' },
   jobs: { type: 'string' },
@@ -81,11 +81,11 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const satisfies ParseArgsConfig['options'];
 
-const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off']);
+const SEVERITIES: ReadonlySet<string> = new Set(SEVERITY_NAMES);
 
 export function parseArguments(args: readonly string[]): ParsedArguments {
   // Not strict: an unknown option or a missing value gets this CLI's own message below, not parseArgs's.
-  const { tokens } = parseArgs({ args: [...args], options: OPTIONS, strict: false, allowPositionals: true, tokens: true });
+  const { tokens } = parseArgs({ args: [...args], options: FLAGS, strict: false, allowPositionals: true, tokens: true });
   // Only options count: after `--`, `-h` is a file name.
   const options = tokens.filter((token) => token.kind === 'option');
   if (options.some((token) => token.name === 'help')) return { kind: 'help' };
@@ -116,8 +116,8 @@ export function parseArguments(args: readonly string[]): ParsedArguments {
     }
     if (token.kind === 'option-terminator') continue;
     const flag = token.rawName;
-    if (!Object.hasOwn(OPTIONS, token.name)) return { kind: 'error', message: `unknown option '${flag}'` };
-    if (OPTIONS[token.name as keyof typeof OPTIONS].type === 'boolean') {
+    if (!Object.hasOwn(FLAGS, token.name)) return { kind: 'error', message: `unknown option '${flag}'` };
+    if (FLAGS[token.name].type === 'boolean') {
       if (token.value !== undefined) return { kind: 'error', message: `${flag} takes no value` };
       if (token.name === 'fix') fix = true;
       else if (token.name === 'fix-dry-run') fixDryRun = true;
@@ -148,7 +148,9 @@ export function parseArguments(args: readonly string[]): ParsedArguments {
         break;
       case 'max-line-length': {
         const number = wholeNumber(value);
-        if (number === undefined || number < 1) return { kind: 'error', message: `--max-line-length must be a positive whole number, not '${value}'` };
+        if (!OPTIONS.maxLineLength.setting!.valid(number)) {
+          return { kind: 'error', message: `--max-line-length must be ${OPTIONS.maxLineLength.setting!.expected}, not '${value}'` };
+        }
         maxLineLength = number;
         break;
       }
