@@ -8,7 +8,7 @@ import { posix as path } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ServerCapabilities } from 'vscode-languageserver/node';
 import { entryPlace, explorerTree, type SpecEntry, specTitle } from '../repo/explorer';
-import { isSpecFile } from '../spec-files';
+import { overridesFromSettings, specPredicate } from '../config';
 import { nodeTemplateFiles } from '../template/load';
 import { structuralSections } from '../template/structure';
 import type { ServerContext, ServerFeature } from './context';
@@ -170,7 +170,7 @@ export class SpecsIndex {
       return;
     }
     const settings: Settings = await this.context.settingsFor(pathToFileURL(workspaceFolder).toString());
-    const setup = isSpecFile(file, workspaceFolder, settings.include, settings.exclude)
+    const setup = specPredicate(workspaceFolder, overridesFromSettings(settings, settings.userSet))(file)
       ? await this.context.environment.setup(uri, text, settings, (other) => this.context.workspaceFolderOf(other))
       : undefined;
     const analysis = setup?.isSpec ? this.context.environment.analyze(setup, text) : undefined;
