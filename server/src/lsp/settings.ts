@@ -1,6 +1,7 @@
 import type { SeveritySetting } from '../rules/rule';
 import { ruleById } from '../rules';
 import { NON_RULE_CODES } from '../analyze';
+import { USER_SET_KEY } from '../protocol';
 import { type EditorSettings, OPTIONS, type OptionName, type OptionValues, SEVERITY_NAMES } from '../options';
 
 export interface Settings extends EditorSettings, Pick<OptionValues, 'enable' | 'insertedSectionBody'> {
@@ -45,13 +46,14 @@ export function readSettings(raw: unknown): { settings: Settings; problems: stri
       problems.push(`rstSpecs.rules.${id} must be one of error, warning, information, hint, off`);
     } else rules[id] = severity as SeveritySetting;
   }
+  const userSet = value[USER_SET_KEY];
   const templatePath = (settings.templatePath as string | undefined)?.trim();
   return {
     settings: {
       ...(settings as unknown as Settings),
       templatePath: templatePath === '' ? undefined : templatePath,
       rules,
-      ...(isStringArray(value.$userSet) ? { userSet: new Set(value.$userSet) } : {}),
+      ...(isStringArray(userSet) ? { userSet: new Set(userSet) } : {}),
     },
     problems,
   };

@@ -15,9 +15,8 @@ import type { ServerContext, ServerFeature } from './context';
 import type { Settings } from './settings';
 
 /** `{ onlyProblems? }` → `{ releases, indexing, specs }`: the explorer's tree, spec files as URIs. */
-export const SPECS_TREE_REQUEST = 'rst-specs/specsTree';
-/** Sent when the index changed (a slice done, a file changed); the client asks for the tree again. */
-export const SPECS_CHANGED_NOTIFICATION = 'rst-specs/specsChanged';
+export { SPECS_CHANGED_NOTIFICATION, SPECS_TREE_REQUEST } from '../protocol';
+import { SPECS_CHANGED_NOTIFICATION, SPECS_TREE_REQUEST } from '../protocol';
 
 /** How long one slice of indexing may run before the server goes back to its messages. */
 const SLICE_MS = 8;
