@@ -56,6 +56,10 @@ export interface OptionDeclaration<T> {
   /** The key in `.rst-specs.json`, if the option can be set there. */
   readonly config?: {
     readonly key: string;
+    /** Checks the value as the file gives it (config/parse.ts reads `template`, `rules` and `rest` itself: they say more). */
+    readonly valid?: (value: unknown) => value is T;
+    /** Says what a valid value is, after the key: `"maxLineLength" must be a positive whole number`. */
+    readonly problem?: string;
     /** The schemas/rst-specs.schema.json entry (with `default` written from `default` when `showDefault`). */
     readonly schema?: Readonly<Record<string, unknown>>;
     readonly showDefault?: boolean;
@@ -132,6 +136,8 @@ export const OPTIONS: { readonly [K in OptionName]: OptionDeclaration<OptionValu
     },
     config: {
       key: 'include',
+      valid: isGlobList,
+      problem: 'must be a list of globs (non-empty strings)',
       showDefault: true,
       schema: {
         type: 'array',
@@ -151,6 +157,8 @@ export const OPTIONS: { readonly [K in OptionName]: OptionDeclaration<OptionValu
     },
     config: {
       key: 'exclude',
+      valid: isGlobList,
+      problem: 'must be a list of globs (non-empty strings)',
       showDefault: true,
       schema: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Globs (relative to this file) of .rst files that are not specs.' },
     },
@@ -166,6 +174,8 @@ export const OPTIONS: { readonly [K in OptionName]: OptionDeclaration<OptionValu
     },
     config: {
       key: 'maxLineLength',
+      valid: isPositiveInteger,
+      problem: 'must be a positive whole number',
       showDefault: true,
       schema: { type: 'integer', minimum: 1, description: 'The longest line allowed, in characters (the specs repos allow 79).' },
     },
@@ -196,6 +206,9 @@ export const OPTIONS: { readonly [K in OptionName]: OptionDeclaration<OptionValu
     },
     config: {
       key: 'optionalSections',
+      valid: isOptionalSectionsSetting,
+      problem:
+        'must be a list of section titles, or an object of such lists by release or template file name, like { "*": ["History"], "queens": ["History", "Upgrade impact"] }',
       showDefault: true,
       schema: {
         description:
@@ -231,8 +244,11 @@ export const OPTIONS: { readonly [K in OptionName]: OptionDeclaration<OptionValu
       },
     },
   },
-  directives: { default: [], config: { key: 'directives', schema: nameList('Directive') } },
-  roles: { default: [], config: { key: 'roles', schema: nameList('Interpreted text role') } },
+  directives: {
+    default: [],
+    config: { key: 'directives', valid: isNameList, problem: 'must be a list of directive names, like ["my-directive"]', schema: nameList('Directive') },
+  },
+  roles: { default: [], config: { key: 'roles', valid: isNameList, problem: 'must be a list of role names, like ["bug"]', schema: nameList('Interpreted text role') } },
   insertedSectionBody: {
     default: 'none',
     setting: {
@@ -317,6 +333,12 @@ function isPositiveInteger(v: unknown): v is number {
 }
 function isStringArray(v: unknown): v is string[] {
   return Array.isArray(v) && v.every(isString);
+}
+function isGlobList(v: unknown): v is string[] {
+  return isStringArray(v) && v.every((glob) => glob.trim() !== '');
+}
+function isNameList(v: unknown): v is string[] {
+  return isStringArray(v) && v.every((name) => new RegExp(NAME_PATTERN).test(name));
 }
 
 /** Whether a value read from settings is a list of titles or an object of such lists. */

@@ -2,7 +2,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { SeveritySetting } from '../rules/rule';
 import { NON_RULE_CODES } from '../analyze';
 import { ruleById } from '../rules';
-import { OPTIONS, type OptionValues, SEVERITY_NAMES } from '../options';
+import { DEFAULT_MAX_LINE_LENGTH, OPTIONS, type OptionValues, SEVERITY_NAMES } from '../options';
 
 export const FORMATS = ['text', 'json', 'sarif', 'github', 'junit'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -18,7 +18,7 @@ Options:
                            nearest template.rst or <release>-template.rst, else the bundled one)
   --config FILE            use this config file instead of the nearest .rst-specs.json
   --format FORMAT          text (default), json, sarif, github or junit
-  --max-line-length N      the longest line allowed (default 79)
+  --max-line-length N      the longest line allowed (default ${DEFAULT_MAX_LINE_LENGTH})
   --rule ID=SEVERITY       error, warning, information, hint or off; repeatable
   --max-warnings N         exit 1 when there are more than N warnings
   --fix                    apply all safe fixes in place, then report what remains

@@ -1,7 +1,8 @@
 import * as path from 'node:path';
 import type { Range } from '../rst/types';
 import type { SeveritySetting } from '../rules/rule';
-import { CONFIG_KEYS, type OptionalSectionsSetting, type OptionValues } from '../options';
+import { getNodeValue } from 'jsonc-parser/lib/esm/main';
+import { CONFIG_KEYS, OPTIONS, type OptionValues } from '../options';
 import { NON_RULE_CODES } from '../analyze';
 import { ruleById } from '../rules';
 import { type JsonNode, offsetToPosition, parseJsonc } from './jsonc';
@@ -61,31 +62,20 @@ export function parseConfig(text: string, sourcePath: string): { config: SpecsCo
         else config.template = path.resolve(path.dirname(sourcePath), value.value.trim());
         break;
       case 'include':
-      case 'exclude': {
-        const list = stringList(value);
-        if (list && list.every((glob) => glob.trim() !== '')) config[key] = list;
-        else problem(value, `"${key}" must be a list of globs (non-empty strings)`);
-        break;
-      }
+      case 'exclude':
       case 'directives':
-      case 'roles': {
-        const list = stringList(value);
-        if (list && list.every((name) => /^[^\s:]+(:[^\s:]+)*$/.test(name))) config[key] = list;
-        else problem(value, `"${key}" must be a list of ${key.slice(0, -1)} names, like ["${key === 'roles' ? 'bug' : 'my-directive'}"]`);
+      case 'roles':
+      case 'optionalSections':
+      case 'maxLineLength': {
+        // Checked as options.ts declares them.
+        const { valid, problem: expected } = OPTIONS[key].config!;
+        // jsonc-parser makes objects without a prototype: a plain one, as JSON.parse gives (arrays are plain already).
+        const read: unknown = getNodeValue(value);
+        const given: unknown = typeof read === 'object' && read !== null && !Array.isArray(read) ? { ...read } : read;
+        if (valid!(given)) Object.assign(config, { [key]: given });
+        else problem(value, `"${key}" ${expected}`);
         break;
       }
-      case 'optionalSections': {
-        const setting = optionalSections(value);
-        if (setting) config.optionalSections = setting;
-        else {
-          problem(value, '"optionalSections" must be a list of section titles, or an object of such lists by release or template file name, like { "*": ["History"], "queens": ["History", "Upgrade impact"] }');
-        }
-        break;
-      }
-      case 'maxLineLength':
-        if (value.type === 'number' && Number.isInteger(value.value) && value.value > 0) config.maxLineLength = value.value;
-        else problem(value, '"maxLineLength" must be a positive whole number');
-        break;
       case 'rules': {
         if (value.type !== 'object') {
           problem(value, '"rules" must be an object of rule ids to severities, like { "line-length": "warning" }');
@@ -149,16 +139,6 @@ function stringList(node: JsonNode): string[] | undefined {
   return values;
 }
 
-function optionalSections(node: JsonNode): OptionalSectionsSetting | undefined {
-  if (node.type !== 'object') return stringList(node);
-  const byPlace: Record<string, readonly string[]> = {};
-  for (const property of properties(node)) {
-    const list = stringList(property.value);
-    if (!list) return undefined;
-    byPlace[property.key] = list;
-  }
-  return byPlace;
-}
 
 /** "; did you mean X?" when a known name is one or two edits away. */
 function closest(name: string, known: readonly string[]): string {
