@@ -55,6 +55,7 @@ const ALLOWED = [
   /^(LICENSE|NOTICE)$/,
   /^images\/icon\.png$/,
   /^(client|server)\/out\/[\w./-]+\.js$/, // the bundles (extension, language server, CLI; web bundles)
+  /^client\/out\/preview\.css$/, // the preview's style sheet
   /^server\/templates\/[\w.-]+\.rst$/,
   /^docs\/rules\/[\w-]+\.md$/, // the pages the diagnostics' codes link to
   /^docs\/images\/[\w-]+\.png$/, // the README's screenshots (also the walkthrough's)

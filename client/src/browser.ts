@@ -6,6 +6,7 @@ import { LanguageClient } from 'vscode-languageclient/browser';
 import { registerCommands } from './commands';
 import { clientOptions, registerClientParts } from './client-options';
 import { ruleDocsBase } from './rule-docs';
+import { registerPreview } from './preview/preview';
 
 /** What the web extension host offers (no DOM types in this project's compile). */
 declare const Worker: new (url: string, options?: { name?: string }) => ConstructorParameters<typeof LanguageClient>[3];
@@ -36,6 +37,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
   registerClientParts(context, client);
   await client.start();
   registerCommands(context, client);
+  registerPreview(context, client);
 }
 
 export async function deactivate(): Promise<void> {

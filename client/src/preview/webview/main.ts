@@ -1,0 +1,229 @@
+// The preview's script (client/out/preview.js), loaded by the page that csp.ts makes. It patches the
+// rendered spec into <main>, highlights code, resolves images, draws the problems' markers, keeps
+// the scroll in step with the editor and sends link clicks to the extension.
+import type { FromWebview, PreviewMarker, ToWebview } from '../protocol';
+import { linkKind } from '../protocol';
+import { type LineBlock, blockLineFor, lineForOffset, monotonic, offsetForLine } from '../line-map';
+import { highlight } from './highlight';
+import { morphChildren } from './morph';
+
+declare function acquireVsCodeApi(): { postMessage(message: FromWebview): void; setState(state: unknown): void };
+
+const vscode = acquireVsCodeApi();
+const content = document.getElementById('content')!;
+const markerLayer = document.getElementById('markers')!;
+let markers: readonly PreviewMarker[] = [];
+/** Scroll events caused by scrollToLine are not sent back (the editor would answer, and so on). */
+let ignoreScrollUntil = 0;
+
+/** What the page may not hold even though the renderer escapes everything: defence in depth, with the CSP. */
+const FORBIDDEN = 'script, style, link, meta, base, iframe, frame, object, embed, form, svg, math, template';
+
+function sanitize(root: DocumentFragment): void {
+  for (const element of Array.from(root.querySelectorAll(FORBIDDEN))) element.remove();
+  for (const element of Array.from(root.querySelectorAll('*'))) {
+    for (const { name, value } of Array.from(element.attributes)) {
+      const lower = name.toLowerCase();
+      if (lower.startsWith('on') || lower === 'style' || lower === 'srcset') element.removeAttribute(name);
+      else if ((lower === 'href' || lower === 'src') && /^\s*(javascript|vbscript|data|file):/i.test(value) && !(element.localName === 'img' && /^\s*data:image\//i.test(value))) {
+        element.removeAttribute(name);
+      }
+    }
+  }
+}
+
+function placeholder(text: string, title: string): HTMLElement {
+  const span = document.createElement('span');
+  span.className = 'image-placeholder';
+  span.textContent = text;
+  span.title = title;
+  return span;
+}
+
+/** `<img data-src>` → a src the webview may load: a workspace file through imageBase, https only when allowed. */
+function resolveImages(root: DocumentFragment, imageBase: string, remoteImages: boolean): void {
+  for (const image of Array.from(root.querySelectorAll<HTMLImageElement>('img[data-src]'))) {
+    const source = (image.getAttribute('data-src') ?? '').trim();
+    const alt = image.getAttribute('alt') || source;
+    if (/^https:\/\//i.test(source)) {
+      if (remoteImages) image.setAttribute('src', source);
+      else image.replaceWith(placeholder(`Remote image: ${alt}`, `Not loaded: ${source}. Set rstSpecs.preview.remoteImages to show remote images.`));
+    } else if (/^data:image\//i.test(source)) image.setAttribute('src', source);
+    else if (/^[a-z][a-z0-9+.-]*:/i.test(source) || source.startsWith('//') || !source) {
+      image.replaceWith(placeholder(`Image: ${alt}`, `Not loaded: ${source || 'no path'}`));
+    } else {
+      const path = source.split('/').map((part) => encodeURIComponent(decodeSafely(part))).join('/');
+      image.setAttribute('src', `${imageBase}/${path.replace(/^\/+/, '')}`);
+    }
+  }
+}
+
+function decodeSafely(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
+}
+
+function highlightCode(root: DocumentFragment): void {
+  for (const block of Array.from(root.querySelectorAll<HTMLElement>('pre.code-block[data-lang]'))) {
+    const html = highlight(block.textContent ?? '', block.getAttribute('data-lang') ?? '');
+    if (html === undefined) continue;
+    block.innerHTML = html; // highlight.js's output: the code escaped, in <span class="hljs-...">
+    block.classList.add('hljs');
+  }
+}
+
+function render(message: Extract<ToWebview, { type: 'render' }>): void {
+  const started = performance.now();
+  const template = document.createElement('template');
+  template.innerHTML = message.html; // inert: nothing in a template runs or loads
+  const fragment = template.content;
+  sanitize(fragment);
+  resolveImages(fragment, message.imageBase, message.remoteImages);
+  highlightCode(fragment);
+  morphChildren(content, fragment);
+  content.setAttribute('data-version', String(message.version));
+  vscode.setState({ resource: message.resource });
+  content.setAttribute('data-patch-ms', (performance.now() - started).toFixed(1));
+  drawMarkers();
+}
+
+/** Every element with a data-line, with its line and its top in the page. */
+function blocks(): { element: HTMLElement; block: LineBlock }[] {
+  const offset = window.scrollY;
+  return Array.from(content.querySelectorAll<HTMLElement>('[data-line]')).flatMap((element) => {
+    const line = Number(element.getAttribute('data-line'));
+    if (!Number.isFinite(line)) return [];
+    return [{ element, block: { line, top: element.getBoundingClientRect().top + offset } }];
+  });
+}
+
+function scrollToLine(line: number): void {
+  const target = offsetForLine(monotonic(blocks().map((entry) => entry.block)), line);
+  ignoreScrollUntil = Date.now() + 150;
+  window.scrollTo({ top: Math.max(0, target), behavior: 'instant' as ScrollBehavior });
+}
+
+let scrollPending = false;
+window.addEventListener(
+  'scroll',
+  () => {
+    if (Date.now() < ignoreScrollUntil || scrollPending) return;
+    scrollPending = true;
+    requestAnimationFrame(() => {
+      scrollPending = false;
+      if (Date.now() < ignoreScrollUntil) return;
+      const line = lineForOffset(monotonic(blocks().map((entry) => entry.block)), window.scrollY);
+      vscode.postMessage({ type: 'revealLine', line });
+    });
+  },
+  { passive: true },
+);
+
+function drawMarkers(): void {
+  markerLayer.replaceChildren();
+  if (markers.length === 0) return;
+  const all = blocks();
+  const byLine = new Map<number, HTMLElement>();
+  for (const { element, block } of all) if (!byLine.has(block.line)) byLine.set(block.line, element);
+  const lines = [...byLine.keys()].sort((a, b) => a - b);
+  const offset = window.scrollY;
+  for (const marker of markers) {
+    const line = blockLineFor(lines, marker.line);
+    const element = line === undefined ? content : byLine.get(line)!;
+    const box = element.getBoundingClientRect();
+    const mark = document.createElement('div');
+    mark.className = `marker ${marker.severity}`;
+    mark.title = marker.message;
+    mark.setAttribute('role', 'button');
+    mark.setAttribute('tabindex', '0');
+    mark.setAttribute('aria-label', `${marker.severity}: ${marker.message}`);
+    mark.setAttribute('data-index', String(marker.index));
+    mark.setAttribute('data-line', String(marker.line));
+    mark.style.top = `${box.top + offset}px`;
+    mark.style.height = `${Math.max(box.height, 12)}px`;
+    markerLayer.append(mark);
+  }
+}
+
+markerLayer.addEventListener('click', (event) => {
+  const mark = (event.target as Element).closest<HTMLElement>('.marker');
+  if (mark) vscode.postMessage({ type: 'revealMarker', index: Number(mark.dataset.index) });
+});
+markerLayer.addEventListener('keydown', (event) => {
+  const mark = (event.target as Element).closest<HTMLElement>('.marker');
+  if (mark && (event.key === 'Enter' || event.key === ' ')) vscode.postMessage({ type: 'revealMarker', index: Number(mark.dataset.index) });
+});
+
+/** Scrolls to the element a `#id` names; false when this document has none. */
+function scrollToFragment(href: string): boolean {
+  const id = decodeSafely(href.slice(1));
+  const place = document.getElementById(id) ?? document.getElementsByName(id)[0];
+  place?.scrollIntoView({ block: 'start' });
+  return place !== undefined && place !== null;
+}
+
+function lineOf(element: Element): number | undefined {
+  const holder = element.closest('[data-line]');
+  const line = holder ? Number(holder.getAttribute('data-line')) : NaN;
+  return Number.isFinite(line) ? line : undefined;
+}
+
+document.addEventListener('click', (event) => {
+  const target = event.target as Element;
+  const link = target.closest('a');
+  if (link) {
+    event.preventDefault();
+    const line = lineOf(link) ?? 0;
+    const href = link.getAttribute('href') ?? '';
+    const doc = link.getAttribute('data-doc');
+    const label = link.getAttribute('data-ref');
+    const kind = href ? linkKind(href) : 'none';
+    if (doc) vscode.postMessage({ type: 'openReference', role: 'doc', target: doc, line });
+    else if (kind === 'fragment' && scrollToFragment(href)) return;
+    else if (label) vscode.postMessage({ type: 'openReference', role: 'ref', target: label, line });
+    else if (kind === 'external') vscode.postMessage({ type: 'openExternal', href: href.trim() });
+    else if (kind === 'document') vscode.postMessage({ type: 'openReference', role: 'link', target: href, line });
+    return;
+  }
+  const heading = target.closest('h1, h2, h3, h4, h5, h6, .title');
+  const line = heading && lineOf(heading);
+  if (line !== undefined && line !== null) vscode.postMessage({ type: 'selectLine', line });
+});
+
+// Double-click anywhere: to that place in the source, as the Markdown preview does.
+document.addEventListener('dblclick', (event) => {
+  const line = lineOf(event.target as Element);
+  if (line !== undefined) vscode.postMessage({ type: 'selectLine', line });
+});
+
+// Images that load, a narrower window: the blocks move, and the markers with them.
+let redrawPending = false;
+new ResizeObserver(() => {
+  if (redrawPending) return;
+  redrawPending = true;
+  requestAnimationFrame(() => {
+    redrawPending = false;
+    drawMarkers();
+  });
+}).observe(content);
+
+window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
+  const message = event.data;
+  switch (message?.type) {
+    case 'render':
+      render(message);
+      break;
+    case 'scrollToLine':
+      scrollToLine(message.line);
+      break;
+    case 'markers':
+      markers = message.markers;
+      drawMarkers();
+      break;
+  }
+});
+
+vscode.postMessage({ type: 'ready' });
