@@ -40,11 +40,15 @@ STATES.Body = {
         return fieldMarker(sm);
       case T_OPTION_MARKER:
         return optionMarker(sm);
-      case T_DOCTEST:
+      case T_DOCTEST: {
+        const start = sm.absLineOffset();
+        const col = sm.physCol(sm.lineOffset);
         sm.getTextBlock(false);
+        sm.mark('doctest', start, sm.absLineOffset() + 1, col);
         sm.child('doctest');
         sm.context = [];
         return 'Body';
+      }
       case T_LINE_BLOCK:
         return lineBlock(sm);
       case T_GRID_TABLE_TOP:

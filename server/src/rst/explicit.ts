@@ -138,8 +138,12 @@ function explicitConstruct(sm: Machine): boolean {
   let m: RegExpExecArray | null;
   if ((m = FOOTNOTE.exec(line)) || (m = CITATION.exec(line))) {
     const label = m[0].slice(m[0].indexOf('[') + 1, m[0].lastIndexOf(']'));
-    note(sm, FOOTNOTE.test(line) ? 'footnote' : 'citation', label, null);
+    const kind = FOOTNOTE.test(line) ? 'footnote' : 'citation';
+    note(sm, kind, label, null);
+    const start = sm.absLineOffset();
+    const col = sm.physCol(sm.lineOffset);
     const r = sm.getFirstKnownIndented(m[0].length);
+    sm.mark(kind, start, sm.absLineOffset() + 1, col, r.view);
     sm.child('footnote');
     sm.nestedParse(r.view);
     return r.blankFinish;
