@@ -33,8 +33,6 @@ export const PREVIEW_COMMANDS = {
 export const PREVIEW_REQUEST = 'rst-specs/preview';
 export const PREVIEW_VIEW_TYPE = 'rstSpecs.preview';
 const MAX_MARKERS = 1000;
-/** Scroll events that echo our own reveal are not sent back (either way). */
-const ECHO_MS = 150;
 
 const SEVERITIES: MarkerSeverity[] = ['error', 'warning', 'information', 'hint'];
 
@@ -93,9 +91,12 @@ export class Preview {
   private again = false;
   private shownVersion = -1;
   private markerTargets: Range[] = [];
-  private ignoreEditorScrollUntil = 0;
+  /** The top line revealLine gave the editor: its visible-range event is that reveal's echo, not sent back. */
+  private revealedTop = -1;
   /** The page has loaded its script and asked for the content. */
   private ready = false;
+  /** When the last edit came (for the timing the webview records). */
+  private changedAt = 0;
 
   constructor(
     context: ExtensionContext,
@@ -110,15 +111,19 @@ export class Preview {
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((message) => this.receive(message)),
       workspace.onDidChangeTextDocument((event) => {
-        if (event.document === this.document && event.contentChanges.length > 0) this.refresh();
+        if (event.document !== this.document || event.contentChanges.length === 0) return;
+        this.changedAt = Date.now();
+        this.refresh();
       }),
       languages.onDidChangeDiagnostics((event) => {
         if (event.uris.some((uri) => uri.toString() === key)) this.sendMarkers();
       }),
       window.onDidChangeTextEditorVisibleRanges((event) => {
-        if (event.textEditor.document !== this.document || Date.now() < this.ignoreEditorScrollUntil) return;
+        if (event.textEditor.document !== this.document) return;
         const top = event.visibleRanges[0]?.start.line;
-        if (top !== undefined) this.post({ type: 'scrollToLine', line: top });
+        if (top === undefined || top === this.revealedTop) return;
+        this.revealedTop = -1;
+        this.post({ type: 'scrollToLine', line: top });
       }),
       workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration('rstSpecs.preview', document.uri)) this.setShell(context);
@@ -163,20 +168,25 @@ export class Preview {
     this.inFlight = true;
     this.again = false;
     const uri = this.client.code2ProtocolConverter.asUri(this.document.uri);
+    const changed = this.changedAt;
+    const requested = Date.now();
     this.client
       .sendRequest<{ version: number; html: string } | null>(PREVIEW_REQUEST, { uri })
       .then(
-        (result) => {
-          if (!result || result.version <= this.shownVersion) return;
+        async (result) => {
+          if (!result || result.version <= this.shownVersion || !this.ready) return;
           this.shownVersion = result.version;
-          this.post({
+          // Awaited: while the webview takes this one in, edits only mark that another is due, so
+          // a busy machine skips versions instead of queueing every keystroke's page.
+          await this.panel.webview.postMessage({
             type: 'render',
             version: result.version,
             html: result.html,
             imageBase: this.panel.webview.asWebviewUri(Uri.joinPath(this.document.uri, '..')).toString(),
             remoteImages: this.remoteImages(),
             resource: this.document.uri.toString(),
-          });
+            timing: { changed, requested, answered: Date.now() },
+          } satisfies ToWebview);
         },
         (error: unknown) => this.client.outputChannel.appendLine(`rst-specs preview of ${this.document.uri.toString(true)}: ${String(error)}`),
       )
@@ -232,7 +242,8 @@ export class Preview {
         const editor = window.visibleTextEditors.find((candidate) => candidate.document === this.document);
         if (!editor) break;
         const line = Math.min(Math.floor(message.line), this.document.lineCount - 1);
-        this.ignoreEditorScrollUntil = Date.now() + ECHO_MS;
+        if (editor.visibleRanges[0]?.start.line === line) break;
+        this.revealedTop = line;
         editor.revealRange(new Range(line, 0, line, 0), TextEditorRevealType.AtTop);
         break;
       }

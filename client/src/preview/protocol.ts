@@ -29,6 +29,8 @@ export type ToWebview =
       readonly imageBase: string;
       readonly remoteImages: boolean;
       readonly resource: string;
+      /** When (Date.now()) the edit of this version came, the request went and its answer came: for the tests' timing. */
+      readonly timing?: { readonly changed: number; readonly requested: number; readonly answered: number };
     }
   /** The editor scrolled: show source line `line` (fractional) at the top. */
   | { readonly type: 'scrollToLine'; readonly line: number }

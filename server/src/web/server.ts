@@ -8,13 +8,14 @@ import { startServer } from '../lsp/server';
 import { languageFeatures } from '../lsp/language-features';
 import { codeActionsFeature } from '../lsp/code-actions';
 import { templateInfoFeature } from '../lsp/template-info';
+import { previewFeature } from '../lsp/preview';
 import { shutdownGuard } from '../lsp/shutdown';
 
 /** The worker's global scope (`self`): what the message reader and writer use of it. */
 declare const self: ConstructorParameters<typeof BrowserMessageReader>[0];
 
 const connection = createConnection(new BrowserMessageReader(self), new BrowserMessageWriter(self), shutdownGuard());
-startServer(connection, [languageFeatures, codeActionsFeature, templateInfoFeature], {
+startServer(connection, [languageFeatures, codeActionsFeature, templateInfoFeature, previewFeature], {
   fileSystem: 'client',
   bundledText: () => bundledTemplate,
 });

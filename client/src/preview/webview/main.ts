@@ -13,8 +13,11 @@ const vscode = acquireVsCodeApi();
 const content = document.getElementById('content')!;
 const markerLayer = document.getElementById('markers')!;
 let markers: readonly PreviewMarker[] = [];
-/** Scroll events caused by scrollToLine are not sent back (the editor would answer, and so on). */
-let ignoreScrollUntil = 0;
+/**
+ * Where scrollToLine put the page: a scroll event that finds it there is that scroll's echo and is
+ * not sent back (the editor would answer it, and so on); one anywhere else is the reader's.
+ */
+let syncedTop = -1;
 
 /** What the page may not hold even though the renderer escapes everything: defence in depth, with the CSP. */
 const FORBIDDEN = 'script, style, link, meta, base, iframe, frame, object, embed, form, svg, math, template';
@@ -87,7 +90,11 @@ function render(message: Extract<ToWebview, { type: 'render' }>): void {
   content.setAttribute('data-version', String(message.version));
   vscode.setState({ resource: message.resource });
   content.setAttribute('data-patch-ms', (performance.now() - started).toFixed(1));
-  drawMarkers();
+  if (message.timing) {
+    const { changed, requested, answered } = message.timing;
+    content.setAttribute('data-timing', `changed ${changed} requested ${requested} answered ${answered} shown ${Date.now()}`);
+  }
+  drawMarkersSoon();
 }
 
 /** Every element with a data-line, with its line and its top in the page. */
@@ -102,25 +109,38 @@ function blocks(): { element: HTMLElement; block: LineBlock }[] {
 
 function scrollToLine(line: number): void {
   const target = offsetForLine(monotonic(blocks().map((entry) => entry.block)), line);
-  ignoreScrollUntil = Date.now() + 150;
   window.scrollTo({ top: Math.max(0, target), behavior: 'instant' as ScrollBehavior });
+  syncedTop = window.scrollY;
 }
 
-let scrollPending = false;
+// Throttled (as the Markdown preview's): a timer, not requestAnimationFrame, which a browser may
+// hold back in a frame it thinks nobody looks at.
+let scrollTimer: ReturnType<typeof setTimeout> | undefined;
 window.addEventListener(
   'scroll',
   () => {
-    if (Date.now() < ignoreScrollUntil || scrollPending) return;
-    scrollPending = true;
-    requestAnimationFrame(() => {
-      scrollPending = false;
-      if (Date.now() < ignoreScrollUntil) return;
+    if (scrollTimer !== undefined) return;
+    scrollTimer = setTimeout(() => {
+      scrollTimer = undefined;
+      if (Math.abs(window.scrollY - syncedTop) < 2) return;
+      syncedTop = -1;
       const line = lineForOffset(monotonic(blocks().map((entry) => entry.block)), window.scrollY);
       vscode.postMessage({ type: 'revealLine', line });
-    });
+    }, 50);
   },
   { passive: true },
 );
+
+/** Markers are drawn once per 16 ms at most: measuring the blocks forces a layout. */
+let markersPending = false;
+function drawMarkersSoon(): void {
+  if (markersPending) return;
+  markersPending = true;
+  setTimeout(() => {
+    markersPending = false;
+    drawMarkers();
+  }, 16);
+}
 
 function drawMarkers(): void {
   markerLayer.replaceChildren();
@@ -200,15 +220,7 @@ document.addEventListener('dblclick', (event) => {
 });
 
 // Images that load, a narrower window: the blocks move, and the markers with them.
-let redrawPending = false;
-new ResizeObserver(() => {
-  if (redrawPending) return;
-  redrawPending = true;
-  requestAnimationFrame(() => {
-    redrawPending = false;
-    drawMarkers();
-  });
-}).observe(content);
+new ResizeObserver(() => drawMarkersSoon()).observe(content);
 
 window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
   const message = event.data;
@@ -221,7 +233,7 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
       break;
     case 'markers':
       markers = message.markers;
-      drawMarkers();
+      drawMarkersSoon();
       break;
   }
 });
