@@ -244,7 +244,8 @@ function group(node: Node): void {
       continue;
     }
     let j = i + 1;
-    while (j < kids.length && kids[j].kind === kid.kind && kids[j].indent === kid.indent) group(kids[j++]);
+    // the lines of a line block nest by indentation; the other items must line up
+    while (j < kids.length && kids[j].kind === kid.kind && (kid.kind === 'line' || kids[j].indent === kid.indent)) group(kids[j++]);
     const items = kids.slice(i, j);
     out.push({ kind: list, start: kid.start, end: items[items.length - 1].end, indent: kid.indent, children: items });
     i = j;
@@ -344,7 +345,8 @@ function renderSection(node: Node, state: RenderState): string {
 function isSimple(list: Node): boolean {
   for (const item of list.children) {
     const visible = item.children.filter((k) => k.kind !== 'comment');
-    if (visible.length > 0 && visible[0].kind === 'paragraph' && isList(visible[visible.length - 1])) visible.pop();
+    const last = visible[visible.length - 1];
+    if (visible.length > 0 && visible[0].kind === 'paragraph' && (isList(last) || last.kind === 'field-list')) visible.pop();
     if (visible.length > 1) return false;
     for (const k of item.children) {
       if (k.kind === 'paragraph' || k.kind === 'comment') continue;
@@ -370,19 +372,24 @@ const ENUM_TYPES: [RegExp, string][] = [
   [/^[A-Z]$/, 'upperalpha'],
 ];
 
-/** Bullet and enumerated lists: "simple" only on the outermost of nested compact lists, as docutils' writer does. */
+/**
+ * Bullet and enumerated lists, "simple" when compact; a bullet list inside a compact bullet list
+ * is not marked again (docutils' writer tracks compact_simple for bullet lists only).
+ */
 function renderList(node: Node, state: RenderState): string {
   const simple = isSimple(node);
   const classes: string[] = [];
   let start = 1;
+  const outer = state.compact;
   if (node.kind === 'enumerated-list') {
     const [type, first] = enumeration(node, state);
     classes.push(type);
     start = first;
+    if (simple) classes.push('simple');
+  } else {
+    if (simple && !outer) classes.push('simple');
+    state.compact = simple;
   }
-  if (simple && !state.compact) classes.push('simple');
-  const outer = state.compact;
-  state.compact = simple;
   const tag = node.kind === 'bullet-list' ? 'ul' : 'ol';
   const body = renderChildren(node.children, state);
   state.compact = outer;
@@ -439,6 +446,36 @@ function renderBlockQuote(node: Node, state: RenderState): string {
   return `<blockquote${dataLine(state, node.start)}>\n${renderChildren(body, state)}${attribution}</blockquote>\n`;
 }
 
+/** A line's indentation inside its line block (docutils' line.indent); -1 for an empty line. */
+function lineIndent(item: Node): number {
+  const rec = item.rec!;
+  return rec.bodyLine !== undefined && rec.bodyLine >= 0 ? rec.bodyCol! - item.indent - 1 : -1;
+}
+
+/** docutils' nest_line_block_segment: lines indented past the least indented make a nested line block. */
+function lineBlock(items: Node[], state: RenderState): string {
+  const indents = items.map(lineIndent);
+  // an empty line takes the indentation of the line after it (or before it)
+  for (let i = indents.length - 1; i >= 0; i--) if (indents[i] < 0 && i + 1 < indents.length) indents[i] = indents[i + 1];
+  for (let i = 0; i < indents.length; i++) if (indents[i] < 0) indents[i] = i > 0 ? indents[i - 1] : 0;
+  const least = Math.min(...indents);
+  let out = `<div class="line-block"${dataLine(state, items[0].start)}>\n`;
+  for (let i = 0; i < items.length; ) {
+    if (indents[i] > least) {
+      let j = i;
+      while (j < items.length && indents[j] > least) j++;
+      out += lineBlock(items.slice(i, j), state);
+      i = j;
+      continue;
+    }
+    const item = items[i++];
+    const rec = item.rec!;
+    const text = rec.bodyLine !== undefined && rec.bodyLine >= 0 ? inlineAt(state, rec.bodyLine, rec.bodyCol!, item.end) : '';
+    out += text ? `<div class="line"${dataLine(state, item.start)}>${inline(state, text)}</div>\n` : `<div class="line"${dataLine(state, item.start)}><br /></div>\n`;
+  }
+  return `${out}</div>\n`;
+}
+
 type ListRenderer = (items: Node[], state: RenderState) => string;
 
 const LISTS: Record<string, ListRenderer> = {
@@ -469,15 +506,7 @@ const LISTS: Record<string, ListRenderer> = {
     }
     return `${out}</dl>\n`;
   },
-  'line-block': (items, state) => {
-    let out = `<div class="line-block"${dataLine(state, items[0].start)}>\n`;
-    for (const item of items) {
-      const rec = item.rec!;
-      const text = rec.bodyLine !== undefined && rec.bodyLine >= 0 ? inlineAt(state, rec.bodyLine, rec.bodyCol!, item.end) : '';
-      out += text ? `<div class="line"${dataLine(state, item.start)}>${inline(state, text)}</div>\n` : `<div class="line"${dataLine(state, item.start)}><br /></div>\n`;
-    }
-    return `${out}</div>\n`;
-  },
+  'line-block': (items, state) => lineBlock(items, state),
   'footnote-list': (items, state) => {
     let out = `<aside class="footnote-list brackets"${dataLine(state, items[0].start)}>\n`;
     for (const item of items) {
