@@ -7,12 +7,8 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { corpusRoot, docutilsAvailable, hasCorpus, repoRoot } from '../helpers';
-import { parseSpec } from '../../server/src/rst/parse';
 import { renderPreview } from '../../server/src/preview/render';
-import { blockTokens, firstDifference } from './blocks';
-
-/** Directives docutils 0.19 reports an error for with the comparison's settings (raw and include are off). */
-const DISABLED = new Set(['raw', 'include']);
+import { blockTokens, firstDifference, rejectedDirectiveLines } from './blocks';
 
 function rstFiles(dir: string): string[] {
   const out: string[] = [];
@@ -22,17 +18,6 @@ function rstFiles(dir: string): string[] {
     else if (name.endsWith('.rst')) out.push(path);
   }
   return out;
-}
-
-/** The lines of the directives docutils rejects (replaces by an error): unknown to it (Sphinx's), or in error. */
-export function rejectedDirectiveLines(text: string): Set<number> {
-  const lines = new Set<number>();
-  const spec = parseSpec(text);
-  const errors = new Set(spec.messages.filter((m) => m.level >= 3).map((m) => m.line));
-  for (const d of spec.markup.directives) {
-    if (!d.known || d.error || errors.has(d.line) || DISABLED.has(d.name.toLowerCase())) lines.add(d.line);
-  }
-  return lines;
 }
 
 test('preview: block structure of every corpus spec as docutils HTML5 writes it', (t) => {

@@ -59,8 +59,9 @@ export interface RenderState {
   readonly texts: Map<string, string>;
   readonly ids: Set<string>;
   readonly offset: number;
-  /** Footnote definitions met so far (their ids in document order). */
+  /** Footnote definitions met so far; `numbers`: each definition's [id, number shown], in order. */
   footnotes: number;
+  readonly numbers: [string, string][];
   /** Inside a compact (simple) bullet or enumerated list. */
   compact: boolean;
 }
@@ -143,7 +144,7 @@ function newState(spec: SpecDocument, lines: string[], offset: number): RenderSt
       return footnotes.byLabel.get(label) ?? null;
     },
   };
-  const state: RenderState = { spec, lines, ctx, texts, ids, offset, footnotes: 0, compact: false };
+  const state: RenderState = { spec, lines, ctx, texts, ids, offset, footnotes: 0, numbers: footnotes.defs, compact: false };
   for (const e of spec.markup.explicit) {
     if (e.kind === 'substitution') ctx.substitutions.set(e.name, substitutionHtml(state, e.line, e.name));
   }
@@ -318,6 +319,8 @@ function renderNode(node: Node, state: RenderState): string {
       return renderBlockQuote(node, state);
     case 'table':
       return renderGridOrSimpleTable(node, state);
+    case 'malformed-table':
+      return `<pre class="literal-block malformed-table"${dl}>${esc(state.lines.slice(node.start, node.end).join('\n'))}</pre>\n`;
     case 'directive':
       return renderDirective(node, state);
     default: {
@@ -344,12 +347,12 @@ function renderSection(node: Node, state: RenderState): string {
  */
 function isSimple(list: Node): boolean {
   for (const item of list.children) {
-    const visible = item.children.filter((k) => k.kind !== 'comment');
+    const visible = item.children.filter((k) => k.kind !== 'comment' && k.kind !== 'target');
     const last = visible[visible.length - 1];
     if (visible.length > 0 && visible[0].kind === 'paragraph' && (isList(last) || last.kind === 'field-list')) visible.pop();
     if (visible.length > 1) return false;
     for (const k of item.children) {
-      if (k.kind === 'paragraph' || k.kind === 'comment') continue;
+      if (k.kind === 'paragraph' || k.kind === 'comment' || k.kind === 'target') continue;
       if (PASS_LISTS.has(k.kind) && isSimple(k)) continue;
       return false;
     }
@@ -431,19 +434,16 @@ function renderField(node: Node, state: RenderState): string {
 
 function renderBlockQuote(node: Node, state: RenderState): string {
   let attribution = '';
-  // docutils' attribution: a last paragraph starting with "--", "---" or an em dash
+  // docutils' attribution: the quote's last lines, after its body, starting with "--", "---" or an em dash
   const last = node.children[node.children.length - 1];
-  const body = node.children.slice();
-  if (last && last.kind === 'paragraph') {
-    const text = inlineAt(state, last.start, last.indent, last.end);
-    const m = /^(?:---?(?!-)|\u2014) *(?=[^ \n])/.exec(text);
-    const previous = body[body.length - 2];
-    if (m && previous && previous.end < last.start) {
-      body.pop();
-      attribution = `<p class="attribution"${dataLine(state, last.start)}>\u2014${inline(state, text.slice(m[0].length))}</p>\n`;
-    }
+  for (let i = last ? last.end : node.start; i < node.end; i++) {
+    const m = /^\s*(?:---?(?!-)|\u2014) *(?=\S)/.exec(state.lines[i]);
+    if (!m) continue;
+    const text = [state.lines[i].slice(m[0].length), ...state.lines.slice(i + 1, node.end).map((l) => l.trim())].join('\n').trim();
+    attribution = `<p class="attribution"${dataLine(state, i)}>\u2014${inline(state, text)}</p>\n`;
+    break;
   }
-  return `<blockquote${dataLine(state, node.start)}>\n${renderChildren(body, state)}${attribution}</blockquote>\n`;
+  return `<blockquote${dataLine(state, node.start)}>\n${renderChildren(node.children, state)}${attribution}</blockquote>\n`;
 }
 
 /** A line's indentation inside its line block (docutils' line.indent); -1 for an empty line. */
@@ -511,9 +511,7 @@ const LISTS: Record<string, ListRenderer> = {
     let out = `<aside class="footnote-list brackets"${dataLine(state, items[0].start)}>\n`;
     for (const item of items) {
       const label = /^\.\.\s+\[([^\]]+)\]/.exec(state.lines[item.start].trimStart())?.[1] ?? '';
-      const id = `footnote-${++state.footnotes}`;
-      const shown = state.ctx.footnoteRef(label, false);
-      const number = label === '#' ? String(state.footnotes) : shown?.[1] ?? label;
+      const [id, number] = state.numbers[state.footnotes++] ?? [`footnote-${state.footnotes}`, label];
       out += `<aside class="footnote brackets"${attr('id', id)}${dataLine(state, item.start)}>\n<span class="label">${esc(number)}</span>\n${renderChildren(item.children, state)}</aside>\n`;
     }
     return `${out}</aside>\n`;
