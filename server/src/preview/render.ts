@@ -66,6 +66,9 @@ export interface RenderState {
   compact: boolean;
 }
 
+/** How deep the tree nests; the parse has no limit (10,000 nested lists), the renderer's recursion does. */
+const MAX_DEPTH = 100;
+
 const CONTAINERS = new Set([
   'section',
   'bullet-list',
@@ -82,6 +85,17 @@ const CONTAINERS = new Set([
 ]);
 
 export function renderPreview(text: string, options: PreviewOptions = {}): PreviewResult {
+  try {
+    return render(text, options);
+  } catch (e) {
+    // never a blank preview: the text as it is, and why
+    const detail = e instanceof Error ? e.message : String(e);
+    const html = `<div class="render-error" data-line="0">\n<p class="render-error-title">The preview could not render this text: ${esc(detail)}</p>\n<pre>${esc(text)}</pre>\n</div>\n`;
+    return { html, title: '' };
+  }
+}
+
+function render(text: string, options: PreviewOptions): PreviewResult {
   const { spec, nodes } = parseWithNodes(text);
   const lines = spec.lines.map((l) => docutilsLine(l.text));
   const state = newState(spec, lines, options.lineOffset ?? 0);
@@ -216,7 +230,8 @@ export function buildTree(spec: SpecDocument, nodes: readonly PreviewNode[]): No
     if (parent.kind === 'directive' && OPAQUE_DIRECTIVES(parent.name ?? '')) continue;
     if (parent.kind === 'table') continue;
     parent.children.push(node);
-    if (CONTAINERS.has(node.kind) || node.kind === 'table') stack.push(node);
+    // deeper nodes stay at this depth (the renderer recurses once per level)
+    if ((CONTAINERS.has(node.kind) || node.kind === 'table') && stack.length < MAX_DEPTH) stack.push(node);
   }
   group(root);
   return root;
@@ -319,6 +334,12 @@ function renderNode(node: Node, state: RenderState): string {
       return renderBlockQuote(node, state);
     case 'table':
       return renderGridOrSimpleTable(node, state);
+    case 'attribution': {
+      // docutils' text: the lines after the dash, indentation removed
+      const first = state.lines[node.start].trimStart().replace(/^(?:---?|\u2014) */, '');
+      const rest = state.lines.slice(node.start + 1, node.end).map((l) => l.trim());
+      return `<p class="attribution"${dl}>\u2014${inline(state, [first, ...rest].join('\n').trim())}</p>\n`;
+    }
     case 'malformed-table':
       return `<pre class="literal-block malformed-table"${dl}>${esc(state.lines.slice(node.start, node.end).join('\n'))}</pre>\n`;
     case 'directive':
@@ -433,17 +454,7 @@ function renderField(node: Node, state: RenderState): string {
 }
 
 function renderBlockQuote(node: Node, state: RenderState): string {
-  let attribution = '';
-  // docutils' attribution: the quote's last lines, after its body, starting with "--", "---" or an em dash
-  const last = node.children[node.children.length - 1];
-  for (let i = last ? last.end : node.start; i < node.end; i++) {
-    const m = /^\s*(?:---?(?!-)|\u2014) *(?=\S)/.exec(state.lines[i]);
-    if (!m) continue;
-    const text = [state.lines[i].slice(m[0].length), ...state.lines.slice(i + 1, node.end).map((l) => l.trim())].join('\n').trim();
-    attribution = `<p class="attribution"${dataLine(state, i)}>\u2014${inline(state, text)}</p>\n`;
-    break;
-  }
-  return `<blockquote${dataLine(state, node.start)}>\n${renderChildren(node.children, state)}${attribution}</blockquote>\n`;
+  return `<blockquote${dataLine(state, node.start)}>\n${renderChildren(node.children, state)}</blockquote>\n`;
 }
 
 /** A line's indentation inside its line block (docutils' line.indent); -1 for an empty line. */
