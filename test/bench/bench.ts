@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { BUNDLED_TEMPLATE_PATH } from '../../server/src/bundled-template';
 import { parseSpec } from '../../server/src/rst/parse';
 import { validateDocument } from '../../server/src/engine';
+import { renderPreview } from '../../server/src/preview/render';
 import { corpusTemplate, peerOptionalSections, readManifest } from '../corpus/manifest';
 import { bundledTemplate, cleanSpec, hasCorpus } from '../helpers';
 import { TestClient } from '../lsp/client';
@@ -82,6 +83,9 @@ const [grownOneThousand, grownFiveThousand] = timeInTurn(validateClean(synthetic
 report('clean spec grown with the filler', 1000, grownOneThousand, '');
 report('clean spec grown with the filler', 5000, grownFiveThousand, '');
 report('synthetic spec', 100000, time(validate(syntheticSpec(100000)), 15), '< 200 ms median');
+// The preview's renderer (server/src/preview/render.ts): parse and HTML, what the preview does per update.
+report('preview: Senlin template to HTML', senlin.split('\n').length, time(() => renderPreview(senlin), 1000), '<= 5 ms median');
+report('preview: synthetic spec to HTML', 1000, time(() => renderPreview(oneThousand), 300), '');
 
 if (hasCorpus && !quick) {
   const specs = readManifest().map((spec) => ({ spec, text: readFileSync(spec.file, 'utf8') }));

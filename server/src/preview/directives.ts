@@ -68,12 +68,16 @@ export function readDirective(state: RenderState, node: Node): DirectiveParts {
   const m = /^(\s*)\.\.\s+([^\s:]+(?:[:.][^\s:]+)*)\s*::\s?(.*)$/.exec(first);
   const name = node.name ?? (m ? m[2].toLowerCase() : '');
   const argLines = [m ? m[3] : ''];
+  // the block's indentation: an option line starts there (more indented, it is argument text)
+  let indent = Number.MAX_SAFE_INTEGER;
+  for (let k = node.start + 1; k < node.end; k++) if (lines[k].trim()) indent = Math.min(indent, lines[k].length - lines[k].trimStart().length);
+  const isOption = (line: string): boolean => line.length - line.trimStart().length === indent && /^\s*:[^:\s][^:]*:(\s|$)/.test(line);
   let i = node.start + 1;
-  for (; i < node.end && lines[i].trim() && !/^\s*:[^:\s][^:]*:(\s|$)/.test(lines[i]); i++) argLines.push(lines[i].trim());
+  for (; i < node.end && lines[i].trim() && !isOption(lines[i]); i++) argLines.push(lines[i].trim());
   const options = new Map<string, string>();
   let last = '';
   for (; i < node.end && lines[i].trim(); i++) {
-    const o = /^\s*:([^:]+):(?:\s+(.*))?$/.exec(lines[i]);
+    const o = isOption(lines[i]) ? /^\s*:([^:]+):(?:\s+(.*))?$/.exec(lines[i]) : null;
     if (o) options.set((last = o[1].trim().toLowerCase()), (o[2] ?? '').trim());
     else if (last) options.set(last, `${options.get(last)} ${lines[i].trim()}`);
   }

@@ -98,6 +98,12 @@ function renderSpan(span: InlineSpan, source: string, ctx: InlineContext): strin
   }
 }
 
+/** Links keep only the schemes a reader follows; `javascript:` and the like lose their href. */
+export function safeHref(uri: string): string | undefined {
+  const scheme = /^([a-zA-Z][a-zA-Z0-9.+-]*):/.exec(uri);
+  return !scheme || /^(?:https?|ftp|ftps|mailto)$/i.test(scheme[1]) ? uri : undefined;
+}
+
 function renderReference(span: Extract<InlineSpan, { kind: 'reference' }>, ctx: InlineContext): string {
   const shown = esc(unescape(span.text));
   let href: string | undefined;
@@ -106,7 +112,7 @@ function renderReference(span: Extract<InlineSpan, { kind: 'reference' }>, ctx: 
   else href = ctx.targets.get(span.refname);
   if (href === undefined) return `<a class="reference problematic"${attr('data-refname', span.refname)}>${shown}</a>`;
   const kind = href.startsWith('#') ? 'internal' : 'external';
-  return `<a class="reference ${kind}"${attr('href', href)}>${shown}</a>`;
+  return `<a class="reference ${kind}"${attr('href', safeHref(href))}${safeHref(href) === undefined ? attr('data-uri', href) : ''}>${shown}</a>`;
 }
 
 function renderSubstitution(name: string, reference: string, ctx: InlineContext): string {
@@ -118,7 +124,7 @@ function renderSubstitution(name: string, reference: string, ctx: InlineContext)
   if (html === undefined) return `<span class="problematic substitution"${attr('data-name', name)}>|${esc(name)}|</span>`;
   if (!reference) return html;
   const href = reference === '__' ? ctx.anonymousTargets[ctx.anonymous++] : ctx.targets.get(name.toLowerCase());
-  return href === undefined ? html : `<a class="reference ${href.startsWith('#') ? 'internal' : 'external'}"${attr('href', href)}>${html}</a>`;
+  return href === undefined ? html : `<a class="reference ${href.startsWith('#') ? 'internal' : 'external'}"${attr('href', safeHref(href))}>${html}</a>`;
 }
 
 /** `text <target>` as Sphinx's cross-reference roles read it: [title, target]. */

@@ -59,11 +59,15 @@ export interface RenderState {
   readonly texts: Map<string, string>;
   readonly ids: Set<string>;
   readonly offset: number;
-  /** Footnote definitions met so far (their ids in document order). */
+  /** Footnote definitions met so far; `numbers`: each definition's [id, number shown], in order. */
   footnotes: number;
+  readonly numbers: [string, string][];
   /** Inside a compact (simple) bullet or enumerated list. */
   compact: boolean;
 }
+
+/** How deep the tree nests; the parse has no limit (10,000 nested lists), the renderer's recursion does. */
+const MAX_DEPTH = 100;
 
 const CONTAINERS = new Set([
   'section',
@@ -81,6 +85,17 @@ const CONTAINERS = new Set([
 ]);
 
 export function renderPreview(text: string, options: PreviewOptions = {}): PreviewResult {
+  try {
+    return render(text, options);
+  } catch (e) {
+    // never a blank preview: the text as it is, and why
+    const detail = e instanceof Error ? e.message : String(e);
+    const html = `<div class="render-error" data-line="0">\n<p class="render-error-title">The preview could not render this text: ${esc(detail)}</p>\n<pre>${esc(text)}</pre>\n</div>\n`;
+    return { html, title: '' };
+  }
+}
+
+function render(text: string, options: PreviewOptions): PreviewResult {
   const { spec, nodes } = parseWithNodes(text);
   const lines = spec.lines.map((l) => docutilsLine(l.text));
   const state = newState(spec, lines, options.lineOffset ?? 0);
@@ -143,7 +158,7 @@ function newState(spec: SpecDocument, lines: string[], offset: number): RenderSt
       return footnotes.byLabel.get(label) ?? null;
     },
   };
-  const state: RenderState = { spec, lines, ctx, texts, ids, offset, footnotes: 0, compact: false };
+  const state: RenderState = { spec, lines, ctx, texts, ids, offset, footnotes: 0, numbers: footnotes.defs, compact: false };
   for (const e of spec.markup.explicit) {
     if (e.kind === 'substitution') ctx.substitutions.set(e.name, substitutionHtml(state, e.line, e.name));
   }
@@ -215,7 +230,8 @@ export function buildTree(spec: SpecDocument, nodes: readonly PreviewNode[]): No
     if (parent.kind === 'directive' && OPAQUE_DIRECTIVES(parent.name ?? '')) continue;
     if (parent.kind === 'table') continue;
     parent.children.push(node);
-    if (CONTAINERS.has(node.kind) || node.kind === 'table') stack.push(node);
+    // deeper nodes stay at this depth (the renderer recurses once per level)
+    if ((CONTAINERS.has(node.kind) || node.kind === 'table') && stack.length < MAX_DEPTH) stack.push(node);
   }
   group(root);
   return root;
@@ -244,7 +260,8 @@ function group(node: Node): void {
       continue;
     }
     let j = i + 1;
-    while (j < kids.length && kids[j].kind === kid.kind && kids[j].indent === kid.indent) group(kids[j++]);
+    // the lines of a line block nest by indentation; the other items must line up
+    while (j < kids.length && kids[j].kind === kid.kind && (kid.kind === 'line' || kids[j].indent === kid.indent)) group(kids[j++]);
     const items = kids.slice(i, j);
     out.push({ kind: list, start: kid.start, end: items[items.length - 1].end, indent: kid.indent, children: items });
     i = j;
@@ -317,6 +334,14 @@ function renderNode(node: Node, state: RenderState): string {
       return renderBlockQuote(node, state);
     case 'table':
       return renderGridOrSimpleTable(node, state);
+    case 'attribution': {
+      // docutils' text: the lines after the dash, indentation removed
+      const first = state.lines[node.start].trimStart().replace(/^(?:---?|\u2014) */, '');
+      const rest = state.lines.slice(node.start + 1, node.end).map((l) => l.trim());
+      return `<p class="attribution"${dl}>\u2014${inline(state, [first, ...rest].join('\n').trim())}</p>\n`;
+    }
+    case 'malformed-table':
+      return `<pre class="literal-block malformed-table"${dl}>${esc(state.lines.slice(node.start, node.end).join('\n'))}</pre>\n`;
     case 'directive':
       return renderDirective(node, state);
     default: {
@@ -343,11 +368,12 @@ function renderSection(node: Node, state: RenderState): string {
  */
 function isSimple(list: Node): boolean {
   for (const item of list.children) {
-    const visible = item.children.filter((k) => k.kind !== 'comment');
-    if (visible.length > 0 && visible[0].kind === 'paragraph' && isList(visible[visible.length - 1])) visible.pop();
+    const visible = item.children.filter((k) => k.kind !== 'comment' && k.kind !== 'target');
+    const last = visible[visible.length - 1];
+    if (visible.length > 0 && visible[0].kind === 'paragraph' && (isList(last) || last.kind === 'field-list')) visible.pop();
     if (visible.length > 1) return false;
     for (const k of item.children) {
-      if (k.kind === 'paragraph' || k.kind === 'comment') continue;
+      if (k.kind === 'paragraph' || k.kind === 'comment' || k.kind === 'target') continue;
       if (PASS_LISTS.has(k.kind) && isSimple(k)) continue;
       return false;
     }
@@ -370,19 +396,24 @@ const ENUM_TYPES: [RegExp, string][] = [
   [/^[A-Z]$/, 'upperalpha'],
 ];
 
-/** Bullet and enumerated lists: "simple" only on the outermost of nested compact lists, as docutils' writer does. */
+/**
+ * Bullet and enumerated lists, "simple" when compact; a bullet list inside a compact bullet list
+ * is not marked again (docutils' writer tracks compact_simple for bullet lists only).
+ */
 function renderList(node: Node, state: RenderState): string {
   const simple = isSimple(node);
   const classes: string[] = [];
   let start = 1;
+  const outer = state.compact;
   if (node.kind === 'enumerated-list') {
     const [type, first] = enumeration(node, state);
     classes.push(type);
     start = first;
+    if (simple) classes.push('simple');
+  } else {
+    if (simple && !outer) classes.push('simple');
+    state.compact = simple;
   }
-  if (simple && !state.compact) classes.push('simple');
-  const outer = state.compact;
-  state.compact = simple;
   const tag = node.kind === 'bullet-list' ? 'ul' : 'ol';
   const body = renderChildren(node.children, state);
   state.compact = outer;
@@ -423,20 +454,37 @@ function renderField(node: Node, state: RenderState): string {
 }
 
 function renderBlockQuote(node: Node, state: RenderState): string {
-  let attribution = '';
-  // docutils' attribution: a last paragraph starting with "--", "---" or an em dash
-  const last = node.children[node.children.length - 1];
-  const body = node.children.slice();
-  if (last && last.kind === 'paragraph') {
-    const text = inlineAt(state, last.start, last.indent, last.end);
-    const m = /^(?:---?(?!-)|\u2014) *(?=[^ \n])/.exec(text);
-    const previous = body[body.length - 2];
-    if (m && previous && previous.end < last.start) {
-      body.pop();
-      attribution = `<p class="attribution"${dataLine(state, last.start)}>\u2014${inline(state, text.slice(m[0].length))}</p>\n`;
+  return `<blockquote${dataLine(state, node.start)}>\n${renderChildren(node.children, state)}</blockquote>\n`;
+}
+
+/** A line's indentation inside its line block (docutils' line.indent); -1 for an empty line. */
+function lineIndent(item: Node): number {
+  const rec = item.rec!;
+  return rec.bodyLine !== undefined && rec.bodyLine >= 0 ? rec.bodyCol! - item.indent - 1 : -1;
+}
+
+/** docutils' nest_line_block_segment: lines indented past the least indented make a nested line block. */
+function lineBlock(items: Node[], state: RenderState): string {
+  const indents = items.map(lineIndent);
+  // an empty line takes the indentation of the line after it (or before it)
+  for (let i = indents.length - 1; i >= 0; i--) if (indents[i] < 0 && i + 1 < indents.length) indents[i] = indents[i + 1];
+  for (let i = 0; i < indents.length; i++) if (indents[i] < 0) indents[i] = i > 0 ? indents[i - 1] : 0;
+  const least = Math.min(...indents);
+  let out = `<div class="line-block"${dataLine(state, items[0].start)}>\n`;
+  for (let i = 0; i < items.length; ) {
+    if (indents[i] > least) {
+      let j = i;
+      while (j < items.length && indents[j] > least) j++;
+      out += lineBlock(items.slice(i, j), state);
+      i = j;
+      continue;
     }
+    const item = items[i++];
+    const rec = item.rec!;
+    const text = rec.bodyLine !== undefined && rec.bodyLine >= 0 ? inlineAt(state, rec.bodyLine, rec.bodyCol!, item.end) : '';
+    out += text ? `<div class="line"${dataLine(state, item.start)}>${inline(state, text)}</div>\n` : `<div class="line"${dataLine(state, item.start)}><br /></div>\n`;
   }
-  return `<blockquote${dataLine(state, node.start)}>\n${renderChildren(body, state)}${attribution}</blockquote>\n`;
+  return `${out}</div>\n`;
 }
 
 type ListRenderer = (items: Node[], state: RenderState) => string;
@@ -469,22 +517,12 @@ const LISTS: Record<string, ListRenderer> = {
     }
     return `${out}</dl>\n`;
   },
-  'line-block': (items, state) => {
-    let out = `<div class="line-block"${dataLine(state, items[0].start)}>\n`;
-    for (const item of items) {
-      const rec = item.rec!;
-      const text = rec.bodyLine !== undefined && rec.bodyLine >= 0 ? inlineAt(state, rec.bodyLine, rec.bodyCol!, item.end) : '';
-      out += text ? `<div class="line"${dataLine(state, item.start)}>${inline(state, text)}</div>\n` : `<div class="line"${dataLine(state, item.start)}><br /></div>\n`;
-    }
-    return `${out}</div>\n`;
-  },
+  'line-block': (items, state) => lineBlock(items, state),
   'footnote-list': (items, state) => {
     let out = `<aside class="footnote-list brackets"${dataLine(state, items[0].start)}>\n`;
     for (const item of items) {
       const label = /^\.\.\s+\[([^\]]+)\]/.exec(state.lines[item.start].trimStart())?.[1] ?? '';
-      const id = `footnote-${++state.footnotes}`;
-      const shown = state.ctx.footnoteRef(label, false);
-      const number = label === '#' ? String(state.footnotes) : shown?.[1] ?? label;
+      const [id, number] = state.numbers[state.footnotes++] ?? [`footnote-${state.footnotes}`, label];
       out += `<aside class="footnote brackets"${attr('id', id)}${dataLine(state, item.start)}>\n<span class="label">${esc(number)}</span>\n${renderChildren(item.children, state)}</aside>\n`;
     }
     return `${out}</aside>\n`;

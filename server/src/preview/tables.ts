@@ -3,7 +3,7 @@
 // through the project's table parser (rst/table-parse.ts), each cell's text rendered as a
 // document of its own (as docutils parses it); list-table from the parsed bullet lists;
 // csv-table from its CSV content.
-import { paddedLength, pyStrip } from '../rst/lines';
+import { pyStrip } from '../rst/lines';
 import { checkGridTable, checkSimpleTable, padDoubleWidth, type TableCell } from '../rst/table-parse';
 import { attr, esc } from './html';
 import type { DirectiveParts } from './directives';
@@ -19,8 +19,10 @@ interface Cell {
 }
 
 function tableHtml(rows: Cell[][], headRows: number, state: RenderState, line: number, parts?: DirectiveParts): string {
+  const stubs = Number(parts?.options.get('stub-columns') ?? 0) || 0;
   const title = parts && parts.argument ? `<caption>${inline(state, parts.argument)}</caption>\n` : '';
-  const cls = parts?.options.get('class');
+  const align = parts?.options.get('align');
+  const cls = [...(parts?.options.get('class')?.split(/\s+/) ?? []), ...(align ? [`align-${align}`] : [])].join(' ') || undefined;
   let out = `<table${attr('class', cls)}${dataLine(state, line)}>\n${title}`;
   const section = (tag: 'thead' | 'tbody', from: number, to: number): void => {
     if (from >= to) return;
@@ -30,7 +32,9 @@ function tableHtml(rows: Cell[][], headRows: number, state: RenderState, line: n
       out += `<tr${cells[0] ? dataLine(state, cells[0].line) : ''}>`;
       for (const c of cells) {
         const spans = (c.colspan > 1 ? attr('colspan', c.colspan) : '') + (c.rowspan > 1 ? attr('rowspan', c.rowspan) : '');
-        out += tag === 'thead' ? `<th class="head"${spans}>${c.html}</th>\n` : `<td${spans}>${c.html}</td>\n`;
+        const stub = c.col < stubs;
+        if (tag === 'thead') out += `<th class="head${stub ? ' stub' : ''}"${spans}>${c.html}</th>\n`;
+        else out += stub ? `<th class="stub"${spans}>${c.html}</th>\n` : `<td${spans}>${c.html}</td>\n`;
       }
       out += '</tr>\n';
     }
@@ -43,9 +47,10 @@ function tableHtml(rows: Cell[][], headRows: number, state: RenderState, line: n
 
 /** A grid or simple table (a `table` block), `parts` when it stands in a `.. table::` directive. */
 export function renderGridOrSimpleTable(node: Node, state: RenderState, parts?: DirectiveParts): string {
-  const raw = state.lines.slice(node.start, node.end);
-  const grid = raw[0].trimStart().startsWith('+');
-  const result = grid ? checkGridTable(raw.map((l) => padDoubleWidth(pyStrip(l)))) : checkSimpleTable(raw.map((l) => padDoubleWidth(l.slice(node.indent))));
+  // the table's lines from its column (the first may follow a list marker)
+  const raw = state.lines.slice(node.start, node.end).map((l) => l.slice(node.indent));
+  const grid = raw[0].startsWith('+');
+  const result = grid ? checkGridTable(raw.map((l) => padDoubleWidth(pyStrip(l)))) : checkSimpleTable(raw.map(padDoubleWidth));
   if (result.error) {
     // docutils' "Malformed table." error shows the table's text as a literal block
     return `<pre class="literal-block malformed-table"${dataLine(state, node.start)}>${esc(raw.join('\n'))}</pre>\n`;
@@ -71,7 +76,6 @@ export function renderGridOrSimpleTable(node: Node, state: RenderState, parts?: 
   }
   for (const r of rows) r.sort((a, b) => a.col - b.col);
   const headRows = sep === null ? 0 : tops.filter((t) => t < sep).length;
-  void paddedLength;
   return tableHtml(rows, headRows, state, node.start, parts);
 }
 
@@ -151,7 +155,7 @@ export function renderCsvTable(node: Node, parts: DirectiveParts, state: RenderS
       rowspan: 1,
       colspan: 1,
       html: (r[c] ?? '').trim() ? renderNested(r[c], state, parts.contentStart < 0 ? node.start : parts.contentStart) : '',
-      line: node.start,
+      line: parts.contentStart < 0 ? node.start : parts.contentStart,
     })),
   );
   const headRows = header.length + (Number(parts.options.get('header-rows') ?? 0) || 0);
