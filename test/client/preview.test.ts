@@ -141,3 +141,16 @@ test('nonce: 32 characters of [A-Za-z0-9], different each time', () => {
   assert.equal(nonce((bytes) => bytes.fill(0)), 'A'.repeat(32));
   assert.equal(nonce((bytes) => bytes.fill(63)), 'B'.repeat(32)); // 63 % 62 = 1
 });
+
+test('highlighting: the languages specs use, by their Pygments names too; others left plain; the code escaped', async () => {
+  const { highlight } = await import('../../client/src/preview/webview/highlight');
+  assert.equal(
+    highlight('{"a": 1}', 'json'),
+    '<span class="hljs-punctuation">{</span><span class="hljs-attr">&quot;a&quot;</span><span class="hljs-punctuation">:</span> <span class="hljs-number">1</span><span class="hljs-punctuation">}</span>',
+  );
+  assert.equal(highlight('$ nova list', 'console'), '<span class="hljs-meta prompt_">$ </span><span class="language-bash">nova list</span>');
+  assert.equal(highlight('def f(): pass', 'python3'), '<span class="hljs-keyword">def</span> <span class="hljs-title function_">f</span>(): <span class="hljs-keyword">pass</span>');
+  assert.equal(highlight('x <b>', 'text'), 'x &lt;b&gt;');
+  assert.equal(highlight('main = print 1', 'haskell'), undefined);
+  assert.equal(highlight('x', ''), undefined);
+});

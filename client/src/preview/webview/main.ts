@@ -73,7 +73,8 @@ function highlightCode(root: DocumentFragment): void {
   for (const block of Array.from(root.querySelectorAll<HTMLElement>('pre.code-block[data-lang]'))) {
     const html = highlight(block.textContent ?? '', block.getAttribute('data-lang') ?? '');
     if (html === undefined) continue;
-    block.innerHTML = html; // highlight.js's output: the code escaped, in <span class="hljs-...">
+    const code = block.querySelector('code') ?? block;
+    code.innerHTML = html; // highlight.js's output: the code escaped, in <span class="hljs-...">
     block.classList.add('hljs');
   }
 }
