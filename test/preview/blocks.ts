@@ -109,3 +109,26 @@ export function rejectedDirectiveLines(text: string): Set<number> {
   }
   return lines;
 }
+
+/**
+ * The inline links and markup of an HTML fragment, in order: em, strong, cite, literals (docutils'
+ * `<span class="docutils literal">`, the preview's `<code>`), and links with their kind and
+ * external href. Left out: footnote, citation and unresolved references, and docutils'
+ * class-less back-links; `&#64;` (docutils' e-mail obfuscation) read as `@`.
+ */
+export function inlineTokens(html: string): string[] {
+  const out: string[] = [];
+  const re = /<(em|strong|cite|a|code|span)\b((?:[^>"']|"[^"]*"|'[^']*')*)>/g;
+  for (let m = re.exec(html); m; m = re.exec(html)) {
+    const cls = /\sclass="([^"]*)"/.exec(m[2])?.[1] ?? '';
+    const tag = m[1];
+    if (tag === 'span' && !/\bliteral\b/.test(cls)) continue;
+    if (tag === 'code' || tag === 'span') out.push('literal');
+    else if (tag !== 'a') out.push(tag);
+    else if (cls && !/problematic|footnote|citation/.test(cls)) {
+      const href = (/\shref="([^"]*)"/.exec(m[2])?.[1] ?? '').replace(/&#64;/g, '@').replace(/&amp;/g, '&');
+      out.push(/\bexternal\b/.test(cls) ? `a external ${href}` : 'a internal');
+    }
+  }
+  return out;
+}

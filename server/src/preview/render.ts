@@ -25,6 +25,7 @@ import { attr, esc, makeId } from './html';
 import { renderInline, type InlineContext } from './inline';
 import { renderDirective, substitutionHtml, OPAQUE_DIRECTIVES } from './directives';
 import { renderGridOrSimpleTable } from './tables';
+import { collectTargets } from './targets';
 
 export interface PreviewOptions {
   /** Added to every data-line (for a fragment rendered out of a larger document: a table cell). */
@@ -114,6 +115,7 @@ export function renderNested(text: string, outer: RenderState, line: number): st
   const lines = spec.lines.map((l) => docutilsLine(l.text));
   const texts = new Map<string, string>();
   for (const t of spec.markup.texts) texts.set(`${t.lines[0]}:${t.cols[0]}`, t.text);
+  collectTargets(spec, lines, outer.ctx, line, []);
   const state: RenderState = { ...outer, spec, lines, texts, offset: line, compact: false };
   const html = renderChildren(buildTree(spec, nodes).children, state);
   outer.footnotes = state.footnotes;
@@ -124,32 +126,14 @@ function newState(spec: SpecDocument, lines: string[], offset: number): RenderSt
   const texts = new Map<string, string>();
   for (const t of spec.markup.texts) texts.set(`${t.lines[0]}:${t.cols[0]}`, t.text);
   const ids = new Set<string>();
-  const targets = new Map<string, string>();
-  const anonymousTargets: string[] = [];
-  for (const s of spec.sections) {
-    const name = s.title.toLowerCase().split(/\s+/u).filter(Boolean).join(' ');
-    if (!targets.has(name)) targets.set(name, `#${uniqueId(ids, makeId(s.title))}`);
-  }
+  const sectionIds = spec.sections.map((sec) => uniqueId(ids, makeId(sec.title)));
   ids.clear();
-  for (const e of spec.markup.explicit) {
-    const name = e.name.toLowerCase().split(/\s+/u).filter(Boolean).join(' ');
-    if (e.kind === 'anonymous') anonymousTargets.push(e.uri ?? '#');
-    else if (e.kind === 'target' && e.uri !== null) targets.set(name, e.uri);
-    else if (e.kind === 'target' && e.refname === undefined) targets.set(name, `#${makeId(e.name)}`);
-    else if (e.kind === 'citation') targets.set(name, `#${makeId(e.name)}`);
-  }
-  // indirect targets (`.. _a: b_`): resolved once the direct ones are known
-  for (const e of spec.markup.explicit) {
-    if (e.kind === 'target' && e.refname !== undefined) {
-      const href = targets.get(e.refname.toLowerCase());
-      if (href !== undefined) targets.set(e.name.toLowerCase(), href);
-    }
-  }
   const footnotes = numberFootnotes(spec, lines);
   const ctx: InlineContext = {
-    targets,
-    anonymousTargets,
+    targets: new Map(),
+    anonymousTargets: [],
     anonymous: 0,
+    scans: new Map(),
     substitutions: new Map(),
     depth: 0,
     footnoteRef: (label, citation) => {
@@ -158,6 +142,7 @@ function newState(spec: SpecDocument, lines: string[], offset: number): RenderSt
       return footnotes.byLabel.get(label) ?? null;
     },
   };
+  collectTargets(spec, lines, ctx, 0, sectionIds);
   const state: RenderState = { spec, lines, ctx, texts, ids, offset, footnotes: 0, numbers: footnotes.defs, compact: false };
   for (const e of spec.markup.explicit) {
     if (e.kind === 'substitution') ctx.substitutions.set(e.name, substitutionHtml(state, e.line, e.name));
