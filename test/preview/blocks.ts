@@ -113,7 +113,8 @@ export function rejectedDirectiveLines(text: string): Set<number> {
 /**
  * The inline links and markup of an HTML fragment, in order: em, strong, cite, literals (docutils'
  * `<span class="docutils literal">`, the preview's `<code>`), and links with their kind and
- * external href. Left out: footnote, citation and unresolved references, and docutils'
+ * external href. Left out: footnote, citation and unresolved references, Sphinx's :doc: and :ref:
+ * (docutils does not know them), and docutils'
  * class-less back-links; `&#64;` (docutils' e-mail obfuscation) read as `@`.
  */
 export function inlineTokens(html: string): string[] {
@@ -125,7 +126,7 @@ export function inlineTokens(html: string): string[] {
     if (tag === 'span' && !/\bliteral\b/.test(cls)) continue;
     if (tag === 'code' || tag === 'span') out.push('literal');
     else if (tag !== 'a') out.push(tag);
-    else if (cls && !/problematic|footnote|citation/.test(cls)) {
+    else if (cls && !/problematic|footnote|citation|\bdoc\b|\bref\b/.test(cls)) {
       const href = (/\shref="([^"]*)"/.exec(m[2])?.[1] ?? '').replace(/&#64;/g, '@').replace(/&amp;/g, '&');
       out.push(/\bexternal\b/.test(cls) ? `a external ${href}` : 'a internal');
     }

@@ -223,3 +223,22 @@ test('bad input never throws: an empty text, a lone directive marker, a malforme
     '<pre class="literal-block malformed-table" data-line="0">+---+\n| a |\n+--+</pre>\n',
   );
 });
+
+test('RFC references with a section; an e-mail address as a target is a mailto: link', () => {
+  assert.equal(
+    html(':rfc:`7232#section-2.2` and `list`_\n\n.. _list: dev@lists.example.org\n'),
+    '<p data-line="0"><a class="rfc reference external" href="https://tools.ietf.org/html/rfc7232.html#section-2.2">RFC 7232#section-2.2</a> and ' +
+      '<a class="reference external" href="mailto:dev@lists.example.org">list</a></p>\n',
+  );
+});
+
+test('5,000 nested lists and 1,000 nested quotes render without a stack overflow, at most 100 deep (the document, then 49 lists with their items)', () => {
+  let lists = '';
+  for (let i = 0; i < 5000; i++) lists += `${' '.repeat(i * 2)}- item\n\n`;
+  const out = html(lists);
+  assert.equal(out.split('<li ').length - 1, 5000);
+  assert.equal(/^(?:<ul[^>]*>\n<li[^>]*><p[^>]*>item<\/p>\n)+/.exec(out)![0].split('<ul').length - 1, 49);
+  let quotes = '';
+  for (let i = 0; i < 1000; i++) quotes += `${' '.repeat(i)}quote\n\n`;
+  assert.equal(html(quotes).split('<p ').length - 1, 1000);
+});

@@ -5,7 +5,7 @@
 import { AFTER, BEFORE, SPACE } from '../rst/inline/chars';
 import { scanInline, unescape, type InlineSpan } from '../rst/inline/scan';
 import { attr, esc, makeId } from './html';
-import { nextAnonymous, type AnonymousTarget } from './targets';
+import { adjustUri, nextAnonymous, type AnonymousTarget } from './targets';
 
 /** Where references go: filled by the renderer before any text is written. */
 export interface InlineContext {
@@ -117,7 +117,7 @@ export function safeHref(uri: string): string | undefined {
 function renderReference(span: Extract<InlineSpan, { kind: 'reference' }>, ctx: InlineContext): string {
   const shown = esc(unescape(span.text));
   let href: string | undefined;
-  if (span.uri !== null) href = span.uri;
+  if (span.uri !== null) href = adjustUri(span.uri);
   else if (span.anonymous) href = nextAnonymous(ctx);
   else href = ctx.targets.get(span.refname);
   if (href === undefined) return `<a class="reference problematic"${attr('data-refname', span.refname)}>${shown}</a>`;
@@ -191,7 +191,9 @@ function renderRole(role: string, escaped: string, whole: string, ctx: InlineCon
     }
     case 'rfc':
     case 'rfc-reference': {
-      const href = `https://tools.ietf.org/html/rfc${parseInt(text, 10)}.html`;
+      // docutils: `N` or `N#anchor`, shown as "RFC " and the text
+      const [number, section] = text.split(/#(.*)/s);
+      const href = `https://tools.ietf.org/html/rfc${parseInt(number, 10)}.html${section !== undefined ? `#${section}` : ''}`;
       return `<a class="rfc reference external"${attr('href', href)}>RFC ${esc(text)}</a>`;
     }
     case 'pep':

@@ -14,6 +14,11 @@ export interface AnonymousTarget {
   readonly ref: string;
 }
 
+/** docutils' Inliner.adjust_uri: an e-mail address as a target is a mailto: link. */
+export function adjustUri(uri: string): string {
+  return /^[^:@\s]+@[^@\s]+$/.test(uri) ? `mailto:${uri}` : uri;
+}
+
 /** docutils' anonymous target forms: `.. __: X` and `__ X`; X as written, its lines joined. */
 function anonymousRef(lines: readonly string[], at: number): string {
   const m = /^(\s*)(?:\.\.\s+__:|__)\s+(.*)$/.exec(lines[at] ?? '');
@@ -38,7 +43,7 @@ export function collectTargets(spec: SpecDocument, lines: readonly string[], ctx
   for (const e of spec.markup.explicit) {
     const name = normalizeName(e.name);
     if (e.kind === 'anonymous') anonymous.push({ line: offset + e.line, ref: e.uri ?? anonymousRef(lines, e.line) });
-    else if (e.kind === 'target' && e.uri !== null) targets.set(name, e.uri);
+    else if (e.kind === 'target' && e.uri !== null) targets.set(name, adjustUri(e.uri));
     else if (e.kind === 'target' && e.refname === undefined && !targets.has(name)) targets.set(name, `#${makeId(e.name) || 'target'}`);
     else if (e.kind === 'citation') targets.set(name, `#${makeId(e.name)}`);
   }
@@ -51,7 +56,7 @@ export function collectTargets(spec: SpecDocument, lines: readonly string[], ctx
         if (!targets.has(name)) targets.set(name, `#${makeId(name) || `target-${targets.size}`}`);
       } else if (span.kind === 'reference' && span.uri !== null && !span.anonymous) {
         const name = normalizeName(span.text.replace(/\x00/g, ''));
-        if (!targets.has(name)) targets.set(name, span.uri);
+        if (!targets.has(name)) targets.set(name, adjustUri(span.uri));
       }
     }
   }
@@ -74,7 +79,7 @@ export function nextAnonymous(ctx: InlineContext): string | undefined {
   const target = ctx.anonymousTargets[ctx.anonymous++];
   if (!target) return undefined;
   const m = /^(?:`([^]+)`|([^`]+))(?<!\\)_$/.exec(target.ref);
-  return m ? ctx.targets.get(normalizeName(m[1] ?? m[2])) : target.ref;
+  return m ? ctx.targets.get(normalizeName(m[1] ?? m[2])) : adjustUri(target.ref);
 }
 
 export type { InlineSpan };
