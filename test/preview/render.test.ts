@@ -242,3 +242,13 @@ test('5,000 nested lists and 1,000 nested quotes render without a stack overflow
   for (let i = 0; i < 1000; i++) quotes += `${' '.repeat(i)}quote\n\n`;
   assert.equal(html(quotes).split('<p ').length - 1, 1000);
 });
+
+test('a definition list ends where docutils ends it: the next term starts a list of its own', () => {
+  assert.equal(
+    html('Text::\n  /v2\n\n    x\n\nand in v3::\n /v3\n\n{\n    y\n\n}\n'),
+    '<dl data-line="0">\n<dt data-line="0">Text::</dt>\n<dd><dl class="option-list" data-line="1">\n' +
+      '<dt data-line="1"><kbd><span class="option">/v2</span></kbd></dt>\n<dd><p data-line="3">x</p>\n</dd>\n</dl>\n</dd>\n' +
+      '<dt data-line="5">and in v3::</dt>\n<dd><p data-line="6">/v3</p>\n</dd>\n</dl>\n' +
+      '<dl class="simple" data-line="8">\n<dt data-line="8">{</dt>\n<dd><p data-line="9">y</p>\n</dd>\n</dl>\n<p data-line="11">}</p>\n',
+  );
+});

@@ -238,6 +238,11 @@ function group(node: Node): void {
   const out: Node[] = [];
   for (let i = 0; i < kids.length; ) {
     const kid = kids[i];
+    // a definition list's start: the items after it make a list of their own
+    if (kid.kind === 'list-start') {
+      i++;
+      continue;
+    }
     group(kid);
     const list = LIST_OF[kid.kind];
     if (!list) {
