@@ -109,3 +109,61 @@ export function rejectedDirectiveLines(text: string): Set<number> {
   }
   return lines;
 }
+
+/**
+ * The inline links and markup of an HTML fragment, in order: em, strong, cite, literals (docutils'
+ * `<span class="docutils literal">`, the preview's `<code>`), and links with their kind and
+ * external href. Left out: footnote, citation and unresolved references, Sphinx's roles (:doc:,
+ * :ref:, :command:, :file:, ...: docutils does not know them), and docutils'
+ * class-less back-links; `&#64;` (docutils' e-mail obfuscation) read as `@`.
+ */
+export function inlineTokens(html: string): string[] {
+  const out: string[] = [];
+  const re = /<(em|strong|cite|a|code|span)\b((?:[^>"']|"[^"]*"|'[^']*')*)>/g;
+  for (let m = re.exec(html); m; m = re.exec(html)) {
+    const cls = /\sclass="([^"]*)"/.exec(m[2])?.[1] ?? '';
+    const tag = m[1];
+    if (tag === 'span' && !/\bliteral\b/.test(cls)) continue;
+    // Sphinx's literal roles (:command:, :file:, ...): docutils does not know them
+    if (/\b(?:file|samp|command|program|option|envvar|makevar|mailheader|kbd)\b/.test(cls)) continue;
+    if (tag === 'code' || tag === 'span') out.push('literal');
+    else if (tag !== 'a') out.push(tag);
+    else if (cls && !/problematic|footnote|citation|\bdoc\b|\bref\b/.test(cls)) {
+      const href = (/\shref="([^"]*)"/.exec(m[2])?.[1] ?? '').replace(/&#64;/g, '@').replace(/&amp;/g, '&');
+      out.push(/\bexternal\b/.test(cls) ? `a external ${href}` : 'a internal');
+    }
+  }
+  return out;
+}
+
+/** The HTML without the elements blockTokens drops (on `dropLines`, malformed tables), content included. */
+export function withoutDropped(html: string, options: BlockOptions = {}): string {
+  let out = '';
+  let pos = 0;
+  let depth = 0;
+  let dropTag = '';
+  let dropStart = 0;
+  const re = /<(\/?)([a-zA-Z][a-zA-Z0-9]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/g;
+  for (let m = re.exec(html); m; m = re.exec(html)) {
+    const tag = m[2].toLowerCase();
+    if (dropTag) {
+      if (tag !== dropTag || VOID.has(tag)) continue;
+      if (m[1] !== '/') depth++;
+      else if (--depth === 0) {
+        dropTag = '';
+        pos = m.index + m[0].length;
+      }
+      continue;
+    }
+    if (m[1] === '/' || !BLOCK.has(tag) || VOID.has(tag) || /\/\s*$/.test(m[3])) continue;
+    const line = /\sdata-line="(\d+)"/.exec(m[3])?.[1];
+    const cls = /\sclass="([^"]*)"/.exec(m[3])?.[1] ?? '';
+    const drop = (line !== undefined && options.dropLines?.has(Number(line)) && !/^h[1-6]$/.test(tag) && tag !== 'section') || ERROR_CLASSES.test(cls);
+    if (!drop) continue;
+    out += html.slice(pos, m.index);
+    dropTag = tag;
+    dropStart = m.index;
+    depth = 1;
+  }
+  return dropTag ? out + html.slice(pos, dropStart) : out + html.slice(pos);
+}

@@ -8,7 +8,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { corpusRoot, docutilsAvailable, hasCorpus, repoRoot } from '../helpers';
 import { renderPreview } from '../../server/src/preview/render';
-import { blockTokens, firstDifference, rejectedDirectiveLines } from './blocks';
+import { blockTokens, firstDifference, inlineTokens, rejectedDirectiveLines, withoutDropped } from './blocks';
 
 function rstFiles(dir: string): string[] {
   const out: string[] = [];
@@ -27,15 +27,19 @@ test('preview: block structure of every corpus spec as docutils HTML5 writes it'
   const script = resolve(repoRoot, 'test', 'preview', 'docutils_html.py');
   const expected = JSON.parse(execFileSync('python3', [script, ...files], { maxBuffer: 1 << 30, encoding: 'utf8' })) as Record<string, string>;
   const failures: string[] = [];
+  const inlineFailures: string[] = [];
   for (const file of files) {
     const text = readFileSync(file, 'utf8');
-    const ours = blockTokens(renderPreview(text).html, { dropLines: rejectedDirectiveLines(text) });
-    const theirs = blockTokens(expected[file]);
-    const diff = firstDifference(ours, theirs);
+    const html = renderPreview(text).html;
+    const dropLines = rejectedDirectiveLines(text);
+    const diff = firstDifference(blockTokens(html, { dropLines }), blockTokens(expected[file]));
     if (diff) failures.push(`${relative(corpusRoot, file)}: ${diff}`);
+    const inlineDiff = firstDifference(inlineTokens(withoutDropped(html, { dropLines })), inlineTokens(expected[file]));
+    if (inlineDiff) inlineFailures.push(`${relative(corpusRoot, file)} (inline): ${inlineDiff}`);
   }
-  const agreement = (files.length - failures.length) / files.length;
-  t.diagnostic(`block structure agrees on ${files.length - failures.length} of ${files.length} corpus specs (${(agreement * 100).toFixed(1)}%)`);
-  for (const f of failures) t.diagnostic(f);
+  const rate = (bad: string[]) => `${files.length - bad.length} of ${files.length} corpus specs (${(((files.length - bad.length) / files.length) * 100).toFixed(1)}%)`;
+  t.diagnostic(`block structure agrees on ${rate(failures)}; inline markup and links on ${rate(inlineFailures)}`);
+  for (const f of [...failures, ...inlineFailures]) t.diagnostic(f);
   assert.deepEqual(failures, []);
+  assert.deepEqual(inlineFailures, []);
 });

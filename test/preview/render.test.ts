@@ -223,3 +223,32 @@ test('bad input never throws: an empty text, a lone directive marker, a malforme
     '<pre class="literal-block malformed-table" data-line="0">+---+\n| a |\n+--+</pre>\n',
   );
 });
+
+test('RFC references with a section; an e-mail address as a target is a mailto: link', () => {
+  assert.equal(
+    html(':rfc:`7232#section-2.2` and `list`_\n\n.. _list: dev@lists.example.org\n'),
+    '<p data-line="0"><a class="rfc reference external" href="https://tools.ietf.org/html/rfc7232.html#section-2.2">RFC 7232#section-2.2</a> and ' +
+      '<a class="reference external" href="mailto:dev@lists.example.org">list</a></p>\n',
+  );
+});
+
+test('5,000 nested lists and 1,000 nested quotes render without a stack overflow, at most 100 deep (the document, then 49 lists with their items)', () => {
+  let lists = '';
+  for (let i = 0; i < 5000; i++) lists += `${' '.repeat(i * 2)}- item\n\n`;
+  const out = html(lists);
+  assert.equal(out.split('<li ').length - 1, 5000);
+  assert.equal(/^(?:<ul[^>]*>\n<li[^>]*><p[^>]*>item<\/p>\n)+/.exec(out)![0].split('<ul').length - 1, 49);
+  let quotes = '';
+  for (let i = 0; i < 1000; i++) quotes += `${' '.repeat(i)}quote\n\n`;
+  assert.equal(html(quotes).split('<p ').length - 1, 1000);
+});
+
+test('a definition list ends where docutils ends it: the next term starts a list of its own', () => {
+  assert.equal(
+    html('Text::\n  /v2\n\n    x\n\nand in v3::\n /v3\n\n{\n    y\n\n}\n'),
+    '<dl data-line="0">\n<dt data-line="0">Text::</dt>\n<dd><dl class="option-list" data-line="1">\n' +
+      '<dt data-line="1"><kbd><span class="option">/v2</span></kbd></dt>\n<dd><p data-line="3">x</p>\n</dd>\n</dl>\n</dd>\n' +
+      '<dt data-line="5">and in v3::</dt>\n<dd><p data-line="6">/v3</p>\n</dd>\n</dl>\n' +
+      '<dl class="simple" data-line="8">\n<dt data-line="8">{</dt>\n<dd><p data-line="9">y</p>\n</dd>\n</dl>\n<p data-line="11">}</p>\n',
+  );
+});

@@ -2,16 +2,20 @@
 // as docutils does; this writes them as docutils' HTML5 writer does (em, strong, literal,
 // references, footnote references, substitutions, roles), plus standalone URIs and e-mail
 // addresses (docutils' implicit_inline). Every piece of text is escaped.
+import { AFTER, BEFORE, SPACE } from '../rst/inline/chars';
 import { scanInline, unescape, type InlineSpan } from '../rst/inline/scan';
 import { attr, esc, makeId } from './html';
+import { adjustUri, nextAnonymous, type AnonymousTarget } from './targets';
 
 /** Where references go: filled by the renderer before any text is written. */
 export interface InlineContext {
   /** Normalised reference name → an href ('#id' or a URI). */
   readonly targets: Map<string, string>;
-  /** Anonymous targets' URIs (or '#id'), in document order; `anonymous` counts the references seen. */
-  readonly anonymousTargets: string[];
+  /** Anonymous targets in document order; `anonymous` counts the anonymous references seen. */
+  readonly anonymousTargets: AnonymousTarget[];
   anonymous: number;
+  /** Each inline text's constructs, scanned once (targets.ts). */
+  readonly scans: Map<string, InlineSpan[]>;
   /** Substitution name (as written) → its HTML; also looked up case-insensitively. */
   readonly substitutions: Map<string, string>;
   /** Footnote label ('1', '#', '#name', '*', or a citation label) → [id, shown label]. */
@@ -20,15 +24,20 @@ export interface InlineContext {
   depth: number;
 }
 
-const SCHEMES =
-  'https?|ftp|ftps|sftp|file|git|svn|ssh|irc|ircs|news|nntp|telnet|ldap|data|urn|tel|fax|xmpp|sip|gopher|wais|prospero|mailto';
+/** The common part of docutils' urischemes.schemes: a URI with another scheme stays text. */
+const SCHEMES = new Set(
+  ('http https ftp ftps sftp file git svn ssh irc ircs news nntp telnet ldap data urn tel fax xmpp sip gopher wais ' +
+    'prospero mailto im mid cid dav dns go h323 iioploc imap ipp iris iris.beep mupdate nfs opaquelocktoken pop pres ' +
+    'rtsp service shttp sms snmp soap.beep soap.beeps tag tftp tip vemmi afs tn3270 z39.50r z39.50s webcal feed').split(' '),
+);
 const URIC = "[-_.!~*'()\\[\\];/:@&=+$,%a-zA-Z0-9\\x00]";
 const URILAST = '[_~*/=+a-zA-Z0-9]';
 const EMAILC = "[-_!~*'{|}/#?^`&=+$%a-zA-Z0-9\\x00]";
-// docutils' Inliner.patterns.uri (absolute URIs and e-mail addresses), after a start-string prefix
+// docutils' Inliner.patterns.uri (absolute URIs and e-mail addresses), between its start-string
+// prefix (whitespace, an opener or a delimiter) and end-string suffix
 const STANDALONE = new RegExp(
-  `(?<![\\p{L}\\p{N}\\x00_./@-])(?:(?<uri>(?:${SCHEMES}):(?://?)?(?:${URIC}*${URILAST})?(?:\\?${URIC}*${URILAST})?(?:#${URIC}*${URILAST})?)` +
-    `|(?<email>${EMAILC}+(?:\\.${EMAILC}+)*(?<!\\x00)@${EMAILC}+(?:\\.${EMAILC}*)*${URILAST}))`,
+  `(?<=^|[${SPACE}${BEFORE}])(?:(?<uri>(?<scheme>[a-zA-Z][a-zA-Z0-9.+-]*):(?://?)?(?:${URIC}*${URILAST})?(?:\\?${URIC}*${URILAST})?(?:#${URIC}*${URILAST})?)` +
+    `|(?<email>${EMAILC}+(?:\\.${EMAILC}+)*(?<!\\x00)@${EMAILC}+(?:\\.${EMAILC}*)*${URILAST}))(?=$|[${SPACE}${AFTER}])`,
   'giu',
 );
 
@@ -40,8 +49,8 @@ function plain(text: string): string {
   STANDALONE.lastIndex = 0;
   for (let m = STANDALONE.exec(text); m; m = STANDALONE.exec(text)) {
     const whole = m[0];
-    // a bare scheme ("note:") is not a URI
-    if (m.groups!.uri && whole.length <= whole.indexOf(':') + 1) continue;
+    // a bare scheme ("note:") or an unknown one ("OS-USER-DATA:user_data") is text
+    if (m.groups!.uri && (whole.length <= whole.indexOf(':') + 1 || !SCHEMES.has(m.groups!.scheme.toLowerCase()))) continue;
     out += esc(unescape(text.slice(pos, m.index)));
     const shown = unescape(whole);
     const href = m.groups!.email ? `mailto:${shown}` : shown;
@@ -53,7 +62,7 @@ function plain(text: string): string {
 
 /** One text docutils parses for inline markup (lines joined with `\n`) as HTML. */
 export function renderInline(source: string, ctx: InlineContext): string {
-  const { spans } = scanInline(source, true);
+  const spans = ctx.scans.get(source) ?? scanInline(source, true).spans;
   if (!spans || spans.length === 0) return plain(source.replace(/\\/g, '\x00'));
   const text = source.replace(/\\/g, '\x00');
   let out = '';
@@ -79,7 +88,8 @@ function renderSpan(span: InlineSpan, source: string, ctx: InlineContext): strin
       return `<cite>${esc(unescape(span.text))}</cite>`;
     case 'target': {
       const name = unescape(span.text);
-      return `<span class="target"${attr('id', makeId(name))}>${esc(name)}</span>`;
+      const href = ctx.targets.get(name.toLowerCase().split(/\s+/u).filter(Boolean).join(' '));
+      return `<span class="target"${attr('id', href?.startsWith('#') ? href.slice(1) : makeId(name) || undefined)}>${esc(name)}</span>`;
     }
     case 'role':
       return renderRole(span.role, span.text, source.slice(span.start, span.end), ctx);
@@ -107,8 +117,8 @@ export function safeHref(uri: string): string | undefined {
 function renderReference(span: Extract<InlineSpan, { kind: 'reference' }>, ctx: InlineContext): string {
   const shown = esc(unescape(span.text));
   let href: string | undefined;
-  if (span.uri !== null) href = span.uri;
-  else if (span.anonymous) href = ctx.anonymousTargets[ctx.anonymous++];
+  if (span.uri !== null) href = adjustUri(span.uri);
+  else if (span.anonymous) href = nextAnonymous(ctx);
   else href = ctx.targets.get(span.refname);
   if (href === undefined) return `<a class="reference problematic"${attr('data-refname', span.refname)}>${shown}</a>`;
   const kind = href.startsWith('#') ? 'internal' : 'external';
@@ -123,7 +133,7 @@ function renderSubstitution(name: string, reference: string, ctx: InlineContext)
   }
   if (html === undefined) return `<span class="problematic substitution"${attr('data-name', name)}>|${esc(name)}|</span>`;
   if (!reference) return html;
-  const href = reference === '__' ? ctx.anonymousTargets[ctx.anonymous++] : ctx.targets.get(name.toLowerCase());
+  const href = reference === '__' ? nextAnonymous(ctx) : ctx.targets.get(name.toLowerCase());
   return href === undefined ? html : `<a class="reference ${href.startsWith('#') ? 'internal' : 'external'}"${attr('href', safeHref(href))}>${html}</a>`;
 }
 
@@ -181,7 +191,9 @@ function renderRole(role: string, escaped: string, whole: string, ctx: InlineCon
     }
     case 'rfc':
     case 'rfc-reference': {
-      const href = `https://tools.ietf.org/html/rfc${parseInt(text, 10)}.html`;
+      // docutils: `N` or `N#anchor`, shown as "RFC " and the text
+      const [number, section] = text.split(/#(.*)/s);
+      const href = `https://tools.ietf.org/html/rfc${parseInt(number, 10)}.html${section !== undefined ? `#${section}` : ''}`;
       return `<a class="rfc reference external"${attr('href', href)}>RFC ${esc(text)}</a>`;
     }
     case 'pep':

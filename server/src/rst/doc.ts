@@ -28,7 +28,7 @@ export interface BlockRec {
  * blocks' depth and seq so both sort into one document order.
  */
 export interface MarkRec {
-  kind: 'definition-item' | 'field' | 'option-item' | 'line' | 'transition' | 'doctest' | 'footnote' | 'citation' | 'target' | 'malformed-table' | 'attribution';
+  kind: 'definition-item' | 'field' | 'option-item' | 'line' | 'transition' | 'doctest' | 'footnote' | 'citation' | 'target' | 'malformed-table' | 'attribution' | 'list-start';
   startLine: number;
   /** Exclusive, trailing blank lines not included. */
   endLine: number;

@@ -172,6 +172,9 @@ function definitionListItem(sm: Machine): boolean {
 
 /** Text.indent: a definition list. */
 function definitionList(sm: Machine): StateName {
+  // where a new list starts (the preview groups the items that follow it)
+  const termLine = sm.absLineOffset() - 1;
+  sm.mark('list-start', termLine, termLine + 1, sm.physCol(sm.lineOffset - 1));
   const blankFinish = definitionListItem(sm);
   sm.child('definition-list');
   const r = sm.nestedListParse('DefinitionList', blankFinish);
