@@ -8,16 +8,15 @@ import { posix as path } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ServerCapabilities } from 'vscode-languageserver/node';
 import { entryPlace, explorerTree, type SpecEntry, specTitle } from '../repo/explorer';
-import { isSpecFile } from '../spec-files';
+import { overridesFromSettings, specPredicate } from '../config';
 import { nodeTemplateFiles } from '../template/load';
 import { structuralSections } from '../template/structure';
 import type { ServerContext, ServerFeature } from './context';
 import type { Settings } from './settings';
 
 /** `{ onlyProblems? }` → `{ releases, indexing, specs }`: the explorer's tree, spec files as URIs. */
-export const SPECS_TREE_REQUEST = 'rst-specs/specsTree';
-/** Sent when the index changed (a slice done, a file changed); the client asks for the tree again. */
-export const SPECS_CHANGED_NOTIFICATION = 'rst-specs/specsChanged';
+export { SPECS_CHANGED_NOTIFICATION, SPECS_TREE_REQUEST } from '../protocol';
+import { SPECS_CHANGED_NOTIFICATION, SPECS_TREE_REQUEST } from '../protocol';
 
 /** How long one slice of indexing may run before the server goes back to its messages. */
 const SLICE_MS = 8;
@@ -170,7 +169,7 @@ export class SpecsIndex {
       return;
     }
     const settings: Settings = await this.context.settingsFor(pathToFileURL(workspaceFolder).toString());
-    const setup = isSpecFile(file, workspaceFolder, settings.include, settings.exclude)
+    const setup = specPredicate(workspaceFolder, overridesFromSettings(settings, settings.userSet))(file)
       ? await this.context.environment.setup(uri, text, settings, (other) => this.context.workspaceFolderOf(other))
       : undefined;
     const analysis = setup?.isSpec ? this.context.environment.analyze(setup, text) : undefined;
