@@ -23,14 +23,13 @@ import type { BaseLanguageClient } from 'vscode-languageclient';
 import { nonce, shellHtml } from './csp';
 import { externalLink, fromWebview, type MarkerSeverity, type PreviewMarker, type ToWebview } from './protocol';
 import { openReference } from './references';
+import { PREVIEW_REQUEST, type PreviewAnswer, type PreviewParams } from '../../../server/src/protocol';
 
 export const PREVIEW_COMMANDS = {
   open: 'rst-specs.openPreview',
   openToSide: 'rst-specs.openPreviewToSide',
 } as const;
 
-/** The server's request (server/src/lsp/preview.ts): `{ uri }` → `{ version, html }`, or null. */
-export const PREVIEW_REQUEST = 'rst-specs/preview';
 export const PREVIEW_VIEW_TYPE = 'rstSpecs.preview';
 const MAX_MARKERS = 1000;
 
@@ -171,7 +170,7 @@ export class Preview {
     const changed = this.changedAt;
     const requested = Date.now();
     this.client
-      .sendRequest<{ version: number; html: string } | null>(PREVIEW_REQUEST, { uri })
+      .sendRequest<PreviewAnswer | null>(PREVIEW_REQUEST, { uri } satisfies PreviewParams)
       .then(
         async (result) => {
           if (!result || result.version <= this.shownVersion || !this.ready) return;

@@ -5,16 +5,9 @@
 import type { ServerContext, ServerFeature } from './context';
 import { cancellable } from './cancellation';
 import { renderPreview } from '../preview/render';
+import { PREVIEW_REQUEST, type PreviewAnswer } from '../protocol';
 
-export const PREVIEW_REQUEST = 'rst-specs/preview';
-
-export interface PreviewAnswer {
-  /** The document version rendered: the client drops an answer older than what it shows. */
-  readonly version: number;
-  readonly html: string;
-  /** The document's title (plain text), '' when it has none. */
-  readonly title: string;
-}
+export { PREVIEW_REQUEST, type PreviewAnswer };
 
 /** What the preview shows when the renderer fails: one clear message, not a blank page or a crash. */
 export const RENDER_FAILED_HTML =
