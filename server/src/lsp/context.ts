@@ -31,6 +31,10 @@ export interface ServerContext {
   workspaceFolderOf(filePath: string): string | undefined;
   /** Told the URIs of the files the client reports created, changed or deleted (workspace/didChangeWatchedFiles). */
   onWatchedFilesChanged(listener: (uris: readonly string[]) => void): void;
+  /** Whether an open document changed and waits for its check (background work goes after it). */
+  checksPending(): boolean;
+  /** Background work allocated much: garbage is collected after the next quiet spell (lsp/idle-collector.ts). */
+  allocated(): void;
 }
 
 /** An LSP feature module: the capabilities it declares and the handlers it registers. */

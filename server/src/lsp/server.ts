@@ -44,6 +44,8 @@ const SEVERITY: Record<SpecDiagnostic['severity'], DiagnosticSeverity> = {
 
 /** Open documents whose analysis is kept: more than a user has in view at once (memory: docs/performance.md). */
 const KEPT_ANALYSES = 8;
+/** How long a changed open document that is not checked yet holds background work back (lsp/specs-index.ts). */
+const UNCHECKED_WAIT_MS = 2_000;
 
 const DOCS_FOLDER = join(__dirname, '..', '..', 'docs', 'rules');
 
@@ -92,6 +94,12 @@ export function startServer(
   environment.repo.onReady = () => revalidateAll();
   const states = new RecentlyUsed<string, DocumentState>(KEPT_ANALYSES);
   const pendingPushes = new Set<string>();
+  /**
+   * Open documents changed and not checked since, with when they changed: background work waits
+   * for their checks (pushed, or pulled by the client). One the client never pulls stops counting
+   * after UNCHECKED_WAIT_MS.
+   */
+  const unchecked = new Map<string, number>();
   let workspaceFolders: string[] = [];
   let pullDiagnostics = false;
   let folderChanges = false;
@@ -138,7 +146,10 @@ export function startServer(
     throwIfCancelled(token);
     const spec = setup.isSpec ? environment.analyze(setup, text) : undefined;
     const state = { version, doc: spec?.doc ?? parseSpec(text), spec, setup };
-    if (documents.get(uri)?.version === version) states.set(uri, state);
+    if (documents.get(uri)?.version === version) {
+      states.set(uri, state);
+      unchecked.delete(uri);
+    }
     return state;
   }
 
@@ -306,11 +317,13 @@ export function startServer(
   });
   documents.onDidChangeContent((event) => {
     idleCollector.touched();
+    unchecked.set(event.document.uri, performance.now());
     schedulePush(event.document.uri);
   });
   documents.onDidClose((event) => {
     idleCollector.touched();
     states.delete(event.document.uri);
+    unchecked.delete(event.document.uri);
     clientSettings.forget(event.document.uri);
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
@@ -324,6 +337,8 @@ export function startServer(
     environment,
     workspaceFolderOf: folderOf,
     onWatchedFilesChanged: (listener) => watchedFileListeners.push(listener),
+    checksPending: () => pendingPushes.size > 0 || [...unchecked.values()].some((changed) => performance.now() - changed < UNCHECKED_WAIT_MS),
+    allocated: () => idleCollector.touched(),
   };
   for (const feature of features) feature.register(context);
 

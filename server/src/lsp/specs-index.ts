@@ -1,12 +1,15 @@
 // The specs explorer's index: every spec of the workspace's specs repos (each file once, though a
 // docs tree links to the same files), with its title and problem counts. Built when the client
 // first asks, in slices of a few milliseconds between which the server answers other messages, and
-// only while the writer does not type (one big spec's check takes longer than a keystroke may wait);
-// kept up to date from the client's file events and the open documents.
+// only while the writer does not type and no open document waits for its check (one big spec's
+// check takes longer than a keystroke may wait); kept up to date from the client's file events and
+// the open documents (whose check the server has already made: it is not made again). It keeps one
+// small row per spec, never a text, a parse or an analysis.
 import { readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { posix as path } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ServerCapabilities } from 'vscode-languageserver/node';
+import type { TemplateCache } from '../template/load';
 import { entryPlace, explorerTree, type SpecEntry, specTitle } from '../repo/explorer';
 import { isSpecFile } from '../spec-files';
 import { nodeTemplateFiles } from '../template/load';
@@ -20,7 +23,7 @@ export const SPECS_TREE_REQUEST = 'rst-specs/specsTree';
 export const SPECS_CHANGED_NOTIFICATION = 'rst-specs/specsChanged';
 
 /** How long one slice of indexing may run before the server goes back to its messages. */
-const SLICE_MS = 8;
+const SLICE_MS = 4;
 /** The index waits while the writer types: it goes on once no document has changed for this long. */
 const TYPING_PAUSE_MS = 300;
 /** How deep below a workspace folder a repo's `specs` folder is looked for. */
@@ -37,6 +40,8 @@ export class SpecsIndex {
   private started = false;
   private running = false;
   private readonly pendingOpen = new Map<string, ReturnType<typeof setTimeout>>();
+  /** The templates the index's checks loaded (a repo has one per release), let go once it is done. */
+  private readonly templatesUsed = new Map<string, TemplateCache>();
   /** When a document last changed: one file's check can take longer than a keystroke's, so the index waits. */
   private lastTyped = 0;
 
@@ -88,6 +93,30 @@ export class SpecsIndex {
     );
   }
 
+  /** The check of a spec: an open document's is the server's own (made once per version), a closed one's is made here. */
+  private async analysisOf(uri: string, text: string, settings: Settings) {
+    if (this.context.documents.get(uri)) return (await this.context.stateOf(uri))?.spec;
+    const setup = await this.context.environment.setup(uri, text, settings, (other) => this.context.workspaceFolderOf(other));
+    const analysis = setup.isSpec ? this.context.environment.analyze(setup, text) : undefined;
+    if (analysis?.templatePath) this.templatesUsed.set(analysis.templatePath, setup.analyzer.templates);
+    return analysis;
+  }
+
+  /**
+   * Lets go of the templates the index loaded that no open document uses: nova-specs has 30
+   * releases, each with its template, parsed about 0.2 MB each; an open spec's check loads its own again.
+   */
+  private async releaseTemplates(): Promise<void> {
+    const inUse = new Set<string>();
+    for (const document of this.context.documents.all()) {
+      const template = (await this.context.stateOf(document.uri).catch(() => undefined))?.spec?.templatePath;
+      if (template) inUse.add(template);
+    }
+    if (this.queue.length > 0) return; // files came meanwhile: let go at the end of those
+    for (const [template, templates] of this.templatesUsed) if (!inUse.has(template)) templates.forget(template);
+    this.templatesUsed.clear();
+  }
+
   /** The spec files of the repos in a workspace folder (their specs/<release>/ folders; links not followed). */
   private discover(workspaceFolder: string): string[] {
     const found: string[] = [];
@@ -123,14 +152,14 @@ export class SpecsIndex {
     this.running = true;
     const slice = async () => {
       const sinceTyping = performance.now() - this.lastTyped;
-      if (sinceTyping < TYPING_PAUSE_MS) {
-        setTimeout(() => void slice(), TYPING_PAUSE_MS - sinceTyping);
+      if (sinceTyping < TYPING_PAUSE_MS || this.context.checksPending()) {
+        setTimeout(() => void slice(), Math.max(TYPING_PAUSE_MS - sinceTyping, 20));
         return;
       }
       const started = performance.now();
       let done = 0;
       try {
-        while (this.queue.length > 0 && performance.now() - started < SLICE_MS && performance.now() - this.lastTyped >= TYPING_PAUSE_MS) {
+        while (this.queue.length > 0 && performance.now() - started < SLICE_MS && performance.now() - this.lastTyped >= TYPING_PAUSE_MS && !this.context.checksPending()) {
           await this.index(this.queue.shift()!);
           done++;
         }
@@ -144,6 +173,9 @@ export class SpecsIndex {
       }
       this.running = false;
       this.changed();
+      await this.releaseTemplates();
+      // The index's reads and checks left garbage: collected in the next quiet spell.
+      this.context.allocated();
     };
     setImmediate(() => void slice());
   }
@@ -170,10 +202,7 @@ export class SpecsIndex {
       return;
     }
     const settings: Settings = await this.context.settingsFor(pathToFileURL(workspaceFolder).toString());
-    const setup = isSpecFile(file, workspaceFolder, settings.include, settings.exclude)
-      ? await this.context.environment.setup(uri, text, settings, (other) => this.context.workspaceFolderOf(other))
-      : undefined;
-    const analysis = setup?.isSpec ? this.context.environment.analyze(setup, text) : undefined;
+    const analysis = isSpecFile(file, workspaceFolder, settings.include, settings.exclude) ? await this.analysisOf(uri, text, settings) : undefined;
     if (!analysis) {
       // Not (or no longer) a spec: a template, excluded by the settings.
       this.entries.delete(file);
@@ -188,12 +217,18 @@ export class SpecsIndex {
       specsFolder: place.specsFolder,
       release: place.release,
       state: place.state,
-      title: specTitle(title, file),
+      // A copy: the title read from the text is a slice of it, which would keep the whole text alive.
+      title: ownCopy(specTitle(title, file)),
       errors: diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length,
       problems: diagnostics.length,
     });
     this.realPaths.set(real, file);
   }
+}
+
+/** A flat copy of a string (V8 keeps a slice's whole parent string alive; a join builds a new one). */
+function ownCopy(text: string): string {
+  return [...text].join('');
 }
 
 function safeList(folder: string) {
