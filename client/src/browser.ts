@@ -4,6 +4,7 @@
 import { type ExtensionContext, Uri, workspace } from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/browser';
 import { registerCommands } from './commands';
+import { registerRepoCommands } from './repo-commands';
 import { clientOptions, registerClientParts } from './client-options';
 import { ruleDocsBase } from './rule-docs';
 
@@ -36,6 +37,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
   registerClientParts(context, client);
   await client.start();
   registerCommands(context, client);
+  // The moves: the server reads the folders through this client and sends one WorkspaceEdit.
+  registerRepoCommands(context, client);
 }
 
 export async function deactivate(): Promise<void> {

@@ -67,3 +67,51 @@ for (const base of ['vscode-test-web://mount', 'file://']) {
     }
   });
 }
+
+test('in a worker: a move command reads the repo through the client and sends one WorkspaceEdit; navigation in the spec', { skip }, async () => {
+  const client = new WebServerClient('vscode-test-web://mount');
+  try {
+    const root = join(repos, 'nova-specs');
+    await client.initialize(root);
+    const spec = join(root, 'specs/queens/approved/queens-approved.rst');
+    const result = await client.request('workspace/executeCommand', { command: 'rst-specs.server.moveSpec', arguments: [{ uri: client.uriOf(spec), action: 'implemented' }] });
+    const moved = client.uriOf(join(root, 'specs/queens/implemented/queens-approved.rst'));
+    const redirects = client.uriOf(join(root, 'specs/queens/redirects'));
+    const label = 'Move queens-approved.rst to implemented';
+    // As JSON, as the client gets it (the worker passes objects by structured clone, which keeps `undefined`).
+    assert.deepEqual(JSON.parse(JSON.stringify(result)), { applied: true, uri: moved, label });
+    const options = { overwrite: false, ignoreIfExists: false };
+    assert.deepEqual(client.appliedEdits, [
+      {
+        label,
+        edit: {
+          documentChanges: [
+            { kind: 'rename', oldUri: client.uriOf(spec), newUri: moved, options },
+            // The repo has redirects folders elsewhere (specs/pike/redirects/): this release gets its file.
+            { kind: 'create', uri: redirects, options },
+            { textDocument: { uri: redirects, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: 'approved/queens-approved.rst ../implemented/queens-approved.rst\n' }] },
+          ],
+        },
+      },
+    ]);
+    assert.ok(client.asked.includes(`readDirectory ${root}/specs/queens`), client.asked.join('\n'));
+
+    // Go to definition and rename within the spec (the docs tree across files is read from disk only).
+    const note = client.uriOf(join(repos, 'elsewhere', 'specs', 'note.rst'));
+    await client.open(note, 'Note\n====\n\nSee [#note]_.\n\n.. [#note] A note.\n');
+    assert.deepEqual(await client.request('textDocument/definition', { textDocument: { uri: note }, position: { line: 3, character: 7 } }), [
+      { uri: note, range: { start: { line: 5, character: 4 }, end: { line: 5, character: 9 } } },
+    ]);
+    assert.deepEqual(await client.request('textDocument/rename', { textDocument: { uri: note }, position: { line: 5, character: 6 }, newName: 'remark' }), {
+      changes: {
+        [note]: [
+          { range: { start: { line: 3, character: 6 }, end: { line: 3, character: 10 } }, newText: 'remark' },
+          { range: { start: { line: 5, character: 5 }, end: { line: 5, character: 9 } }, newText: 'remark' },
+        ],
+      },
+    });
+    assert.deepEqual(client.workerErrors, []);
+  } finally {
+    await client.shutdown();
+  }
+});
