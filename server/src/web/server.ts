@@ -1,7 +1,7 @@
 // The language server in a web worker (the extension's `browser` entry, for vscode.dev, github.dev
 // and code-server's browser extension host). No file system: templates, config files and the
 // folders a move looks at are read through the client (lsp/files.ts), and the bundled template is
-// embedded. What it lacks of the Node server, and why: docs/web.md. Built by
+// embedded. What it lacks of the Node server, and why: docs/specs-repo.md#in-the-web-build. Built by
 // scripts/web-build.mjs with node:fs, node:path and node:url replaced by ./shims.
 import { BrowserMessageReader, BrowserMessageWriter, createConnection } from 'vscode-languageserver/browser';
 import bundledTemplate from '../../templates/senlin-spec-template.rst';
