@@ -6,6 +6,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanSpec, repoRoot } from '../helpers';
 import { WEB_SERVER_BUNDLE, WebServerClient } from './worker-client';
+import { TestClient } from '../lsp/client';
+import { pathToFileURL } from 'node:url';
 
 const repos = join(repoRoot, 'test', 'fixtures', 'repos');
 const built = existsSync(WEB_SERVER_BUNDLE);
@@ -113,5 +115,37 @@ test('in a worker: a move command reads the repo through the client and sends on
     assert.deepEqual(client.workerErrors, []);
   } finally {
     await client.shutdown();
+  }
+});
+
+test('in a worker: the Specs view index reads the repo through the client, the same tree as the Node server reads from disk', { skip }, async () => {
+  const root = join(repos, 'nova-specs');
+  interface Tree {
+    indexing: boolean;
+    specs: number;
+    releases: { states: { specs: { uri: string }[] }[] }[];
+  }
+  const indexed = async (request: (method: string, params: unknown) => Promise<unknown>) => {
+    for (let attempt = 0; attempt < 300; attempt++) {
+      const tree = (await request('rst-specs/specsTree', {})) as Tree;
+      if (!tree.indexing) return tree;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error('the index did not finish');
+  };
+  const web = new WebServerClient('vscode-test-web://mount');
+  const node = new TestClient();
+  try {
+    await web.initialize(root);
+    await node.initialize(root);
+    const fromClient = await indexed((method, params) => web.request(method, params));
+    const fromDisk = await indexed((method, params) => node.request(method, params));
+    assert.deepEqual(web.workerErrors, []);
+    assert.ok(fromDisk.specs >= 5, `${fromDisk.specs} specs`);
+    assert.equal(JSON.stringify(fromClient), JSON.stringify(fromDisk).replaceAll(pathToFileURL(root).toString(), web.uriOf(root)));
+    assert.ok(web.asked.includes(`readFile ${root}/specs/pike/approved/pike-approved.rst`), web.asked.join('\n'));
+  } finally {
+    await web.shutdown();
+    await node.shutdown();
   }
 });

@@ -29,6 +29,8 @@ export interface ServerContext {
   readonly environment: SpecEnvironment;
   /** The workspace folder (path) a file is in, the innermost when folders nest. */
   workspaceFolderOf(filePath: string): string | undefined;
+  /** A workspace folder's URI, as the client gave it. */
+  workspaceFolderUri(folder: string): string | undefined;
   /** Told the URIs of the files the client reports created, changed or deleted (workspace/didChangeWatchedFiles). */
   onWatchedFilesChanged(listener: (uris: readonly string[]) => void): void;
   /** Whether an open document changed and waits for its check (background work goes after it). */

@@ -116,6 +116,14 @@ export function startServer(
     },
   );
 
+  /** Each workspace folder's URI by its path (the web build reads folders through the client by URI). */
+  const folderUris = new Map<string, string>();
+  const keepFolderUri = (uri: string): string | undefined => {
+    const folder = filePathOf(uri);
+    if (folder) folderUris.set(folder, uri);
+    return folder;
+  };
+
   // Folders and files are in one form (paths.ts: no trailing slash, one drive-letter case), so the test is exact.
   const folderOf = (filePath: string) => innermostFolder(filePath, workspaceFolders);
 
@@ -224,10 +232,10 @@ export function startServer(
     if (typeof timeout === 'number' && Number.isFinite(timeout) && timeout > 0) clientSettings.timeoutMs = timeout;
     folderChanges = !!params.capabilities.workspace?.workspaceFolders;
     workspaceFolders = (params.workspaceFolders ?? [])
-      .map((folder) => filePathOf(folder.uri))
+      .map((folder) => keepFolderUri(folder.uri))
       .filter((folder): folder is string => !!folder);
     if (workspaceFolders.length === 0 && params.rootUri) {
-      const root = filePathOf(params.rootUri);
+      const root = keepFolderUri(params.rootUri);
       if (root) workspaceFolders = [root];
     }
     return {
@@ -253,7 +261,7 @@ export function startServer(
       const removed = new Set(event.removed.map((folder) => filePathOf(folder.uri)));
       workspaceFolders = workspaceFolders.filter((folder) => !removed.has(folder));
       for (const folder of event.added) {
-        const added = filePathOf(folder.uri);
+        const added = keepFolderUri(folder.uri);
         if (added) workspaceFolders.push(added);
       }
       revalidateAll();
@@ -336,6 +344,7 @@ export function startServer(
     workspaceFolders: () => workspaceFolders,
     environment,
     workspaceFolderOf: folderOf,
+    workspaceFolderUri: (folder) => folderUris.get(folder),
     onWatchedFilesChanged: (listener) => watchedFileListeners.push(listener),
     checksPending: () => pendingPushes.size > 0 || [...unchecked.values()].some((changed) => performance.now() - changed < UNCHECKED_WAIT_MS),
     allocated: () => idleCollector.touched(),

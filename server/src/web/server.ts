@@ -10,6 +10,7 @@ import { languageFeatures } from '../lsp/language-features';
 import { createCodeActionsFeature } from '../lsp/code-actions';
 import { navigationFeature } from '../lsp/navigation';
 import { repoActions } from '../lsp/repo-commands';
+import { clientIndexFiles, createSpecsIndexFeature } from '../lsp/specs-index';
 import { templateInfoFeature } from '../lsp/template-info';
 import { shutdownGuard } from '../lsp/shutdown';
 
@@ -17,9 +18,9 @@ import { shutdownGuard } from '../lsp/shutdown';
 declare const self: ConstructorParameters<typeof BrowserMessageReader>[0];
 
 const connection = createConnection(new BrowserMessageReader(self), new BrowserMessageWriter(self), shutdownGuard());
-// The repo commands (moves) read the folders they need through the client; navigation has the
-// spec's own names (the docs tree across files is read from disk only: docs/load.ts).
-startServer(connection, [languageFeatures, createCodeActionsFeature(repoActions), templateInfoFeature, navigationFeature], {
+// The repo commands (moves) and the Specs view's index read the folders and specs through the
+// client; navigation has the spec's own names (the docs tree across files is read from disk only: docs/load.ts).
+startServer(connection, [languageFeatures, createCodeActionsFeature(repoActions), templateInfoFeature, navigationFeature, createSpecsIndexFeature(clientIndexFiles)], {
   fileSystem: 'client',
   bundledText: () => bundledTemplate,
 });
