@@ -32,6 +32,7 @@ import { CONFIG_FILE_NAMES } from '../config/parse';
 import { RecentlyUsed } from './recently-used';
 import { innermostFolder } from '../paths';
 import { fadeDiagnostic } from './more-actions';
+import { SETTINGS_SECTION } from '../protocol';
 import { AFTER_SHUTDOWN_METHOD, refuseAfterShutdown } from './shutdown';
 import { capDiagnostics } from './diagnostics-cap';
 
@@ -106,7 +107,7 @@ export function startServer(
   /** Whether the client fades text tagged Unnecessary: the guidance template-text finds. */
   let fadesGuidance = false;
   const clientSettings = new ClientSettings(
-    (uri) => connection.workspace.getConfiguration({ scopeUri: uri, section: 'rstSpecs' }),
+    (uri) => connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION }),
     connection.console,
     (uri) => {
       // The settings came after the defaults were used: check the document again with them.
@@ -253,7 +254,7 @@ export function startServer(
 
   connection.onInitialized(() => {
     if (clientSettings.enabled) {
-      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'rstSpecs' });
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
     }
     // Only a client with the capability sends the changes (the library throws otherwise).
     if (!folderChanges) return;

@@ -14,16 +14,15 @@ import { entryPlace, explorerTree, type SpecEntry, specTitle } from '../repo/exp
 import type { LayoutFiles } from '../repo/layout';
 import { READ_FILE_REQUEST } from './files';
 import { siblingUri } from './file-links';
-import { isSpecFile } from '../spec-files';
+import { overridesFromSettings, specPredicate } from '../config';
 import { nodeTemplateFiles } from '../template/load';
 import { structuralSections } from '../template/structure';
 import type { ServerContext, ServerFeature } from './context';
 import type { Settings } from './settings';
 
 /** `{ onlyProblems? }` → `{ releases, indexing, specs }`: the explorer's tree, spec files as URIs. */
-export const SPECS_TREE_REQUEST = 'rst-specs/specsTree';
-/** Sent when the index changed (a slice done, a file changed); the client asks for the tree again. */
-export const SPECS_CHANGED_NOTIFICATION = 'rst-specs/specsChanged';
+export { SPECS_CHANGED_NOTIFICATION, SPECS_TREE_REQUEST } from '../protocol';
+import { SPECS_CHANGED_NOTIFICATION, SPECS_TREE_REQUEST } from '../protocol';
 
 /** How long one slice of indexing may run before the server goes back to its messages. */
 const SLICE_MS = 4;
@@ -272,7 +271,7 @@ export class SpecsIndex {
       return;
     }
     const settings: Settings = await this.context.settingsFor(this.context.workspaceFolderUri(workspaceFolder) ?? pathToFileURL(workspaceFolder).toString());
-    const analysis = isSpecFile(file, workspaceFolder, settings.include, settings.exclude) ? await this.analysisOf(uri, text, settings) : undefined;
+    const analysis = specPredicate(workspaceFolder, overridesFromSettings(settings, settings.userSet))(file) ? await this.analysisOf(uri, text, settings) : undefined;
     if (!analysis) {
       // Not (or no longer) a spec: a template, excluded by the settings.
       this.entries.delete(file);
