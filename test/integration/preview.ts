@@ -234,7 +234,11 @@ async function main(): Promise<number> {
     assert.match((await markers.first().getAttribute('title')) ?? '', /\(trailing-whitespace\)$/);
     await goToLine(page, 1);
     await markers.first().click();
-    await page.locator('.statusbar-item', { hasText: 'Ln 16,' }).first().waitFor({ timeout: 10_000 });
+    // The editor's cursor line (its number drawn as the active one) and a selection on it; not the
+    // status bar, which is empty while the click has left the focus in the webview.
+    const editor = page.locator('.editor-group-container .monaco-editor').first();
+    await editor.locator('.line-numbers.active-line-number', { hasText: /^16$/ }).waitFor({ timeout: 10_000 });
+    await editor.locator('.selected-text').first().waitFor({ timeout: 10_000 });
     say('the trailing-whitespace marker beside line 16 selects its range in the editor');
     passed++;
 
