@@ -1,5 +1,5 @@
 import type { SeveritySetting } from '../rules/rule';
-import { NON_RULE_CODES } from '../analyze';
+import { NON_RULE_CODES } from '../diagnostic-codes';
 import { ruleById } from '../rules';
 
 export const FORMATS = ['text', 'json', 'sarif', 'github', 'junit'] as const;

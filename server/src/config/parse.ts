@@ -1,11 +1,11 @@
 import * as path from 'node:path';
 import type { Range } from '../rst/types';
 import type { SeveritySetting } from '../rules/rule';
-import { NON_RULE_CODES } from '../analyze';
+import { NON_RULE_CODES } from '../diagnostic-codes';
 import { ruleById } from '../rules';
 import type { OptionalSectionsSetting } from '../template/optional';
 import { type JsonNode, offsetToPosition, parseJsonc } from './jsonc';
-import { editDistance } from '../template/similarity';
+import { editDistance } from '../text/edit-distance';
 
 /** The settings a `.rst-specs.json` (or `.rst-specs.jsonc`) file may hold; each is optional. */
 export interface SpecsConfig {

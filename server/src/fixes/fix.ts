@@ -2,7 +2,7 @@
 import type { Range, SpecDocument } from '../rst/types';
 import type { FindingData } from '../rules/rule';
 import type { Template } from '../template/model';
-import type { TextEdit } from './edit';
+import type { TextEdit } from '../edit/text-edit';
 
 export interface FixOptions {
   /** Longest allowed line, in characters (the width a paragraph is reflowed to). */

@@ -1,7 +1,7 @@
 import type { SeveritySetting } from '../rules/rule';
 import { ruleById } from '../rules';
 import type { EditorSettings } from '../config';
-import { NON_RULE_CODES } from '../analyze';
+import { NON_RULE_CODES } from '../diagnostic-codes';
 import { DEFAULT_MAX_LINE_LENGTH, DEFAULT_OPTIONAL_SECTIONS } from '../engine';
 import { DEFAULT_EXCLUDE, DEFAULT_INCLUDE } from '../spec-files';
 import { isOptionalSectionsSetting } from '../template/optional';
