@@ -8,7 +8,7 @@ import {
   StreamMessageWriter,
 } from 'vscode-jsonrpc/node';
 import { repoRoot } from '../helpers';
-import { SERVER_ENVIRONMENT, SERVER_NODE_OPTIONS } from '../../server/src/node-options';
+import { SERVER_ENVIRONMENT, SERVER_NODE_OPTIONS } from '../../server/src/runtime/node-options';
 
 export const SERVER_BUNDLE = resolve(repoRoot, 'server', 'out', 'server.js');
 

@@ -21,7 +21,7 @@ import { BUNDLED_TEMPLATE_PATH } from '../../server/src/bundled-template';
 import { cleanSpec, repoRoot } from '../helpers';
 import { TestClient } from '../lsp/client';
 import { hasBundle, SERVER_BUNDLE } from './config';
-import { CODE_CACHE_DIR_ARGUMENT } from '../../server/src/code-cache';
+import { CODE_CACHE_DIR_ARGUMENT } from '../../server/src/runtime/code-cache';
 
 const skip = !hasBundle && 'npm run build first';
 const SPY = resolve(__dirname, 'spy.cjs');

@@ -17,7 +17,6 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { SafeTextDocument } from './text-document';
-import { IdleCollector } from './idle-collector';
 import { parseSpec } from '../rst/parse';
 import type { DocumentState, ServerContext, ServerFeature } from './context';
 import type { SpecDiagnostic } from '../engine';
@@ -83,10 +82,8 @@ export function startServer(
   connection: Connection,
   features: readonly ServerFeature[] = [],
   environmentOptions?: EnvironmentOptions,
-  collectGarbage?: () => void,
 ): void {
   const documents = new TextDocuments(SafeTextDocument);
-  const idleCollector = new IdleCollector(collectGarbage);
   const environment = new SpecEnvironment(connection, environmentOptions);
   // A repository's API names were read (in the background): rest-url can now tell old names from new.
   environment.repo.onReady = () => revalidateAll();
@@ -301,15 +298,12 @@ export function startServer(
   });
 
   documents.onDidOpen((event) => {
-    idleCollector.touched();
     schedulePush(event.document.uri);
   });
   documents.onDidChangeContent((event) => {
-    idleCollector.touched();
     schedulePush(event.document.uri);
   });
   documents.onDidClose((event) => {
-    idleCollector.touched();
     states.delete(event.document.uri);
     clientSettings.forget(event.document.uri);
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
