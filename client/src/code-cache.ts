@@ -1,4 +1,4 @@
-// Keeps the language server's code cache in the extension's global storage (server/src/code-cache.ts).
+// Keeps the language server's code cache in the extension's global storage (server/src/runtime/code-cache.ts).
 import * as path from 'node:path';
 import type { ExtensionContext } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';

@@ -108,7 +108,7 @@ export async function burstRows(): Promise<Row[]> {
 
 /**
  * Starts the server once as the extension starts it, naming its code-cache folder, and stores the
- * cache the server offers with the client's own code (server/src/code-cache.ts); returns the
+ * cache the server offers with the client's own code (server/src/runtime/code-cache.ts); returns the
  * argument that names the folder, for the starts that follow. `workspace` has a specs folder.
  */
 async function storedCodeCache(workspace: string): Promise<string> {

@@ -1,4 +1,4 @@
-// The server's code cache through the real bundle (server/src/code-cache.ts): offered to a client
+// The server's code cache through the real bundle (server/src/runtime/code-cache.ts): offered to a client
 // that names a folder for it, stored there by the client's own code, taken at the next start, and
 // replaced when V8 rejects it. The bundle's behaviour is the same with or without it.
 import { after, before, test } from 'node:test';

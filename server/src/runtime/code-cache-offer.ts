@@ -1,4 +1,4 @@
-// The server's side of its code cache (../code-cache.ts): a second after the first document opens,
+// The server's side of its code cache (code-cache.ts): a second after the first document opens,
 // once a check has compiled the engine, the server makes the cache and offers it to the client,
 // unless V8 started it from the client's stored one. Measured: docs/performance.md.
 import { CODE_CACHE_NOTIFICATION, type CodeCacheOffer, type CodeCacheState } from './code-cache';
