@@ -41,7 +41,9 @@ module.exports = new Proxy({}, { get: (_, key) => load()[key], has: (_, key) => 
 const dynamicBuiltinsAsRequire = {
   name: 'dynamic-builtins-as-require',
   setup(builder) {
-    builder.onResolve({ filter: /^node:/ }, ({ path, kind }) => (kind === 'dynamic-import' ? { path, namespace: 'dynamic-builtin' } : undefined));
+    builder.onResolve({ filter: /^node:/ }, ({ path, kind }) =>
+      kind === 'dynamic-import' ? { path, namespace: 'dynamic-builtin' } : undefined,
+    );
     builder.onLoad({ filter: /.*/, namespace: 'dynamic-builtin' }, ({ path }) => ({
       contents: `module.exports = require(${JSON.stringify(path)});`,
       loader: 'js',

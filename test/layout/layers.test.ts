@@ -31,7 +31,8 @@ export const LAYERS: readonly (readonly string[])[] = [
 const FRONTS = ['lsp/', 'cli/', 'web/', 'runtime/', 'server.ts', 'cli.ts'];
 /** The modules that load files for the engine (behind interfaces the engine defines). */
 const LOADERS = ['node-files.ts', 'template/load.ts', 'config/load.ts', 'docs/load.ts'];
-const NOT_FOR_THE_ENGINE = /^(vscode|vscode-languageserver(-textdocument|-protocol)?|vscode-languageclient|vscode-jsonrpc)(\/|$)|^(node:)?fs(\/|$)/;
+const NOT_FOR_THE_ENGINE =
+  /^(vscode|vscode-languageserver(-textdocument|-protocol)?|vscode-languageclient|vscode-jsonrpc)(\/|$)|^(node:)?fs(\/|$)/;
 
 const IMPORT = /\b(?:import|export)\s+(?:type\s+)?(?:[^'";]*?\sfrom\s+)?'([^']+)'|\b(?:require|import)\(\s*'([^']+)'\s*\)/g;
 
@@ -57,16 +58,20 @@ export function layerViolations(sources: ReadonlyMap<string, string>): string[] 
     for (const match of source.matchAll(IMPORT)) {
       const specifier = match[1] ?? match[2];
       if (!specifier.startsWith('.')) {
-        if (isEngine && NOT_FOR_THE_ENGINE.test(specifier)) problems.push(`${file} -> ${specifier}: the engine imports no editor, LSP or file-system module`);
+        if (isEngine && NOT_FOR_THE_ENGINE.test(specifier)) {
+          problems.push(`${file} -> ${specifier}: the engine imports no editor, LSP or file-system module`);
+        }
         continue;
       }
       const target = posix.normalize(posix.join(posix.dirname(file), specifier));
       if (target.startsWith('../')) continue; // outside server/src (the bundled template's text)
-      const to = moduleOf(target.includes('/') || sources.has(`${target}.ts`) || !isFolder(sources, target) ? `${target}.ts` : `${target}/`);
+      const isFile = target.includes('/') || sources.has(`${target}.ts`) || !isFolder(sources, target);
+      const to = moduleOf(isFile ? `${target}.ts` : `${target}/`);
       if (to === from) continue;
       const toLayer = layerOf.get(to);
       if (toLayer === undefined || toLayer >= fromLayer) {
-        problems.push(`${file} -> ${target}: ${toLayer === undefined ? `${to} is in no layer` : toLayer === fromLayer ? 'same layer' : 'a higher layer'}`);
+        const why = toLayer === undefined ? `${to} is in no layer` : toLayer === fromLayer ? 'same layer' : 'a higher layer';
+        problems.push(`${file} -> ${target}: ${why}`);
       }
     }
   }
@@ -84,7 +89,9 @@ function sourcesUnder(root: string): Map<string, string> {
     for (const name of readdirSync(folder).sort()) {
       const path = join(folder, name);
       if (statSync(path).isDirectory()) walk(path);
-      else if (name.endsWith('.ts') && !name.endsWith('.d.ts')) sources.set(relative(root, path).split('\\').join('/'), readFileSync(path, 'utf8'));
+      else if (name.endsWith('.ts') && !name.endsWith('.d.ts')) {
+        sources.set(relative(root, path).split('\\').join('/'), readFileSync(path, 'utf8'));
+      }
     }
   };
   walk(root);

@@ -81,7 +81,9 @@ function check(options: CliOptions, args: readonly string[], io: CliIo): number 
     if (!result.report) return;
     files.push(result.report);
     if (result.diff) diffs.push(result.diff);
-    if (specChecked.hasSubscribers) specChecked.publish({ file: expansion.targets[index].display, ms: result.ms, bytes: result.bytes } satisfies SpecChecked);
+    if (specChecked.hasSubscribers) {
+      specChecked.publish({ file: expansion.targets[index].display, ms: result.ms, bytes: result.bytes } satisfies SpecChecked);
+    }
   });
 
   const report = buildReport(files, options.quiet, options.fix || options.fixDryRun, options.fixDryRun);
