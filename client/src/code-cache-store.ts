@@ -1,9 +1,9 @@
-// The client's side of the server's code cache (server/src/runtime/code-cache.ts): stores what the server
+// The client's side of the server's code cache (server/src/code-cache.ts): stores what the server
 // offers in the extension's own storage, replacing the caches of earlier builds. No editor imports
 // (tested without VS Code, used by the benchmark as the client's part).
 import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isCodeCacheFileName, isCodeCacheOffer } from '../../server/src/runtime/code-cache';
+import { isCodeCacheFileName, isCodeCacheOffer } from '../../server/src/protocol';
 
 /** Stores the offer as FOLDER/fileName (written aside, then renamed: a server starting meanwhile never reads half a file). */
 export function storeCodeCache(folder: string, offer: unknown): void {

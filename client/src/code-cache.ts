@@ -1,8 +1,8 @@
-// Keeps the language server's code cache in the extension's global storage (server/src/runtime/code-cache.ts).
+// Keeps the language server's code cache in the extension's global storage (server/src/code-cache.ts).
 import * as path from 'node:path';
 import type { ExtensionContext } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { CODE_CACHE_DIR_ARGUMENT, CODE_CACHE_NOTIFICATION } from '../../server/src/runtime/code-cache';
+import { CODE_CACHE_DIR_ARGUMENT, CODE_CACHE_NOTIFICATION } from '../../server/src/protocol';
 import { storeCodeCache } from './code-cache-store';
 
 export function codeCacheFolder(context: ExtensionContext): string {

@@ -6,7 +6,7 @@ import { registerSpecsView, type SpecsTree } from './specs-view';
 import { registerRepoCommands } from './repo-commands';
 import { clientOptions, registerClientParts } from './client-options';
 import { ruleDocsBase } from './rule-docs';
-import { SERVER_ENVIRONMENT, SERVER_NODE_OPTIONS } from '../../server/src/runtime/node-options';
+import { SERVER_ENVIRONMENT, SERVER_NODE_OPTIONS } from '../../server/src/protocol';
 import { codeCacheArgument, registerCodeCacheStorage } from './code-cache';
 
 let client: LanguageClient | undefined;

@@ -8,9 +8,11 @@ import { dirname, join, posix, relative, resolve } from 'node:path';
 
 /** Lowest first. Modules of one layer may not import each other (fixes/ and features/, lsp/ and cli/). */
 export const LAYERS: readonly (readonly string[])[] = [
-  ['text/', 'paths.ts', 'encoding.ts', 'diagnostic-codes.ts', 'bundled-template.ts'],
+  // runtime/'s two modules of names and options shared with the client (through protocol.ts) import nothing.
+  ['text/', 'paths.ts', 'encoding.ts', 'diagnostic-codes.ts', 'bundled-template.ts', 'options.ts', 'runtime/code-cache.ts', 'runtime/node-options.ts'],
   ['node-files.ts'],
   ['rst/'],
+  ['protocol.ts'],
   ['control/'],
   ['template/'],
   ['spec-files.ts'],
@@ -36,8 +38,11 @@ const NOT_FOR_THE_ENGINE =
 
 const IMPORT = /\b(?:import|export)\s+(?:type\s+)?(?:[^'";]*?\sfrom\s+)?'([^']+)'|\b(?:require|import)\(\s*'([^']+)'\s*\)/g;
 
-/** The module (a folder with its slash, or a file) a path under server/src belongs to. */
+const LISTED = new Set(LAYERS.flat());
+
+/** The module (a folder with its slash, or a file) a path under server/src belongs to; a file listed on its own is its own. */
 function moduleOf(path: string): string {
+  if (LISTED.has(path)) return path;
   const slash = path.indexOf('/');
   return slash < 0 ? path : path.slice(0, slash + 1);
 }

@@ -36,14 +36,14 @@ test('drops the second collection when a message handled after the first touches
   assert.ok(times[1] - times[0] >= 19, `the next collection came ${times[1] - times[0]} ms after the first`);
 });
 
-test('the server feature counts an open, a change and a close as touches', (t) => {
+test('the server feature counts an open, a change, a close and background allocation as touches', (t) => {
   t.mock.timers.enable({ apis: ['setTimeout'] });
   const listeners: (() => void)[] = [];
   const on = (listener: () => void) => listeners.push(listener);
   const documents = { onDidOpen: on, onDidChangeContent: on, onDidClose: on };
   let collections = 0;
-  idleCollectionFeature(() => collections++).register({ documents } as unknown as ServerContext);
-  assert.equal(listeners.length, 3);
+  idleCollectionFeature(() => collections++).register({ documents, onAllocated: on } as unknown as ServerContext);
+  assert.equal(listeners.length, 4);
   for (const listener of listeners) {
     listener();
     t.mock.timers.tick(999);

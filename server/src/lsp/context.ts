@@ -29,8 +29,15 @@ export interface ServerContext {
   readonly environment: SpecEnvironment;
   /** The workspace folder (path) a file is in, the innermost when folders nest. */
   workspaceFolderOf(filePath: string): string | undefined;
+  /** A workspace folder's URI, as the client gave it. */
+  workspaceFolderUri(folder: string): string | undefined;
   /** Told the URIs of the files the client reports created, changed or deleted (workspace/didChangeWatchedFiles). */
   onWatchedFilesChanged(listener: (uris: readonly string[]) => void): void;
+  /** Whether an open document changed and waits for its check (background work goes after it). */
+  checksPending(): boolean;
+  /** Background work allocated much: tells the onAllocated listeners (the runtime collects garbage after the next quiet spell). */
+  allocated(): void;
+  onAllocated(listener: () => void): void;
 }
 
 /** An LSP feature module: the capabilities it declares and the handlers it registers. */

@@ -43,15 +43,16 @@ export class IdleCollector {
   }
 }
 
-/** The server's part: a document opened, changed or closed counts as a touch. */
+/** The server's part: a document opened, changed or closed, or background work that allocated much, counts as a touch. */
 export function idleCollectionFeature(collect: () => void): ServerFeature {
   return {
     capabilities: () => ({}),
-    register({ documents }) {
+    register({ documents, onAllocated }) {
       const collector = new IdleCollector(collect);
       documents.onDidOpen(() => collector.touched());
       documents.onDidChangeContent(() => collector.touched());
       documents.onDidClose(() => collector.touched());
+      onAllocated(() => collector.touched());
     },
   };
 }
