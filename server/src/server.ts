@@ -11,6 +11,7 @@ import { navigationFeature } from './lsp/navigation';
 import { specsIndexFeature } from './lsp/specs-index';
 import { DocsTrees } from './docs/load';
 import { shutdownGuard } from './lsp/shutdown';
+import { previewFeature } from './lsp/preview';
 
 export interface ServerMain {
   main(features: readonly ServerFeature[]): void;
@@ -19,7 +20,7 @@ export interface ServerMain {
 export function main(features: readonly ServerFeature[] = []): void {
   startServer(
     createConnection(ProposedFeatures.all, shutdownGuard()),
-    [languageFeatures, createCodeActionsFeature(repoActions), templateInfoFeature, navigationFeature, specsIndexFeature, ...features],
+    [languageFeatures, createCodeActionsFeature(repoActions), templateInfoFeature, navigationFeature, specsIndexFeature, previewFeature, ...features],
     { fileSystem: 'disk', docsTrees: () => new DocsTrees() },
   );
 }

@@ -23,7 +23,7 @@ export const LAYERS: readonly (readonly string[])[] = [
   ['engine.ts'],
   ['config/'],
   ['analyze.ts'],
-  ['fixes/', 'features/'],
+  ['fixes/', 'features/', 'preview/'],
   ['lsp/', 'cli/'],
   ['web/', 'server.ts', 'cli.ts'],
   ['runtime/'],
