@@ -4,7 +4,7 @@ import type { Range, SpecDocument } from '../rst/types';
 import type { FindingData } from '../rules/rule';
 import type { Template } from '../template/model';
 import { buildOutline, type Outline } from '../template/outline';
-import type { TextEdit } from './edit';
+import type { TextEdit } from '../edit/text-edit';
 import { DEFAULT_MAX_LINE_LENGTH, DEFAULT_OPTIONAL_SECTIONS, OPTIONS } from '../options';
 
 export interface FixOptions {

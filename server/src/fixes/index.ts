@@ -1,7 +1,7 @@
 // The quick fixes by rule: what each is called and which edits it makes.
 import { changeSectionLevel, changeSectionLevelOnce, resizeAdornment } from './adornment';
 import { escapeStartString, renameDuplicateTarget, useSuggestedName } from './docs';
-import type { TextEdit } from './edit';
+import type { TextEdit } from '../edit/text-edit';
 import type { Fix, FixContext, FixDiagnostic } from './fix';
 import { DOCS_BLOCK_FIXES } from './docs-block';
 import { insertMissingSection } from './insert-sections';

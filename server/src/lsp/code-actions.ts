@@ -13,7 +13,7 @@ import type {
   WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import type { SpecDiagnostic } from '../engine';
-import { sortEdits, type TextEdit } from '../fixes/edit';
+import { sortEdits, type TextEdit } from '../edit/text-edit';
 import { type FixOptions, fixContext } from '../fixes/fix';
 import { diffEdits } from '../fixes/diff';
 import { fixAllTextPausing, SAFE_FIX_CODES } from '../fixes/fix-all';
