@@ -146,14 +146,15 @@ function literalPatterns(text: string): RegExp[] {
   return patterns;
 }
 
-/** The module that declares a code: a rule's `id: '<code>'`, else the module that names it as a string. */
-function declaringModule(code: string): string {
+/**
+ * The sources a code's messages come from: a rule's module (`id: '<code>'`) and what it imports;
+ * for the codes that are not rules (analyze.ts, the language server), every module.
+ */
+function sourcesOf(code: string): string[] {
   const files = readdirSync(source, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.ts')).map((name) => resolve(source, name));
-  const declares = (pattern: RegExp) => files.filter((file) => pattern.test(readFileSync(file, 'utf8')));
   const escaped = code.replace(/-/g, '\\-');
-  const [file] = [...declares(new RegExp(`(id: |rule\\(\\s*)'${escaped}'`)), ...declares(new RegExp(`= '${escaped}';`))];
-  assert.ok(file, `no module declares ${code}`);
-  return file;
+  const declaring = files.find((file) => new RegExp(`(id: |rule\\(\\s*)'${escaped}'`).test(readFileSync(file, 'utf8')));
+  return declaring ? sourceClosure(declaring) : files.map((file) => readFileSync(file, 'utf8'));
 }
 
 test('registry: every page has a Message section, and each message it quotes is one its rule gives', () => {
@@ -165,7 +166,7 @@ test('registry: every page has a Message section, and each message it quotes is 
       problems.push(`${code}.md has no "## Message" section`);
       continue;
     }
-    const patterns = sourceClosure(declaringModule(code)).flatMap(literalPatterns);
+    const patterns = sourcesOf(code).flatMap(literalPatterns);
     for (const message of messages) {
       // A varying part stands for any text the code may put there.
       const sample = message.replace(/<[^<>\s][^<>]*>/g, 'x');
