@@ -4,6 +4,8 @@
 import { type ExtensionContext, Uri, workspace } from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/browser';
 import { registerCommands } from './commands';
+import { registerRepoCommands } from './repo-commands';
+import { registerSpecsView } from './specs-view';
 import { clientOptions, registerClientParts } from './client-options';
 import { ruleDocsBase } from './rule-docs';
 
@@ -36,6 +38,9 @@ export async function activate(context: ExtensionContext): Promise<void> {
   registerClientParts(context, client);
   await client.start();
   registerCommands(context, client);
+  // The moves: the server reads the folders through this client and sends one WorkspaceEdit.
+  registerRepoCommands(context, client);
+  registerSpecsView(context, client);
 }
 
 export async function deactivate(): Promise<void> {

@@ -46,6 +46,11 @@ if [ $# -eq 0 ] && [ -d ../shared/repos/nova-specs ]; then
   node --import tsx test/integration/run-in-code-server.ts --grep "specs explorer" --folder-copy ../shared/repos/nova-specs || status=1
   phase "code-server suite on nova-specs"
 fi
+# A move command and Undo on a copy of a small specs repo (test/integration/suite/specs-undo.suite.ts).
+if [ $# -eq 0 ]; then
+  node --import tsx test/integration/run-in-code-server.ts --grep "specs undo" --folder-copy test/integration/fixtures/specs-repo || status=1
+  phase "code-server suite: move and Undo"
+fi
 
 node --import tsx test/web/run-web-in-code-server.ts || status=1
 phase "web extension host (code-server)"
