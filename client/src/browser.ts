@@ -8,6 +8,7 @@ import { registerRepoCommands } from './repo-commands';
 import { registerSpecsView } from './specs-view';
 import { clientOptions, registerClientParts } from './client-options';
 import { ruleDocsBase } from './rule-docs';
+import { registerPreview } from './preview/preview';
 
 /** What the web extension host offers (no DOM types in this project's compile). */
 declare const Worker: new (url: string, options?: { name?: string }) => ConstructorParameters<typeof LanguageClient>[3];
@@ -38,6 +39,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
   registerClientParts(context, client);
   await client.start();
   registerCommands(context, client);
+  registerPreview(context, client);
   // The moves: the server reads the folders through this client and sends one WorkspaceEdit.
   registerRepoCommands(context, client);
   registerSpecsView(context, client);

@@ -63,6 +63,11 @@ phase "package (exit $package_status)"
 if [ "$package_status" = 0 ] || [ "$package_status" = 3 ]; then
   node --import tsx test/integration/screenshots.ts --vsix rst-specs.vsix || status=1
   phase "packaged extension in code-server (screenshots)"
+  # The live preview in the packaged extension (test/integration/preview.ts), on a corpus spec.
+  if [ -d ../shared/corpus ]; then
+    node --import tsx test/integration/preview.ts --vsix rst-specs.vsix || status=1
+    phase "packaged extension in code-server (preview)"
+  fi
 fi
 
 echo "[editor-tests] total $(( $(date +%s) - T0 ))s, exit $status" >&2

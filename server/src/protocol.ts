@@ -7,8 +7,8 @@ import type { Range } from './rst/types';
 
 export { CONFIG_SETTING_KEYS } from './options';
 // The server's start-up that the extension drives (its code cache, its Node options).
-export { CODE_CACHE_DIR_ARGUMENT, CODE_CACHE_NOTIFICATION, type CodeCacheOffer, isCodeCacheFileName, isCodeCacheOffer } from './code-cache';
-export { SERVER_ENVIRONMENT, SERVER_NODE_OPTIONS } from './node-options';
+export { CODE_CACHE_DIR_ARGUMENT, CODE_CACHE_NOTIFICATION, type CodeCacheOffer, isCodeCacheFileName, isCodeCacheOffer } from './runtime/code-cache';
+export { SERVER_ENVIRONMENT, SERVER_NODE_OPTIONS } from './runtime/node-options';
 
 /** The settings section: `rstSpecs.<key>`. */
 export const SETTINGS_SECTION = 'rstSpecs';
@@ -109,4 +109,17 @@ export const READ_DIRECTORY_REQUEST = 'rst-specs/readDirectory';
 export const READ_FILE_REQUEST = 'rst-specs/readFile';
 export interface ReadParams {
   readonly uri: string;
+}
+
+/** Client to server: `{ uri }` → the open document rendered for the live preview (lsp/preview.ts), or null when it is not open. */
+export const PREVIEW_REQUEST = 'rst-specs/preview';
+export interface PreviewParams {
+  readonly uri: string;
+}
+export interface PreviewAnswer {
+  /** The document version rendered: the client drops an answer older than what it shows. */
+  readonly version: number;
+  readonly html: string;
+  /** The document's title (plain text), '' when it has none. */
+  readonly title: string;
 }

@@ -1,7 +1,8 @@
 // Grid and simple tables: how many lines docutils takes for a table (Body.isolate_grid_table,
 // Body.isolate_simple_table), and whether its parser accepts it (table-parse.ts). The cells'
 // contents are not parsed.
-import { isPyBlank, paddedLength, pyStrip } from './lines';
+import { isPyBlank, pyStrip } from './lines';
+import { paddedLength } from '../text/width';
 import { Machine, StateName } from './machine';
 import { isGridTableTop, isSimpleTableBorder } from './patterns';
 import { Doc } from './doc';
@@ -20,6 +21,9 @@ interface Isolated {
 /** `at`: the line (relative to the state machine) that is wrong, when docutils names another. */
 function malformed(sm: Machine, blockLength: number, detail = '', offset = 0, at = -1): void {
   const line = sm.absLineNumber() - blockLength + 1 + offset;
+  // the preview shows the table's lines as they are (docutils' message quotes them)
+  const first = sm.absLineNumber() - blockLength;
+  sm.mark('malformed-table', first, first + blockLength, sm.physCol(first - sm.start));
   sm.message(3, detail ? `Malformed table.\n${detail}` : 'Malformed table.', line);
   // the message just recorded: point at the offending line
   const last = sm.sink && sm.sink[sm.sink.length - 1];

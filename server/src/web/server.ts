@@ -12,6 +12,7 @@ import { navigationFeature } from '../lsp/navigation';
 import { repoActions } from '../lsp/repo-commands';
 import { clientIndexFiles, createSpecsIndexFeature } from '../lsp/specs-index';
 import { templateInfoFeature } from '../lsp/template-info';
+import { previewFeature } from '../lsp/preview';
 import { shutdownGuard } from '../lsp/shutdown';
 
 /** The worker's global scope (`self`): what the message reader and writer use of it. */
@@ -20,7 +21,7 @@ declare const self: ConstructorParameters<typeof BrowserMessageReader>[0];
 const connection = createConnection(new BrowserMessageReader(self), new BrowserMessageWriter(self), shutdownGuard());
 // The repo commands (moves) and the Specs view's index read the folders and specs through the
 // client; navigation has the spec's own names (the docs tree across files is read from disk only: docs/load.ts).
-startServer(connection, [languageFeatures, createCodeActionsFeature(repoActions), templateInfoFeature, navigationFeature, createSpecsIndexFeature(clientIndexFiles)], {
+startServer(connection, [languageFeatures, createCodeActionsFeature(repoActions), templateInfoFeature, navigationFeature, createSpecsIndexFeature(clientIndexFiles), previewFeature], {
   fileSystem: 'client',
   bundledText: () => bundledTemplate,
 });
