@@ -110,3 +110,16 @@ export const READ_FILE_REQUEST = 'rst-specs/readFile';
 export interface ReadParams {
   readonly uri: string;
 }
+
+/** Client to server: `{ uri }` → the open document rendered for the live preview (lsp/preview.ts), or null when it is not open. */
+export const PREVIEW_REQUEST = 'rst-specs/preview';
+export interface PreviewParams {
+  readonly uri: string;
+}
+export interface PreviewAnswer {
+  /** The document version rendered: the client drops an answer older than what it shows. */
+  readonly version: number;
+  readonly html: string;
+  /** The document's title (plain text), '' when it has none. */
+  readonly title: string;
+}

@@ -15,6 +15,7 @@ import { TestClient } from '../lsp/client';
 import { syntheticSpec } from './synthetic';
 import { burstRows, manyProblemsRows, memoryRows, pathologicalRows, requestRows, startUpRows, typingSamples } from './robustness-bench';
 import { specsIndexRows } from './specs-index-bench';
+import { previewRows } from './preview-bench';
 
 const quick = process.argv.includes('--quick');
 
@@ -132,7 +133,7 @@ async function main() {
   if (!quick) rows.push(...pathologicalRows());
   if (existsSync(join(__dirname, '..', '..', 'server', 'out', 'server.js'))) {
     report('didChange -> diagnostics over stdio', 1000, await typingLatency(), '< 20 ms p95');
-    rows.push(...(await burstRows()), ...(await startUpRows()), ...(await requestRows()));
+    rows.push(...(await burstRows()), ...(await startUpRows()), ...(await requestRows()), ...(await previewRows()));
     if (!quick) rows.push(...(await memoryRows()), ...(await manyProblemsRows()), ...(await specsIndexRows()));
   }
   console.log(`\nnode ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, load average ${os.loadavg().map((load) => load.toFixed(1)).join(' ')}`);

@@ -16,8 +16,9 @@ test('rstSpecs.rules: one property per rule id with the severities, so the Setti
 test('the rstSpecs settings are the options declared in server/src/options.ts (node --import tsx test/client/settings-manifest.ts rewrites them)', () => {
   const declared = settingsManifest();
   for (const [key, entry] of Object.entries(declared)) assert.deepEqual(settings()[key], entry, key);
-  // Every setting but the language client's own trace is an option, and each option with a setting is in package.json.
-  const ownedByClient = ['rstSpecs.trace.server'];
+  // Every setting but the language client's own trace and the preview's (read by the extension
+  // only: client/src/preview/) is an option, and each option with a setting is in package.json.
+  const ownedByClient = ['rstSpecs.trace.server', 'rstSpecs.preview.remoteImages'];
   assert.deepEqual(Object.keys(settings()).filter((key) => !ownedByClient.includes(key)).sort(), [...Object.keys(declared), 'rstSpecs.rules'].sort());
   assert.equal(declared['rstSpecs.maxLineLength'].default, 79);
   assert.deepEqual(declared['rstSpecs.exclude'].default, OPTIONS.exclude.default);

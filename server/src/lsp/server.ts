@@ -45,6 +45,8 @@ const SEVERITY: Record<SpecDiagnostic['severity'], DiagnosticSeverity> = {
 
 /** Open documents whose analysis is kept: more than a user has in view at once (memory: docs/performance.md). */
 const KEPT_ANALYSES = 8;
+/** How long a changed open document that is not checked yet holds background work back (lsp/specs-index.ts). */
+const UNCHECKED_WAIT_MS = 2_000;
 
 const DOCS_FOLDER = join(__dirname, '..', '..', 'docs', 'rules');
 
@@ -93,6 +95,12 @@ export function startServer(
   environment.repo.onReady = () => revalidateAll();
   const states = new RecentlyUsed<string, DocumentState>(KEPT_ANALYSES);
   const pendingPushes = new Set<string>();
+  /**
+   * Open documents changed and not checked since, with when they changed: background work waits
+   * for their checks (pushed, or pulled by the client). One the client never pulls stops counting
+   * after UNCHECKED_WAIT_MS.
+   */
+  const unchecked = new Map<string, number>();
   let workspaceFolders: string[] = [];
   let pullDiagnostics = false;
   let folderChanges = false;
@@ -108,6 +116,14 @@ export function startServer(
       else schedulePush(uri);
     },
   );
+
+  /** Each workspace folder's URI by its path (the web build reads folders through the client by URI). */
+  const folderUris = new Map<string, string>();
+  const keepFolderUri = (uri: string): string | undefined => {
+    const folder = filePathOf(uri);
+    if (folder) folderUris.set(folder, uri);
+    return folder;
+  };
 
   // Folders and files are in one form (paths.ts: no trailing slash, one drive-letter case), so the test is exact.
   const folderOf = (filePath: string) => innermostFolder(filePath, workspaceFolders);
@@ -139,7 +155,10 @@ export function startServer(
     throwIfCancelled(token);
     const spec = setup.isSpec ? environment.analyze(setup, text) : undefined;
     const state = { version, doc: spec?.doc ?? parseSpec(text), spec, setup };
-    if (documents.get(uri)?.version === version) states.set(uri, state);
+    if (documents.get(uri)?.version === version) {
+      states.set(uri, state);
+      unchecked.delete(uri);
+    }
     return state;
   }
 
@@ -214,10 +233,10 @@ export function startServer(
     if (typeof timeout === 'number' && Number.isFinite(timeout) && timeout > 0) clientSettings.timeoutMs = timeout;
     folderChanges = !!params.capabilities.workspace?.workspaceFolders;
     workspaceFolders = (params.workspaceFolders ?? [])
-      .map((folder) => filePathOf(folder.uri))
+      .map((folder) => keepFolderUri(folder.uri))
       .filter((folder): folder is string => !!folder);
     if (workspaceFolders.length === 0 && params.rootUri) {
-      const root = filePathOf(params.rootUri);
+      const root = keepFolderUri(params.rootUri);
       if (root) workspaceFolders = [root];
     }
     return {
@@ -243,7 +262,7 @@ export function startServer(
       const removed = new Set(event.removed.map((folder) => filePathOf(folder.uri)));
       workspaceFolders = workspaceFolders.filter((folder) => !removed.has(folder));
       for (const folder of event.added) {
-        const added = filePathOf(folder.uri);
+        const added = keepFolderUri(folder.uri);
         if (added) workspaceFolders.push(added);
       }
       revalidateAll();
@@ -307,11 +326,13 @@ export function startServer(
   });
   documents.onDidChangeContent((event) => {
     idleCollector.touched();
+    unchecked.set(event.document.uri, performance.now());
     schedulePush(event.document.uri);
   });
   documents.onDidClose((event) => {
     idleCollector.touched();
     states.delete(event.document.uri);
+    unchecked.delete(event.document.uri);
     clientSettings.forget(event.document.uri);
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
@@ -324,7 +345,10 @@ export function startServer(
     workspaceFolders: () => workspaceFolders,
     environment,
     workspaceFolderOf: folderOf,
+    workspaceFolderUri: (folder) => folderUris.get(folder),
     onWatchedFilesChanged: (listener) => watchedFileListeners.push(listener),
+    checksPending: () => pendingPushes.size > 0 || [...unchecked.values()].some((changed) => performance.now() - changed < UNCHECKED_WAIT_MS),
+    allocated: () => idleCollector.touched(),
   };
   for (const feature of features) feature.register(context);
 
