@@ -33,13 +33,31 @@ module.exports = new Proxy({}, { get: (_, key) => load()[key], has: (_, key) => 
   },
 };
 
+/**
+ * `import('node:…')` as a require on first use: the server and CLI bundles run as a vm.Script
+ * (server/src/runtime/bundle-loader.ts, for the code cache), which has no dynamic import. The code
+ * imports a built-in module late (fs/promises: 1 to 2 ms of start-up) without knowing that.
+ */
+const dynamicBuiltinsAsRequire = {
+  name: 'dynamic-builtins-as-require',
+  setup(builder) {
+    builder.onResolve({ filter: /^node:/ }, ({ path, kind }) =>
+      kind === 'dynamic-import' ? { path, namespace: 'dynamic-builtin' } : undefined,
+    );
+    builder.onLoad({ filter: /.*/, namespace: 'dynamic-builtin' }, ({ path }) => ({
+      contents: `module.exports = require(${JSON.stringify(path)});`,
+      loader: 'js',
+    }));
+  },
+};
+
 const started = Date.now();
 await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] }),
-  build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'server/out/server-main.js', plugins: [lazyLibraryBuiltins] }),
-  build({ ...common, entryPoints: ['server/src/server-loader.ts'], outfile: 'server/out/server.js' }),
-  build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli-main.js' }),
-  build({ ...common, entryPoints: ['server/src/cli-loader.ts'], outfile: 'server/out/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+  build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'server/out/server-main.js', plugins: [lazyLibraryBuiltins, dynamicBuiltinsAsRequire] }),
+  build({ ...common, entryPoints: ['server/src/runtime/server-loader.ts'], outfile: 'server/out/server.js' }),
+  build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli-main.js', plugins: [dynamicBuiltinsAsRequire] }),
+  build({ ...common, entryPoints: ['server/src/runtime/cli-loader.ts'], outfile: 'server/out/cli.js', banner: { js: '#!/usr/bin/env node' } }),
   ...webBuilds(build), // client/out/browser.js, server/out/web-server.js (scripts/web-build.mjs)
   // The preview's webview: its script (with highlight.js core) and its style sheet (client/src/preview/webview).
   build({ ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['client/src/preview/webview/main.ts'], outfile: 'client/out/preview.js' }),
@@ -49,7 +67,7 @@ writeCliCodeCache();
 console.log(`built client/out/extension.js, server/out/server.js, server/out/cli.js and the web bundles in ${Date.now() - started} ms`);
 
 /**
- * The CLI's V8 code cache (server/src/cli-loader.ts): the bundle run once on the examples, so that
+ * The CLI's V8 code cache (server/src/runtime/cli-loader.ts): the bundle run once on the examples, so that
  * the cache holds every function a check compiles; made by this Node for this Node. Made under the
  * bare name `cli-main.js`: the cache keeps the name, and stack traces would show this machine's path.
  */

@@ -14,6 +14,7 @@ import { isWithin, normalisePath } from './paths';
 import type { UndecodableByte } from './encoding';
 import { misplacement as misplacementOf } from './repo/layout';
 import type { DocsPlace, DocsTrees } from './docs/load';
+import { BINARY_FILE_CODE, ENCODING_CODE, TEMPLATE_PROBLEM_CODE } from './diagnostic-codes';
 
 export interface AnalysisRequest {
   readonly text: string;
@@ -50,19 +51,12 @@ export interface Analysis {
   readonly optionalSections?: readonly string[];
 }
 
-export const TEMPLATE_PROBLEM_CODE = 'template';
-export const BINARY_FILE_CODE = 'binary-file';
-export const ENCODING_CODE = 'encoding';
-
 const BINARY_FILE_DIAGNOSTIC: SpecDiagnostic = {
   code: BINARY_FILE_CODE,
   severity: 'error',
   message: 'This file holds NUL bytes: a binary file, not checked.',
   range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
 };
-
-/** Diagnostic codes that are not rules but can still be given a severity or turned off. */
-export const NON_RULE_CODES: ReadonlySet<string> = new Set([TEMPLATE_PROBLEM_CODE, BINARY_FILE_CODE, ENCODING_CODE]);
 
 /** One diagnostic for a file that is not UTF-8, at its first bad byte (`docs/rules/encoding.md`). */
 export function encodingDiagnostic(at: UndecodableByte, severity: SpecDiagnostic['severity']): SpecDiagnostic {

@@ -1,8 +1,7 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { SpecChecker } from './cli/checker';
 import { runCli } from './cli/cli';
 import { runWorker, WORKER_ARGUMENT, type WorkerData } from './cli/parallel';
-import { tuneV8ForManySpecs } from './cli/v8-tuning';
 import { describeFsError } from './node-files';
 
 const workerData =
@@ -12,9 +11,6 @@ if (workerData?.rstSpecsWorker) {
   // A worker thread of a run that checks many specs (see cli/parallel.ts).
   runWorker(workerData, (options, io) => new SpecChecker(options, io));
 } else {
-  // RST_SPECS_TIMINGS=FILE: write each spec's check time to FILE as JSON (for npm run bench).
-  const timingsFile = process.env.RST_SPECS_TIMINGS;
-  const timings: { file: string; ms: number; bytes: number }[] = [];
   // `rst-specs check | head`: the reader has gone, so there is no one to tell; stop quietly.
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (error: NodeJS.ErrnoException) => {
@@ -30,10 +26,7 @@ if (workerData?.rstSpecsWorker) {
     isTTY: process.stdout.isTTY === true,
     env: process.env,
     workerScript: __filename,
-    beforeManySpecs: tuneV8ForManySpecs,
-    onChecked: timingsFile ? (file, ms, bytes) => timings.push({ file, ms, bytes }) : undefined,
   });
-  if (timingsFile) writeFileSync(timingsFile, JSON.stringify(timings));
 }
 
 /** A file-system error not handled where it happened is still one line and exit 2, never a stack trace. */

@@ -12,6 +12,7 @@ import type { ExistingApiNames } from './rules/rest/api-names';
 import type { Misplacement } from './repo/layout';
 import type { DocsPlace } from './docs/load';
 import type { DocsSetup } from './rules/docs/names';
+import { BINARY_FILE_CODE, TEMPLATE_PROBLEM_CODE } from './diagnostic-codes';
 
 /** The options (options.ts) a check reads, and what the caller found out about the spec's place. */
 export interface EngineOptions extends Partial<Pick<OptionValues, 'maxLineLength' | 'optionalSections' | 'rules' | 'restExistingNames'>> {
@@ -55,7 +56,7 @@ export function ruleOptions(options: EngineOptions, template?: Template): RuleOp
 }
 
 /** Codes that are not rules (analyze.ts reports them) but that control comments may still name. */
-const NON_RULE_CODES = ['template', 'binary-file'];
+const NON_RULE_CODES = [TEMPLATE_PROBLEM_CODE, BINARY_FILE_CODE];
 
 /** Every code a `.. rst-specs: disable=…` comment may name. */
 export const CONTROL_CODES: ReadonlySet<string> = new Set([...allRules.map((rule) => rule.id), ...NON_RULE_CODES]);

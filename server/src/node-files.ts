@@ -87,8 +87,8 @@ export function readRegularFile(filePath: string, limit = MAX_FILE_BYTES): Buffe
 
 /** The same as readRegularFile, without blocking the event loop (the language server's reads of files not open). */
 export async function readRegularFileAsync(filePath: string, limit = MAX_FILE_BYTES): Promise<Buffer> {
-  // Loaded when first needed: the server's bundle runs as a vm.Script, which has no dynamic import.
-  const { open, stat } = require('node:fs/promises') as typeof import('node:fs/promises');
+  // Loaded when first needed, not at start-up.
+  const { open, stat } = await import('node:fs/promises');
   try {
     const why = refusal(await stat(filePath), limit);
     if (why) throw new FileProblem(filePath, why);

@@ -25,6 +25,11 @@ export function normalisePath(filePath: string, windows = IS_WINDOWS): string {
   return prefix + normal;
 }
 
+/** A path of the platform with forward slashes (on Windows; elsewhere as it is), for the POSIX path functions. */
+export function toPosix(filePath: string): string {
+  return IS_WINDOWS ? filePath.replace(/\\/g, '/') : filePath;
+}
+
 /** Whether `filePath` is `folder` or inside it; both in the one form (normalisePath). */
 export function isWithin(filePath: string, folder: string): boolean {
   if (filePath === folder) return true;

@@ -13,6 +13,8 @@ const repoRoot = resolve(__dirname, '..', '..');
 const corpus = resolve(repoRoot, '..', 'shared', 'corpus');
 const cli = resolve(repoRoot, 'server', 'out', 'cli.js');
 const peerScript = resolve(__dirname, 'peer_check.py');
+/** Preloaded: writes each spec's check time (spec-timings.ts, bundled beside this bench). */
+const specTimings = resolve(__dirname, 'out', 'spec-timings.js');
 const python = '/usr/bin/python3';
 const ROUNDS = 3;
 const SINGLE_RUNS = 21;
@@ -92,8 +94,8 @@ function corpusComparison(): boolean {
     timeProcess(
       process.execPath,
       (timingsFile) => ({
-        args: [cli, 'check', '--config', config, ...(jobs ? ['--jobs', jobs] : []), '--format', 'json', corpus],
-        env: { RST_SPECS_TIMINGS: timingsFile },
+        args: ['--require', specTimings, cli, 'check', '--config', config, ...(jobs ? ['--jobs', jobs] : []), '--format', 'json', corpus],
+        env: { RST_SPECS_BENCH_TIMINGS: timingsFile },
       }),
       1,
     );

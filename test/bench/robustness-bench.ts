@@ -9,8 +9,8 @@ import { pathToFileURL } from 'node:url';
 import { Analyzer } from '../../server/src/analyze';
 import { cleanSpec } from '../helpers';
 import { TestClient } from '../lsp/client';
-import { CODE_CACHE_DIR_ARGUMENT, CODE_CACHE_NOTIFICATION } from '../../server/src/code-cache';
-import { SERVER_ENVIRONMENT } from '../../server/src/node-options';
+import { CODE_CACHE_DIR_ARGUMENT, CODE_CACHE_NOTIFICATION } from '../../server/src/runtime/code-cache';
+import { SERVER_ENVIRONMENT } from '../../server/src/runtime/node-options';
 import { storeCodeCache } from '../../client/src/code-cache-store';
 import { PATHOLOGICAL, largeSpec } from '../robustness/pathological';
 import { random } from '../robustness/config';
@@ -108,7 +108,7 @@ export async function burstRows(): Promise<Row[]> {
 
 /**
  * Starts the server once as the extension starts it, naming its code-cache folder, and stores the
- * cache the server offers with the client's own code (server/src/code-cache.ts); returns the
+ * cache the server offers with the client's own code (server/src/runtime/code-cache.ts); returns the
  * argument that names the folder, for the starts that follow. `workspace` has a specs folder.
  */
 async function storedCodeCache(workspace: string): Promise<string> {

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseArguments, USAGE } from '../../server/src/cli/args';
 import { cliVersion } from '../../server/src/cli/version';
-import { NON_RULE_CODES } from '../../server/src/analyze';
+import { NON_RULE_CODES } from '../../server/src/diagnostic-codes';
 import { ruleById } from '../../server/src/rules';
 import { run } from './run';
 

@@ -15,7 +15,7 @@ import {
   parseConfig,
   SEVERITY_SETTINGS,
 } from '../../server/src/config';
-import { NON_RULE_CODES } from '../../server/src/analyze';
+import { NON_RULE_CODES } from '../../server/src/diagnostic-codes';
 import { ruleById } from '../../server/src/rules';
 import { repoRoot } from '../helpers';
 import { scratch } from './run';

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { completionsAt, type CompletionEntry } from '../../server/src/features/completion';
-import { applyEdits } from '../../server/src/fixes/edit';
+import { applyEdits } from '../../server/src/edit/text-edit';
 import { newSpecText } from '../../server/src/fixes/new-spec';
 import { parseSpec } from '../../server/src/rst/parse';
 import { validateText } from '../../server/src/engine';

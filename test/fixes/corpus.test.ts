@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { validateDocument } from '../../server/src/engine';
-import { applyEdits } from '../../server/src/fixes/edit';
+import { applyEdits } from '../../server/src/edit/text-edit';
 import { fixAllEdits } from '../../server/src/fixes/fix-all';
 import { quickFixFor } from '../../server/src/fixes/index';
 import { insertAllMissingSections } from '../../server/src/fixes/insert-sections';

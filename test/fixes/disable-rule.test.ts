@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { validateText, type SpecDiagnostic } from '../../server/src/engine';
 import { disableRuleFixes } from '../../server/src/fixes/disable-rule';
-import { applyEdits } from '../../server/src/fixes/edit';
+import { applyEdits } from '../../server/src/edit/text-edit';
 import { parseSpec } from '../../server/src/rst/parse';
 import { bundledTemplate, cleanSpec, replaceLine } from '../helpers';
 

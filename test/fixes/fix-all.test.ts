@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { diffEdits } from '../../server/src/fixes/diff';
-import { applyEdits, mergeEdits, type TextEdit } from '../../server/src/fixes/edit';
+import { applyEdits, mergeEdits, type TextEdit } from '../../server/src/edit/text-edit';
 import { fixAllEdits } from '../../server/src/fixes/fix-all';
 import { parseSpec } from '../../server/src/rst/parse';
 import { bundledTemplate, check, cleanSpec, removeLines, replaceLine } from '../helpers';

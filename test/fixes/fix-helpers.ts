@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import type { EngineOptions, SpecDiagnostic } from '../../server/src/engine';
 import { validateText } from '../../server/src/engine';
-import { applyEdits, type TextEdit } from '../../server/src/fixes/edit';
+import { applyEdits, type TextEdit } from '../../server/src/edit/text-edit';
 import { DEFAULT_FIX_OPTIONS, type FixOptions } from '../../server/src/fixes/fix';
 import { quickFixFor } from '../../server/src/fixes/index';
 import { parseSpec } from '../../server/src/rst/parse';

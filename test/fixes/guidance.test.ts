@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { applyEdits } from '../../server/src/fixes/edit';
+import { applyEdits } from '../../server/src/edit/text-edit';
 import { guidanceFixes } from '../../server/src/fixes/guidance';
 import { newSpecText } from '../../server/src/fixes/new-spec';
 import { parseSpec } from '../../server/src/rst/parse';

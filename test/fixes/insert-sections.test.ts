@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { validateText } from '../../server/src/engine';
-import { applyEdits } from '../../server/src/fixes/edit';
+import { applyEdits } from '../../server/src/edit/text-edit';
 import { insertAllMissingSections } from '../../server/src/fixes/insert-sections';
 import { parseSpec } from '../../server/src/rst/parse';
 import { bundledTemplate, check, cleanSpec, removeLines } from '../helpers';

@@ -8,7 +8,7 @@ import {
   StreamMessageWriter,
 } from 'vscode-jsonrpc/node';
 import { repoRoot } from '../helpers';
-import { SERVER_ENVIRONMENT, SERVER_NODE_OPTIONS } from '../../server/src/node-options';
+import { SERVER_ENVIRONMENT, SERVER_NODE_OPTIONS } from '../../server/src/runtime/node-options';
 
 export const SERVER_BUNDLE = resolve(repoRoot, 'server', 'out', 'server.js');
 
@@ -40,7 +40,7 @@ export class TestClient {
   private held: { answers: (() => void)[]; onAsked: (scopes: string[]) => void } | undefined;
 
   /**
-   * `serverArguments`: after `--stdio` (the extension passes `--code-cache-dir=`, server/src/code-cache.ts).
+   * `serverArguments`: after `--stdio` (the extension passes `--code-cache-dir=`, server/src/runtime/code-cache.ts).
    * `editorEnvironment`: variables the editor's own environment has besides this process's.
    */
   constructor(serverArguments: readonly string[] = [], editorEnvironment: Readonly<Record<string, string>> = {}) {

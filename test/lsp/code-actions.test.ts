@@ -4,7 +4,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { applyEdits, type TextEdit } from '../../server/src/fixes/edit';
+import { applyEdits, type TextEdit } from '../../server/src/edit/text-edit';
 import { cleanSpec, lineOf, removeLines, replaceLine } from '../helpers';
 import { type PublishedDiagnostics, TestClient } from './client';
 

@@ -1,4 +1,4 @@
-// The server's code cache through the real bundle (server/src/code-cache.ts): offered to a client
+// The server's code cache through the real bundle (server/src/runtime/code-cache.ts): offered to a client
 // that names a folder for it, stored there by the client's own code, taken at the next start, and
 // replaced when V8 rejects it. The bundle's behaviour is the same with or without it.
 import { after, before, test } from 'node:test';
@@ -9,10 +9,10 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { cleanSpec, removeLines, repoRoot } from '../helpers';
 import { type PublishedDiagnostics, TestClient } from './client';
-import { CODE_CACHE_DIR_ARGUMENT, CODE_CACHE_NOTIFICATION, type CodeCacheOffer, codeCacheFileName } from '../../server/src/code-cache';
-import { OFFER_DELAY_MS } from '../../server/src/lsp/code-cache-offer';
+import { CODE_CACHE_DIR_ARGUMENT, CODE_CACHE_NOTIFICATION, type CodeCacheOffer, codeCacheFileName } from '../../server/src/runtime/code-cache';
+import { OFFER_DELAY_MS } from '../../server/src/runtime/code-cache-offer';
 import { storeCodeCache } from '../../client/src/code-cache-store';
-import { sealCodeCache, unsealCodeCache } from '../../server/src/bundle-loader';
+import { sealCodeCache, unsealCodeCache } from '../../server/src/runtime/bundle-loader';
 
 const SERVER_MAIN = resolve(repoRoot, 'server', 'out', 'server-main.js');
 let workspace: string;

@@ -1,4 +1,4 @@
-// The environment the extension gives the server (server/src/node-options.ts), as the tests and
+// The environment the extension gives the server (server/src/runtime/node-options.ts), as the tests and
 // benchmarks start it too (client.ts).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

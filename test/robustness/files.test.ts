@@ -4,7 +4,7 @@
 // only; it writes no file (its edits go to the client as WorkspaceEdits); it opens no network
 // connection and looks up no host; it starts no process or worker and loads no module, from the
 // workspace or elsewhere. It compiles its own bundle only, and outside the workspace reads only
-// its own files and the code cache in the folder the client named (server/src/code-cache.ts).
+// its own files and the code cache in the folder the client named (server/src/runtime/code-cache.ts).
 //
 // A template named by the workspace's own files (a spec's `.. rst-specs: template=` comment, a
 // config file) or found by lookup is read only inside the workspace folder, symbolic links
@@ -21,7 +21,7 @@ import { BUNDLED_TEMPLATE_PATH } from '../../server/src/bundled-template';
 import { cleanSpec, repoRoot } from '../helpers';
 import { TestClient } from '../lsp/client';
 import { hasBundle, SERVER_BUNDLE } from './config';
-import { CODE_CACHE_DIR_ARGUMENT } from '../../server/src/code-cache';
+import { CODE_CACHE_DIR_ARGUMENT } from '../../server/src/runtime/code-cache';
 
 const skip = !hasBundle && 'npm run build first';
 const SPY = resolve(__dirname, 'spy.cjs');

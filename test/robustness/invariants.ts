@@ -6,7 +6,7 @@ import { parseSpec } from '../../server/src/rst/parse';
 import type { Range, SpecDocument } from '../../server/src/rst/types';
 import { type EngineOptions, type SpecDiagnostic, validateDocument } from '../../server/src/engine';
 import type { Template } from '../../server/src/template/model';
-import { applyEdits, type TextEdit } from '../../server/src/fixes/edit';
+import { applyEdits, type TextEdit } from '../../server/src/edit/text-edit';
 import { DEFAULT_FIX_OPTIONS, type FixOptions } from '../../server/src/fixes/fix';
 import { quickFixFor } from '../../server/src/fixes/index';
 import { diffEdits } from '../../server/src/fixes/diff';

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parseSpec } from '../../server/src/rst/parse';
 import { validateDocument } from '../../server/src/engine';
-import { applyEdits, mergeEdits, sortEdits, type TextEdit } from '../../server/src/fixes/edit';
+import { applyEdits, mergeEdits, sortEdits, type TextEdit } from '../../server/src/edit/text-edit';
 import { DEFAULT_FIX_OPTIONS } from '../../server/src/fixes/fix';
 import { fixAllEdits, fixAllText, safeFixEdits } from '../../server/src/fixes/fix-all';
 import { FIXES } from '../../server/src/fixes/index';

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { validateDocument } from '../../server/src/engine';
 import { changeSectionLevel } from '../../server/src/fixes/adornment';
-import { applyEdits } from '../../server/src/fixes/edit';
+import { applyEdits } from '../../server/src/edit/text-edit';
 import { DEFAULT_FIX_OPTIONS } from '../../server/src/fixes/fix';
 import { quickFixFor } from '../../server/src/fixes/index';
 import { parseSpec } from '../../server/src/rst/parse';

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { applyEdits } from '../../server/src/fixes/edit';
+import { applyEdits } from '../../server/src/edit/text-edit';
 import { quickFixFor } from '../../server/src/fixes/index';
 import { insertAllMissingSections } from '../../server/src/fixes/insert-sections';
 import { parseSpec } from '../../server/src/rst/parse';

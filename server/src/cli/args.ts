@@ -1,6 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { SeveritySetting } from '../rules/rule';
-import { NON_RULE_CODES } from '../analyze';
+import { NON_RULE_CODES } from '../diagnostic-codes';
 import { ruleById } from '../rules';
 import { DEFAULT_MAX_LINE_LENGTH, OPTIONS, type OptionValues, SEVERITY_NAMES } from '../options';
 

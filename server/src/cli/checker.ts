@@ -24,7 +24,7 @@ import { decodeSpec, type UndecodableByte } from '../encoding';
 import { editorPositions, SAME } from '../rst/editor-positions';
 import { displayPath, type Origin, type Target } from './inputs';
 import { describeFsError, isReallyWithin, readRegularFile } from '../node-files';
-import { isWithin, normalisePath } from '../paths';
+import { isWithin, normalisePath, toPosix } from '../paths';
 import { RepoFacts } from './repo';
 import type { FileReport, OptionalSectionsReport } from './report';
 
@@ -324,10 +324,6 @@ function cachedReader(): TemplateReader {
       return stamp;
     },
   };
-}
-
-function toPosix(filePath: string): string {
-  return path.sep === '\\' ? filePath.replace(/\\/g, '/') : filePath;
 }
 
 export function describeError(error: unknown): string {

@@ -1,3 +1,5 @@
+import { channel } from 'node:diagnostics_channel';
+import { CHECK_STARTED_CHANNEL, type CheckStarted, SPEC_CHECKED_CHANNEL, type SpecChecked } from './channels';
 import { type CliOptions, parseArguments, USAGE } from './args';
 import { type CheckerIo, SpecChecker } from './checker';
 import { defaultColor, palette } from './color';
@@ -20,16 +22,12 @@ export interface CliIo extends CheckerIo {
   readonly stderr: (text: string) => void;
   readonly isTTY?: boolean;
   readonly env?: Readonly<Record<string, string | undefined>>;
-  /** Told each spec's check time (read, parse, check, fix) and size, for the benchmark. */
-  readonly onChecked?: (display: string, milliseconds: number, bytes: number) => void;
   /** The script a worker thread runs (the CLI's entry); without it, every spec is checked on this thread. */
   readonly workerScript?: string;
-  /** Called once before checking MANY_SPECS or more (the entry tunes V8 for the run: cli/v8-tuning.ts). */
-  readonly beforeManySpecs?: () => void;
 }
 
-/** From this many specs on, a run is long enough for V8's tuning to pay (cli/v8-tuning.ts). */
-export const MANY_SPECS = 48;
+const checkStarted = channel(CHECK_STARTED_CHANNEL);
+const specChecked = channel(SPEC_CHECKED_CHANNEL);
 
 /** Runs `rst-specs` with these arguments; returns the exit status (0, 1 or 2). */
 export function runCli(args: readonly string[], io: CliIo): number {
@@ -68,7 +66,7 @@ function check(options: CliOptions, args: readonly string[], io: CliIo): number 
   for (const problem of expansion.problems) fail(problem);
   if (!options.quiet) for (const note of expansion.skipped) io.stderr(`rst-specs: ${escapeMessage(note)}\n`);
 
-  if (expansion.targets.length >= MANY_SPECS) io.beforeManySpecs?.();
+  if (checkStarted.hasSubscribers) checkStarted.publish({ specs: expansion.targets.length } satisfies CheckStarted);
   const threads = threadCount(options, expansion.targets.length, io.workerScript !== undefined);
   const results = checkAll(checker, expansion.targets, threads, io.workerScript, args, io.cwd);
   const reported = new Set<string>();
@@ -83,7 +81,9 @@ function check(options: CliOptions, args: readonly string[], io: CliIo): number 
     if (!result.report) return;
     files.push(result.report);
     if (result.diff) diffs.push(result.diff);
-    io.onChecked?.(expansion.targets[index].display, result.ms, result.bytes);
+    if (specChecked.hasSubscribers) {
+      specChecked.publish({ file: expansion.targets[index].display, ms: result.ms, bytes: result.bytes } satisfies SpecChecked);
+    }
   });
 
   const report = buildReport(files, options.quiet, options.fix || options.fixDryRun, options.fixDryRun);

@@ -1,4 +1,5 @@
-// A unified diff of two texts by lines (Myers' algorithm), as `diff -u` and `git apply` read it.
+// A unified diff of two texts by lines (Myers' algorithm: text/diff.ts), as `diff -u` and `git apply` read it.
+import { editScript } from '../text/diff';
 
 /** Lines with their endings kept, so a CRLF file's diff shows (and applies) its CRs. */
 function splitLines(text: string): string[] {
@@ -9,71 +10,20 @@ function splitLines(text: string): string[] {
 type Op = { readonly kind: ' ' | '-' | '+'; readonly line: string };
 
 /** The shortest edit script from `a` to `b`, as a list of kept, removed and added lines. */
-function editScript(a: readonly string[], b: readonly string[]): Op[] {
-  let start = 0;
-  while (start < a.length && start < b.length && a[start] === b[start]) start++;
-  let endA = a.length;
-  let endB = b.length;
-  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
-    endA--;
-    endB--;
-  }
-  const x0 = a.slice(start, endA);
-  const y0 = b.slice(start, endB);
-  const n = x0.length;
-  const m = y0.length;
-  const max = n + m;
-  const offset = max + 1;
-  const v = new Int32Array(2 * max + 3);
-  const trace: Int32Array[] = [];
-  let found = n === 0 && m === 0;
-  for (let d = 0; d <= max && !found; d++) {
-    trace.push(v.slice());
-    for (let k = -d; k <= d; k += 2) {
-      let x = k === -d || (k !== d && v[offset + k - 1] < v[offset + k + 1]) ? v[offset + k + 1] : v[offset + k - 1] + 1;
-      let y = x - k;
-      while (x < n && y < m && x0[x] === y0[y]) {
-        x++;
-        y++;
-      }
-      v[offset + k] = x;
-      if (x >= n && y >= m) {
-        found = true;
-        break;
-      }
-    }
-  }
-  const middle: Op[] = [];
-  let x = n;
-  let y = m;
-  for (let d = trace.length - 1; d >= 0 && (x > 0 || y > 0); d--) {
-    const previous = trace[d];
-    const k = x - y;
-    const down = k === -d || (k !== d && previous[offset + k - 1] < previous[offset + k + 1]);
-    const prevK = down ? k + 1 : k - 1;
-    const prevX = previous[offset + prevK];
-    const prevY = prevX - prevK;
-    while (x > prevX && y > prevY) {
-      y--;
-      middle.push({ kind: ' ', line: x0[--x] });
-    }
-    if (d > 0) {
-      if (down) middle.push({ kind: '+', line: y0[--y] });
-      else middle.push({ kind: '-', line: x0[--x] });
-    }
-  }
-  middle.reverse();
-  return [
-    ...a.slice(0, start).map((line) => ({ kind: ' ' as const, line })),
-    ...middle,
-    ...a.slice(endA).map((line) => ({ kind: ' ' as const, line })),
-  ];
+function editLines(a: readonly string[], b: readonly string[]): Op[] {
+  let x = 0;
+  let y = 0;
+  return editScript(a, b).map((kind) => {
+    if (kind === '+') return { kind, line: b[y++] };
+    if (kind === ' ') y++;
+    return { kind, line: a[x++] };
+  });
 }
 
 /** `--- a/<name>` / `+++ b/<name>` and hunks with `context` lines around each change; '' when equal. */
 export function unifiedDiff(name: string, before: string, after: string, context = 3): string {
   if (before === after) return '';
-  const ops = editScript(splitLines(before), splitLines(after));
+  const ops = editLines(splitLines(before), splitLines(after));
   let output = `--- ${diffName('a/', name)}\n+++ ${diffName('b/', name)}\n`;
   let index = 0;
   while (index < ops.length) {

@@ -14,7 +14,8 @@ import {
   writeSync,
 } from 'node:fs';
 import * as path from 'node:path';
-import { type Analysis, BINARY_FILE_CODE } from '../analyze';
+import type { Analysis } from '../analyze';
+import { BINARY_FILE_CODE } from '../diagnostic-codes';
 import { type EffectiveOptions, engineOptions } from '../config';
 import { fixAllText } from '../fixes/fix-all';
 import { resolveOptionalSections } from '../template/optional';

@@ -1,7 +1,7 @@
-import { readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { readdirSync, statSync, type Stats } from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch/posix';
-import { describeFsError } from '../node-files';
+import { describeFsError, realPathOf } from '../node-files';
 import { normalisePath } from '../paths';
 /** How a file came to be listed: named, matched by a glob the user gave, or found in a folder. */
 export type Origin = 'named' | 'glob' | 'folder';
@@ -105,14 +105,6 @@ function oncePerRealFile(found: readonly { absolute: string | undefined; real?: 
     targets.push({ absolute, display: shown(absolute) });
   }
   return targets;
-}
-
-function realPathOf(filePath: string): string | undefined {
-  try {
-    return normalisePath(realpathSync(filePath));
-  } catch {
-    return undefined;
-  }
 }
 
 interface Walk {

@@ -3,7 +3,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import { parseArgs } from 'node:util';
-import { applyEdits } from '../fixes/edit';
+import { applyEdits } from '../edit/text-edit';
 import { abandonSpec, MoveError, moveToImplemented, moveToRelease, type RepoEdit, type RepoFiles, reproposeSpec } from '../repo/moves';
 import { specPlace } from '../repo/layout';
 import { locateTemplate } from '../template/locate';

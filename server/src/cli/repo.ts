@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync, type Dirent } from 'node:fs';
 import * as path from 'node:path';
 import { ApiNameIndex, type ExistingApiNames } from '../rules/rest/api-names';
+import { toPosix } from '../paths';
 import { isTemplateFile } from '../template/locate';
 import type { OptionalSectionsSetting } from '../template/optional';
 import { parseTestTitles, repoRootOf, testTitlesCandidates } from '../template/test-titles';
@@ -107,8 +108,4 @@ export function specFilesUnder(root: string): string[] {
   };
   walk(toPosix(root), false);
   return found;
-}
-
-function toPosix(filePath: string): string {
-  return path.sep === '\\' ? filePath.replace(/\\/g, '/') : filePath;
 }

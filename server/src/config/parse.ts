@@ -3,10 +3,10 @@ import type { Range } from '../rst/types';
 import type { SeveritySetting } from '../rules/rule';
 import { getNodeValue } from 'jsonc-parser/lib/esm/main';
 import { CONFIG_KEYS, OPTIONS, type OptionValues } from '../options';
-import { NON_RULE_CODES } from '../analyze';
+import { NON_RULE_CODES } from '../diagnostic-codes';
 import { ruleById } from '../rules';
 import { type JsonNode, offsetToPosition, parseJsonc } from './jsonc';
-import { editDistance } from '../template/similarity';
+import { editDistance } from '../text/edit-distance';
 
 /** The settings a `.rst-specs.json` (or `.rst-specs.jsonc`) file may hold; each is optional. */
 /** Globs are relative to the config file's folder; `template` is made absolute. Options.ts declares each key. */

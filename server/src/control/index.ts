@@ -2,7 +2,7 @@
 // spec names, the sections a template marks optional, and the comments' own mistakes. Pure.
 import type { Range, Section, SpecDocument } from '../rst/types';
 import { CONTROL_COMMANDS, type ControlComment, controlComments, takesRuleIds } from './parse';
-import { editDistance } from '../template/similarity';
+import { closestWord } from '../text/edit-distance';
 
 export { CONTROL_COMMANDS, CONTROL_PREFIX, type ControlCommand, type ControlComment, controlComments } from './parse';
 
@@ -170,19 +170,5 @@ function firstSectionLine(doc: SpecDocument): number | undefined {
 
 function lineRange(doc: SpecDocument, line: number): Range {
   return { start: { line, character: 0 }, end: { line, character: doc.lines[line]?.text.length ?? 0 } };
-}
-
-/** The known word at most two edits away, if any. */
-function closestWord(word: string, known: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = 3;
-  for (const candidate of known) {
-    const distance = editDistance(word, candidate);
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return best;
 }
 

@@ -4,11 +4,12 @@ import type { Position, Range, Section, SpecDocument } from '../rst/types';
 import type { Template, TemplateSection } from '../template/model';
 import { startLineOf } from '../template/model';
 import { titleKey } from '../template/similarity';
-import { columnWidth, docutilsLine } from '../rst/lines';
-import { adornedTitle, documentStyle } from '../fixes/sections';
+import { docutilsLine } from '../rst/lines';
+import { columnWidth } from '../text/width';
+import { adornedTitle, documentStyle } from '../edit/sections';
 import { quote } from './markdown';
 import { fieldLabel, restApiTemplate, type RestApiTemplate } from './rest-api';
-import { eolOf } from '../fixes/edit';
+import { eolOf } from '../edit/text-edit';
 import {
   guidanceMarkdown,
   outlineOf,

@@ -1,7 +1,7 @@
 // Folding ranges: every section, literal block, directive body, comment block and table.
 import type { SpecDocument } from '../rst/types';
 import { startLineOf } from '../template/model';
-import { contentEnd } from '../fixes/sections';
+import { contentEnd } from '../edit/sections';
 
 export interface Fold {
   readonly startLine: number;

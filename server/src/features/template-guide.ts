@@ -4,8 +4,9 @@ import type { Position, Range, Section, SpecDocument } from '../rst/types';
 import type { Template, TemplateSection } from '../template/model';
 import { startLineOf } from '../template/model';
 import { buildOutline, type Outline } from '../template/outline';
-import { editDistance, titleKey } from '../template/similarity';
-import { contentEnd, placedSection } from '../fixes/sections';
+import { titleKey } from '../template/similarity';
+import { editDistance } from '../text/edit-distance';
+import { contentEnd, placedSection } from '../edit/sections';
 import { rstToMarkdown } from './markdown';
 
 /** A spec: the parsed document and the template it follows. */

@@ -4,9 +4,9 @@ import { parseSpec } from '../rst/parse';
 import type { Section, SpecDocument } from '../rst/types';
 import { buildOutline } from '../template/outline';
 import { editorLineBreak } from '../rst/lines';
-import { applyEdits, eolOf, rangeOf, type TextEdit } from './edit';
+import { applyEdits, eolOf, rangeOf, type TextEdit } from '../edit/text-edit';
 import type { Fix } from './fix';
-import { documentStyle, sectionWithUnderlineOn, sectionWithTitleOn, titleWidth } from './sections';
+import { documentStyle, sectionWithUnderlineOn, sectionWithTitleOn, titleWidth } from '../edit/sections';
 
 export const resizeAdornment: Fix = (doc, _template, diagnostic) => {
   const section = sectionWithUnderlineOn(doc, diagnostic.range.start.line);

@@ -4,7 +4,7 @@
 // top-level block, the block is wrapped in `disable=` … `enable=` instead.
 import type { Section, SpecDocument } from '../rst/types';
 import { controlComments, nextLineOf } from '../control';
-import { eolOf, isAtEnd, isBlank, rangeOf, type TextEdit } from './edit';
+import { eolOf, isAtEnd, isBlank, rangeOf, type TextEdit } from '../edit/text-edit';
 import type { FixDiagnostic } from './fix';
 
 export interface DisableFix {

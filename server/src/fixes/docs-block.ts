@@ -9,8 +9,8 @@
 //   forgotten the literal block.
 // - rst-title, "Title overline & underline mismatch." of one character: both lines as long as the
 //   longer one (and the title). Only the adornment changes; safe for fix-all, like title-underline.
-import type { TextEdit } from './edit';
-import { rangeOf } from './edit';
+import type { TextEdit } from '../edit/text-edit';
+import { rangeOf } from '../edit/text-edit';
 import type { Fix } from './fix';
 
 export const insertBlankLine: Fix = (doc, _template, diagnostic) => {

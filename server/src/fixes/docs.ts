@@ -1,7 +1,7 @@
 // Quick fixes of the docs-gate inline and name rules. None runs in fix-all: escaping a `*` may
 // drop emphasis the writer meant, a suggested name may not be the intended one, and renaming a
 // target changes its anchor.
-import type { TextEdit } from './edit';
+import type { TextEdit } from '../edit/text-edit';
 import type { Fix } from './fix';
 
 /** rst-inline: a backslash before a lone `*` or backquote, which then stands for itself. */

@@ -10,7 +10,7 @@ import { parseSpec } from '../rst/parse';
 import type { SpecDocument } from '../rst/types';
 import type { Template } from '../template/model';
 import { diffEdits } from './diff';
-import { applyEdits, mergeEdits, type TextEdit } from './edit';
+import { applyEdits, mergeEdits, type TextEdit } from '../edit/text-edit';
 import type { FixOptions } from './fix';
 import { FIXES } from './index';
 

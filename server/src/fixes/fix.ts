@@ -2,7 +2,7 @@
 import type { Range, SpecDocument } from '../rst/types';
 import type { FindingData } from '../rules/rule';
 import type { Template } from '../template/model';
-import type { TextEdit } from './edit';
+import type { TextEdit } from '../edit/text-edit';
 import { DEFAULT_MAX_LINE_LENGTH, DEFAULT_OPTIONAL_SECTIONS, OPTIONS } from '../options';
 
 export interface FixOptions {

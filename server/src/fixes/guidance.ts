@@ -1,7 +1,7 @@
 // The fixes of template-text's guidance findings: replace a section's guidance with None, delete
 // it, or the same for every section at once. Never part of fix-all: they remove the writer's text.
 import type { Range, SpecDocument } from '../rst/types';
-import { mergeEdits, rangeOf, type TextEdit } from './edit';
+import { mergeEdits, rangeOf, type TextEdit } from '../edit/text-edit';
 import type { FixDiagnostic } from './fix';
 import type { QuickFix } from './index';
 

@@ -3,7 +3,7 @@ import type { SpecDocument } from '../rst/types';
 import type { Template } from '../template/model';
 import { changeSectionLevel, changeSectionLevelOnce, resizeAdornment } from './adornment';
 import { escapeStartString, renameDuplicateTarget, useSuggestedName } from './docs';
-import type { TextEdit } from './edit';
+import type { TextEdit } from '../edit/text-edit';
 import type { Fix, FixDiagnostic, FixOptions } from './fix';
 import { DOCS_BLOCK_FIXES } from './docs-block';
 import { insertMissingSection } from './insert-sections';

@@ -8,9 +8,9 @@ import type { Template, TemplateSection } from '../template/model';
 import { optionalTitles, startLineOf } from '../template/model';
 import { buildOutline, type Outline } from '../template/outline';
 import { swallowedTitles } from '../template/swallowed';
-import { eolOf, isAtEnd, isBlank, rangeOf, type TextEdit } from './edit';
+import { eolOf, isAtEnd, isBlank, rangeOf, type TextEdit } from '../edit/text-edit';
 import type { Fix, FixOptions } from './fix';
-import { adornedTitle, blankLinesBefore, documentStyle, placedSection } from './sections';
+import { adornedTitle, blankLinesBefore, documentStyle, placedSection } from '../edit/sections';
 
 /** The fix of one `missing-section` diagnostic: that section (and its missing subsections). */
 export const insertMissingSection: Fix = (doc, template, diagnostic, options) => {

@@ -3,9 +3,9 @@
 // but the blank lines that separate the moved section from its new neighbours.
 import type { Section, SpecDocument } from '../rst/types';
 import { startLineOf } from '../template/model';
-import { eolOf, isAtEnd, isBlank, rangeOf, type TextEdit } from './edit';
+import { eolOf, isAtEnd, isBlank, rangeOf, type TextEdit } from '../edit/text-edit';
 import type { Fix, FixDiagnostic } from './fix';
-import { blankLinesBefore, contentEnd, sectionWithTitleOn } from './sections';
+import { blankLinesBefore, contentEnd, sectionWithTitleOn } from '../edit/sections';
 
 export const moveSection: Fix = (doc, _template, diagnostic) => {
   const move = plannedMove(doc, diagnostic);

@@ -1,7 +1,7 @@
 // "New spec from template": the template's text with the title and the blueprint URL filled in
 // and everything else (the guidance included) kept.
 import type { Template } from '../template/model';
-import { applyEdits, type TextEdit } from './edit';
+import { applyEdits, type TextEdit } from '../edit/text-edit';
 import { retitle } from './rename-title';
 import { controlComments } from '../control/parse';
 

@@ -5,9 +5,9 @@
 // have a long line that the check flags (a word too long to fit), there is no fix.
 import { editorLineBreak } from '../rst/lines';
 import type { Block, SourceLine, SpecDocument } from '../rst/types';
-import { isExemptLine, lineLength } from '../rules/line-length';
-import type { RuleContext } from '../rules/rule';
-import { rangeOf } from './edit';
+import { isTooLong, longLines } from '../rules/line-length';
+import { codePointLength } from '../text/code-points';
+import { rangeOf } from '../edit/text-edit';
 import type { Fix } from './fix';
 
 export const reflowParagraph: Fix = (doc, _template, diagnostic, options) => {
@@ -64,14 +64,14 @@ function reflowLines(doc: SpecDocument, block: Block, max: number): string[] | u
   let current = prefix + tokens[0];
   for (const token of tokens.slice(1)) {
     const candidate = `${current} ${token}`;
-    if (codePoints(candidate) <= max) current = candidate;
+    if (codePointLength(candidate) <= max) current = candidate;
     else {
       lines.push(current);
       current = continuation + token;
     }
   }
   lines.push(current);
-  if (lines.some((line) => isFlagged(line, max))) return undefined;
+  if (lines.some((line) => isTooLong(line, max))) return undefined;
   return lines;
 }
 
@@ -82,30 +82,13 @@ function isPrefix(prefix: string): boolean {
   return body === '' || (/^\S/.test(body) && body.endsWith(' ') && !/[\n\r\u2028\u2029]/.test(body));
 }
 
-/** Whether the line-length check would flag this line on its own. */
-function isFlagged(line: string, max: number): boolean {
-  return codePoints(line) > max && !isExemptLine(line);
-}
-
-function codePoints(text: string): number {
-  let count = 0;
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    if (code >= 0xd800 && code <= 0xdbff && index + 1 < text.length) index++;
-    count++;
-  }
-  return count;
-}
-
 /**
  * The line-length check looks at lines around the paragraph too (a line with `::` exempts the
  * indented lines after it): the other lines must be flagged exactly as before.
  */
 function keepsOtherLinesAsTheyAre(doc: SpecDocument, block: Block, lines: readonly string[], max: number): boolean {
   const flagged = (sourceLines: readonly SourceLine[]) =>
-    lineLength
-      .check({ doc: { ...doc, lines: sourceLines } as SpecDocument, options: { maxLineLength: max, optionalSections: [] } } as unknown as RuleContext)
-      .map((finding) => finding.range.start.line);
+    longLines({ lines: sourceLines }, max).map((finding) => finding.range.start.line);
   const before = flagged(doc.lines).filter((line) => line < block.startLine || line >= block.endLine);
   const replaced: SourceLine[] = [
     ...doc.lines.slice(0, block.startLine),

@@ -1,8 +1,9 @@
 // title-mismatch: rename the title to the template's spelling and resize its adornment to fit.
 import type { Section, SpecDocument } from '../rst/types';
-import { rangeOf, type TextEdit } from './edit';
+import { rangeOf, type TextEdit } from '../edit/text-edit';
 import type { Fix } from './fix';
-import { columnWidth, sectionWithTitleOn } from './sections';
+import { sectionWithTitleOn } from '../edit/sections';
+import { columnWidth } from '../text/width';
 
 export const renameTitle: Fix = (doc, _template, diagnostic) => {
   const expected = diagnostic.data?.expected;

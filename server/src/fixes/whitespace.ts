@@ -2,9 +2,9 @@
 // empty-section, which writes "None" under the title.
 import type { SpecDocument } from '../rst/types';
 import { editorLineBreak } from '../rst/lines';
-import { eolOf, isBlank, rangeOf, type TextEdit } from './edit';
+import { eolOf, isBlank, rangeOf, type TextEdit } from '../edit/text-edit';
 import type { Fix } from './fix';
-import { sectionWithTitleOn } from './sections';
+import { sectionWithTitleOn } from '../edit/sections';
 
 export const removeTrailingWhitespace: Fix = (doc, _template, diagnostic) => {
   const line = diagnostic.range.start.line;

@@ -15,7 +15,7 @@ import type {
 } from 'vscode-languageserver/node';
 import { type DecodedSpec, decodeSpec } from '../encoding';
 import type { SpecDiagnostic } from '../engine';
-import { sortEdits, type TextEdit } from '../fixes/edit';
+import { sortEdits, type TextEdit } from '../edit/text-edit';
 import type { FixOptions } from '../fixes/fix';
 import { diffEdits } from '../fixes/diff';
 import { fixAllTextPausing, SAFE_FIX_CODES } from '../fixes/fix-all';

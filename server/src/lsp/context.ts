@@ -35,8 +35,9 @@ export interface ServerContext {
   onWatchedFilesChanged(listener: (uris: readonly string[]) => void): void;
   /** Whether an open document changed and waits for its check (background work goes after it). */
   checksPending(): boolean;
-  /** Background work allocated much: garbage is collected after the next quiet spell (lsp/idle-collector.ts). */
+  /** Background work allocated much: tells the onAllocated listeners (the runtime collects garbage after the next quiet spell). */
   allocated(): void;
+  onAllocated(listener: () => void): void;
 }
 
 /** An LSP feature module: the capabilities it declares and the handlers it registers. */

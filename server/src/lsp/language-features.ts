@@ -52,14 +52,14 @@ const CONTROL_RULES: readonly RuleInfo[] = [
 ];
 
 // Read without blocking (a cold index reads thousands of files while the user types); fs/promises
-// is loaded on the first query, not at start-up (a require: the bundle runs as a vm.Script).
-const fsPromises = () => require('node:fs/promises') as typeof import('node:fs/promises');
+// is loaded on the first query, not at start-up.
+const fsPromises = () => import('node:fs/promises');
 
 export const nodeWorkspaceFiles: WorkspaceFiles = {
   async list(folder) {
     try {
       // Links are neither followed nor read (isFile and isDirectory are false for them): nothing outside is listed.
-      return (await fsPromises().readdir(folder, { withFileTypes: true })).map((entry) => ({
+      return (await (await fsPromises()).readdir(folder, { withFileTypes: true })).map((entry) => ({
         name: entry.name,
         isDirectory: entry.isDirectory(),
         isFile: entry.isFile(),
@@ -70,7 +70,7 @@ export const nodeWorkspaceFiles: WorkspaceFiles = {
   },
   async stamp(file) {
     try {
-      const stat = await fsPromises().stat(file);
+      const stat = await (await fsPromises()).stat(file);
       return stat.isFile() ? `${stat.mtimeMs}:${stat.size}` : undefined;
     } catch {
       return undefined;

@@ -134,13 +134,12 @@ async function scanRepo(root: string, scan: ScanFiles): Promise<ApiNameIndex> {
 
 /** A scan of the disk (links not followed). */
 export function diskScan(): ScanFiles {
-  // Loaded on first use (the web build has no file system). A require, not import(): the bundle
-  // runs as a vm.Script (server-loader.ts), which has no dynamic import.
-  const fs = () => require('node:fs/promises') as typeof import('node:fs/promises');
+  // Loaded on first use (the web build has no file system).
+  const fs = () => import('node:fs/promises');
   return {
     async entries(folder) {
       try {
-        const entries = await fs().readdir(folder, { withFileTypes: true });
+        const entries = await (await fs()).readdir(folder, { withFileTypes: true });
         return entries.filter((entry) => entry.isDirectory() || entry.isFile()).map((entry) => ({ name: entry.name, folder: entry.isDirectory() }));
       } catch {
         return [];
@@ -148,7 +147,7 @@ export function diskScan(): ScanFiles {
     },
     async read(filePath) {
       try {
-        return await fs().readFile(filePath, 'utf8');
+        return await (await fs()).readFile(filePath, 'utf8');
       } catch {
         return undefined;
       }

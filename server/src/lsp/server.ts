@@ -17,7 +17,6 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { SafeTextDocument } from './text-document';
-import { IdleCollector } from './idle-collector';
 import { parseSpec } from '../rst/parse';
 import type { DocumentState, ServerContext, ServerFeature } from './context';
 import type { SpecDiagnostic } from '../engine';
@@ -86,10 +85,8 @@ export function startServer(
   connection: Connection,
   features: readonly ServerFeature[] = [],
   environmentOptions?: EnvironmentOptions,
-  collectGarbage?: () => void,
 ): void {
   const documents = new TextDocuments(SafeTextDocument);
-  const idleCollector = new IdleCollector(collectGarbage);
   const environment = new SpecEnvironment(connection, environmentOptions);
   // A repository's API names were read (in the background): rest-url can now tell old names from new.
   environment.repo.onReady = () => revalidateAll();
@@ -274,6 +271,8 @@ export function startServer(
     revalidateAll();
   });
 
+  /** Told when background work allocated much (the runtime's idle collection listens: runtime/idle-collector.ts). */
+  const allocationListeners: (() => void)[] = [];
   const watchedFileListeners: ((uris: readonly string[]) => void)[] = [];
   connection.onDidChangeWatchedFiles((params) => {
     for (const listener of watchedFileListeners) listener(params.changes.map((change) => change.uri));
@@ -321,16 +320,13 @@ export function startServer(
   });
 
   documents.onDidOpen((event) => {
-    idleCollector.touched();
     schedulePush(event.document.uri);
   });
   documents.onDidChangeContent((event) => {
-    idleCollector.touched();
     unchecked.set(event.document.uri, performance.now());
     schedulePush(event.document.uri);
   });
   documents.onDidClose((event) => {
-    idleCollector.touched();
     states.delete(event.document.uri);
     unchecked.delete(event.document.uri);
     clientSettings.forget(event.document.uri);
@@ -348,7 +344,10 @@ export function startServer(
     workspaceFolderUri: (folder) => folderUris.get(folder),
     onWatchedFilesChanged: (listener) => watchedFileListeners.push(listener),
     checksPending: () => pendingPushes.size > 0 || [...unchecked.values()].some((changed) => performance.now() - changed < UNCHECKED_WAIT_MS),
-    allocated: () => idleCollector.touched(),
+    allocated: () => {
+      for (const listener of allocationListeners) listener();
+    },
+    onAllocated: (listener) => allocationListeners.push(listener),
   };
   for (const feature of features) feature.register(context);
 

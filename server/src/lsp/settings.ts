@@ -1,6 +1,6 @@
 import type { SeveritySetting } from '../rules/rule';
 import { ruleById } from '../rules';
-import { NON_RULE_CODES } from '../analyze';
+import { NON_RULE_CODES } from '../diagnostic-codes';
 import { USER_SET_KEY } from '../protocol';
 import { type EditorSettings, OPTIONS, type OptionName, type OptionValues, SEVERITY_NAMES } from '../options';
 

@@ -3,7 +3,7 @@
 // undo it), the CLI applies it to disk. The redirect lines are those of nova-specs'
 // `tools/move_spec.py` (tools/lib.py `move_spec`).
 import { posix as path } from 'node:path';
-import type { TextEdit } from '../fixes/edit';
+import type { TextEdit } from '../edit/text-edit';
 import { parseSpec } from '../rst/parse';
 import type { Section, SpecDocument } from '../rst/types';
 import { ABANDONED, type LayoutFiles, specPlace } from './layout';

@@ -10,7 +10,6 @@
 //   spaces, tabs expanded to 8-column stops (Python's str.expandtabs, one column per code
 //   point) and trailing whitespace stripped (Python's str.rstrip), as docutils' string2lines().
 import type { LineEnding, LineSeparator, SourceLine } from './types';
-import { isCombining, isWide } from './east-asian-width';
 
 export interface SplitSource {
   /** The text without a leading BOM. */
@@ -167,30 +166,6 @@ export function docutilsLine(raw: string): string {
   }
   out += raw.slice(runStart);
   return pyRstrip(out);
-}
-
-/** docutils.utils.column_width(): wide East Asian characters count 2, combining ones 0. */
-export function columnWidth(s: string): number {
-  let width = 0;
-  for (let i = 0; i < s.length; i++) {
-    const cp = s.codePointAt(i)!;
-    if (cp > 0xffff) i++;
-    if (cp < 0x300) width++;
-    else if (isCombining(cp)) width += isWide(cp) ? 1 : 0;
-    else width += isWide(cp) ? 2 : 1;
-  }
-  return width;
-}
-
-/** len(s) in Python after docutils' pad_double_width(): code points, wide ones counted twice. */
-export function paddedLength(s: string): number {
-  let length = 0;
-  for (let i = 0; i < s.length; i++) {
-    const cp = s.codePointAt(i)!;
-    if (cp > 0xffff) i++;
-    length += isWide(cp) ? 2 : 1;
-  }
-  return length;
 }
 
 /** The title text's range on its original line: without surrounding whitespace (or BOMs). */

@@ -2,7 +2,7 @@
 // SimpleTableParser) on an isolated table: why a table whose outline looked right is still
 // "Malformed table." (a cell that does not close, text in a column margin, ...). Only the
 // verdict is kept; the cells themselves are not built.
-import { isCombining, isWide } from './east-asian-width';
+import { isCombining, isWide } from '../text/east-asian-width';
 import { pyRstrip } from './lines';
 
 export interface TableError {

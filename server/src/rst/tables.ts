@@ -1,7 +1,8 @@
 // Grid and simple tables: how many lines docutils takes for a table (Body.isolate_grid_table,
 // Body.isolate_simple_table), and whether its parser accepts it (table-parse.ts). The cells'
 // contents are not parsed.
-import { isPyBlank, paddedLength, pyStrip } from './lines';
+import { isPyBlank, pyStrip } from './lines';
+import { paddedLength } from '../text/width';
 import { Machine, StateName } from './machine';
 import { isGridTableTop, isSimpleTableBorder } from './patterns';
 import { Doc } from './doc';

@@ -2,7 +2,8 @@
 // a text block decides between paragraph, definition list and section title; an adornment line
 // starts an overlined title or a transition. Sections themselves: RSTState.check_subsection and
 // new_subsection.
-import { columnWidth, pyLstrip, pyRstrip, pyStrip } from './lines';
+import { pyLstrip, pyRstrip, pyStrip } from './lines';
+import { columnWidth } from '../text/width';
 import {
   EOF,
   Machine,

@@ -1,5 +1,6 @@
 import { editorLineBreak } from '../rst/lines';
 import type { SpecDocument } from '../rst/types';
+import { codePointLength, utf16Offset } from '../text/code-points';
 import type { Finding, Rule } from './rule';
 
 const NO_INTERNAL_WHITESPACE = /^\s*\S+$/;
@@ -24,57 +25,46 @@ export const lineLength: Rule = {
   defaultSeverity: 'error',
   description: 'A line longer than the maximum (79 columns), outside the exemptions the specs repos allow.',
   check({ doc, options }) {
-    const max = options.maxLineLength;
-    const findings: Finding[] = [];
-    let inCodeBlock = false;
-    const { lines } = doc;
-    for (let line = 0; line < lines.length; line++) {
-      // The tests split at \n alone: the engine's lines joined by a separator (rst/lines.ts) are one line to them.
-      const first = line;
-      let text = lines[line].text;
-      while (line + 1 < lines.length && lines[line].eol !== '' && editorLineBreak(lines[line].eol) === '') {
-        text += lines[line].eol + lines[line + 1].text;
-        line++;
-      }
-      if (inCodeBlock) {
-        if (text === '' || text.startsWith(' ')) continue;
-        inCodeBlock = false;
-      }
-      if (text.includes('::')) inCodeBlock = true;
-      if (text.length <= max) continue;
-      const length = codePointLength(text);
-      if (length <= max || isExemptLine(text)) continue;
-      findings.push({
-        range: { start: positionIn(doc, first, utf16Offset(text, max)), end: { line, character: lines[line].text.length } },
-        message: `Line is ${length} characters long; the maximum is ${max}.`,
-        data: { length, max },
-      });
-    }
-    return findings;
+    return longLines(doc, options.maxLineLength);
   },
 };
 
-function codePointLength(text: string): number {
-  let length = 0;
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    if (code >= 0xd800 && code <= 0xdbff && index + 1 < text.length) index++;
-    length++;
-  }
-  return length;
+/** Whether the check flags this line on its own: longer than `max` code points and not exempt. */
+export function isTooLong(text: string, max: number): boolean {
+  return text.length > max && codePointLength(text) > max && !isExemptLine(text);
 }
 
-function utf16Offset(text: string, codePoints: number): number {
-  let index = 0;
-  for (let count = 0; count < codePoints && index < text.length; count++) {
-    const code = text.charCodeAt(index);
-    index += code >= 0xd800 && code <= 0xdbff && index + 1 < text.length ? 2 : 1;
+/** The lines the check flags, with the code blocks after `::` lines left out. */
+export function longLines(doc: Pick<SpecDocument, 'lines'>, max: number): Finding[] {
+  const findings: Finding[] = [];
+  let inCodeBlock = false;
+  const { lines } = doc;
+  for (let line = 0; line < lines.length; line++) {
+    // The tests split at \n alone: the engine's lines joined by a separator (rst/lines.ts) are one line to them.
+    const first = line;
+    let text = lines[line].text;
+    while (line + 1 < lines.length && lines[line].eol !== '' && editorLineBreak(lines[line].eol) === '') {
+      text += lines[line].eol + lines[line + 1].text;
+      line++;
+    }
+    if (inCodeBlock) {
+      if (text === '' || text.startsWith(' ')) continue;
+      inCodeBlock = false;
+    }
+    if (text.includes('::')) inCodeBlock = true;
+    if (!isTooLong(text, max)) continue;
+    const length = codePointLength(text);
+    findings.push({
+      range: { start: positionIn(doc, first, utf16Offset(text, max)), end: { line, character: lines[line].text.length } },
+      message: `Line is ${length} characters long; the maximum is ${max}.`,
+      data: { length, max },
+    });
   }
-  return index;
+  return findings;
 }
 
 /** The engine's position of the character `offset` units after the start of line `first`. */
-function positionIn(doc: SpecDocument, first: number, offset: number): { line: number; character: number } {
+function positionIn(doc: Pick<SpecDocument, 'lines'>, first: number, offset: number): { line: number; character: number } {
   const target = doc.lines[first].offset + offset;
   let line = first;
   while (line + 1 < doc.lines.length && doc.lines[line + 1].offset <= target) line++;

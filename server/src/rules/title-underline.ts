@@ -1,5 +1,5 @@
 import type { Section, SpecDocument } from '../rst/types';
-import { columnWidth, expandTabs } from '../rst/width';
+import { columnWidth, expandTabs } from '../text/width';
 import type { Finding, Rule } from './rule';
 
 export const titleUnderline: Rule = {

@@ -1,3 +1,5 @@
+import { editDistance } from '../text/edit-distance';
+
 /** Keys of recent titles: matching compares every spec title with every template title. */
 const KEYS = new Map<string, string>();
 const KEYS_KEPT = 4096;
@@ -34,21 +36,4 @@ export function isNearTitle(a: string, b: string): boolean {
   const longer = Math.max(keyA.length, keyB.length);
   const limit = Math.min(2, Math.floor(longer / 4));
   return limit > 0 && Math.abs(keyA.length - keyB.length) <= limit && editDistance(keyA, keyB, limit) <= limit;
-}
-
-/** Levenshtein distance, giving up (returning limit + 1) once it exceeds `limit`. */
-export function editDistance(a: string, b: string, limit = Infinity): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let rowMinimum = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-      rowMinimum = Math.min(rowMinimum, current[j]);
-    }
-    if (rowMinimum > limit) return limit + 1;
-    previous = current;
-  }
-  return previous[b.length];
 }

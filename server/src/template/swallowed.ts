@@ -2,7 +2,8 @@
 // straight after a paragraph line, with no blank line between. docutils reads the three lines as
 // one paragraph (no warning), so the specs repos' test_titles.py reports the section missing.
 import type { SpecDocument } from '../rst/types';
-import { columnWidth, docutilsLine } from '../rst/lines';
+import { docutilsLine } from '../rst/lines';
+import { columnWidth } from '../text/width';
 import type { Outline } from './outline';
 
 const ADORNMENT = /^([!-/:-@[-`{-~])\1*$/;

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { applyEdits } from '../../../server/src/fixes/edit';
+import { applyEdits } from '../../../server/src/edit/text-edit';
 import { fixAllEdits } from '../../../server/src/fixes/fix-all';
 import { parseSpec } from '../../../server/src/rst/parse';
 import { jsonErrorOffset } from '../../../server/src/rules/docs/json-lex';

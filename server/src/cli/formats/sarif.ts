@@ -1,4 +1,4 @@
-import { BINARY_FILE_CODE, ENCODING_CODE, TEMPLATE_PROBLEM_CODE } from '../../analyze';
+import { BINARY_FILE_CODE, ENCODING_CODE, TEMPLATE_PROBLEM_CODE } from '../../diagnostic-codes';
 import type { Severity } from '../../rules/rule';
 import { allRules } from '../../rules';
 import type { Report } from '../report';

@@ -2,7 +2,7 @@
 // ones (its domains included: py is the default domain, std is always searched), and those of the
 // extensions its `doc/source/conf.py` names. The built-in lists are what docutils and Sphinx
 // register (dumped from Debian's python3-sphinx); the extension table is per extension module.
-import { editDistance } from '../../template/similarity';
+import { editDistance } from '../../text/edit-distance';
 
 const DOCUTILS_DIRECTIVES =
   'admonition attention caution class code code-block compound container contents csv-table danger date ' +

@@ -1,8 +1,8 @@
-// The server's side of its code cache (../code-cache.ts): a second after the first document opens,
+// The server's side of its code cache (code-cache.ts): a second after the first document opens,
 // once a check has compiled the engine, the server makes the cache and offers it to the client,
 // unless V8 started it from the client's stored one. Measured: docs/performance.md.
-import { CODE_CACHE_NOTIFICATION, type CodeCacheOffer, type CodeCacheState } from '../code-cache';
-import type { ServerContext, ServerFeature } from './context';
+import { CODE_CACHE_NOTIFICATION, type CodeCacheOffer, type CodeCacheState } from './code-cache';
+import type { ServerContext, ServerFeature } from '../lsp/context';
 
 /** What the entry (server-loader.ts) tells the server of its code cache. */
 export interface CodeCacheHandle {

@@ -1,11 +1,11 @@
-// Section helpers shared by the structural fixes: finding a diagnostic's section, the document's
-// adornment style for a depth, and writing a title with its adornment.
+// Section helpers shared by the structural fixes and the features (completion, folding, the
+// template guide): finding a diagnostic's section, the document's adornment style for a depth,
+// and writing a title with its adornment.
 import type { Section, SpecDocument } from '../rst/types';
-import { columnWidth as docutilsWidth } from '../rst/lines';
-import { columnWidth as ruleWidth } from '../rst/width';
+import { columnWidth, expandTabs } from '../text/width';
 import type { Template, TemplateSection } from '../template/model';
 import type { Outline } from '../template/outline';
-import { isBlank } from './edit';
+import { isBlank } from './text-edit';
 
 /** Match kinds that put a spec section in its template place (its title may still be misspelt). */
 export const IN_PLACE: ReadonlySet<string> = new Set(['exact', 'near', 'renamed']);
@@ -26,14 +26,6 @@ export function placedSection(outline: Outline, templateSection: TemplateSection
   if (!section) return undefined;
   const match = outline.matchOf(section);
   return match && IN_PLACE.has(match.kind) ? section : undefined;
-}
-
-/**
- * How wide a title is for its adornment: the wider of docutils' count (which the parser uses) and
- * the title-underline rule's, so that an adornment this long satisfies both.
- */
-export function columnWidth(text: string): number {
-  return Math.max(docutilsWidth(text), ruleWidth(text));
 }
 
 /** Fallback adornment characters, in the order the Python docs suggest them. */
@@ -97,21 +89,4 @@ export function contentEnd(doc: SpecDocument, section: Section): number {
 export function titleWidth(doc: SpecDocument, section: Section): number {
   const text = doc.lines[section.titleLine].text.trimEnd(); // not /\s+$/: quadratic on long runs of spaces
   return columnWidth(section.overlineLine >= 0 ? expandTabs(text) : text.trimStart());
-}
-
-function expandTabs(text: string): string {
-  if (!text.includes('\t')) return text;
-  let result = '';
-  let column = 0;
-  for (const character of text) {
-    if (character === '\t') {
-      const spaces = 8 - (column % 8);
-      result += ' '.repeat(spaces);
-      column += spaces;
-    } else {
-      result += character;
-      column++;
-    }
-  }
-  return result;
 }

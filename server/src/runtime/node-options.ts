@@ -3,7 +3,7 @@
  * and benchmarks, which start it the same way). A re-parse per keystroke allocates fast: with
  * V8's defaults, resident memory doubled over 10,000 edits while the live heap stayed flat. Small
  * semi-spaces, V8's memory-saving heap sizing, and `gc` for a collection once typing pauses
- * (lsp/idle-collector.ts) keep it near the live size. Measured in `npm run bench`. V8 flags only:
+ * (idle-collector.ts) keep it near the live size. Measured in `npm run bench`. V8 flags only:
  * VS Code runs the server with its own Electron as Node, which takes V8 flags as Node does.
  */
 export const SERVER_NODE_OPTIONS: readonly string[] = ['--max-semi-space-size=1', '--optimize-for-size', '--expose-gc'];

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { IdleCollector } from '../../server/src/lsp/idle-collector';
+import type { ServerContext } from '../../server/src/lsp/context';
+import { IdleCollector, idleCollectionFeature } from '../../server/src/runtime/idle-collector';
 
 test('collects twice once the documents have been quiet for the whole spell, not while they change', (t) => {
   t.mock.timers.enable({ apis: ['setTimeout'] });
@@ -33,4 +34,21 @@ test('drops the second collection when a message handled after the first touches
   collector.dispose();
   assert.equal(times.length, 3);
   assert.ok(times[1] - times[0] >= 19, `the next collection came ${times[1] - times[0]} ms after the first`);
+});
+
+test('the server feature counts an open, a change, a close and background allocation as touches', (t) => {
+  t.mock.timers.enable({ apis: ['setTimeout'] });
+  const listeners: (() => void)[] = [];
+  const on = (listener: () => void) => listeners.push(listener);
+  const documents = { onDidOpen: on, onDidChangeContent: on, onDidClose: on };
+  let collections = 0;
+  idleCollectionFeature(() => collections++).register({ documents, onAllocated: on } as unknown as ServerContext);
+  assert.equal(listeners.length, 4);
+  for (const listener of listeners) {
+    listener();
+    t.mock.timers.tick(999);
+  }
+  assert.equal(collections, 0);
+  t.mock.timers.tick(1);
+  assert.equal(collections, 2);
 });

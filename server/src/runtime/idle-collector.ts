@@ -1,3 +1,5 @@
+import type { ServerFeature } from '../lsp/context';
+
 /**
  * Collects garbage once the documents have been quiet for a while, when the server was started
  * with `--expose-gc` (SERVER_NODE_OPTIONS): V8 keeps the memory of a burst of re-parses long after
@@ -39,4 +41,18 @@ export class IdleCollector {
     }, milliseconds);
     this.timer.unref?.();
   }
+}
+
+/** The server's part: a document opened, changed or closed, or background work that allocated much, counts as a touch. */
+export function idleCollectionFeature(collect: () => void): ServerFeature {
+  return {
+    capabilities: () => ({}),
+    register({ documents, onAllocated }) {
+      const collector = new IdleCollector(collect);
+      documents.onDidOpen(() => collector.touched());
+      documents.onDidChangeContent(() => collector.touched());
+      documents.onDidClose(() => collector.touched());
+      onAllocated(() => collector.touched());
+    },
+  };
 }
