@@ -1,7 +1,7 @@
 // Directives for the preview: docutils' HTML for the ones it knows (admonitions, code, images,
 // figures, tables), Sphinx's look for toctree and its admonitions, and the source in a box for
 // what must not or cannot be rendered (raw HTML, diagrams, unknown directives).
-import { attr, esc, makeId } from './html';
+import { attr, esc, makeId, titleAndTarget } from './html';
 import { dataLine, dedent, inline, renderChildren, type Node, type RenderState } from './render';
 import { renderCsvTable, renderGridOrSimpleTable, renderListTable } from './tables';
 
@@ -195,8 +195,8 @@ function toctree(parts: DirectiveParts, state: RenderState, dl: string): string 
     for (let i = parts.contentStart; i < parts.contentEnd; i++) {
       const entry = state.lines[i].trim();
       if (!entry || entry.startsWith(':')) continue;
-      const m = /^(.*?)\s*<([^<>]+)>$/.exec(entry);
-      const [title, target] = m && m[1] ? [m[1], m[2]] : [entry, entry];
+      const [shown, target] = titleAndTarget(entry);
+      const title = shown ?? entry;
       const glob = parts.options.has('glob') && /[*?[]/.test(target);
       items.push(`<li class="toctree-l1"><a class="reference internal doc"${attr('data-doc', target)}${glob ? ' data-glob="true"' : ''}>${esc(title)}</a></li>`);
     }

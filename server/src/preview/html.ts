@@ -18,7 +18,20 @@ export function makeId(text: string): string {
     .toLowerCase()
     .normalize('NFKD')
     .replace(/[^\x00-\x7f]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^[-0-9]+|-+$/g, '');
-  return id;
+    .replace(/[^a-z0-9]+/g, '-');
+  // `^[-0-9]+|-+$` without a regular expression (which backtracks on a long run of hyphens)
+  let start = 0;
+  let end = id.length;
+  while (start < end && /[-0-9]/.test(id[start])) start++;
+  while (end > start && id[end - 1] === '-') end--;
+  return id.slice(start, end);
+}
+
+/** `title <target>` as Sphinx reads a cross-reference or a toctree entry: [title, target], title null without one. */
+export function titleAndTarget(text: string): [string | null, string] {
+  if (!text.endsWith('>')) return [null, text];
+  const open = text.lastIndexOf('<');
+  const target = text.slice(open + 1, -1);
+  const title = text.slice(0, Math.max(0, open)).trimEnd();
+  return open > 0 && target && !target.includes('>') && title ? [title, target] : [null, text];
 }

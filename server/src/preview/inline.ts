@@ -4,7 +4,7 @@
 // addresses (docutils' implicit_inline). Every piece of text is escaped.
 import { AFTER, BEFORE, SPACE } from '../rst/inline/chars';
 import { scanInline, unescape, type InlineSpan } from '../rst/inline/scan';
-import { attr, esc, makeId } from './html';
+import { attr, esc, makeId, titleAndTarget } from './html';
 import { adjustUri, nextAnonymous, type AnonymousTarget } from './targets';
 
 /** Where references go: filled by the renderer before any text is written. */
@@ -137,11 +137,6 @@ function renderSubstitution(name: string, reference: string, ctx: InlineContext)
   return href === undefined ? html : `<a class="reference ${href.startsWith('#') ? 'internal' : 'external'}"${attr('href', safeHref(href))}>${html}</a>`;
 }
 
-/** `text <target>` as Sphinx's cross-reference roles read it: [title, target]. */
-function titleAndTarget(text: string): [string | null, string] {
-  const m = /^([^]*?)\s*<([^<>]+)>$/.exec(text);
-  return m && m[1] ? [m[1], m[2]] : [null, text];
-}
 
 function renderRole(role: string, escaped: string, whole: string, ctx: InlineContext): string {
   const text = unescape(escaped);
@@ -176,8 +171,10 @@ function renderRole(role: string, escaped: string, whole: string, ctx: InlineCon
     case 'abbr':
     case 'abbreviation':
     case 'acronym': {
-      const m = /^(.*?)\s*\(([^]*)\)$/.exec(text);
-      return `<abbr${attr('title', m ? m[2] : undefined)}>${esc(m ? m[1] : text)}</abbr>`;
+      // `LIFO (last in, first out)`
+      const open = text.endsWith(')') ? text.indexOf('(') : -1;
+      const shown = open >= 0 ? text.slice(0, open).trimEnd() : text;
+      return `<abbr${attr('title', open >= 0 ? text.slice(open + 1, -1) : undefined)}>${esc(shown)}</abbr>`;
     }
     case 'doc': {
       const [title, target] = titleAndTarget(text);

@@ -133,7 +133,8 @@ export const LISTS: Record<string, ListRenderer> = {
     let out = `<dl${isSimple(list) ? ' class="simple"' : ''}${dataLine(state, items[0].start)}>\n`;
     for (const item of items) {
       const term = inlineAt(state, item.start, item.indent, item.start + 1);
-      const parts = term.split(/ +: +/);
+      // docutils' classifier delimiter, " : "
+      const parts = term.split(' : ').map((p, i) => (i === 0 ? p.trimEnd() : p.trim()));
       const classifiers = parts.slice(1).map((c) => `<span class="classifier-delimiter">:</span> <span class="classifier">${inline(state, c)}</span>`);
       out += `<dt${dataLine(state, item.start)}>${inline(state, parts[0])}${classifiers.join('')}</dt>\n<dd>${renderChildren(item.children, state)}</dd>\n`;
     }
@@ -147,8 +148,10 @@ export const LISTS: Record<string, ListRenderer> = {
       const kbd = options
         .split(/, /)
         .map((o) => {
-          const m = /^(-{1,2}[\w-]+|\/\w+)([ =])?(.*)$/.exec(o);
-          return m ? `<span class="option">${esc(m[1])}${m[3] ? `${esc(m[2] ?? '')}<var>${esc(m[3])}</var>` : ''}</span>` : `<span class="option">${esc(o)}</span>`;
+          // `-a`, `--long=ARG`, `-f FILE`, `/V`: the option, then its argument after " " or "="
+          const cut = o.search(/[ =]/);
+          if (cut < 0) return `<span class="option">${esc(o)}</span>`;
+          return `<span class="option">${esc(o.slice(0, cut))}${esc(o[cut])}<var>${esc(o.slice(cut + 1))}</var></span>`;
         })
         .join(', ');
       out += `<dt${dataLine(state, item.start)}><kbd>${kbd}</kbd></dt>\n<dd>${renderChildren(item.children, state)}</dd>\n`;
