@@ -71,7 +71,9 @@ export function generateDocument(seed: number): string {
     if (k < 0.45) lines.push(...phrase(r).split('\n').map((l) => l.trim() || 'x'));
     else if (k < 0.55) lines.push(`${pick(r, NAMES)}`, '-'.repeat(20));
     else if (k < 0.63) lines.push(`.. _${pick(r, NAMES)}: ${r() < 0.5 ? 'http://example.org/' + pick(r, WORDS) : ''}`.trimEnd());
-    else if (k < 0.67) lines.push(`__ http://example.org/${pick(r, WORDS)}`);
+    else if (k < 0.65) lines.push(`__ http://example.org/${pick(r, WORDS)}`);
+    // indirect targets: chains, cycles, and ones to nothing
+    else if (k < 0.67) lines.push(`.. _${pick(r, NAMES)}: \`${pick(r, [...NAMES, 'nowhere'])}\`_`);
     else if (k < 0.71) lines.push(`.. |${pick(r, ['s', 'sub', 'S'])}| replace:: ${pick(r, WORDS)}`);
     else if (k < 0.75) lines.push(`.. [${pick(r, ['1', '#', '#n', '*', 'CIT'])}] ${pick(r, WORDS)}`);
     else if (k < 0.88) lines.push(...pick(r, DIRECTIVES));

@@ -38,7 +38,9 @@ export interface Entry {
 export function sphinxEntry(w: { line: number | null; message: string }): Entry | null {
   const lines = w.message.split('\n');
   if (!FAMILY.test(lines[0])) return null;
-  return { line: w.line || null, message: lines[0].startsWith('Error in "') ? `${lines[0]} ${lines[1]}` : lines[0] };
+  // an id docutils numbered from its counter of ids (rst-reference leaves it out: see its page)
+  const first = lines[0].replace(/\(id="id\d+"\)/, '');
+  return { line: w.line || null, message: first.startsWith('Error in "') ? `${first} ${lines[1]}` : first };
 }
 
 export function findingEntry(d: SpecDiagnostic): Entry {
