@@ -40,7 +40,9 @@ export function sphinxEntry(w: { line: number | null; message: string }): Entry 
   if (!FAMILY.test(lines[0])) return null;
   // an id docutils numbered from its counter of ids (rst-reference leaves it out: see its page)
   const first = lines[0].replace(/\(id="id\d+"\)/, '');
-  return { line: w.line || null, message: first.startsWith('Error in "') ? `${first} ${lines[1]}` : first };
+  // "Error in" words its detail on the next lines, up to a blank line and the directive's text
+  const detail = w.message.split('\n\n')[0].split('\n').slice(1).join(' ');
+  return { line: w.line || null, message: first.startsWith('Error in "') ? `${first} ${detail}` : first };
 }
 
 export function findingEntry(d: SpecDiagnostic): Entry {

@@ -5,6 +5,7 @@ import type { Finding, FindingData, Rule } from '../rule';
 import { characterAt } from './markup';
 import { DIRECTIVE_SPECS } from '../../rst/directive-specs';
 import { isKnown, knownNames, nearest } from './names';
+import { tableDirectiveProblems } from './table-directives';
 
 /** docutils' and Sphinx's directives that call assert_has_content (content is required). */
 const NEEDS_CONTENT = new Set(
@@ -49,6 +50,9 @@ export const rstDirective: Rule = {
       const problem = directiveProblem(d);
       if (problem) findings.push({ range, message: problem });
     }
+    // csv-table and list-table option values docutils can't convert (at the value)
+    findings.push(...tableDirectiveProblems(doc).options);
+    findings.sort((a, b) => a.range.start.line - b.range.start.line);
     return findings;
   },
 };
