@@ -56,3 +56,125 @@ test('rst-reference: a substitution of rst_prolog is defined; an unreadable prol
     rmSync(root, { recursive: true, force: true });
   }
 });
+
+test('rst-table: csv-table and list-table data that does not fit their options, at the option, with docutils words', () => {
+  const text = doc(
+    '.. csv-table:: T',
+    '   :header-rows: 3',
+    '',
+    '   a, b',
+    '   c, d',
+    '',
+    '.. csv-table::',
+    '   :stub-columns: 2',
+    '',
+    '   a, b',
+    '   c, d, e',
+    '',
+    '.. csv-table::',
+    '   :widths: 1, 2, 3',
+    '',
+    '   a, "b',
+    '   c", d',
+    '',
+    '.. csv-table::',
+    '',
+    '   a, "b',
+    '   c, d',
+    '',
+    '.. csv-table::',
+    '',
+    '   "a" b, c',
+    '',
+    '.. csv-table::',
+    '',
+    'Para.',
+    '',
+    '.. list-table::',
+    '   :header-rows: 1',
+    '',
+    '   * - a',
+    '     - b',
+    '',
+    '.. list-table::',
+    '   :widths: 1 2 3',
+    '',
+    '   * - a',
+    '     - b',
+    '   * - c',
+    '     - d',
+  );
+  assert.deepEqual(brief(checkRule('rst-table', text)), [
+    '5:17-18 3 header row(s) specified but only 2 row(s) of data supplied ("csv-table" directive).',
+    '11:18-19 Insufficient data supplied (2 columns(s)); no data remaining for table body, required by "csv-table" directive.',
+    // (the third table is one row: a quoted field goes on over the line's end)
+    '24:3-8 Error with CSV data in "csv-table" directive: unexpected end of data',
+    `29:3-11 Error with CSV data in "csv-table" directive: ',' expected after '"'`,
+    '31:3-12 The "csv-table" directive requires content; none supplied.',
+    '36:17-18 Insufficient data supplied (1 row(s)); no data remaining for table body, required by "list-table" directive.',
+    '42:12-17 "list-table" widths do not match the number of columns in table (2).',
+  ]);
+  assert.deepEqual(checkRule('rst-table', text)[0].data, { docutilsLine: 5 });
+});
+
+test('rst-directive: a csv-table or list-table option value docutils cannot convert, at the value; the table is then not checked', () => {
+  const text = doc(
+    '.. list-table::',
+    '   :header-rows: x',
+    '',
+    '   * - a',
+    '   * - b',
+    '     - c',
+    '',
+    '.. csv-table::',
+    '   :widths: 1, 0',
+    '   :delim: ab',
+    '',
+    '   a, b',
+    '',
+    '.. csv-table::',
+    '   :stub-columns:',
+    '',
+    '   a',
+  );
+  assert.deepEqual(brief(checkRule('rst-directive', text)), [
+    `5:17-18 Error in "list-table" directive: invalid option value: (option: "header-rows"; value: 'x') invalid literal for int() with base 10: 'x'.`,
+    `12:12-16 Error in "csv-table" directive: invalid option value: (option: "widths"; value: '1, 0') negative or zero value; must be positive.`,
+    `18:3-17 Error in "csv-table" directive: invalid option value: (option: "stub-columns"; value: None) int() argument must be a string, a bytes-like object or a real number, not 'NoneType'.`,
+  ]);
+  assert.deepEqual(checkRule('rst-table', text), []);
+});
+
+test('rst-table: csv-table and list-table that docutils accepts are not reported', () => {
+  const text = doc(
+    '.. csv-table:: Flavors',
+    '   :header: "Name", "RAM", "Disk"',
+    '   :widths: 20, 10, 10',
+    '   :stub-columns: 1',
+    '',
+    '   "m1.small", 2048, "20 ""GB"""',
+    '   "m1.large, old", 8192',
+    '   "multi',
+    '   line", 1, 2',
+    '',
+    '.. csv-table::',
+    '   :delim: ;',
+    '   :header-rows: 1',
+    '',
+    '   a; b',
+    '   c; d',
+    '',
+    '.. list-table::',
+    '   :header-rows: 1',
+    '   :stub-columns: 1',
+    '   :widths: auto',
+    '',
+    '   * - a',
+    '     - b',
+    '   * - c',
+    '     - - nested',
+    '       - list',
+  );
+  assert.deepEqual(checkRule('rst-table', text), []);
+  assert.deepEqual(checkRule('rst-directive', text), []);
+});

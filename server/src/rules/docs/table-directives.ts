@@ -80,7 +80,9 @@ function readTable(doc: SpecDocument, use: DirectiveUse, name: 'csv-table' | 'li
     const value = body.length ? body.join('\n') : null;
     const first = doc.lines[current.line].text;
     const end = first.trimEnd().length;
-    const range = { start: { line: current.line, character: current.character }, end: { line: current.line, character: Math.max(end, current.character) } };
+    // the value on the option's line; without one, the option itself
+    const at = end > current.character ? current.character : first.length - first.trimStart().length;
+    const range = { start: { line: current.line, character: at }, end: { line: current.line, character: end } };
     options.set(current.name, { name: current.name, value, range });
   };
   for (let k = 1; k < head.length; k++) {
