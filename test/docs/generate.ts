@@ -60,6 +60,12 @@ const CONTEXTS: ((text: string) => string[])[] = [
   (t) => [`.. [2] ${t}`],
   (t) => ['.. |d| replace:: x', '', `${t} |d|`],
   (t) => [`Title ${t.slice(0, 20)}`.trimEnd(), '='.repeat(30)],
+  // table cells: each is parsed as a document of its own
+  (t) => {
+    const w = Math.max(3, t.length);
+    return [`+-----+${'-'.repeat(w + 2)}+`, `| a   | ${t.padEnd(w)} |`, `+-----+${'-'.repeat(w + 2)}+`];
+  },
+  (t) => ['===  ======', 'a    b', '===  ======', `c    ${t}`, '===  ======'],
 ];
 
 export function generateDocument(seed: number): string {

@@ -59,6 +59,7 @@ function toMarkup(doc: Doc): Markup {
     if (r.cut) text = text.slice(0, Math.max(0, text.length - r.cut));
     texts.push({ line: r.lineno - 1, text, lines, cols, offsets });
   }
+  for (const cell of doc.cellTexts) if (doc.live(cell.sink)) texts.push(cell.text);
   const explicit = doc.explicit
     .filter((e) => doc.live(e.sink))
     .map(({ kind, name, uri, refname, line }) => (refname === undefined ? { kind, name, uri, line } : { kind, name, uri, refname, line }))

@@ -96,6 +96,8 @@ export interface ParseMessage {
 export interface InlineText {
   /** 0-based line where docutils reports this text's inline messages (its first line). */
   readonly line: number;
+  /** Where docutils reports its inline markup problems, when not `line` (a table cell's: one line below). */
+  readonly messageLine?: number;
   /** docutils' text: the lines (tabs expanded, indentation cut) joined with `\n`. */
   readonly text: string;
   /** Per line of the text: its 0-based line, the expanded column it starts at, and its offset in `text`. */

@@ -9,8 +9,9 @@ export const rstInline: Rule = {
   description: 'Inline markup that docutils cannot read: a start-string without end-string, and the like.',
   check({ doc }) {
     const findings: Finding[] = [];
-    for (const { event, range, docLine } of docMarkup(doc).events) {
+    for (const { event, range, docLine: textLine, messageLine } of docMarkup(doc).events) {
       if (event.kind !== 'problem') continue;
+      const docLine = messageLine ?? textLine;
       // a lone `*` or backquote: escaping it keeps the character and drops the markup
       const escape = event.construct === 'emphasis' || event.construct === 'interpreted text or phrase reference';
       findings.push({ range, message: event.message, data: escape ? { docutilsLine: docLine + 1, escape: true } : { docutilsLine: docLine + 1 } });

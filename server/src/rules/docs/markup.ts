@@ -9,6 +9,8 @@ export interface Located<E> {
   readonly range: Range;
   /** docutils' line for it (0-based): the text's first line. */
   readonly docLine: number;
+  /** docutils' line for a problem in it (0-based), where that is not `docLine` (a table cell's). */
+  readonly messageLine?: number;
 }
 
 export interface DocMarkup {
@@ -31,7 +33,8 @@ function scanAll(doc: SpecDocument): Located<InlineEvent>[] {
   for (const text of doc.markup.texts) {
     const { events } = scanInline(text.text);
     for (const event of events) {
-      out.push({ event, range: { start: position(doc.lines, text, event.start), end: position(doc.lines, text, event.end) }, docLine: text.line });
+      const range = { start: position(doc.lines, text, event.start), end: position(doc.lines, text, event.end) };
+      out.push(text.messageLine === undefined ? { event, range, docLine: text.line } : { event, range, docLine: text.line, messageLine: text.messageLine });
     }
   }
   return out;
