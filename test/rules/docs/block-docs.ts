@@ -22,6 +22,9 @@ const BAD_JSON = [
   ['{"a": 1} /* open comment'],
 ];
 
+const GOOD_PYTHON = [['def f(a, b):', '    return a != b  # $? `x`'], ['s = "$ nova list"', "t = '''", '$ ?', "'''"], ['@decorator', 'def g(*args, **kw) -> None: ...'], ['x = 0x1F + 1e5 + 1_000j  # ok'], ['>>> x = 1', '>>> x', '1']];
+const BAD_PYTHON = [['$ nova boot --flavor 1 vm'], ['x = `ls`'], ['a = b ? c : d'], ['print(“x”)'], ['s = "unclosed', 'then $ here'], ['if x! = 1:', '    pass'], ['size = 2²']];
+
 export function blockDocs(seed: number, count: number): string[] {
   const random = seeded(seed).next;
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
@@ -136,6 +139,11 @@ export function blockDocs(seed: number, count: number): string[] {
   }
 
   function codeBlock(): string[] {
+    if (chance(0.35)) {
+      const body = chance(0.5) ? pick(GOOD_PYTHON) : pick(BAD_PYTHON);
+      const head = pick(['.. code-block:: python', '.. code:: py', '.. sourcecode:: python3', '.. code-block:: Python']);
+      return [head, '', ...body.map((line) => '   ' + line)];
+    }
     const body = chance(0.5) ? pick(GOOD_JSON) : pick(BAD_JSON);
     if (chance(0.15)) return [pick(['.. highlight:: json', '.. highlight:: python']), '', pick(['.. code-block::', 'Sample::']), '', ...body.map((line) => '   ' + line)];
     const head = pick(['.. code-block:: json', '.. code:: json', '.. sourcecode:: JSON', '.. code-block:: javascript']);
