@@ -117,6 +117,8 @@ export interface DocsSetup {
    * document); null: one of them is not a plain string literal, so any substitution may be defined.
    */
   readonly substitutions?: readonly string[] | null;
+  /** The spec's conf.py exists but could not be read: any directive, role or substitution may be defined. */
+  readonly unknown?: boolean;
 }
 
 export interface KnownNames {
@@ -154,7 +156,7 @@ function build(setup: DocsSetup | undefined): KnownNames {
   }
   // without a conf.py: every extension of the table (no false positives for a tree we can't see)
   const extensions = setup?.extensions ?? Object.keys(EXTENSIONS);
-  let complete = true;
+  let complete = !setup?.unknown;
   for (const ext of extensions) {
     const e = EXTENSIONS[ext];
     if (!e) {

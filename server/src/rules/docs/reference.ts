@@ -45,7 +45,7 @@ export const rstReference: Rule = {
   check({ doc, options }) {
     const events = docMarkup(doc).events;
     // conf.py's rst_prolog and rst_epilog (null: ones we can't read, which may define any)
-    const fromConf = options.docs?.substitutions;
+    const fromConf = options.docs?.unknown ? null : options.docs?.substitutions;
     const findings: Finding[] = [];
     const lineRange = (line: number): Range => {
       const text = doc.lines[line]?.text ?? '';
