@@ -199,9 +199,10 @@ test('rst-inline and rst-reference: grid and simple table cells are read as docu
     '.. _target: http://example.org',
   );
   assert.deepEqual(checkRule('rst-inline', text), [
-    { code: 'rst-inline', severity: 'error', message: 'Inline emphasis start-string without end-string.', range: range(5, 9, 5, 10), data: { docutilsLine: 7, escape: true } },
+    { code: 'rst-inline', severity: 'error', message: 'Inline emphasis start-string without end-string.', range: range(5, 9, 5, 10), data: { docutilsLine: 7 } },
     { code: 'rst-inline', severity: 'error', message: 'Inline literal start-string without end-string.', range: range(15, 7, 15, 9), data: { docutilsLine: 17 } },
   ]);
+  // (no escape fix in a cell: the backslash would move the cell's border)
   assert.deepEqual(brief(checkRule('rst-reference', text)), ['9:2-4 Unknown target name: "x".', '16:7-10 Undefined substitution referenced: "s".']);
   // a target defined in a cell is a target of the document
   assert.deepEqual(checkRule('rst-reference', doc('+----------------+', '| .. _cell: x_   |', '+----------------+', '', 'See cell_.', '', '.. _x: http://example.org')), []);
