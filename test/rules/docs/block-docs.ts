@@ -98,7 +98,7 @@ export function blockDocs(seed: number, count: number): string[] {
   }
 
   // header rows, stub columns and widths that the data may not have, and values docutils rejects
-  const TABLE_OPTIONS = [':header-rows: 1', ':header-rows: 2', ':header-rows: 3', ':header-rows: x', ':header-rows:', ':stub-columns: 1', ':stub-columns: 2', ':stub-columns: 3', ':widths: 1 2', ':widths: 1, 2, 3', ':widths: auto', ':widths: 1 0', ':widths: 3'];
+  const TABLE_OPTIONS = [':header-rows: 1', ':header-rows: 2', ':header-rows: 3', ':header-rows: x', ':header-rows:', ':stub-columns: 1', ':stub-columns: 2', ':stub-columns: 3', ':widths: 1 2', ':widths: 1, 2, 3', ':widths: auto', ':widths: 1 0', ':widths: 3', ':align: center', ':align: middle', ':align:'];
 
   function tableOptions(): string[] {
     const options: string[] = [];

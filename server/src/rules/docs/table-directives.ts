@@ -139,8 +139,10 @@ type Converted = { value: unknown } | { error: string } | null;
 /** docutils' conversion of the options checked here; null: not one of them, or not followed. */
 function convert(name: string, option: Option, table: Table): Converted {
   const value = option.value;
+  const aligns = '"left", "center", or "right"';
   if (value === null) {
     if (name === 'header-rows' || name === 'stub-columns') return { error: "int() argument must be a string, a bytes-like object or a real number, not 'NoneType'" };
+    if (name === 'align') return { error: `must supply an argument; choose from ${aligns}` };
     return null;
   }
   if (!PLAIN.test(value) || MARKUP.test(value)) return null;
@@ -148,6 +150,10 @@ function convert(name: string, option: Option, table: Table): Converted {
     const n = pyInt(value);
     if (typeof n === 'string') return { error: n };
     return n < 0 ? { error: 'negative value; must be positive or zero' } : { value: n };
+  }
+  if (name === 'align') {
+    // directives.choice: compared lower-cased and stripped
+    return ['left', 'center', 'right'].includes(value.toLowerCase().trim()) ? { value } : { error: `"${value}" unknown; choose from ${aligns}` };
   }
   if (name === 'widths') {
     if (value === 'auto') return { value };
