@@ -226,7 +226,8 @@ function stringValue(text: string, name: string): string | null | undefined {
   let literals = 0;
   for (;;) {
     // between literals: blanks, a backslash-newline, and inside parentheses newlines and comments
-    const gap = (parens > 0 ? /^(?:[ \t\n]|\\\n|#[^\n]*)*/ : /^(?:[ \t]|\\\n)*/).exec(text.slice(i))![0];
+    // (a comment runs to its line's end: one way to read a run of `#`, no backtracking)
+    const gap = (parens > 0 ? /^(?:[ \t\n]|\\\n|#[^\n]*(?:\n|$))*/ : /^(?:[ \t]|\\\n)*/).exec(text.slice(i))![0];
     i += gap.length;
     if (text[i] === '(' && literals === 0) {
       parens++;
@@ -249,7 +250,7 @@ function stringValue(text: string, name: string): string | null | undefined {
     i = end + quote.length;
   }
   while (parens > 0) {
-    const close = /^(?:[ \t\n]|#[^\n]*)*\)/.exec(text.slice(i));
+    const close = /^(?:[ \t\n]|#[^\n]*\n)*\)/.exec(text.slice(i));
     if (!close) return null;
     i += close[0].length;
     parens--;
