@@ -41,6 +41,9 @@ await Promise.all([
   build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli-main.js' }),
   build({ ...common, entryPoints: ['server/src/cli-loader.ts'], outfile: 'server/out/cli.js', banner: { js: '#!/usr/bin/env node' } }),
   ...webBuilds(build), // client/out/browser.js, server/out/web-server.js (scripts/web-build.mjs)
+  // The preview's webview: its script (with highlight.js core) and its style sheet (client/src/preview/webview).
+  build({ ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['client/src/preview/webview/main.ts'], outfile: 'client/out/preview.js' }),
+  build({ ...common, platform: 'browser', entryPoints: ['client/src/preview/webview/preview.css'], outfile: 'client/out/preview.css' }),
 ]);
 writeCliCodeCache();
 console.log(`built client/out/extension.js, server/out/server.js, server/out/cli.js and the web bundles in ${Date.now() - started} ms`);

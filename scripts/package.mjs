@@ -24,7 +24,7 @@
 //    no `repository` field; without one vsce refuses relative links in the README
 //    unless told not to rewrite them (--baseContentUrl/--baseImagesUrl need a URL).
 // 4. The .vsix is read back (its zip directory): every file listed, and its size without the
-//    screenshots must stay under the budget (580 KB; RST_SPECS_VSIX_BUDGET_KB), the screenshots
+//    screenshots must stay under the budget (620 KB; RST_SPECS_VSIX_BUDGET_KB), the screenshots
 //    and the README that inlines them under theirs (640 KB; RST_SPECS_VSIX_IMAGES_BUDGET_KB).
 // Exit: 0 ok; 3 the .vsix was made but is over the budget; 1 anything else (no .vsix).
 import { spawnSync } from 'node:child_process';
@@ -39,8 +39,11 @@ const vsceBin = join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce');
 // server/out/web-server.js) adds about 180 KB of a second copy of the LSP libraries. 580: the
 // package measured 539.5 KB on 2026-12-06 with the docs gate (issue 16: inline scanner, directive
 // tables, block checks), the specs-repo features (issue 21) and picomatch; about 7 % above that.
+// 620: the live preview (issue 22) measured 579.7 KB on 2026-12-06: its renderer in both server
+// bundles (about 2 x 12 KB compressed) and the webview's script with highlight.js core and six
+// languages (15 KB) and style sheet (2 KB); about 7 % above that, as before.
 // The README's screenshots are not counted here.
-const budgetKb = Number(process.env.RST_SPECS_VSIX_BUDGET_KB ?? 580);
+const budgetKb = Number(process.env.RST_SPECS_VSIX_BUDGET_KB ?? 620);
 // The walkthrough's screenshots (two PNGs of about 130 KB) and the README with the same two inlined.
 const imagesBudgetKb = Number(process.env.RST_SPECS_VSIX_IMAGES_BUDGET_KB ?? 640);
 
@@ -55,6 +58,7 @@ const ALLOWED = [
   /^(LICENSE|NOTICE)$/,
   /^images\/icon\.png$/,
   /^(client|server)\/out\/[\w./-]+\.js$/, // the bundles (extension, language server, CLI; web bundles)
+  /^client\/out\/preview\.css$/, // the preview's style sheet
   /^server\/templates\/[\w.-]+\.rst$/,
   /^docs\/rules\/[\w-]+\.md$/, // the pages the diagnostics' codes link to
   /^docs\/images\/[\w-]+\.png$/, // the README's screenshots (also the walkthrough's)

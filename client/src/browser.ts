@@ -4,8 +4,11 @@
 import { type ExtensionContext, Uri, workspace } from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/browser';
 import { registerCommands } from './commands';
+import { registerRepoCommands } from './repo-commands';
+import { registerSpecsView } from './specs-view';
 import { clientOptions, registerClientParts } from './client-options';
 import { ruleDocsBase } from './rule-docs';
+import { registerPreview } from './preview/preview';
 
 /** What the web extension host offers (no DOM types in this project's compile). */
 declare const Worker: new (url: string, options?: { name?: string }) => ConstructorParameters<typeof LanguageClient>[3];
@@ -36,6 +39,10 @@ export async function activate(context: ExtensionContext): Promise<void> {
   registerClientParts(context, client);
   await client.start();
   registerCommands(context, client);
+  registerPreview(context, client);
+  // The moves: the server reads the folders through this client and sends one WorkspaceEdit.
+  registerRepoCommands(context, client);
+  registerSpecsView(context, client);
 }
 
 export async function deactivate(): Promise<void> {

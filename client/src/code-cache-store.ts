@@ -3,7 +3,7 @@
 // (tested without VS Code, used by the benchmark as the client's part).
 import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isCodeCacheFileName, isCodeCacheOffer } from '../../server/src/code-cache';
+import { isCodeCacheFileName, isCodeCacheOffer } from '../../server/src/protocol';
 
 /** Stores the offer as FOLDER/fileName (written aside, then renamed: a server starting meanwhile never reads half a file). */
 export function storeCodeCache(folder: string, offer: unknown): void {

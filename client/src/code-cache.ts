@@ -2,7 +2,7 @@
 import * as path from 'node:path';
 import type { ExtensionContext } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { CODE_CACHE_DIR_ARGUMENT, CODE_CACHE_NOTIFICATION } from '../../server/src/code-cache';
+import { CODE_CACHE_DIR_ARGUMENT, CODE_CACHE_NOTIFICATION } from '../../server/src/protocol';
 import { storeCodeCache } from './code-cache-store';
 
 export function codeCacheFolder(context: ExtensionContext): string {

@@ -15,21 +15,24 @@ import {
   workspace,
 } from 'vscode';
 import { type BaseLanguageClient as LanguageClient, ExecuteCommandRequest } from 'vscode-languageclient';
-import { errorCount, newestFirst, type RuleTally, rulesSummary, type Severity } from './releases';
+import { errorCount, newestFirst, rulesSummary, type Severity } from './releases';
+import {
+  type CheckFilesResult,
+  type InsertMissingSectionsResult,
+  type NewSpecTextResult,
+  SERVER_COMMANDS,
+  USE_LF_COMMAND,
+} from '../../server/src/protocol';
 
-/** The server's commands (server/src/lsp/code-actions.ts, SERVER_COMMANDS): other names than the extension's own. */
-const SERVER = {
-  insertMissingSections: 'rst-specs.server.insertMissingSections',
-  newSpecText: 'rst-specs.server.newSpecText',
-  checkFiles: 'rst-specs.server.checkFiles',
-} as const;
+/** The server's commands (the contract, server/src/protocol.ts): other names than the extension's own. */
+const SERVER = SERVER_COMMANDS;
 
 export const COMMANDS = {
   insertMissingSections: 'rst-specs.insertMissingSections',
   newSpec: 'rst-specs.newSpec',
   checkWorkspace: 'rst-specs.checkWorkspace',
   /** Run with the carriage-return quick fix: VS Code keeps a document's line endings through text edits. */
-  useLfLineEndings: 'rst-specs.useLfLineEndings',
+  useLfLineEndings: USE_LF_COMMAND,
 } as const;
 
 const BLUEPRINT_NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -47,7 +50,7 @@ export function registerCommands(context: ExtensionContext, client: LanguageClie
         return;
       }
       const document = editor.document;
-      const result = await run<{ inserted: number; applied?: boolean; reason?: string; first?: LspRange }>(SERVER.insertMissingSections, {
+      const result = await run<InsertMissingSectionsResult>(SERVER.insertMissingSections, {
         uri: client.code2ProtocolConverter.asUri(document.uri),
         version: document.version,
       });
@@ -83,7 +86,7 @@ export function registerCommands(context: ExtensionContext, client: LanguageClie
         void window.showErrorMessage(`rst-specs: ${workspace.asRelativePath(file)} already exists; it was not overwritten.`);
         return;
       }
-      const result = await run<{ text: string; problem?: string; titleRange?: LspRange }>(SERVER.newSpecText, {
+      const result = await run<NewSpecTextResult>(SERVER.newSpecText, {
         folderUri: client.code2ProtocolConverter.asUri(folder),
         name,
       });
@@ -107,7 +110,7 @@ export function registerCommands(context: ExtensionContext, client: LanguageClie
           for (let start = 0; start < files.length; start += BATCH) {
             if (token.isCancellationRequested) break;
             const batch = files.slice(start, start + BATCH);
-            const result = await run<{ specs: number; problems: number; byRule?: RuleTally; unreadable?: string[] }>(
+            const result = await run<CheckFilesResult>(
               SERVER.checkFiles,
               { uris: batch.map((file) => client.code2ProtocolConverter.asUri(file)) },
               token,
@@ -171,10 +174,6 @@ async function showOnlyErrors(context: ExtensionContext): Promise<void> {
   await context.workspaceState.update(FILTERED_KEY, true);
 }
 
-interface LspRange {
-  readonly start: { readonly line: number; readonly character: number };
-  readonly end: { readonly line: number; readonly character: number };
-}
 
 /** Whether a file or folder is there (through workspace.fs: also in virtual workspaces). */
 export async function exists(uri: Uri): Promise<boolean> {

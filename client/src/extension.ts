@@ -6,8 +6,9 @@ import { registerSpecsView, type SpecsTree } from './specs-view';
 import { registerRepoCommands } from './repo-commands';
 import { clientOptions, registerClientParts } from './client-options';
 import { ruleDocsBase } from './rule-docs';
-import { SERVER_ENVIRONMENT, SERVER_NODE_OPTIONS } from '../../server/src/node-options';
+import { SERVER_ENVIRONMENT, SERVER_NODE_OPTIONS } from '../../server/src/protocol';
 import { codeCacheArgument, registerCodeCacheStorage } from './code-cache';
+import { registerPreview } from './preview/preview';
 
 let client: LanguageClient | undefined;
 
@@ -31,6 +32,7 @@ export async function activate(context: ExtensionContext): Promise<RstSpecsApi> 
   registerCodeCacheStorage(context, client);
   await client.start();
   registerCommands(context, client);
+  registerPreview(context, client);
   // Desktop only: the web build has no file moves and no Specs view (they read the repo from disk).
   registerRepoCommands(context, client);
   return { specsTree: registerSpecsView(context, client) };

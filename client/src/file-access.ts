@@ -3,9 +3,9 @@
 // web build, or a virtual workspace). Read-only, through `workspace.fs`.
 import { FileType, Uri, workspace } from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
+import { READ_DIRECTORY_REQUEST, READ_FILE_REQUEST } from '../../server/src/protocol';
 
-export const READ_DIRECTORY_REQUEST = 'rst-specs/readDirectory';
-export const READ_FILE_REQUEST = 'rst-specs/readFile';
+export { READ_DIRECTORY_REQUEST, READ_FILE_REQUEST };
 
 /** Files larger than this are not sent (a template is a few kilobytes). */
 const MAX_BYTES = 2_000_000;

@@ -3,6 +3,7 @@
 // spec (the explorer's, the specs view's or the active editor's) and the release.
 import { commands, type ExtensionContext, Uri, window } from 'vscode';
 import { type BaseLanguageClient as LanguageClient, ExecuteCommandRequest } from 'vscode-languageclient';
+import { SERVER_COMMANDS } from '../../server/src/protocol';
 
 export const REPO_COMMANDS = {
   moveToImplemented: 'rst-specs.moveSpecToImplemented',
@@ -12,7 +13,7 @@ export const REPO_COMMANDS = {
 } as const;
 
 /** server/src/lsp/repo-commands.ts */
-const SERVER = { moveSpec: 'rst-specs.server.moveSpec', releases: 'rst-specs.server.releases' } as const;
+const SERVER = { moveSpec: SERVER_COMMANDS.moveSpec, releases: SERVER_COMMANDS.releases } as const;
 
 interface MoveResult {
   readonly applied: boolean;

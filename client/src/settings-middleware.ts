@@ -4,13 +4,12 @@
 // "left at the default" from "set to the default".
 import { type ConfigurationScope, Uri, workspace } from 'vscode';
 import type { Middleware } from 'vscode-languageclient';
-
-/** The settings that a `.rst-specs.json` also holds. */
-const CONFIG_KEYS = ['templatePath', 'include', 'exclude', 'maxLineLength', 'optionalSections', 'rules'] as const;
+import { CONFIG_SETTING_KEYS, SETTINGS_SECTION, USER_SET_KEY } from '../../server/src/protocol';
 
 export function userSetKeys(scope: ConfigurationScope | undefined): string[] {
-  const configuration = workspace.getConfiguration('rstSpecs', scope);
-  return CONFIG_KEYS.filter((key) => {
+  const configuration = workspace.getConfiguration(SETTINGS_SECTION, scope);
+  // The settings that a `.rst-specs.json` also holds.
+  return CONFIG_SETTING_KEYS.filter((key) => {
     const inspected = configuration.inspect(key);
     return (
       inspected !== undefined &&
@@ -32,9 +31,9 @@ export const configurationMiddleware: Middleware['workspace'] = {
     if (!Array.isArray(result)) return result;
     return result.map((value, index) => {
       const item = params.items[index];
-      if (item?.section !== 'rstSpecs' || typeof value !== 'object' || value === null) return value;
+      if (item?.section !== SETTINGS_SECTION || typeof value !== 'object' || value === null) return value;
       const scope = item.scopeUri ? Uri.parse(item.scopeUri) : undefined;
-      return { ...value, $userSet: userSetKeys(scope) };
+      return { ...value, [USER_SET_KEY]: userSetKeys(scope) };
     });
   },
 };

@@ -13,6 +13,7 @@ import {
   window,
 } from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
+import { SPECS_CHANGED_NOTIFICATION, SPECS_TREE_REQUEST, type SpecsTreeParams } from '../../server/src/protocol';
 
 export const SPECS_VIEW = 'rstSpecs.specs';
 export const SPECS_VIEW_COMMANDS = {
@@ -71,7 +72,7 @@ export class SpecsTree implements TreeDataProvider<Node> {
 
   async getChildren(node?: Node): Promise<Node[]> {
     if (!node) {
-      this.tree = await this.client.sendRequest<Tree>('rst-specs/specsTree', { onlyProblems: this.onlyProblems });
+      this.tree = await this.client.sendRequest<Tree>(SPECS_TREE_REQUEST, { onlyProblems: this.onlyProblems } satisfies SpecsTreeParams);
       this.onTree(this.tree);
       this.newest = this.tree.releases[0]?.release;
       return this.tree.releases.map((release) => ({ kind: 'release', release }));
@@ -137,7 +138,7 @@ export function registerSpecsView(context: ExtensionContext, client: BaseLanguag
     commands.registerCommand(SPECS_VIEW_COMMANDS.onlyProblems, () => setFilter(true)),
     commands.registerCommand(SPECS_VIEW_COMMANDS.allSpecs, () => setFilter(false)),
     commands.registerCommand(SPECS_VIEW_COMMANDS.refresh, () => tree.refresh()),
-    client.onNotification('rst-specs/specsChanged', () => tree.refresh()),
+    client.onNotification(SPECS_CHANGED_NOTIFICATION, () => tree.refresh()),
   );
   return tree;
 }

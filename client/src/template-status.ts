@@ -11,9 +11,9 @@ import {
   window,
 } from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import type { TemplateInfo } from '../../server/src/lsp/template-info';
+import { TEMPLATE_FOR_REQUEST, type TemplateInfo } from '../../server/src/protocol';
 
-export const TEMPLATE_FOR_REQUEST = 'rst-specs/templateFor';
+export { TEMPLATE_FOR_REQUEST };
 export const SHOW_TEMPLATE_COMMAND = 'rst-specs.showTemplate';
 
 

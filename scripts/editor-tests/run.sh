@@ -46,6 +46,11 @@ if [ $# -eq 0 ] && [ -d ../shared/repos/nova-specs ]; then
   node --import tsx test/integration/run-in-code-server.ts --grep "specs explorer" --folder-copy ../shared/repos/nova-specs || status=1
   phase "code-server suite on nova-specs"
 fi
+# A move command and Undo on a copy of a small specs repo (test/integration/suite/specs-undo.suite.ts).
+if [ $# -eq 0 ]; then
+  node --import tsx test/integration/run-in-code-server.ts --grep "specs undo" --folder-copy test/integration/fixtures/specs-repo || status=1
+  phase "code-server suite: move and Undo"
+fi
 
 node --import tsx test/web/run-web-in-code-server.ts || status=1
 phase "web extension host (code-server)"
@@ -58,6 +63,11 @@ phase "package (exit $package_status)"
 if [ "$package_status" = 0 ] || [ "$package_status" = 3 ]; then
   node --import tsx test/integration/screenshots.ts --vsix rst-specs.vsix || status=1
   phase "packaged extension in code-server (screenshots)"
+  # The live preview in the packaged extension (test/integration/preview.ts), on a corpus spec.
+  if [ -d ../shared/corpus ]; then
+    node --import tsx test/integration/preview.ts --vsix rst-specs.vsix || status=1
+    phase "packaged extension in code-server (preview)"
+  fi
 fi
 
 echo "[editor-tests] total $(( $(date +%s) - T0 ))s, exit $status" >&2

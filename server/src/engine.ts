@@ -3,26 +3,21 @@ import { parseSpec } from './rst/parse';
 import type { Template } from './template/model';
 import { withTitlesRecovered } from './rules/docs/recover';
 import { buildOutline } from './template/outline';
-import type { FindingData, RuleOptions, Severity, SeveritySetting } from './rules/rule';
+import type { FindingData, RuleOptions, Severity } from './rules/rule';
 import { allRules } from './rules';
-import { type OptionalSectionsSetting, resolveOptionalSections } from './template/optional';
+import { resolveOptionalSections } from './template/optional';
+import { DEFAULT_MAX_LINE_LENGTH, DEFAULT_OPTIONAL_SECTIONS, type OptionValues } from './options';
 import { type InlineControl, readControl } from './control';
 import type { ExistingApiNames } from './rules/rest/api-names';
 import type { Misplacement } from './repo/layout';
 import type { DocsPlace } from './docs/load';
 import type { DocsSetup } from './rules/docs/names';
 
-export interface EngineOptions {
-  readonly maxLineLength?: number;
-  /** Titles a spec may leave out: one list, or lists by release or template file (template/optional.ts). */
-  readonly optionalSections?: OptionalSectionsSetting;
+/** The options (options.ts) a check reads, and what the caller found out about the spec's place. */
+export interface EngineOptions extends Partial<Pick<OptionValues, 'maxLineLength' | 'optionalSections' | 'rules' | 'restExistingNames'>> {
   /** The spec's release folder (`queens` for specs/queens/approved/x.rst), which picks its optionalSections. */
   readonly release?: string;
-  /** Severity per rule id; `off` turns a rule off. */
-  readonly rules?: Readonly<Record<string, SeveritySetting>>;
   readonly fileName?: string;
-  /** API path names with underscores that the config file lists as existing (`rest.existingNames`). */
-  readonly restExistingNames?: readonly string[];
   /** The names the repository's other specs use in their REST API sections (rest-url). */
   readonly existingApiNames?: ExistingApiNames;
   /** Where the repo's directory test would reject the spec's file (found by the caller, which has the files). */
@@ -41,8 +36,7 @@ export interface SpecDiagnostic {
   readonly data?: FindingData;
 }
 
-export const DEFAULT_MAX_LINE_LENGTH = 79;
-export const DEFAULT_OPTIONAL_SECTIONS: readonly string[] = ['History'];
+export { DEFAULT_MAX_LINE_LENGTH, DEFAULT_OPTIONAL_SECTIONS } from './options';
 
 export function ruleOptions(options: EngineOptions, template?: Template): RuleOptions {
   return {

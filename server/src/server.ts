@@ -10,6 +10,7 @@ import { specsIndexFeature } from './lsp/specs-index';
 import { DocsTrees } from './docs/load';
 import { type CodeCacheHandle, codeCacheFeature } from './lsp/code-cache-offer';
 import { shutdownGuard } from './lsp/shutdown';
+import { previewFeature } from './lsp/preview';
 
 export interface ServerMain {
   /** `codeCache`: when the client keeps the server's code cache (code-cache.ts). */
@@ -21,7 +22,7 @@ export function main(codeCache: CodeCacheHandle | undefined): void {
   const { gc } = globalThis as { gc?: () => void };
   startServer(
     createConnection(ProposedFeatures.all, shutdownGuard()),
-    [languageFeatures, createCodeActionsFeature(repoActions), templateInfoFeature, navigationFeature, specsIndexFeature, ...(codeCache ? [codeCacheFeature(codeCache)] : [])],
+    [languageFeatures, createCodeActionsFeature(repoActions), templateInfoFeature, navigationFeature, specsIndexFeature, previewFeature, ...(codeCache ? [codeCacheFeature(codeCache)] : [])],
     { fileSystem: 'disk', docsTrees: () => new DocsTrees() },
     gc && (() => gc()),
   );

@@ -7,8 +7,9 @@ import picomatch from 'picomatch/posix';
 import { isWithin, normalisePath } from './paths';
 import { isTemplateFile } from './template/locate';
 
-export const DEFAULT_INCLUDE: readonly string[] = ['**/specs/**/*.rst'];
-export const DEFAULT_EXCLUDE: readonly string[] = ['**/index.rst', '**/README.rst'];
+import { DEFAULT_EXCLUDE, DEFAULT_INCLUDE } from './options';
+
+export { DEFAULT_EXCLUDE, DEFAULT_INCLUDE } from './options';
 
 /** Whether a file is a spec to check: it matches an include glob, no exclude glob, and isn't a template. */
 export function isSpecFile(

@@ -8,12 +8,14 @@ import { pathToFileURL } from 'node:url';
 import { BUNDLED_TEMPLATE_PATH } from '../../server/src/bundled-template';
 import { parseSpec } from '../../server/src/rst/parse';
 import { validateDocument } from '../../server/src/engine';
+import { renderPreview } from '../../server/src/preview/render';
 import { corpusTemplate, peerOptionalSections, readManifest } from '../corpus/manifest';
 import { bundledTemplate, cleanSpec, hasCorpus } from '../helpers';
 import { TestClient } from '../lsp/client';
 import { syntheticSpec } from './synthetic';
 import { burstRows, manyProblemsRows, memoryRows, pathologicalRows, requestRows, startUpRows, typingSamples } from './robustness-bench';
 import { specsIndexRows } from './specs-index-bench';
+import { previewRows } from './preview-bench';
 
 const quick = process.argv.includes('--quick');
 
@@ -81,6 +83,9 @@ const [grownOneThousand, grownFiveThousand] = timeInTurn(validateClean(synthetic
 report('clean spec grown with the filler', 1000, grownOneThousand, '');
 report('clean spec grown with the filler', 5000, grownFiveThousand, '');
 report('synthetic spec', 100000, time(validate(syntheticSpec(100000)), 15), '< 200 ms median');
+// The preview's renderer (server/src/preview/render.ts): parse and HTML, what the preview does per update.
+report('preview: Senlin template to HTML', senlin.split('\n').length, time(() => renderPreview(senlin), 1000), '<= 5 ms median');
+report('preview: synthetic spec to HTML', 1000, time(() => renderPreview(oneThousand), 300), '');
 
 if (hasCorpus && !quick) {
   const specs = readManifest().map((spec) => ({ spec, text: readFileSync(spec.file, 'utf8') }));
@@ -128,7 +133,7 @@ async function main() {
   if (!quick) rows.push(...pathologicalRows());
   if (existsSync(join(__dirname, '..', '..', 'server', 'out', 'server.js'))) {
     report('didChange -> diagnostics over stdio', 1000, await typingLatency(), '< 20 ms p95');
-    rows.push(...(await burstRows()), ...(await startUpRows()), ...(await requestRows()));
+    rows.push(...(await burstRows()), ...(await startUpRows()), ...(await requestRows()), ...(await previewRows()));
     if (!quick) rows.push(...(await memoryRows()), ...(await manyProblemsRows()), ...(await specsIndexRows()));
   }
   console.log(`\nnode ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, load average ${os.loadavg().map((load) => load.toFixed(1)).join(' ')}`);

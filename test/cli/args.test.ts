@@ -72,6 +72,17 @@ test('options: values inline or after the flag, repeatable rules, -- ends the op
   assert.equal(parseArguments(['check', '-f', 'junit']).kind, 'check');
 });
 
+test('after --, -h, -v and --help are file names, not options', () => {
+  for (const name of ['-h', '--help', '-v', '--version']) {
+    const parsed = parseArguments(['check', '--', name]);
+    assert.equal(parsed.kind, 'check', name);
+    assert.deepEqual(parsed.kind === 'check' && parsed.options.paths, [name]);
+  }
+  assert.deepEqual(run(['check', '--', '-h']), { code: 2, stdout: '0 errors, 0 warnings in 0 files (0 checked)\n', stderr: 'rst-specs: -h: no such file or folder\n' });
+  assert.deepEqual(parseArguments(['check', '-h', '--', 'x.rst']), { kind: 'help' });
+  assert.deepEqual(parseArguments(['check', '--toString']), { kind: 'error', message: "unknown option '--toString'" });
+});
+
 test('--max-line-length and --rule change what is reported', () => {
   assert.equal(run(['check', '--max-line-length', '90', 'specs/warnings.rst']).stdout, 'specs/warnings.rst:12:47: error trailing-whitespace Trailing whitespace.\n\n1 error, 0 warnings in 1 file (1 checked)\n');
   assert.deepEqual(run(['check', '--rule', 'trailing-whitespace=warning', '--rule', 'line-length=off', 'specs/warnings.rst']), {

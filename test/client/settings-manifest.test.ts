@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { expectedRulesSetting, MANIFEST_PATH } from './settings-manifest';
+import { OPTIONS, settingsManifest } from '../../server/src/options';
 
 const settings = () => JSON.parse(readFileSync(MANIFEST_PATH, 'utf8')).contributes.configuration.properties;
 
@@ -10,6 +11,17 @@ test('rstSpecs.rules: one property per rule id with the severities, so the Setti
   const properties = (expectedRulesSetting() as { properties: Record<string, { enum: string[] }> }).properties;
   assert.deepEqual(properties['missing-section'].enum, ['error', 'warning', 'information', 'hint', 'off']);
   assert.ok('template' in properties && 'binary-file' in properties);
+});
+
+test('the rstSpecs settings are the options declared in server/src/options.ts (node --import tsx test/client/settings-manifest.ts rewrites them)', () => {
+  const declared = settingsManifest();
+  for (const [key, entry] of Object.entries(declared)) assert.deepEqual(settings()[key], entry, key);
+  // Every setting but the language client's own trace and the preview's (read by the extension
+  // only: client/src/preview/) is an option, and each option with a setting is in package.json.
+  const ownedByClient = ['rstSpecs.trace.server', 'rstSpecs.preview.remoteImages'];
+  assert.deepEqual(Object.keys(settings()).filter((key) => !ownedByClient.includes(key)).sort(), [...Object.keys(declared), 'rstSpecs.rules'].sort());
+  assert.equal(declared['rstSpecs.maxLineLength'].default, 79);
+  assert.deepEqual(declared['rstSpecs.exclude'].default, OPTIONS.exclude.default);
 });
 
 test('rstSpecs.optionalSections: a list of strings, which the Settings UI edits in place', () => {

@@ -52,6 +52,8 @@ const COMMAND_TITLES = [
   'Insert Missing Sections',
   'New Spec from Template',
   'Open Configuration File',
+  'Open Preview',
+  'Open Preview to the Side',
   'Restart Server',
   'Show Output',
   'Show Template for This Spec',
@@ -85,7 +87,7 @@ export async function manifestSteps(
     .map((label) => /^rst-specs: ([^,]+)/.exec(label)?.[1])
     .filter((label): label is string => label !== undefined)
     .sort();
-  // These seven, and otherwise only contributed commands (others' commands show where they apply).
+  // These nine, and otherwise only contributed commands (others' commands show where they apply).
   const contributed = (JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')).contributes.commands as { title: string }[]).map((c) => c.title);
   for (const title of COMMAND_TITLES) assert.ok(labels.includes(title), `the Command Palette under rst-specs: lacks ${title}: ${labels.join(' | ')}`);
   for (const label of labels) assert.ok(contributed.includes(label), `rst-specs: ${label} is not a contributed command`);

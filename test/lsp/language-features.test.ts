@@ -209,3 +209,29 @@ test('workspace symbols over stdio: specs on disk and open specs as edited', asy
     assert.equal(all.length, 17);
   });
 });
+
+test('workspace symbols take the specs a check takes: the include and exclude of .rst-specs.json', async () => {
+  const configured = mkdtempSync(join(tmpdir(), 'rst-specs-symbols-config-'));
+  try {
+    mkdirSync(join(configured, 'specs', 'zed'), { recursive: true });
+    mkdirSync(join(configured, 'drafts'));
+    writeFileSync(join(configured, 'specs', 'zed', 'cluster-locks.rst'), CLUSTER_LOCKS);
+    writeFileSync(join(configured, 'specs', 'zed', 'node-health.rst'), nodeHealth());
+    writeFileSync(join(configured, 'drafts', 'quotas.rst'), '======\nQuotas\n======\n');
+    writeFileSync(join(configured, '.rst-specs.json'), '{ "include": ["specs/**/*.rst", "drafts/*.rst"], "exclude": ["**/cluster-locks.rst"] }');
+    const client = new TestClient();
+    try {
+      await client.initialize(configured, { textDocument: FULL_CAPABILITIES });
+      assert.deepEqual(await client.request('workspace/symbol', { query: 'cluster locks' }), []);
+      assert.deepEqual(await client.request('workspace/symbol', { query: 'quotas' }), [
+        { name: 'Quotas', kind: 1, location: { uri: pathToFileURL(join(configured, 'drafts', 'quotas.rst')).toString(), range: range(1, 0, 1, 6) } },
+      ]);
+      const titles = ((await client.request('workspace/symbol', { query: '' })) as { name: string; kind: number }[]).filter((symbol) => symbol.kind === 1);
+      assert.deepEqual(titles.map((symbol) => symbol.name).sort(), ['Node health reporting', 'Quotas']);
+    } finally {
+      await client.shutdown();
+    }
+  } finally {
+    rmSync(configured, { recursive: true, force: true });
+  }
+});

@@ -29,6 +29,10 @@ const SPEC = [
   '.. |name| replace:: Name',
   '.. image:: pic.png',
   '',
+  'Again [#Note]_, [cit]_ and [1]_.', // line 16
+  '',
+  '.. [1] Numbered.',
+  '',
 ].join('\n');
 const OTHER = 'Other\n=====\n\n.. _liaisons:\n\nLiaisons\n--------\n\nSee :ref:`liaisons`.\n';
 
@@ -104,6 +108,51 @@ test('rename a label: its definition and every reference, in every file', () =>
       },
     });
     await assert.rejects(client.request('textDocument/rename', { textDocument: { uri }, position: { line: 3, character: 12 }, newName: 'two words' }), /is not a plain name/);
+  }));
+
+test('rename a footnote label and a citation: the definition and every reference, as docutils matches them (case aside)', () =>
+  withSpec(async (client, uri) => {
+    const prepare = (line: number, character: number) => client.request('textDocument/prepareRename', { textDocument: { uri }, position: { line, character } });
+    const rename = (line: number, character: number, newName: string) => client.request('textDocument/rename', { textDocument: { uri }, position: { line, character }, newName });
+    // The label without its '#': `[#note]` becomes `[#remark]`.
+    assert.deepEqual(await prepare(3, 66), { range: at(3, 65, 69), placeholder: 'note' });
+    assert.deepEqual(await prepare(16, 9), { range: at(16, 8, 12), placeholder: 'Note' });
+    assert.deepEqual(await rename(11, 6, 'remark'), {
+      changes: {
+        [uri]: [
+          { range: at(3, 65, 69), newText: 'remark' },
+          { range: at(11, 5, 9), newText: 'remark' },
+          { range: at(16, 8, 12), newText: 'remark' },
+        ],
+      },
+    });
+    assert.deepEqual(await prepare(16, 18), { range: at(16, 17, 20), placeholder: 'cit' });
+    assert.deepEqual(await rename(16, 18, 'Ref-2'), {
+      changes: {
+        [uri]: [
+          { range: at(3, 74, 77), newText: 'Ref-2' },
+          { range: at(12, 4, 7), newText: 'Ref-2' },
+          { range: at(16, 17, 20), newText: 'Ref-2' },
+        ],
+      },
+    });
+    // A numbered footnote has no label to rename.
+    assert.equal(await prepare(16, 28), null);
+    assert.equal(await prepare(18, 4), null);
+    // Targets, footnote labels and citations are one namespace in docutils ("Duplicate explicit target name").
+    await assert.rejects(rename(3, 66, 'Local-Label'), /'Local-Label' already names a target of this spec \(line 7\)/);
+    await assert.rejects(rename(12, 5, 'note'), /'note' already names a footnote of this spec \(line 12\)/);
+    await assert.rejects(rename(6, 6, 'liaisons'), /'liaisons' is already a label of the docs tree/);
+    // The same name in another case is the same name: allowed.
+    assert.deepEqual(await rename(11, 6, 'NOTE'), {
+      changes: {
+        [uri]: [
+          { range: at(3, 65, 69), newText: 'NOTE' },
+          { range: at(11, 5, 9), newText: 'NOTE' },
+          { range: at(16, 8, 12), newText: 'NOTE' },
+        ],
+      },
+    });
   }));
 
 test('document links: :doc: to its file, images beside the spec', () =>

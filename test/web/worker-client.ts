@@ -79,6 +79,8 @@ export class WebServerClient {
   readonly connection: MessageConnection;
   readonly asked: string[] = [];
   readonly workerErrors: string[] = [];
+  /** The edits the server asked this client to apply (workspace/applyEdit), answered as applied. */
+  readonly appliedEdits: { label?: string; edit: unknown }[] = [];
   configuration: unknown = {};
   private waiters: { predicate: (p: PublishedDiagnostics) => boolean; resolve: (p: PublishedDiagnostics) => void }[] = [];
 
@@ -94,6 +96,10 @@ export class WebServerClient {
     });
     this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => this.configuration));
     this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('workspace/applyEdit', (params: { label?: string; edit: unknown }) => {
+      this.appliedEdits.push(params);
+      return { applied: true };
+    });
     this.connection.onRequest('rst-specs/readDirectory', ({ uri }: { uri: string }) => {
       const path = this.pathOf(uri);
       this.asked.push(`readDirectory ${path}`);

@@ -1,6 +1,8 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { SeveritySetting } from '../rules/rule';
 import { NON_RULE_CODES } from '../analyze';
 import { ruleById } from '../rules';
+import { DEFAULT_MAX_LINE_LENGTH, OPTIONS, type OptionValues, SEVERITY_NAMES } from '../options';
 
 export const FORMATS = ['text', 'json', 'sarif', 'github', 'junit'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -16,7 +18,7 @@ Options:
                            nearest template.rst or <release>-template.rst, else the bundled one)
   --config FILE            use this config file instead of the nearest .rst-specs.json
   --format FORMAT          text (default), json, sarif, github or junit
-  --max-line-length N      the longest line allowed (default 79)
+  --max-line-length N      the longest line allowed (default ${DEFAULT_MAX_LINE_LENGTH})
   --rule ID=SEVERITY       error, warning, information, hint or off; repeatable
   --max-warnings N         exit 1 when there are more than N warnings
   --fix                    apply all safe fixes in place, then report what remains
@@ -36,13 +38,12 @@ Exit status: 0 no errors (and warnings within --max-warnings), 1 problems found,
 Also: rst-specs move SPEC (--implemented | --release RELEASE | --abandon) and
 rst-specs repropose SPEC RELEASE (rst-specs move --help).`;
 
-export interface CliOptions {
+/** `maxLineLength` and `rules` as options.ts declares them (their flags: --max-line-length, --rule). */
+export interface CliOptions extends Partial<Pick<OptionValues, 'maxLineLength'>>, Pick<OptionValues, 'rules'> {
   readonly paths: readonly string[];
   readonly template?: string;
   readonly config?: string;
   readonly format: Format;
-  readonly maxLineLength?: number;
-  readonly rules: Readonly<Record<string, SeveritySetting>>;
   readonly maxWarnings?: number;
   readonly fix: boolean;
   readonly fixDryRun: boolean;
@@ -60,23 +61,36 @@ export type ParsedArguments =
   | { readonly kind: 'check'; readonly options: CliOptions }
   | { readonly kind: 'error'; readonly message: string };
 
-const VALUE_OPTIONS = new Set([
-  '--template',
-  '--config',
-  '--format',
-  '-f',
-  '--max-line-length',
-  '--rule',
-  '--max-warnings',
-  '--stdin-filename',
-  '--jobs',
-]);
-const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off']);
+/** The options as `node:util` parseArgs reads them; each value is checked below, in the order given. */
+const FLAGS = {
+  [OPTIONS.templatePath.flag!]: { type: 'string' },
+  config: { type: 'string' },
+  format: { type: 'string', short: 'f' },
+  [OPTIONS.maxLineLength.flag!]: { type: 'string' },
+  [OPTIONS.rules.flag!]: { type: 'string', multiple: true },
+  'max-warnings': { type: 'string' },
+  'stdin-filename': { type: 'string' },
+  jobs: { type: 'string' },
+  fix: { type: 'boolean' },
+  'fix-dry-run': { type: 'boolean' },
+  quiet: { type: 'boolean', short: 'q' },
+  verbose: { type: 'boolean' },
+  color: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+  version: { type: 'boolean', short: 'v' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies ParseArgsConfig['options'];
+
+const SEVERITIES: ReadonlySet<string> = new Set(SEVERITY_NAMES);
 
 export function parseArguments(args: readonly string[]): ParsedArguments {
-  if (args.includes('--help') || args.includes('-h')) return { kind: 'help' };
-  if (args.includes('--version') || args.includes('-v')) return { kind: 'version' };
-  const [command, ...rest] = args;
+  // Not strict: an unknown option or a missing value gets this CLI's own message below, not parseArgs's.
+  const { tokens } = parseArgs({ args: [...args], options: FLAGS, strict: false, allowPositionals: true, tokens: true });
+  // Only options count: after `--`, `-h` is a file name.
+  const options = tokens.filter((token) => token.kind === 'option');
+  if (options.some((token) => token.name === 'help')) return { kind: 'help' };
+  if (options.some((token) => token.name === 'version')) return { kind: 'version' };
+  const [command] = args;
   if (command === undefined) return { kind: 'error', message: 'no command given (did you mean rst-specs check?)' };
   if (command !== 'check') {
     return { kind: 'error', message: command.startsWith('-') ? `the command comes first: rst-specs check ${args.join(' ')}` : `unknown command '${command}'` };
@@ -95,70 +109,64 @@ export function parseArguments(args: readonly string[]): ParsedArguments {
   let color: boolean | undefined;
   let stdinFilename: string | undefined;
   let jobs: number | undefined;
-  let onlyPaths = false;
-  for (let index = 0; index < rest.length; index++) {
-    const arg = rest[index];
-    if (onlyPaths || arg === '-' || !arg.startsWith('-')) {
-      paths.push(arg);
+  for (const token of tokens.slice(1)) {
+    if (token.kind === 'positional') {
+      paths.push(token.value);
       continue;
     }
-    if (arg === '--') {
-      onlyPaths = true;
+    if (token.kind === 'option-terminator') continue;
+    const flag = token.rawName;
+    if (!Object.hasOwn(FLAGS, token.name)) return { kind: 'error', message: `unknown option '${flag}'` };
+    if (FLAGS[token.name].type === 'boolean') {
+      if (token.value !== undefined) return { kind: 'error', message: `${flag} takes no value` };
+      if (token.name === 'fix') fix = true;
+      else if (token.name === 'fix-dry-run') fixDryRun = true;
+      else if (token.name === 'quiet') quiet = true;
+      else if (token.name === 'verbose') verbose = true;
+      else if (token.name === 'color') color = true;
+      else if (token.name === 'no-color') color = false;
       continue;
     }
-    const equals = arg.startsWith('--') ? arg.indexOf('=') : -1;
-    const flag = equals > 0 ? arg.slice(0, equals) : arg;
-    const inline = equals > 0 ? arg.slice(equals + 1) : undefined;
-    if (!VALUE_OPTIONS.has(flag)) {
-      if (inline !== undefined) return { kind: 'error', message: `${flag} takes no value` };
-      if (flag === '--fix') fix = true;
-      else if (flag === '--fix-dry-run') fixDryRun = true;
-      else if (flag === '--quiet' || flag === '-q') quiet = true;
-      else if (flag === '--verbose') verbose = true;
-      else if (flag === '--color') color = true;
-      else if (flag === '--no-color') color = false;
-      else return { kind: 'error', message: `unknown option '${arg}'` };
-      continue;
-    }
-    const value = inline ?? rest[++index];
-    // `--template=` (empty, as a shell gives an unset variable) is a missing value too.
-    if (value === undefined || value === '' || (inline === undefined && value.startsWith('--'))) return { kind: 'error', message: `${flag} needs a value` };
-    switch (flag) {
-      case '--template':
+    const value = token.value;
+    // `--template=` (empty, as a shell gives an unset variable) is a missing value too; so is a next option.
+    if (value === undefined || value === '' || (!token.inlineValue && value.startsWith('--'))) return { kind: 'error', message: `${flag} needs a value` };
+    switch (token.name) {
+      case 'template':
         template = value;
         break;
-      case '--config':
+      case 'config':
         config = value;
         break;
-      case '--stdin-filename':
+      case 'stdin-filename':
         stdinFilename = value;
         break;
-      case '--format':
-      case '-f':
+      case 'format':
         if (!(FORMATS as readonly string[]).includes(value)) {
           return { kind: 'error', message: `--format must be one of ${FORMATS.join(', ')}, not '${value}'` };
         }
         format = value as Format;
         break;
-      case '--max-line-length': {
+      case 'max-line-length': {
         const number = wholeNumber(value);
-        if (number === undefined || number < 1) return { kind: 'error', message: `--max-line-length must be a positive whole number, not '${value}'` };
+        if (!OPTIONS.maxLineLength.setting!.valid(number)) {
+          return { kind: 'error', message: `--max-line-length must be ${OPTIONS.maxLineLength.setting!.expected}, not '${value}'` };
+        }
         maxLineLength = number;
         break;
       }
-      case '--jobs': {
+      case 'jobs': {
         const number = wholeNumber(value);
         if (number === undefined || number < 1) return { kind: 'error', message: `--jobs must be a positive whole number, not '${value}'` };
         jobs = number;
         break;
       }
-      case '--max-warnings': {
+      case 'max-warnings': {
         const number = wholeNumber(value);
         if (number === undefined) return { kind: 'error', message: `--max-warnings must be a whole number (0 or more), not '${value}'` };
         maxWarnings = number;
         break;
       }
-      case '--rule': {
+      case 'rule': {
         const at = value.indexOf('=');
         const id = at < 0 ? value : value.slice(0, at);
         const severity = at < 0 ? '' : value.slice(at + 1);

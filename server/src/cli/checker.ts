@@ -13,7 +13,7 @@ import {
   loadConfigFile,
   mergeOptions,
 } from '../config';
-import { nodeTemplateFiles, TemplateCache } from '../template/load';
+import { nodeTemplateFiles, nodeTemplateReader, TemplateCache, type TemplateReader } from '../template/load';
 import { DocsTrees } from '../docs/load';
 import { isTemplateFile, locateTemplate, type TemplateFiles } from '../template/locate';
 import { type Template, TemplateError } from '../template/model';
@@ -51,10 +51,12 @@ export interface CheckerIo {
 
 /** Checks specs one at a time for one run, keeping what the file system answered (configs, templates, project roots). */
 export class SpecChecker {
-  private readonly analyzer = new Analyzer(new RunTemplateCache(), nodeTemplateFiles, new DocsTrees());
+  private readonly templateFiles = cachedTemplateFiles();
+  // The same run-long answers for the engine's own lookups (each spec's conf.py, misplacement,
+  // links), which otherwise stat two files per folder up to the root for every spec.
+  private readonly analyzer = new Analyzer(new RunTemplateCache(cachedReader()), this.templateFiles, new DocsTrees());
   private readonly configPathByFolder = new Map<string, string | undefined>();
   private readonly rootByFolder = new Map<string, string | undefined>();
-  private readonly templateFiles = cachedTemplateFiles();
   private readonly templateByFolder = new Map<string, string>();
   private readonly forcedConfig: LoadedConfig | undefined;
   private readonly repo = new RepoFacts();
@@ -283,7 +285,13 @@ class RunTemplateCache extends TemplateCache {
 function cachedTemplateFiles(): TemplateFiles {
   const exists = new Map<string, boolean>();
   const lists = new Map<string, readonly string[]>();
+  const reals = new Map<string, string>();
   return {
+    realPath(filePath) {
+      let answer = reals.get(filePath);
+      if (answer === undefined) reals.set(filePath, (answer = nodeTemplateFiles.realPath!(filePath)));
+      return answer;
+    },
     exists(filePath) {
       let answer = exists.get(filePath);
       if (answer === undefined) exists.set(filePath, (answer = nodeTemplateFiles.exists(filePath)));
@@ -293,6 +301,27 @@ function cachedTemplateFiles(): TemplateFiles {
       let answer = lists.get(folder);
       if (answer === undefined) lists.set(folder, (answer = nodeTemplateFiles.list(folder)));
       return answer;
+    },
+  };
+}
+
+/** A file's stamp, asked once per run (each spec asks for its conf.py's); a missing file's error kept too. */
+function cachedReader(): TemplateReader {
+  const stamps = new Map<string, string | Error>();
+  return {
+    ...nodeTemplateReader,
+    stamp(filePath) {
+      let stamp = stamps.get(filePath);
+      if (stamp === undefined) {
+        try {
+          stamp = nodeTemplateReader.stamp(filePath);
+        } catch (error) {
+          stamp = error as Error;
+        }
+        stamps.set(filePath, stamp);
+      }
+      if (stamp instanceof Error) throw stamp;
+      return stamp;
     },
   };
 }

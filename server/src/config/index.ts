@@ -9,7 +9,7 @@ export {
   SEVERITY_SETTINGS,
   type SpecsConfig,
 } from './parse';
-export { findConfigFor, findConfigPath, forgetConfig, type LoadedConfig, loadConfigFile, optionsForSpec } from './load';
+export { findConfigFor, findConfigPath, forgetConfig, type LoadedConfig, loadConfigFile, optionsForSpec, specPredicate } from './load';
 export {
   type EditorSettings,
   type EffectiveOptions,

@@ -1,7 +1,7 @@
 import { lstatSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { describeFsError, isReallyWithin, readRegularFile } from '../node-files';
-import { type EffectiveOptions, mergeOptions, type OptionOverrides } from './options';
+import { type EffectiveOptions, isIncludedSpec, mergeOptions, type OptionOverrides } from './options';
 import { CONFIG_FILE_NAMES, type ConfigProblem, parseConfig, type SpecsConfig } from './parse';
 
 export interface LoadedConfig {
@@ -40,6 +40,24 @@ export function optionsForSpec(
 ): { options: EffectiveOptions; config?: LoadedConfig } {
   const config = findConfigFor(specPath, workspaceFolder);
   return { options: mergeOptions(config?.config, config?.folder, overrides), config };
+}
+
+/**
+ * "Is this file on disk a spec?" for many files of one workspace folder (a walk): the same answer
+ * as a check gives (`isIncludedSpec` under the nearest config file and the overrides), each
+ * folder's config file looked up once per predicate.
+ */
+export function specPredicate(workspaceFolder: string | undefined, overrides: OptionOverrides = {}): (filePath: string) => boolean {
+  const byFolder = new Map<string, EffectiveOptions>();
+  return (filePath) => {
+    const folder = path.dirname(path.resolve(filePath));
+    let options = byFolder.get(folder);
+    if (!options) {
+      options = optionsForSpec(filePath, workspaceFolder, overrides).options;
+      byFolder.set(folder, options);
+    }
+    return isIncludedSpec(filePath, options, workspaceFolder);
+  };
 }
 
 /**

@@ -1,42 +1,37 @@
-import type { SeveritySetting } from '../rules/rule';
-import { DEFAULT_MAX_LINE_LENGTH, DEFAULT_OPTIONAL_SECTIONS, type EngineOptions } from '../engine';
-import { DEFAULT_EXCLUDE, DEFAULT_INCLUDE, isSpecFile, matchesAnyGlob } from '../spec-files';
-import type { OptionalSectionsSetting } from '../template/optional';
+import type { EngineOptions } from '../engine';
+import {
+  CONFIG_SETTING_KEYS,
+  DEFAULT_EXCLUDE,
+  DEFAULT_INCLUDE,
+  DEFAULT_MAX_LINE_LENGTH,
+  DEFAULT_OPTIONAL_SECTIONS,
+  type EditorSettings,
+  OPTIONS,
+  type OptionalSectionsSetting,
+  type OptionOverrides,
+  type OptionValues,
+} from '../options';
+import { isSpecFile, matchesAnyGlob } from '../spec-files';
 import type { SpecsConfig } from './parse';
 
-/** What one spec is checked with, after defaults, the config file and overrides are combined. */
-export interface EffectiveOptions {
-  /** Absolute, or relative to the caller's workspace folder; undefined: locate the template. */
-  readonly templatePath: string | undefined;
-  readonly include: readonly string[];
-  readonly exclude: readonly string[];
+export type { EditorSettings, OptionOverrides } from '../options';
+
+/**
+ * What one spec is checked with, after defaults, the config file and overrides are combined
+ * (options.ts declares each option). `templatePath`: absolute, or relative to the caller's
+ * workspace folder; undefined: locate the template. `rules` in the overrides are merged over the
+ * config file's, id by id.
+ */
+export interface EffectiveOptions
+  extends Pick<OptionValues, 'templatePath' | 'include' | 'exclude' | 'maxLineLength' | 'optionalSections' | 'rules' | 'restExistingNames'>,
+    Partial<Pick<OptionValues, 'directives' | 'roles'>> {
   /** The folder the include and exclude globs are relative to (the config file's), if any. */
   readonly globBase: string | undefined;
-  readonly maxLineLength: number;
-  /** One list, or lists by release or template file name: the engine picks the spec's (template/optional.ts). */
-  readonly optionalSections: OptionalSectionsSetting;
   /** Where `optionalSections` came from: the overrides, the config file, the repo's own check (`tests/test_titles.py`), or the default. */
   readonly optionalSectionsFrom: OptionalSectionsOrigin;
-  readonly rules: Readonly<Record<string, SeveritySetting>>;
-  /** API path names with underscores that the repository already has (the config file's `rest.existingNames`). */
-  readonly restExistingNames: readonly string[];
-  /** Extra directive and role names (the config file's `directives` and `roles`). */
-  readonly directives?: readonly string[];
-  readonly roles?: readonly string[];
 }
 
 export type OptionalSectionsOrigin = 'setting' | 'config' | 'repo' | 'default';
-
-/** Values that win over the config file: command-line options, or the editor settings the user set. */
-export interface OptionOverrides {
-  readonly templatePath?: string;
-  readonly include?: readonly string[];
-  readonly exclude?: readonly string[];
-  readonly maxLineLength?: number;
-  readonly optionalSections?: OptionalSectionsSetting;
-  /** Merged over the config file's rules, id by id. */
-  readonly rules?: Readonly<Record<string, SeveritySetting>>;
-}
 
 /**
  * Defaults, then what the repo's own check makes optional (`repoOptional`, read from its
@@ -78,35 +73,19 @@ export function engineOptions(options: EffectiveOptions): EngineOptions {
   };
 }
 
-/** The editor settings that mirror config keys (the language server's `Settings` extends them). */
-export interface EditorSettings {
-  readonly templatePath: string | undefined;
-  readonly include: readonly string[];
-  readonly exclude: readonly string[];
-  readonly maxLineLength: number;
-  /** One list, or lists by release or template file name (`*` for the others). */
-  readonly optionalSections: OptionalSectionsSetting;
-  readonly rules: Readonly<Record<string, SeveritySetting>>;
-}
-
 /**
  * The editor settings that should win over a config file: those named in `userSet` when the client
  * can tell (e.g. from `WorkspaceConfiguration.inspect`), else those that differ from the defaults,
  * since `workspace/configuration` answers with the defaults filled in.
  */
 export function overridesFromSettings(settings: EditorSettings, userSet?: ReadonlySet<string>): OptionOverrides {
-  const set = (key: keyof EditorSettings, isDefault: boolean) => (userSet ? userSet.has(key) : !isDefault);
-  const sameList = (a: OptionalSectionsSetting, b: readonly string[]) => JSON.stringify(a) === JSON.stringify(b);
-  return {
-    ...(settings.templatePath !== undefined && set('templatePath', false) ? { templatePath: settings.templatePath } : {}),
-    ...(set('include', sameList(settings.include, DEFAULT_INCLUDE)) ? { include: settings.include } : {}),
-    ...(set('exclude', sameList(settings.exclude, DEFAULT_EXCLUDE)) ? { exclude: settings.exclude } : {}),
-    ...(set('maxLineLength', settings.maxLineLength === DEFAULT_MAX_LINE_LENGTH) ? { maxLineLength: settings.maxLineLength } : {}),
-    ...(set('optionalSections', sameList(settings.optionalSections, DEFAULT_OPTIONAL_SECTIONS))
-      ? { optionalSections: settings.optionalSections }
-      : {}),
-    ...(Object.keys(settings.rules).length > 0 ? { rules: settings.rules } : {}),
-  };
+  const overrides: { -readonly [K in keyof OptionOverrides]: OptionOverrides[K] } = {};
+  for (const key of CONFIG_SETTING_KEYS) {
+    const value = settings[key];
+    if (value === undefined) continue;
+    if (userSet ? userSet.has(key) : JSON.stringify(value) !== JSON.stringify(OPTIONS[key].default)) Object.assign(overrides, { [key]: value });
+  }
+  return overrides;
 }
 
 /**

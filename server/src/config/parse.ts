@@ -1,30 +1,18 @@
 import * as path from 'node:path';
 import type { Range } from '../rst/types';
 import type { SeveritySetting } from '../rules/rule';
+import { getNodeValue } from 'jsonc-parser/lib/esm/main';
+import { CONFIG_KEYS, OPTIONS, type OptionValues } from '../options';
 import { NON_RULE_CODES } from '../analyze';
 import { ruleById } from '../rules';
-import type { OptionalSectionsSetting } from '../template/optional';
 import { type JsonNode, offsetToPosition, parseJsonc } from './jsonc';
 import { editDistance } from '../template/similarity';
 
 /** The settings a `.rst-specs.json` (or `.rst-specs.jsonc`) file may hold; each is optional. */
-export interface SpecsConfig {
-  /** The template, as an absolute path (the file gives it relative to its own folder, or absolute). */
+/** Globs are relative to the config file's folder; `template` is made absolute. Options.ts declares each key. */
+export interface SpecsConfig extends Partial<Pick<OptionValues, 'include' | 'exclude' | 'maxLineLength' | 'rules' | 'optionalSections' | 'directives' | 'roles'>> {
   readonly template?: string;
-  /** Globs of the specs to check, relative to the config file's folder. */
-  readonly include?: readonly string[];
-  /** Globs of the .rst files that are not specs, relative to the config file's folder. */
-  readonly exclude?: readonly string[];
-  readonly maxLineLength?: number;
-  /** Severity per rule id; `off` turns a rule off. */
-  readonly rules?: Readonly<Record<string, SeveritySetting>>;
-  /** Titles a spec may leave out: one list, or lists by release or template file name (`*` for the others). */
-  readonly optionalSections?: OptionalSectionsSetting;
-  /** REST API advice: `existingNames`, path names with underscores that the repository's API already has. */
-  readonly rest?: { readonly existingNames?: readonly string[] };
-  /** Directive and role names the docs build knows besides docutils', Sphinx's and conf.py's extensions' (custom extensions). */
-  readonly directives?: readonly string[];
-  readonly roles?: readonly string[];
+  readonly rest?: { readonly existingNames?: OptionValues['restExistingNames'] };
 }
 
 export interface ConfigProblem {
@@ -34,7 +22,7 @@ export interface ConfigProblem {
 }
 
 export const CONFIG_FILE_NAMES: readonly string[] = ['.rst-specs.json', '.rst-specs.jsonc'];
-export const CONFIG_KEYS: readonly string[] = ['template', 'include', 'exclude', 'maxLineLength', 'rules', 'optionalSections', 'rest', 'directives', 'roles'];
+export { CONFIG_KEYS };
 export const REST_KEYS: readonly string[] = ['existingNames'];
 export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['error', 'warning', 'information', 'hint', 'off'];
 
@@ -55,64 +43,50 @@ export function parseConfig(text: string, sourcePath: string): { config: SpecsCo
     return { config: {}, problems };
   }
   const root = parsed.root;
-  if (root.kind !== 'object') {
-    problems.push({ message: 'the file must hold an object, like { "maxLineLength": 79 }', range: rangeOf(root.offset, root.end) });
+  if (root.type !== 'object') {
+    problems.push({ message: 'the file must hold an object, like { "maxLineLength": 79 }', range: rangeOf(root.offset, root.offset + root.length) });
     return { config: {}, problems };
   }
-  const problem = (node: { offset: number; end: number }, message: string) => problems.push({ message, range: rangeOf(node.offset, node.end) });
+  const problem = (node: JsonNode, message: string) => problems.push({ message, range: rangeOf(node.offset, node.offset + node.length) });
   const config: { -readonly [K in keyof SpecsConfig]: SpecsConfig[K] } = {};
   const seen = new Set<string>();
-  for (const property of root.properties) {
-    const keyNode = { offset: property.keyOffset, end: property.keyEnd };
-    const { key, value } = property;
+  for (const { key, keyNode, value } of properties(root)) {
     if (seen.has(key)) problem(keyNode, `"${key}" is given twice; the last one applies`);
     seen.add(key);
     switch (key) {
       case '$schema':
-        if (value.kind !== 'string') problem(value, '"$schema" must be a string');
+        if (value.type !== 'string') problem(value, '"$schema" must be a string');
         break;
       case 'template':
-        if (value.kind !== 'string' || value.value.trim() === '') problem(value, '"template" must be a path to the template, as a string');
+        if (value.type !== 'string' || value.value.trim() === '') problem(value, '"template" must be a path to the template, as a string');
         else config.template = path.resolve(path.dirname(sourcePath), value.value.trim());
         break;
       case 'include':
-      case 'exclude': {
-        const list = stringList(value);
-        if (list && list.every((glob) => glob.trim() !== '')) config[key] = list;
-        else problem(value, `"${key}" must be a list of globs (non-empty strings)`);
-        break;
-      }
+      case 'exclude':
       case 'directives':
-      case 'roles': {
-        const list = stringList(value);
-        if (list && list.every((name) => /^[^\s:]+(:[^\s:]+)*$/.test(name))) config[key] = list;
-        else problem(value, `"${key}" must be a list of ${key.slice(0, -1)} names, like ["${key === 'roles' ? 'bug' : 'my-directive'}"]`);
+      case 'roles':
+      case 'optionalSections':
+      case 'maxLineLength': {
+        // Checked as options.ts declares them.
+        const { valid, problem: expected } = OPTIONS[key].config!;
+        // jsonc-parser makes objects without a prototype: a plain one, as JSON.parse gives (arrays are plain already).
+        const read: unknown = getNodeValue(value);
+        const given: unknown = typeof read === 'object' && read !== null && !Array.isArray(read) ? { ...read } : read;
+        if (valid!(given)) Object.assign(config, { [key]: given });
+        else problem(value, `"${key}" ${expected}`);
         break;
       }
-      case 'optionalSections': {
-        const setting = optionalSections(value);
-        if (setting) config.optionalSections = setting;
-        else {
-          problem(value, '"optionalSections" must be a list of section titles, or an object of such lists by release or template file name, like { "*": ["History"], "queens": ["History", "Upgrade impact"] }');
-        }
-        break;
-      }
-      case 'maxLineLength':
-        if (value.kind === 'number' && Number.isInteger(value.value) && value.value > 0) config.maxLineLength = value.value;
-        else problem(value, '"maxLineLength" must be a positive whole number');
-        break;
       case 'rules': {
-        if (value.kind !== 'object') {
+        if (value.type !== 'object') {
           problem(value, '"rules" must be an object of rule ids to severities, like { "line-length": "warning" }');
           break;
         }
         const rules: Record<string, SeveritySetting> = {};
-        for (const rule of value.properties) {
-          const ruleKey = { offset: rule.keyOffset, end: rule.keyEnd };
+        for (const rule of properties(value)) {
           if (!ruleById.has(rule.key) && !NON_RULE_CODES.has(rule.key)) {
-            problem(ruleKey, `unknown rule "${rule.key}"${closest(rule.key, [...ruleById.keys(), ...NON_RULE_CODES])}`);
+            problem(rule.keyNode, `unknown rule "${rule.key}"${closest(rule.key, [...ruleById.keys(), ...NON_RULE_CODES])}`);
           }
-          else if (rule.value.kind !== 'string' || !(SEVERITY_SETTINGS as readonly string[]).includes(rule.value.value)) {
+          else if (rule.value.type !== 'string' || !(SEVERITY_SETTINGS as readonly string[]).includes(rule.value.value)) {
             problem(rule.value, `the severity of "${rule.key}" must be one of ${SEVERITY_SETTINGS.join(', ')}`);
           } else rules[rule.key] = rule.value.value as SeveritySetting;
         }
@@ -120,14 +94,14 @@ export function parseConfig(text: string, sourcePath: string): { config: SpecsCo
         break;
       }
       case 'rest': {
-        if (value.kind !== 'object') {
+        if (value.type !== 'object') {
           problem(value, '"rest" must be an object, like { "existingNames": ["audit_template"] }');
           break;
         }
         const rest: { existingNames?: readonly string[] } = {};
-        for (const entry of value.properties) {
+        for (const entry of properties(value)) {
           if (entry.key !== 'existingNames') {
-            problem({ offset: entry.keyOffset, end: entry.keyEnd }, `unknown setting "rest.${entry.key}"${closest(entry.key, REST_KEYS)} (known: ${REST_KEYS.join(', ')})`);
+            problem(entry.keyNode, `unknown setting "rest.${entry.key}"${closest(entry.key, REST_KEYS)} (known: ${REST_KEYS.join(', ')})`);
             continue;
           }
           const names = stringList(entry.value);
@@ -144,26 +118,27 @@ export function parseConfig(text: string, sourcePath: string): { config: SpecsCo
   return { config, problems };
 }
 
+/** An object node's properties, in the file's order (a key given twice appears twice). */
+function properties(node: JsonNode): { key: string; keyNode: JsonNode; value: JsonNode }[] {
+  const found: { key: string; keyNode: JsonNode; value: JsonNode }[] = [];
+  for (const property of node.children ?? []) {
+    const [keyNode, value] = property.children ?? [];
+    // A property without a value is a syntax error, which parseJsonc has reported already.
+    if (keyNode && value) found.push({ key: String(keyNode.value), keyNode, value });
+  }
+  return found;
+}
+
 function stringList(node: JsonNode): string[] | undefined {
-  if (node.kind !== 'array') return undefined;
+  if (node.type !== 'array') return undefined;
   const values: string[] = [];
-  for (const item of node.items) {
-    if (item.kind !== 'string') return undefined;
+  for (const item of node.children ?? []) {
+    if (item.type !== 'string') return undefined;
     values.push(item.value);
   }
   return values;
 }
 
-function optionalSections(node: JsonNode): OptionalSectionsSetting | undefined {
-  if (node.kind !== 'object') return stringList(node);
-  const byPlace: Record<string, readonly string[]> = {};
-  for (const property of node.properties) {
-    const list = stringList(property.value);
-    if (!list) return undefined;
-    byPlace[property.key] = list;
-  }
-  return byPlace;
-}
 
 /** "; did you mean X?" when a known name is one or two edits away. */
 function closest(name: string, known: readonly string[]): string {

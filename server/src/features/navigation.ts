@@ -52,7 +52,7 @@ export function occurrences(doc: SpecDocument): Occurrence[] {
     if (rest.includes('_')) {
       add(PHRASE_REF, 'target', normalizeLabel, 1, 1);
       add(SIMPLE_REF, 'target', normalizeLabel);
-      add(FOOTNOTE_REF, 'footnote', (name) => name, 1, 1);
+      add(FOOTNOTE_REF, 'footnote', footnoteKey, 1, 1);
       add(CITATION_REF, 'citation', normalizeLabel, 1, 1);
     }
     if (rest.includes('|')) add(SUBSTITUTION_REF, 'substitution', normalizeLabel, 1, 1);
@@ -80,9 +80,32 @@ function definitionOn(text: string, line: number): Occurrence | undefined {
   for (const [pattern, kind] of [[FOOTNOTE_DEF, 'footnote'], [CITATION_DEF, 'citation'], [SUBSTITUTION_DEF, 'substitution']] as const) {
     const match = pattern.exec(text);
     if (match && kind === 'citation' && /^\d+$/.test(match[2])) continue;
-    if (match) return { kind, key: kind === 'footnote' ? match[2] : normalizeLabel(match[2]), range: span(line, match[1].length, match[2].length), definition: true };
+    if (match) return { kind, key: kind === 'footnote' ? footnoteKey(match[2]) : normalizeLabel(match[2]), range: span(line, match[1].length, match[2].length), definition: true };
   }
   return undefined;
+}
+
+/** A footnote's key: `#label` as docutils compares labels (case and spaces normalised), `1`, `#` and `*` as written. */
+function footnoteKey(name: string): string {
+  return name.length > 1 && name.startsWith('#') ? `#${normalizeLabel(name.slice(1))}` : name;
+}
+
+/**
+ * The name an occurrence gives or uses among a document's explicit targets, one namespace in
+ * docutils (a footnote's label, a citation and a target named alike are duplicates): undefined for
+ * substitutions, documents and footnotes without a label (`[1]`, `[#]`, `[*]`).
+ */
+export function targetName(occurrence: Occurrence): string | undefined {
+  if (occurrence.kind === 'target' || occurrence.kind === 'citation') return occurrence.key;
+  if (occurrence.kind === 'footnote' && occurrence.key.length > 1 && occurrence.key.startsWith('#')) return occurrence.key.slice(1);
+  return undefined;
+}
+
+/** The part of an occurrence that a rename replaces: a footnote's label without its `#`. */
+export function renamedRange(occurrence: Occurrence): Range {
+  if (occurrence.kind !== 'footnote') return occurrence.range;
+  const { start, end } = occurrence.range;
+  return { start: { line: start.line, character: start.character + 1 }, end };
 }
 
 /** The occurrence under a position (its range includes the position, its end too). */

@@ -7,7 +7,7 @@
 import { posix as path } from 'node:path';
 import type { Range, Section, SpecDocument } from '../rst/types';
 import { parseSpec } from '../rst/parse';
-import { isSpecFile } from '../spec-files';
+import { isIncludedSpec } from '../config/options';
 import { isWithin } from '../paths';
 import { structuralSections } from '../template/structure';
 
@@ -29,6 +29,13 @@ export interface WorkspaceFolderScope {
   readonly folder: string;
   readonly include: readonly string[];
   readonly exclude: readonly string[];
+  /** Whether a file is a spec, when the caller knows better than `include` and `exclude` alone (the config files: config/load.ts's specPredicate). */
+  readonly isSpec?: (file: string) => boolean;
+}
+
+/** Whether a file of the scope is a spec: the scope's own predicate, else its globs (the one predicate, config/options.ts). */
+export function isScopeSpec(scope: WorkspaceFolderScope, file: string): boolean {
+  return scope.isSpec ? scope.isSpec(file) : isIncludedSpec(file, { include: scope.include, exclude: scope.exclude, globBase: undefined }, scope.folder);
 }
 
 export interface OpenSpec {
@@ -151,7 +158,7 @@ export class WorkspaceSymbolIndex {
         const full = path.join(folder, entry.name);
         if (entry.isDirectory) {
           if (!SKIPPED.has(entry.name) && depth < this.limits.maxDepth) await walk(full, depth + 1);
-        } else if (entry.isFile && entry.name.endsWith('.rst') && isSpecFile(full, scope.folder, scope.include, scope.exclude)) {
+        } else if (entry.isFile && entry.name.endsWith('.rst') && isScopeSpec(scope, full)) {
           files.push(full);
         }
       }

@@ -3,6 +3,7 @@ import type { Range, SpecDocument } from '../rst/types';
 import type { FindingData } from '../rules/rule';
 import type { Template } from '../template/model';
 import type { TextEdit } from './edit';
+import { DEFAULT_MAX_LINE_LENGTH, DEFAULT_OPTIONAL_SECTIONS, OPTIONS } from '../options';
 
 export interface FixOptions {
   /** Longest allowed line, in characters (the width a paragraph is reflowed to). */
@@ -14,9 +15,9 @@ export interface FixOptions {
 }
 
 export const DEFAULT_FIX_OPTIONS: FixOptions = {
-  maxLineLength: 79,
-  optionalSections: ['History'],
-  insertedSectionBody: 'none',
+  maxLineLength: DEFAULT_MAX_LINE_LENGTH,
+  optionalSections: DEFAULT_OPTIONAL_SECTIONS,
+  insertedSectionBody: OPTIONS.insertedSectionBody.default,
 };
 
 /** The part of a diagnostic a fix reads: which rule, where, and the rule's `data`. */

@@ -39,23 +39,20 @@ import type { Settings } from './settings';
 import { cancellable, throwIfCancelled } from './cancellation';
 import type { RepoActions } from './repo-commands';
 import { type ClientPositions, clientPositions } from './client-positions';
+import { SERVER_COMMANDS as PROTOCOL_COMMANDS, USE_LF_COMMAND } from '../protocol';
 
 export const FIX_ALL_KIND = 'source.fixAll.rst-specs';
 export const INSERT_MISSING_KIND = 'source.insertMissingSections.rst-specs';
 export const QUICK_FIX_KIND = 'quickfix';
 
-/** Commands the server executes (the extension's own commands, of other names, call these). */
+/** Commands the server executes here (protocol.ts has them all: the repo commands are in repo-commands.ts). */
 export const SERVER_COMMANDS = {
-  /** `[{ uri, version? }]`: applies "Insert all missing sections" through workspace/applyEdit. */
-  insertMissingSections: 'rst-specs.server.insertMissingSections',
-  /** `[{ folderUri, name, title? }]`: the text of a new spec from the template that folder uses. */
-  newSpecText: 'rst-specs.server.newSpecText',
-  /** `[{ uris }]`: checks spec files that need not be open and publishes their diagnostics. */
-  checkFiles: 'rst-specs.server.checkFiles',
+  insertMissingSections: PROTOCOL_COMMANDS.insertMissingSections,
+  newSpecText: PROTOCOL_COMMANDS.newSpecText,
+  checkFiles: PROTOCOL_COMMANDS.checkFiles,
 } as const;
 
-/** Run by the VS Code extension after the carriage-return fix: VS Code keeps a document's line endings through edits. */
-export const USE_LF_COMMAND = 'rst-specs.useLfLineEndings';
+export { USE_LF_COMMAND };
 
 export const INSERT_ALL_TITLE = 'Insert all missing sections';
 export const FIX_ALL_TITLE = 'Fix all auto-fixable rst-specs problems';

@@ -29,8 +29,14 @@ export interface ServerContext {
   readonly environment: SpecEnvironment;
   /** The workspace folder (path) a file is in, the innermost when folders nest. */
   workspaceFolderOf(filePath: string): string | undefined;
+  /** A workspace folder's URI, as the client gave it. */
+  workspaceFolderUri(folder: string): string | undefined;
   /** Told the URIs of the files the client reports created, changed or deleted (workspace/didChangeWatchedFiles). */
   onWatchedFilesChanged(listener: (uris: readonly string[]) => void): void;
+  /** Whether an open document changed and waits for its check (background work goes after it). */
+  checksPending(): boolean;
+  /** Background work allocated much: garbage is collected after the next quiet spell (lsp/idle-collector.ts). */
+  allocated(): void;
 }
 
 /** An LSP feature module: the capabilities it declares and the handlers it registers. */

@@ -12,8 +12,8 @@ import { nodeTemplateFiles, nodeTemplateReader, type TemplateReader } from '../t
 import type { TemplateFiles } from '../template/locate';
 import { TemplateError } from '../template/model';
 
-export const READ_DIRECTORY_REQUEST = 'rst-specs/readDirectory';
-export const READ_FILE_REQUEST = 'rst-specs/readFile';
+export { READ_DIRECTORY_REQUEST, READ_FILE_REQUEST } from '../protocol';
+import { READ_DIRECTORY_REQUEST, READ_FILE_REQUEST } from '../protocol';
 
 export interface FileAccess {
   readonly files: TemplateFiles;

@@ -27,8 +27,8 @@ import { hoverAt } from '../features/hover';
 import { documentLinks } from '../features/links';
 import { documentSymbols, type SectionSymbol } from '../features/symbols';
 import type { SpecContext } from '../features/template-guide';
-import { type OpenSpec, type WorkspaceFiles, WorkspaceSymbolIndex } from '../features/workspace-symbols';
-import { isSpecFile } from '../spec-files';
+import { isScopeSpec, type OpenSpec, type WorkspaceFiles, WorkspaceSymbolIndex } from '../features/workspace-symbols';
+import { overridesFromSettings, specPredicate } from '../config';
 import type { DocumentState, ServerContext, ServerFeature } from './context';
 import { cancellable, isCancellation } from './cancellation';
 import { fileLinks } from './file-links';
@@ -229,7 +229,9 @@ function createLanguageFeatures(): ServerFeature {
             const scopes = await Promise.all(
               context.workspaceFolders().map(async (folder) => {
                 const settings = await context.settingsFor(pathToFileURL(folder).toString(), token);
-                return { folder, include: settings.include, exclude: settings.exclude };
+                // The specs a check would take: the config files' include and exclude under the settings the user set.
+                const isSpec = specPredicate(folder, overridesFromSettings(settings, settings.userSet));
+                return { folder, include: settings.include, exclude: settings.exclude, isSpec };
               }),
             );
             const open: OpenSpec[] = [];
@@ -241,7 +243,7 @@ function createLanguageFeatures(): ServerFeature {
               const folder = innermostFolder(file, scopes.map((candidate) => candidate.folder));
               const scope = scopes.find((candidate) => candidate.folder === folder);
               const state = await context.stateOf(document.uri, token);
-              if (state && (state.spec || (scope && isSpecFile(file, scope.folder, scope.include, scope.exclude)))) {
+              if (state && (state.spec || (scope && isScopeSpec(scope, file)))) {
                 open.push({ file, doc: state.doc });
                 positionsByFile.set(file, clientPositions(state.doc));
               }

@@ -12,7 +12,8 @@ import type {
   WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import { ResponseError, ErrorCodes } from 'vscode-languageserver/node';
-import { type Occurrence, occurrenceAt, occurrences, sameName } from '../features/navigation';
+import { normalizeLabel } from '../docs/references';
+import { type Occurrence, occurrenceAt, occurrences, renamedRange, sameName, targetName } from '../features/navigation';
 import { parseSpec } from '../rst/parse';
 import { resolveDocname } from '../rules/cross-reference';
 import type { Range } from '../rst/types';
@@ -114,7 +115,19 @@ export function createNavigationFeature(): ServerFeature {
         ),
       );
 
-      const renamable = (occurrence: Occurrence) => occurrence.kind === 'target' || occurrence.kind === 'citation' || occurrence.kind === 'substitution';
+      /** Targets, citations, substitutions, and footnotes with a label (`[#name]`; not `[1]`, `[#]`, `[*]`). */
+      const renamable = (occurrence: Occurrence) => occurrence.kind === 'substitution' || targetName(occurrence) !== undefined;
+
+      /** Why `newName` cannot be given: it already names another target, footnote or citation of the spec (or a label of its docs tree). */
+      const conflict = (state: DocumentState, all: readonly Occurrence[], occurrence: Occurrence, newName: string): string | undefined => {
+        const renamed = targetName(occurrence);
+        const wanted = normalizeLabel(newName);
+        if (renamed === undefined || wanted === renamed) return undefined;
+        const taken = all.find((other) => other.definition && targetName(other) === wanted);
+        if (taken) return `'${newName}' already names a ${taken.kind} of this spec (line ${taken.range.start.line + 1})`;
+        if (occurrence.kind === 'target' && docsPlaceOf(state)?.tree.labels().has(wanted)) return `'${newName}' is already a label of the docs tree`;
+        return undefined;
+      };
 
       connection.onPrepareRename(
         cancellable((params: PrepareRenameParams, token) =>
@@ -122,8 +135,8 @@ export function createNavigationFeature(): ServerFeature {
             const found = await at(params.textDocument.uri, params.position, token);
             if (!found || !renamable(found.occurrence)) return null;
             const text = found.state.doc.lines[found.occurrence.range.start.line].text;
-            const { start, end } = found.occurrence.range;
-            return { range: found.positions.toClientRange(found.occurrence.range), placeholder: text.slice(start.character, end.character) };
+            const range = renamedRange(found.occurrence);
+            return { range: found.positions.toClientRange(range), placeholder: text.slice(range.start.character, range.end.character) };
           }),
         ),
       );
@@ -138,9 +151,11 @@ export function createNavigationFeature(): ServerFeature {
               throw new ResponseError(ErrorCodes.InvalidParams, `'${params.newName}' is not a plain name (letters, digits, and single - _ . between them)`);
             }
             const { state, positions, all, occurrence } = found;
+            const taken = conflict(state, all, occurrence, params.newName);
+            if (taken) throw new ResponseError(ErrorCodes.InvalidParams, taken);
             const changes: Record<string, TextEdit[]> = {};
             const add = (at: string, range: Range) => (changes[at] ??= []).push({ range, newText: params.newName });
-            for (const other of sameName(all, occurrence)) add(uri, positions.toClientRange(other.range));
+            for (const other of sameName(all, occurrence)) add(uri, positions.toClientRange(renamedRange(other)));
             if (occurrence.kind === 'target') for (const site of treeSites(state, uri, occurrence.key)) add(site.uri, site.range);
             return { changes };
           }),

@@ -1,6 +1,7 @@
 // The server side of the repo commands (move to implemented / to a release, abandon, re-propose):
 // the engine (repo/moves.ts) builds the edit from the repo's files, this sends it to the editor
 // as one WorkspaceEdit (workspace/applyEdit), so that the editor's Undo and the SCM view see it.
+import { type MoveAction, SERVER_COMMANDS } from '../protocol';
 import type { CancellationToken, WorkspaceEdit } from 'vscode-languageserver/node';
 import { abandonSpec, type FileChange, moveIntoApproved, MoveError, moveToImplemented, moveToRelease, releasesOf, type RepoEdit, type RepoFiles, reproposeSpec } from '../repo/moves';
 import { specPlace } from '../repo/layout';
@@ -9,14 +10,10 @@ import type { ServerContext } from './context';
 import { siblingUri } from './file-links';
 import { throwIfCancelled } from './cancellation';
 
-export const REPO_COMMANDS = {
-  /** `[{ uri, action: 'implemented' | 'release' | 'abandon' | 'repropose', release? }]`: moves or copies the spec (workspace/applyEdit). */
-  moveSpec: 'rst-specs.server.moveSpec',
-  /** `[{ uri }]`: the release folders of the spec's repo, newest first. */
-  releases: 'rst-specs.server.releases',
-} as const;
+/** `[{ uri, action: MoveAction, release? }]` and `[{ uri }]` (protocol.ts). */
+export const REPO_COMMANDS = { moveSpec: SERVER_COMMANDS.moveSpec, releases: SERVER_COMMANDS.releases } as const;
 
-export type MoveAction = 'implemented' | 'release' | 'abandon' | 'repropose';
+export type { MoveAction };
 
 /** The repo edit as an LSP WorkspaceEdit: renames, creations and text edits in order (`versions`: of the open documents). */
 export function toWorkspaceEdit(edit: RepoEdit, uriOf: (filePath: string) => string, versionOf: (uri: string) => number | null): WorkspaceEdit {

@@ -32,6 +32,7 @@ import { CONFIG_FILE_NAMES } from '../config/parse';
 import { RecentlyUsed } from './recently-used';
 import { innermostFolder } from '../paths';
 import { fadeDiagnostic } from './more-actions';
+import { SETTINGS_SECTION } from '../protocol';
 import { AFTER_SHUTDOWN_METHOD, refuseAfterShutdown } from './shutdown';
 import { capDiagnostics } from './diagnostics-cap';
 
@@ -44,6 +45,8 @@ const SEVERITY: Record<SpecDiagnostic['severity'], DiagnosticSeverity> = {
 
 /** Open documents whose analysis is kept: more than a user has in view at once (memory: docs/performance.md). */
 const KEPT_ANALYSES = 8;
+/** How long a changed open document that is not checked yet holds background work back (lsp/specs-index.ts). */
+const UNCHECKED_WAIT_MS = 2_000;
 
 const DOCS_FOLDER = join(__dirname, '..', '..', 'docs', 'rules');
 
@@ -92,13 +95,19 @@ export function startServer(
   environment.repo.onReady = () => revalidateAll();
   const states = new RecentlyUsed<string, DocumentState>(KEPT_ANALYSES);
   const pendingPushes = new Set<string>();
+  /**
+   * Open documents changed and not checked since, with when they changed: background work waits
+   * for their checks (pushed, or pulled by the client). One the client never pulls stops counting
+   * after UNCHECKED_WAIT_MS.
+   */
+  const unchecked = new Map<string, number>();
   let workspaceFolders: string[] = [];
   let pullDiagnostics = false;
   let folderChanges = false;
   /** Whether the client fades text tagged Unnecessary: the guidance template-text finds. */
   let fadesGuidance = false;
   const clientSettings = new ClientSettings(
-    (uri) => connection.workspace.getConfiguration({ scopeUri: uri, section: 'rstSpecs' }),
+    (uri) => connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION }),
     connection.console,
     (uri) => {
       // The settings came after the defaults were used: check the document again with them.
@@ -107,6 +116,14 @@ export function startServer(
       else schedulePush(uri);
     },
   );
+
+  /** Each workspace folder's URI by its path (the web build reads folders through the client by URI). */
+  const folderUris = new Map<string, string>();
+  const keepFolderUri = (uri: string): string | undefined => {
+    const folder = filePathOf(uri);
+    if (folder) folderUris.set(folder, uri);
+    return folder;
+  };
 
   // Folders and files are in one form (paths.ts: no trailing slash, one drive-letter case), so the test is exact.
   const folderOf = (filePath: string) => innermostFolder(filePath, workspaceFolders);
@@ -138,7 +155,10 @@ export function startServer(
     throwIfCancelled(token);
     const spec = setup.isSpec ? environment.analyze(setup, text) : undefined;
     const state = { version, doc: spec?.doc ?? parseSpec(text), spec, setup };
-    if (documents.get(uri)?.version === version) states.set(uri, state);
+    if (documents.get(uri)?.version === version) {
+      states.set(uri, state);
+      unchecked.delete(uri);
+    }
     return state;
   }
 
@@ -213,10 +233,10 @@ export function startServer(
     if (typeof timeout === 'number' && Number.isFinite(timeout) && timeout > 0) clientSettings.timeoutMs = timeout;
     folderChanges = !!params.capabilities.workspace?.workspaceFolders;
     workspaceFolders = (params.workspaceFolders ?? [])
-      .map((folder) => filePathOf(folder.uri))
+      .map((folder) => keepFolderUri(folder.uri))
       .filter((folder): folder is string => !!folder);
     if (workspaceFolders.length === 0 && params.rootUri) {
-      const root = filePathOf(params.rootUri);
+      const root = keepFolderUri(params.rootUri);
       if (root) workspaceFolders = [root];
     }
     return {
@@ -234,7 +254,7 @@ export function startServer(
 
   connection.onInitialized(() => {
     if (clientSettings.enabled) {
-      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'rstSpecs' });
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
     }
     // Only a client with the capability sends the changes (the library throws otherwise).
     if (!folderChanges) return;
@@ -242,7 +262,7 @@ export function startServer(
       const removed = new Set(event.removed.map((folder) => filePathOf(folder.uri)));
       workspaceFolders = workspaceFolders.filter((folder) => !removed.has(folder));
       for (const folder of event.added) {
-        const added = filePathOf(folder.uri);
+        const added = keepFolderUri(folder.uri);
         if (added) workspaceFolders.push(added);
       }
       revalidateAll();
@@ -306,11 +326,13 @@ export function startServer(
   });
   documents.onDidChangeContent((event) => {
     idleCollector.touched();
+    unchecked.set(event.document.uri, performance.now());
     schedulePush(event.document.uri);
   });
   documents.onDidClose((event) => {
     idleCollector.touched();
     states.delete(event.document.uri);
+    unchecked.delete(event.document.uri);
     clientSettings.forget(event.document.uri);
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
@@ -323,7 +345,10 @@ export function startServer(
     workspaceFolders: () => workspaceFolders,
     environment,
     workspaceFolderOf: folderOf,
+    workspaceFolderUri: (folder) => folderUris.get(folder),
     onWatchedFilesChanged: (listener) => watchedFileListeners.push(listener),
+    checksPending: () => pendingPushes.size > 0 || [...unchecked.values()].some((changed) => performance.now() - changed < UNCHECKED_WAIT_MS),
+    allocated: () => idleCollector.touched(),
   };
   for (const feature of features) feature.register(context);
 

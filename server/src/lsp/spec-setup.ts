@@ -1,12 +1,12 @@
 // What one document is checked with: its file path, workspace folder, config file and editor
 // settings combined, the file access (disk or client) and the analyzer that goes with it.
 // Precedence, lowest first: the defaults; the nearest `.rst-specs.json`; the editor settings the
-// user set (see `userOverrides`); for the template, the spec's own `.. rst-specs: template=` comment.
+// user set (see `overridesFromSettings`); for the template, the spec's own `.. rst-specs: template=` comment.
 import { posix as path } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Analysis, Analyzer, specTemplatePath } from '../analyze';
 import type { DocsTrees } from '../docs/load';
-import { isIncludedSpec, type LoadedConfig, mergeOptions, type OptionOverrides } from '../config';
+import { engineOptions, isIncludedSpec, type LoadedConfig, mergeOptions, overridesFromSettings } from '../config';
 import { type EngineOptions, inlineControl } from '../engine';
 import { parseSpec } from '../rst/parse';
 import { TemplateCache } from '../template/load';
@@ -15,7 +15,7 @@ import type { OptionalSectionsSetting } from '../template/optional';
 import { testTitlesCandidates } from '../template/test-titles';
 import { type BundledText, ClientAccess, diskAccess, type FileAccess, splitUri } from './files';
 import { accessScan, diskScan, RepoFacts } from './repo-facts';
-import { type Settings, userOverrides } from './settings';
+import type { Settings } from './settings';
 import { filePathOfUri, normalisePath } from '../paths';
 import type { UndecodableByte } from '../encoding';
 
@@ -114,24 +114,11 @@ export class SpecEnvironment {
     }
     const config = filePath ? access.findConfig(filePath, workspaceFolder) : undefined;
     if (config) this.reportConfig(uri, config);
-    const set = userOverrides(settings);
-    const overrides: OptionOverrides = {
-      ...(set.has('templatePath') && settings.templatePath ? { templatePath: settings.templatePath } : {}),
-      ...(set.has('include') ? { include: settings.include } : {}),
-      ...(set.has('exclude') ? { exclude: settings.exclude } : {}),
-      ...(set.has('maxLineLength') ? { maxLineLength: settings.maxLineLength } : {}),
-      ...(set.has('rules') ? { rules: settings.rules } : {}),
-    };
+    const overrides = overridesFromSettings(settings, settings.userSet);
     const repoOptional = filePath ? this.repo.optionalFor(filePath, workspaceFolder, access) : undefined;
     const merged = mergeOptions(config?.config, config?.folder, overrides, repoOptional?.setting);
-    const fromConfig = config?.config.optionalSections as OptionalSectionsSetting | undefined;
-    const [optionalSections, optionalSectionsSource]: [OptionalSectionsSetting, string] = set.has('optionalSections')
-      ? [settings.optionalSections, 'setting']
-      : fromConfig && config
-        ? [fromConfig, config.path]
-        : repoOptional
-          ? [repoOptional.setting, repoOptional.source]
-          : [settings.optionalSections, 'default'];
+    const { optionalSections, optionalSectionsFrom: from } = merged;
+    const optionalSectionsSource = from === 'config' ? config!.path : from === 'repo' ? repoOptional!.source : from;
     const isSpec = settings.enable && filePath !== undefined && isIncludedSpec(filePath, merged, workspaceFolder);
     if (client && filePath && isSpec) {
       const written = inlineControl(parseSpec(text)).templatePath;
@@ -153,12 +140,8 @@ export class SpecEnvironment {
       templatePath: merged.templatePath,
       templatePathIsUsers: overrides.templatePath !== undefined,
       engine: {
-        maxLineLength: merged.maxLineLength,
-        optionalSections,
-        rules: merged.rules,
-        restExistingNames: merged.restExistingNames,
+        ...engineOptions(merged),
         existingApiNames: filePath ? this.repo.apiNamesFor(filePath, workspaceFolder, access, client ? accessScan(client) : this.scan) : undefined,
-        ...(merged.directives || merged.roles ? { docs: { extensions: null, directives: merged.directives, roles: merged.roles } } : {}),
       },
       optionalSections,
       optionalSectionsSource,

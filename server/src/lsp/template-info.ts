@@ -8,31 +8,8 @@ import type { CancellationToken } from 'vscode-languageserver/node';
 import type { ServerContext, ServerFeature } from './context';
 import { cancellable, isCancellation } from './cancellation';
 
-export const TEMPLATE_FOR_REQUEST = 'rst-specs/templateFor';
-
-export interface TemplateInfo {
-  /** False when the document is not checked as a spec (then nothing else is set). */
-  readonly isSpec: boolean;
-  /**
-   * Where the choice came from: the spec's `.. rst-specs: template=` comment, the `rstSpecs.templatePath`
-   * setting, the `.rst-specs.json` file, template lookup, or the bundled default.
-   */
-  readonly origin?: 'spec' | 'setting' | 'config' | 'found' | 'bundled';
-  /** The template file (POSIX path); for `bundled`, the copy shipped with the server. */
-  readonly path?: string;
-  /** A URI to open it (for `bundled`, a file: URI of the shipped copy, which a web client replaces). */
-  readonly uri?: string;
-  /** The path shown: relative to the workspace folder when inside it. */
-  readonly label?: string;
-  /** Why the chosen template could not be used (the bundled one was: `origin` is then `bundled`). */
-  readonly problem?: string;
-  /** The config file that applied, if any. */
-  readonly configPath?: string;
-  /** The template sections the spec may leave out. */
-  readonly optionalSections?: readonly string[];
-  /** Where that list came from: `setting`, `default`, or a file (the config, the repo's `tests/test_titles.py`), relative to the workspace folder when inside it. */
-  readonly optionalSectionsSource?: string;
-}
+export { TEMPLATE_FOR_REQUEST, type TemplateInfo } from '../protocol';
+import { TEMPLATE_FOR_REQUEST, type TemplateInfo } from '../protocol';
 
 export const templateInfoFeature: ServerFeature = {
   capabilities: () => ({}),

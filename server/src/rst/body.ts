@@ -40,11 +40,15 @@ STATES.Body = {
         return fieldMarker(sm);
       case T_OPTION_MARKER:
         return optionMarker(sm);
-      case T_DOCTEST:
+      case T_DOCTEST: {
+        const start = sm.absLineOffset();
+        const col = sm.physCol(sm.lineOffset);
         sm.getTextBlock(false);
+        sm.mark('doctest', start, sm.absLineOffset() + 1, col);
         sm.child('doctest');
         sm.context = [];
         return 'Body';
+      }
       case T_LINE_BLOCK:
         return lineBlock(sm);
       case T_GRID_TABLE_TOP:
@@ -107,6 +111,8 @@ export function blockQuote(sm: Machine, view: View): void {
     const quoteEnd = split ? split.quoteEnd : v.end;
     const first = viewText(doc, v, 0);
     sm.addBlock('block-quote', v.start, split ? split.attributionEnd : v.end, v.firstCol + leadingSpaces(first));
+    // the attribution, for the preview (inside the quote's lines, after its body)
+    if (split) sm.mark('attribution', split.quoteEnd, split.attributionEnd, v.col, { start: split.quoteEnd, end: split.attributionEnd, firstCol: v.col, col: v.col });
     sm.nestedParse({ start: v.start, end: quoteEnd, firstCol: v.firstCol, col: v.col });
     v = split ? split.rest : null;
     while (v && v.end > v.start && viewText(doc, v, 0) === '') {

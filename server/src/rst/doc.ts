@@ -22,6 +22,24 @@ export interface BlockRec {
   seq: number;
 }
 
+/**
+ * A node the preview needs that is not a Block: a definition list item (from its term), a field,
+ * an option list item, a line of a line block, a transition, a doctest block. Recorded with the
+ * blocks' depth and seq so both sort into one document order.
+ */
+export interface MarkRec {
+  kind: 'definition-item' | 'field' | 'option-item' | 'line' | 'transition' | 'doctest' | 'footnote' | 'citation' | 'target' | 'malformed-table' | 'attribution' | 'list-start';
+  startLine: number;
+  /** Exclusive, trailing blank lines not included. */
+  endLine: number;
+  indent: number;
+  /** Where the item's body starts (line, column): a definition, a field body, an option's description. */
+  bodyLine: number;
+  bodyCol: number;
+  depth: number;
+  seq: number;
+}
+
 export interface SectionRec {
   title: string;
   level: number;
@@ -144,6 +162,7 @@ export class Doc {
   readonly literal: Uint8Array;
   readonly messages: MessageRec[] = [];
   readonly blocks: BlockRec[] = [];
+  readonly marks: MarkRec[] = [];
   readonly sections: SectionRec[] = [];
   readonly jobs: Job[] = [];
   readonly checks: ContentCheck[] = [];

@@ -136,10 +136,15 @@ function explicitConstruct(sm: Machine): boolean {
   const line = sm.line!;
   const markupEnd = M.end;
   let m: RegExpExecArray | null;
+  // where the construct starts, for the preview's marks
+  const start = sm.absLineOffset();
+  const col = sm.physCol(sm.lineOffset);
   if ((m = FOOTNOTE.exec(line)) || (m = CITATION.exec(line))) {
     const label = m[0].slice(m[0].indexOf('[') + 1, m[0].lastIndexOf(']'));
-    note(sm, FOOTNOTE.test(line) ? 'footnote' : 'citation', label, null);
+    const kind = FOOTNOTE.test(line) ? 'footnote' : 'citation';
+    note(sm, kind, label, null);
     const r = sm.getFirstKnownIndented(m[0].length);
+    sm.mark(kind, start, sm.absLineOffset() + 1, col, r.view);
     sm.child('footnote');
     sm.nestedParse(r.view);
     return r.blankFinish;
@@ -152,6 +157,7 @@ function explicitConstruct(sm: Machine): boolean {
     const joined = lines.map(escape2null).join('');
     if (TARGET.test(joined)) {
       noteTarget(sm, lines);
+      sm.mark('target', start, sm.absLineOffset() + 1, col);
       sm.child('target');
       return r.blankFinish;
     }
@@ -163,6 +169,7 @@ function explicitConstruct(sm: Machine): boolean {
     const sub = SUBSTITUTION.exec(joined.join(' '));
     if (sub) {
       note(sm, 'substitution', sub[0].slice(0, sub[0].lastIndexOf('|')), null);
+      sm.mark('target', start, sm.absLineOffset() + 1, col);
       sm.child('substitution_definition');
       return r.blankFinish;
     }
@@ -214,7 +221,10 @@ function noteTarget(sm: Machine, lines: string[]): void {
 
 function anonymousTarget(sm: Machine): boolean {
   note(sm, 'anonymous', '', null);
+  const start = sm.absLineOffset();
+  const col = sm.physCol(sm.lineOffset);
   const blankFinish = sm.getFirstKnownIndented(M.end, true).blankFinish;
+  sm.mark('target', start, sm.absLineOffset() + 1, col);
   sm.child('target');
   return blankFinish;
 }

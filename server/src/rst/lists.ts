@@ -132,6 +132,7 @@ function field(sm: Machine, list: BlockRec): boolean {
   const r = sm.getFirstKnownIndented(M.end);
   const end = sm.doc.trimEnd(start, sm.absLineOffset() + 1);
   if (end > list.endLine) list.endLine = end;
+  sm.mark('field', start, end, list.indent, r.view);
   sm.nestedParse(r.view);
   return r.blankFinish;
 }
@@ -167,6 +168,7 @@ function optionListItem(sm: Machine): boolean | Correction {
     sm.gotoLineSafe(offset);
     return RETRY_AS_TEXT;
   }
+  sm.mark('option-item', offset, sm.absLineOffset() + 1, sm.physCol(offset - sm.start), r.view);
   sm.nestedParse(r.view);
   return r.blankFinish;
 }
@@ -198,7 +200,9 @@ STATES.OptionList = {
 export function lineBlock(sm: Machine): StateName {
   const lineno = sm.absLineNumber();
   sm.child('line-block');
+  const col = sm.physCol(sm.lineOffset);
   const first = sm.getFirstKnownIndented(M.end, true);
+  sm.mark('line', lineno - 1, sm.absLineOffset() + 1, col, first.view);
   sm.inlineView(first.view, lineno);
   let blankFinish = first.blankFinish;
   if (!blankFinish) {
@@ -213,7 +217,9 @@ export function lineBlock(sm: Machine): StateName {
 const LINEBLOCK_HANDLERS: Partial<Record<number, Handler>> = {
     [T_LINE_BLOCK]: (sm) => {
       const lineno = sm.absLineNumber();
+      const col = sm.physCol(sm.lineOffset);
       const r = sm.getFirstKnownIndented(M.end, true);
+      sm.mark('line', lineno - 1, sm.absLineOffset() + 1, col, r.view);
       sm.inlineView(r.view, lineno);
       sm.blankFinish = r.blankFinish;
       return 'LineBlock';

@@ -12,7 +12,7 @@
 // block quote, field, definition or directive cannot change how its surroundings parse, so it is
 // queued as a Job and parsed later from a flat loop: 10,000 nested lists need no deep recursion.
 import { ALL, T_TEXT } from './patterns';
-import { BlockRec, Doc, MessageRec, NodeInfo, View, isWs, trimLeadingBlank, viewText } from './doc';
+import { BlockRec, Doc, MarkRec, MessageRec, NodeInfo, View, isWs, trimLeadingBlank, viewText } from './doc';
 import type { BlockKind } from './types';
 
 export * from './doc';
@@ -399,6 +399,21 @@ export class Machine {
   /** The lines of a view as inline text (a line of a line block). */
   inlineView(view: View, lineno: number): void {
     if (this.sink && view.end > view.start) this.doc.inlines.push({ ...view, lineno, cut: 0, sink: this.sink });
+  }
+
+  /** A node for the preview only (see MarkRec); body: where its content starts. */
+  mark(kind: MarkRec['kind'], start: number, end: number, indent: number, body?: View): void {
+    const bodyLine = body && body.end > body.start ? body.start : -1;
+    this.doc.marks.push({
+      kind,
+      startLine: start,
+      endLine: this.doc.trimEnd(start, end),
+      indent,
+      bodyLine,
+      bodyCol: body ? body.firstCol : 0,
+      depth: this.depth,
+      seq: this.doc.seq++,
+    });
   }
 
   addBlock(kind: BlockKind, start: number, end: number, indent: number, node: string | null = kind): BlockRec {

@@ -7,11 +7,20 @@
 import type { Block, InlineText, Markup, ParseMessage, Range, Section, SpecDocument } from './types';
 import { docutilsLines, splitSource, trimmedSpan } from './lines';
 import { BlockRec, ContentCheck, Doc, Machine, MessageRec, newNode } from './machine';
+import type { MarkRec } from './doc';
 import { transitionMessages } from './transitions';
 import './body';
 import './text';
 
+/** A block or a preview mark (see MarkRec), in document order: what the preview renders. */
+export type PreviewNode = (BlockRec & { bodyLine?: undefined; bodyCol?: undefined }) | MarkRec;
+
 export function parseSpec(input: string): SpecDocument {
+  return parseWithNodes(input).spec;
+}
+
+/** parseSpec, and the blocks and marks in one document order (outer nodes first on a line). */
+export function parseWithNodes(input: string): { spec: SpecDocument; nodes: PreviewNode[] } {
   const source = splitSource(input);
   const n = source.docutilsLineCount;
   const exp = docutilsLines(source.text, source.lines, n);
@@ -27,7 +36,7 @@ export function parseSpec(input: string): SpecDocument {
   const { sections, roots } = buildSections(doc, source.lines, lineCount);
   const literalLines = new Set<number>();
   for (let i = 0; i < n; i++) if (doc.literal[i]) literalLines.add(i);
-  return {
+  const spec: SpecDocument = {
     text: source.text,
     hasBom: source.hasBom,
     lines: source.lines,
@@ -38,6 +47,9 @@ export function parseSpec(input: string): SpecDocument {
     messages: toMessages(doc.messages),
     markup: toMarkup(doc),
   };
+  const nodes: PreviewNode[] = [...doc.blocks, ...doc.marks];
+  nodes.sort((a, b) => a.startLine - b.startLine || a.depth - b.depth || a.seq - b.seq);
+  return { spec, nodes };
 }
 
 function toMarkup(doc: Doc): Markup {

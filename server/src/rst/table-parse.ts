@@ -18,9 +18,12 @@ export interface TableCell {
   readonly lines: string[];
   /** The column (in the table's padded lines) where the cell's lines start. */
   readonly col: number;
+  /** The cell's box in the table (the preview's rows and spans): [top, left, bottom, right]. */
+  readonly box: readonly [number, number, number, number];
 }
 
-export type TableResult = { readonly error: TableError } | { readonly error: null; readonly cells: TableCell[] };
+/** `sep`: the line of the head/body separator, null when the table has no head. */
+export type TableResult = { readonly error: TableError } | { readonly error: null; readonly cells: TableCell[]; readonly sep: number | null };
 
 const PAD = '\x00';
 
@@ -124,14 +127,14 @@ export function checkGridTable(lines: readonly string[]): TableResult {
     if (!cell) continue;
     const [bot, r] = cell;
     for (let col = left; col < r; col++) done[col] = bot - 1;
-    cells.push({ offset: top + 1, ...block2D(text, top + 1, left + 1, bot, r) });
+    cells.push({ offset: top + 1, ...block2D(text, top + 1, left + 1, bot, r), box: [top, left, bot, r] });
     corners.push([top, r], [bot, left]);
     corners.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   }
   for (let col = 0; col < right; col++) {
     if (done[col] !== bottom - 1) return { error: { detail: 'Malformed table; parse incomplete.', offset: 0 } };
   }
-  return { error: null, cells };
+  return { error: null, cells, sep };
 }
 
 class Markup {
@@ -203,7 +206,9 @@ export function checkSimpleTable(lines: readonly string[]): TableResult {
     const cols = spanline ? parseColumns(...spanline) : columns.slice();
     checkColumns(rows, start, cols);
     initRow(cols, start);
-    for (const [left, right] of cols) cells.push({ offset: start, ...block2D(rows, 0, left, rows.length, right) });
+    for (const [left, right] of cols) {
+      cells.push({ offset: start, ...block2D(rows, 0, left, rows.length, right), box: [start, left, start + rows.length, right] });
+    }
   };
   try {
     columns = parseColumns(text[0], 0);
@@ -229,7 +234,7 @@ export function checkSimpleTable(lines: readonly string[]): TableResult {
     if (e instanceof Markup) return { error: e.error };
     throw e;
   }
-  return { error: null, cells };
+  return { error: null, cells, sep };
 }
 
 function alignment(offset: number): Markup {

@@ -20,6 +20,9 @@ interface Isolated {
 /** `at`: the line (relative to the state machine) that is wrong, when docutils names another. */
 function malformed(sm: Machine, blockLength: number, detail = '', offset = 0, at = -1): void {
   const line = sm.absLineNumber() - blockLength + 1 + offset;
+  // the preview shows the table's lines as they are (docutils' message quotes them)
+  const first = sm.absLineNumber() - blockLength;
+  sm.mark('malformed-table', first, first + blockLength, sm.physCol(first - sm.start));
   sm.message(3, detail ? `Malformed table.\n${detail}` : 'Malformed table.', line);
   // the message just recorded: point at the offending line
   const last = sm.sink && sm.sink[sm.sink.length - 1];

@@ -158,7 +158,10 @@ STATES.QuotedLiteralBlock = {
 function definitionListItem(sm: Machine): boolean {
   const term = sm.context[0];
   sm.inline(sm.lineOffset - 1, 1, sm.absLineNumber() - 1);
+  const termLine = sm.absLineOffset() - 1;
+  const termCol = sm.physCol(sm.lineOffset - 1);
   const r = sm.getIndented();
+  sm.mark('definition-item', termLine, sm.absLineOffset() + 1, termCol, r.view);
   if (term.endsWith('::')) {
     const text = 'Blank line missing before literal block (after the "::")? Interpreted as a definition list item.';
     sm.report(1, text, sm.absLineNumber());
@@ -169,6 +172,9 @@ function definitionListItem(sm: Machine): boolean {
 
 /** Text.indent: a definition list. */
 function definitionList(sm: Machine): StateName {
+  // where a new list starts (the preview groups the items that follow it)
+  const termLine = sm.absLineOffset() - 1;
+  sm.mark('list-start', termLine, termLine + 1, sm.physCol(sm.lineOffset - 1));
   const blankFinish = definitionListItem(sm);
   sm.child('definition-list');
   const r = sm.nestedListParse('DefinitionList', blankFinish);
@@ -278,6 +284,7 @@ STATES.Line = {
 function addTransition(sm: Machine, line: number): void {
   const node = sm.node;
   if (node) sm.doc.transitions.push({ line, node, index: node.count, previous: node.last });
+  sm.mark('transition', line, line + 1, sm.physCol(line - sm.start));
   sm.child('transition');
 }
 

@@ -51,8 +51,9 @@ export const templateText: Rule = {
  * paragraph of guidance left among the spec's own text is a finding of its own.
  */
 function guidanceFindings({ doc, template, outline }: RuleContext): Finding[] {
+  const heads = openingHeads(template);
   const guidance = doc.blocks.filter(
-    (block) => block.kind === 'paragraph' && isGuidanceParagraph(doc, block, template),
+    (block) => block.kind === 'paragraph' && isGuidanceParagraph(doc, block, template, heads),
   );
   const findings: Finding[] = [];
   const covered = new Set<Block>();
@@ -140,38 +141,58 @@ function templateLines(template: Template): ReadonlySet<string> {
   return lines;
 }
 
-function isGuidanceParagraph(doc: SpecDocument, block: Block, template: Template): boolean {
+function isGuidanceParagraph(doc: SpecDocument, block: Block, template: Template, heads: OpeningHeads): boolean {
   const first = doc.lines[block.startLine].text.trim();
   const candidates = template.guidanceLines.get(first);
   if (candidates && isGuidance(doc, block, candidates, template.guidanceParagraphs)) return true;
   // The first sentences of a guidance paragraph alone (the `spec` snippet's introduction placeholder).
-  // Its first five words first: normalising every paragraph of a long spec cost ten times the rest.
-  if (!openingHeads(template).has(firstWords(doc, block))) return false;
+  // Its first word, then its first five, before the whole: normalising (or splitting) every
+  // paragraph of a long spec cost several times the rest of the rule.
+  if (!heads.first.has(firstWords(doc, block, 1)) || !heads.five.has(firstWords(doc, block, HEAD_WORDS))) return false;
   return template.guidanceOpenings.has(normaliseParagraph(doc.lines.slice(block.startLine, block.endLine).map((line) => line.text).join(' ')));
 }
 
 const HEAD_WORDS = 5;
-const openingHeadSets = new WeakMap<Template, ReadonlySet<string>>();
+type OpeningHeads = { readonly first: ReadonlySet<string>; readonly five: ReadonlySet<string> };
+const openingHeadSets = new WeakMap<Template, OpeningHeads>();
 
-/** The first five words of each guidance opening (an opening has five or more). */
-function openingHeads(template: Template): ReadonlySet<string> {
+/** The first word and the first five words of each guidance opening (an opening has five or more). */
+function openingHeads(template: Template): OpeningHeads {
   let heads = openingHeadSets.get(template);
   if (!heads) {
-    heads = new Set([...template.guidanceOpenings].map((opening) => opening.split(' ', HEAD_WORDS).join(' ')));
+    const openings = [...template.guidanceOpenings];
+    heads = {
+      first: new Set(openings.map((opening) => opening.split(' ', 1)[0])),
+      five: new Set(openings.map((opening) => opening.split(' ', HEAD_WORDS).join(' '))),
+    };
     openingHeadSets.set(template, heads);
   }
   return heads;
 }
 
-/** The paragraph's first five words, as normaliseParagraph would separate them. */
-function firstWords(doc: SpecDocument, block: Block): string {
-  const words: string[] = [];
-  for (let line = block.startLine; line < block.endLine && words.length < HEAD_WORDS; line++) {
-    for (const word of doc.lines[line].text.split(/\s+/)) {
-      if (word !== '' && words.length < HEAD_WORDS) words.push(word);
+/** The paragraph's first `count` words, as normaliseParagraph would separate them (at `\s`). */
+function firstWords(doc: SpecDocument, block: Block, count: number): string {
+  let words = '';
+  let found = 0;
+  for (let line = block.startLine; line < block.endLine && found < count; line++) {
+    const text = doc.lines[line].text;
+    for (let at = 0; at < text.length && found < count; ) {
+      while (at < text.length && isSpace(text.charCodeAt(at))) at++;
+      const start = at;
+      while (at < text.length && !isSpace(text.charCodeAt(at))) at++;
+      if (at > start) words += (found++ === 0 ? '' : ' ') + text.slice(start, at);
     }
   }
-  return words.join(' ');
+  return words;
+}
+
+/** RegExp's `\s`. */
+function isSpace(code: number): boolean {
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return (
+    code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
+    code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+  );
 }
 
 /**

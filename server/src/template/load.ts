@@ -21,7 +21,8 @@ export function linkTarget(text: string): string | undefined {
 export const nodeTemplateFiles: TemplateFiles = {
   exists(filePath) {
     try {
-      return statSync(filePath).isFile();
+      // A missing file answered without an exception: lookups ask for many that are not there.
+      return statSync(filePath, { throwIfNoEntry: false })?.isFile() ?? false;
     } catch {
       return false;
     }

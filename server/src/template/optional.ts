@@ -2,9 +2,11 @@
 // template file, e.g. nova's { "*": ["History", "Feature Liaison"], "queens": ["History", "Upgrade impact"] }.
 // Sections the template itself marks optional (`.. rst-specs: optional`) come on top (model.ts).
 
-export type OptionalSectionsSetting = readonly string[] | Readonly<Record<string, readonly string[]>>;
+import { DEFAULT_OPTIONAL_SECTIONS, type OptionalSectionsSetting } from '../options';
 
-export const DEFAULT_OPTIONAL: readonly string[] = ['History'];
+export { isOptionalSectionsSetting, type OptionalSectionsSetting } from '../options';
+
+const DEFAULT_OPTIONAL = DEFAULT_OPTIONAL_SECTIONS;
 
 /** Where a spec stands: its release folder (see `releaseOf`) and the path of its template. */
 export interface SpecPlace {
@@ -30,9 +32,3 @@ function isList(setting: OptionalSectionsSetting): setting is readonly string[] 
   return Array.isArray(setting);
 }
 
-/** Whether a value is a valid setting: a list of titles, or an object of such lists. */
-export function isOptionalSectionsSetting(value: unknown): value is OptionalSectionsSetting {
-  const isTitles = (list: unknown) => Array.isArray(list) && list.every((title) => typeof title === 'string');
-  if (isTitles(value)) return true;
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every(isTitles);
-}

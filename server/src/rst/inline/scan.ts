@@ -85,19 +85,33 @@ function matchChars(c1: string, c2: string): boolean {
   return c2 === CLOSERS[i] || (QUOTE_PAIRS[c1] ?? '').includes(c2);
 }
 
+/**
+ * What the preview renders, one per construct docutils recognised, in text order (they never
+ * overlap). `text`: the content as docutils keeps it (escapes still NULs, for the renderer).
+ */
+export type InlineSpan =
+  | { kind: 'emphasis' | 'strong' | 'literal' | 'title' | 'target'; start: number; end: number; text: string }
+  | { kind: 'role'; role: string; start: number; end: number; text: string }
+  | { kind: 'reference'; start: number; end: number; text: string; refname: string; uri: string | null; anonymous: boolean }
+  | { kind: 'substitution'; start: number; end: number; name: string; reference: '' | '_' | '__' }
+  | { kind: 'footnote'; start: number; end: number; label: string; citation: boolean };
+
 export interface ScanResult {
   readonly events: InlineEvent[];
+  /** Only when asked for (scanInline's `withSpans`). */
+  readonly spans?: InlineSpan[];
   /** The text as docutils' `astext()` gives it (markup removed), for implicit section targets. */
   readonly plain: string;
 }
 
 /** Inliner.parse over one text block (lines joined with `\n`, rstripped, backslashes as they are). */
-export function scanInline(source: string): ScanResult {
+export function scanInline(source: string, withSpans = false): ScanResult {
   const events: InlineEvent[] = [];
+  const spans: InlineSpan[] | undefined = withSpans ? [] : undefined;
   const text = escapeToNull(source);
   // a quick exit: no character that can start markup
-  if (!/[*`_|\]]/.test(text)) return { events, plain: unescape(text) };
-  const scan: Scan = { text, events, out: [], noEnd: new Map() };
+  if (!/[*`_|\]]/.test(text)) return { events, plain: unescape(text), spans };
+  const scan: Scan = { text, events, out: [], noEnd: new Map(), spans };
   let pos = 0;
   while (pos < text.length) {
     const m = search(text, pos);
@@ -110,12 +124,15 @@ export function scanInline(source: string): ScanResult {
       const end = start + g.whole.length;
       if (g.refend) events.push({ kind: 'reference', name: normalizeName(g.refname), anonymous: g.refend === '__', start, end });
       else events.push({ kind: 'footnote', label: g.footnotelabel, citation: g.citationlabel !== undefined, start, end });
+      if (g.refend) {
+        spans?.push({ kind: 'reference', start, end, text: g.refname, refname: normalizeName(unescape(g.refname)), uri: null, anonymous: g.refend === '__' });
+      } else spans?.push({ kind: 'footnote', start, end, label: g.footnotelabel, citation: g.citationlabel !== undefined });
       scan.out.push(text.slice(pos, start), g.refend ? g.refname : '');
       pos = end;
     }
   }
   scan.out.push(text.slice(pos));
-  return { events, plain: unescape(scan.out.join('')) };
+  return { events, plain: unescape(scan.out.join('')), spans };
 }
 
 interface Scan {
@@ -128,15 +145,46 @@ interface Scan {
    * on) cannot find anything either, so a text full of unclosed `*` stays linear.
    */
   readonly noEnd: Map<RegExp, number>;
+  readonly spans?: InlineSpan[];
 }
 
-/** The first start of inline markup in the rest of the text (from `pos`), as docutils finds it. */
+/**
+ * The first start of inline markup in the rest of the text (from `pos`), as docutils finds it.
+ * Every match holds one of `*`, `` ` ``, `_`, `|`, and what stands in it before that character is
+ * a name (letters, digits, `-._+:`) or a footnote label's (`[`, `#`, `*`, `]`): so the pattern is
+ * tried only from the start of such a run before each of those characters. INITIAL run over the
+ * whole text tried every word of a paragraph as a `name_` reference (a tenth of a corpus run).
+ */
 function search(text: string, pos: number): RegExpExecArray | null {
-  INITIAL_AT.lastIndex = pos;
-  const m = INITIAL_AT.exec(text);
-  if (m) return m;
-  INITIAL.lastIndex = pos + 1;
-  return INITIAL.exec(text);
+  for (let from = pos; ; ) {
+    MARKUP_CHAR.lastIndex = from;
+    if (!MARKUP_CHAR.test(text)) return null;
+    const special = MARKUP_CHAR.lastIndex - 1;
+    let start = special;
+    while (start > from && mayStandInMatch(text.charCodeAt(start - 1))) start--;
+    for (let at = start; at <= special; at++) {
+      const code = text.charCodeAt(at);
+      // a trail surrogate after its lead is no place to start (the `u` patterns step by code points)
+      if (code >= 0xdc00 && code <= 0xdfff && at > pos && isLeadSurrogate(text.charCodeAt(at - 1))) continue;
+      const pattern = at === pos ? INITIAL_AT : INITIAL_STICKY;
+      pattern.lastIndex = at;
+      const m = pattern.exec(text);
+      if (m) return m;
+    }
+    from = special + 1;
+  }
+}
+
+const MARKUP_CHAR = /[*`_|]/g;
+const INITIAL_STICKY = new RegExp(INITIAL.source, 'uy');
+/** Whether a character may stand in a match before its first markup character (any non-ASCII one may: a letter or digit). */
+function mayStandInMatch(code: number): boolean {
+  return code >= 128 || NAME_ASCII[code] === 1;
+}
+const NAME_ASCII = new Uint8Array(128);
+for (const c of 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-.+:[]#*_`|') NAME_ASCII[c.charCodeAt(0)] = 1;
+function isLeadSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
 }
 
 /** An end pattern searched in the rest of the text from `from`; null unless found after `from`. */
@@ -172,6 +220,15 @@ function inlineObj(scan: Scan, pos: number, m: RegExpExecArray, startString: str
     const textend = end.index + end[1].length;
     const content = s.slice(matchend, end.index);
     out.push(s.slice(pos, matchstart), key === '|' ? '' : content);
+    if (scan.spans) {
+      if (key === '|') {
+        const name = whitespaceNormalize(unescape(content));
+        scan.spans.push({ kind: 'substitution', start: matchstart, end: textend, name, reference: end[1].slice(1) as '' | '_' | '__' });
+      } else {
+        const kind = key === '*' ? 'emphasis' : key === '**' ? 'strong' : key === '``' ? 'literal' : 'target';
+        scan.spans.push({ kind, start: matchstart, end: textend, text: content });
+      }
+    }
     if (key === '_`') {
       events.push({ kind: 'target', name: normalizeName(unescape(content)), uri: null, start: matchstart, end: textend });
     } else if (key === '|') {
@@ -224,10 +281,12 @@ function interpreted(scan: Scan, pos: number, m: RegExpExecArray, prefixRole: st
         events.push({ kind: 'problem', message: `Mismatch: both interpreted text role ${position} and reference suffix.`, start: rolestart, end: textend });
         return textend;
       }
-      phraseRef(escaped, eg.refend === '__', matchstart, textend, events);
+      phraseRef(escaped, eg.refend === '__', matchstart, textend, events, scan.spans);
       return textend;
     }
     if (role) events.push({ kind: 'role', role, start: roleStart, end: roleStart + role.length, content: unescape(escaped) });
+    if (role) scan.spans?.push({ kind: 'role', role, start: rolestart, end: textend, text: escaped });
+    else scan.spans?.push({ kind: 'title', start: rolestart, end: textend, text: escaped });
     return textend;
   }
   events.push({
@@ -268,11 +327,12 @@ function embeddedLink(escaped: string): { text: string; alias: string } | null {
 }
 
 /** Inliner.phrase_ref: the reference, and the target an embedded URI makes. */
-function phraseRef(escaped: string, anonymous: boolean, start: number, end: number, events: InlineEvent[]): void {
+function phraseRef(escaped: string, anonymous: boolean, start: number, end: number, events: InlineEvent[], spans?: InlineSpan[]): void {
   const link = embeddedLink(escaped);
   if (!link) {
     const name = normalizeName(unescape(escaped));
     events.push({ kind: 'reference', name, anonymous, start, end });
+    spans?.push({ kind: 'reference', start, end, text: escaped, refname: name, uri: null, anonymous });
     return;
   }
   let text = link.text;
@@ -280,6 +340,10 @@ function phraseRef(escaped: string, anonymous: boolean, start: number, end: numb
   const isName = alias.endsWith('_') && !alias.endsWith('\x00_') && !URI_START.test(alias);
   if (!text) text = isName ? alias.slice(0, -1) : alias;
   const refname = normalizeName(unescape(text));
+  if (spans) {
+    const uri = isName ? null : unescape(alias).replace(/\s+/gu, '');
+    spans.push({ kind: 'reference', start, end, text, refname: isName ? normalizeName(unescape(alias.slice(0, -1))) : refname, uri, anonymous });
+  }
   if (isName) {
     // `text <name_>`_ and `text <name_>`__: a reference to `name`; with one underscore also an
     // indirect target `text` (whose references docutils resolves through it)
