@@ -171,6 +171,8 @@ export class Doc {
   readonly directives: DirectiveRec[] = [];
   /** The inline texts of table cells (each cell is parsed as a document of its own: tables.ts). */
   readonly cellTexts: { text: InlineText; sink: MessageRec[] }[] = [];
+  readonly cellExplicit: ExplicitRec[] = [];
+  readonly cellDirectives: DirectiveRec[] = [];
   /** Sinks whose messages docutils drops (a list-table or table of the wrong shape). */
   readonly dropped = new Set<MessageRec[]>();
   /** A settled check's sink → the sink its messages went on to. */

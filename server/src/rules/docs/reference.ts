@@ -5,7 +5,7 @@
 import type { Range } from '../../rst/types';
 import { normalizeName, scanInline } from '../../rst/inline/scan';
 import type { Finding, Rule } from '../rule';
-import { docMarkup } from './markup';
+import { docMarkup, gateMarkup } from './markup';
 
 /** Substitutions Sphinx defines for every document (DefaultSubstitutions). */
 const SPHINX_SUBSTITUTIONS = ['version', 'release', 'today'];
@@ -65,7 +65,7 @@ export const rstReference: Rule = {
     let symbolFootnotes = 0;
     const citations = new Set<string>();
     const substitutions = new Set<string>([...SPHINX_SUBSTITUTIONS, ...(fromConf ?? [])]);
-    for (const e of doc.markup.explicit) {
+    for (const e of gateMarkup(doc).explicit) {
       if (e.kind === 'anonymous') anonymousTargets++;
       else if (e.kind === 'substitution') substitutions.add(e.name.split(/\s+/).join(' '));
       else if (e.kind === 'footnote' && e.name === '#') autoFootnotes++;
@@ -109,7 +109,7 @@ export const rstReference: Rule = {
     // Footnotes.number_footnotes: every auto-numbered footnote takes the next number that is not a
     // name already; one without a label is then named by its number (so `[1]_` can point at it)
     let number = 1;
-    for (const e of doc.markup.explicit) {
+    for (const e of gateMarkup(doc).explicit) {
       if (e.kind !== 'footnote' || !e.name.startsWith('#')) continue;
       while (targets.has(String(number))) number++;
       const label = String(number++);
@@ -123,7 +123,7 @@ export const rstReference: Rule = {
     const viaIndirect = new Set<string>();
     const indirects: IndirectTarget[] = [];
     const byName = new Map<string, IndirectTarget>();
-    for (const e of doc.markup.explicit) {
+    for (const e of gateMarkup(doc).explicit) {
       if (e.kind !== 'target' || e.refname === undefined) continue;
       const t: IndirectTarget = { name: normalizeName(e.name), refname: normalizeName(e.refname), explicit: true, range: lineRange(e.line), line: e.line + 1, resolved: false, multiply: false };
       indirects.push(t);
@@ -228,7 +228,7 @@ export const rstReference: Rule = {
       }
     }
     if (anonymousRefs !== anonymousTargets) {
-      const range = firstAnonymous ?? lineRange(doc.markup.explicit.find((e) => e.kind === 'anonymous')?.line ?? 0);
+      const range = firstAnonymous ?? lineRange(gateMarkup(doc).explicit.find((e) => e.kind === 'anonymous')?.line ?? 0);
       findings.push({ range, message: `Anonymous hyperlink mismatch: ${anonymousRefs} references but ${anonymousTargets} targets.` });
     }
     return findings;
