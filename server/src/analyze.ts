@@ -108,7 +108,7 @@ export class Analyzer {
     if (!request.filePath) return extra;
     const tree = this.confTrees.setupFor(request.filePath, request.workspaceFolder);
     const conf = request.confineTemplates && tree.extensions !== null && this.outside(this.confTrees.confFor(request.filePath, request.workspaceFolder)!, request.workspaceFolder)
-      ? { extensions: null }
+      ? { extensions: null, unknown: true }
       : tree;
     return { ...conf, directives: extra?.directives, roles: extra?.roles };
   }

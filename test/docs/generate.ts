@@ -60,6 +60,12 @@ const CONTEXTS: ((text: string) => string[])[] = [
   (t) => [`.. [2] ${t}`],
   (t) => ['.. |d| replace:: x', '', `${t} |d|`],
   (t) => [`Title ${t.slice(0, 20)}`.trimEnd(), '='.repeat(30)],
+  // table cells: each is parsed as a document of its own
+  (t) => {
+    const w = Math.max(3, t.length);
+    return [`+-----+${'-'.repeat(w + 2)}+`, `| a   | ${t.padEnd(w)} |`, `+-----+${'-'.repeat(w + 2)}+`];
+  },
+  (t) => ['===  ======', 'a    b', '===  ======', `c    ${t}`, '===  ======'],
 ];
 
 export function generateDocument(seed: number): string {
@@ -71,7 +77,9 @@ export function generateDocument(seed: number): string {
     if (k < 0.45) lines.push(...phrase(r).split('\n').map((l) => l.trim() || 'x'));
     else if (k < 0.55) lines.push(`${pick(r, NAMES)}`, '-'.repeat(20));
     else if (k < 0.63) lines.push(`.. _${pick(r, NAMES)}: ${r() < 0.5 ? 'http://example.org/' + pick(r, WORDS) : ''}`.trimEnd());
-    else if (k < 0.67) lines.push(`__ http://example.org/${pick(r, WORDS)}`);
+    else if (k < 0.65) lines.push(`__ http://example.org/${pick(r, WORDS)}`);
+    // indirect targets: chains, cycles, and ones to nothing
+    else if (k < 0.67) lines.push(`.. _${pick(r, NAMES)}: \`${pick(r, [...NAMES, 'nowhere'])}\`_`);
     else if (k < 0.71) lines.push(`.. |${pick(r, ['s', 'sub', 'S'])}| replace:: ${pick(r, WORDS)}`);
     else if (k < 0.75) lines.push(`.. [${pick(r, ['1', '#', '#n', '*', 'CIT'])}] ${pick(r, WORDS)}`);
     else if (k < 0.88) lines.push(...pick(r, DIRECTIVES));

@@ -38,7 +38,11 @@ export interface Entry {
 export function sphinxEntry(w: { line: number | null; message: string }): Entry | null {
   const lines = w.message.split('\n');
   if (!FAMILY.test(lines[0])) return null;
-  return { line: w.line || null, message: lines[0].startsWith('Error in "') ? `${lines[0]} ${lines[1]}` : lines[0] };
+  // an id docutils numbered from its counter of ids (rst-reference leaves it out: see its page)
+  const first = lines[0].replace(/\(id="id\d+"\)/, '');
+  // "Error in" words its detail on the next lines, up to a blank line and the directive's text
+  const detail = w.message.split('\n\n')[0].split('\n').slice(1).join(' ');
+  return { line: w.line || null, message: first.startsWith('Error in "') ? `${first} ${detail}` : first };
 }
 
 export function findingEntry(d: SpecDiagnostic): Entry {

@@ -110,6 +110,7 @@ export class SpecEnvironment {
         await client.prefetchFolders([path.dirname(candidate)]);
         if (client.files.exists(candidate)) await client.prefetchFile(candidate);
       }
+      await prefetchConfPy(client, filePath, workspaceFolder);
     }
     const config = filePath ? access.findConfig(filePath, workspaceFolder) : undefined;
     if (config) this.reportConfig(uri, config);
@@ -206,4 +207,27 @@ export class SpecEnvironment {
 export function diskPathOf(uri: string): string | undefined {
   // In the one form of paths.ts: a trailing slash, an encoded drive letter or `..` change nothing.
   return filePathOfUri(uri);
+}
+
+/**
+ * The conf.py that builds the spec (rules/docs/tree.ts looks for it the same way: in each folder
+ * up to the workspace folder, or in its doc/source/), read ahead through the client, so that the
+ * docs-gate rules know its extensions and rst_prolog there as on disk.
+ */
+async function prefetchConfPy(client: ClientAccess, specPath: string, workspaceFolder: string | undefined): Promise<void> {
+  const top = workspaceFolder ? path.normalize(workspaceFolder) : undefined;
+  let dir = path.dirname(path.normalize(specPath));
+  for (let depth = 0; depth < 64; depth++) {
+    await client.prefetchFolders([dir]);
+    let conf = path.join(dir, 'conf.py');
+    if (!client.files.exists(conf) && client.files.exists(path.join(dir, 'doc'))) {
+      await client.prefetchFolders([path.join(dir, 'doc')]);
+      if (client.files.exists(path.join(dir, 'doc', 'source'))) await client.prefetchFolders([path.join(dir, 'doc', 'source')]);
+      conf = path.join(dir, 'doc', 'source', 'conf.py');
+    }
+    if (client.files.exists(conf)) return client.prefetchFile(conf);
+    const parent = path.dirname(dir);
+    if (dir === top || parent === dir) return;
+    dir = parent;
+  }
 }

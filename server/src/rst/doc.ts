@@ -1,7 +1,7 @@
 // The document being built by one parse: the lines in docutils' view, the records of blocks,
 // sections and messages, the queue of nested blocks still to parse (see machine.ts), and views:
 // contiguous ranges of lines, each cut at a column (the first line possibly at another one).
-import type { BlockKind } from './types';
+import type { BlockKind, InlineText } from './types';
 import { isPyBlank } from './lines';
 
 export interface View {
@@ -169,6 +169,10 @@ export class Doc {
   readonly inlines: InlineRec[] = [];
   readonly explicit: ExplicitRec[] = [];
   readonly directives: DirectiveRec[] = [];
+  /** The inline texts of table cells (each cell is parsed as a document of its own: tables.ts). */
+  readonly cellTexts: { text: InlineText; sink: MessageRec[] }[] = [];
+  readonly cellExplicit: ExplicitRec[] = [];
+  readonly cellDirectives: DirectiveRec[] = [];
   /** Sinks whose messages docutils drops (a list-table or table of the wrong shape). */
   readonly dropped = new Set<MessageRec[]>();
   /** A settled check's sink → the sink its messages went on to. */

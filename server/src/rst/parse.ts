@@ -81,7 +81,14 @@ function toMarkup(doc: Doc): Markup {
     .filter((d) => doc.live(d.sink))
     .map(({ name, line, col, argument, options, hasContent, error, known }) => ({ name, line, col, argument, options, hasContent, error, known }))
     .sort((a, b) => a.line - b.line);
-  return { texts, explicit, directives };
+  const cellTexts = doc.cellTexts.filter((c) => doc.live(c.sink)).map((c) => c.text);
+  if (cellTexts.length === 0 && doc.cellExplicit.length === 0 && doc.cellDirectives.length === 0) return { texts, explicit, directives };
+  const cells = {
+    texts: cellTexts,
+    explicit: doc.cellExplicit.filter((e) => doc.live(e.sink)).map(({ kind, name, uri, refname, line }) => (refname === undefined ? { kind, name, uri, line } : { kind, name, uri, refname, line })),
+    directives: doc.cellDirectives.filter((d) => doc.live(d.sink)).map(({ name, line, col, argument, options, hasContent, error, known }) => ({ name, line, col, argument, options, hasContent, error, known })),
+  };
+  return { texts, explicit, directives, cells };
 }
 
 /**

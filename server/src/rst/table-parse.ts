@@ -16,6 +16,8 @@ export interface TableError {
 export interface TableCell {
   readonly offset: number;
   readonly lines: string[];
+  /** The column (in the table's padded lines) where the cell's lines start. */
+  readonly col: number;
   /** The cell's box in the table (the preview's rows and spans): [top, left, bottom, right]. */
   readonly box: readonly [number, number, number, number];
 }
@@ -26,7 +28,7 @@ export type TableResult = { readonly error: TableError } | { readonly error: nul
 const PAD = '\x00';
 
 /** StringList.get_2D_block: the lines' columns left..right, trailing spaces and common indent removed. */
-function block2D(lines: readonly string[], top: number, left: number, bottom: number, right: number): string[] {
+function block2D(lines: readonly string[], top: number, left: number, bottom: number, right: number): { lines: string[]; col: number } {
   const out: string[] = [];
   let indent = right;
   for (let i = top; i < bottom; i++) {
@@ -34,8 +36,9 @@ function block2D(lines: readonly string[], top: number, left: number, bottom: nu
     if (line) indent = Math.min(indent, line.length - line.trimStart().length);
     out.push(line);
   }
-  const stripped = indent > 0 && indent < right ? out.map((line) => line.slice(indent)) : out;
-  return stripped.map((line) => (line.indexOf(PAD) >= 0 ? line.split(PAD).join('') : line));
+  const cut = indent > 0 && indent < right;
+  const stripped = cut ? out.map((line) => line.slice(indent)) : out;
+  return { lines: stripped.map((line) => (line.indexOf(PAD) >= 0 ? line.split(PAD).join('') : line)), col: left + (cut ? indent : 0) };
 }
 
 /** docutils' StringList.pad_double_width: a pad character after each wide character. */
@@ -124,7 +127,7 @@ export function checkGridTable(lines: readonly string[]): TableResult {
     if (!cell) continue;
     const [bot, r] = cell;
     for (let col = left; col < r; col++) done[col] = bot - 1;
-    cells.push({ offset: top + 1, lines: block2D(text, top + 1, left + 1, bot, r), box: [top, left, bot, r] });
+    cells.push({ offset: top + 1, ...block2D(text, top + 1, left + 1, bot, r), box: [top, left, bot, r] });
     corners.push([top, r], [bot, left]);
     corners.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   }
@@ -203,7 +206,9 @@ export function checkSimpleTable(lines: readonly string[]): TableResult {
     const cols = spanline ? parseColumns(...spanline) : columns.slice();
     checkColumns(rows, start, cols);
     initRow(cols, start);
-    for (const [left, right] of cols) cells.push({ offset: start, lines: block2D(rows, 0, left, rows.length, right), box: [start, left, start + rows.length, right] });
+    for (const [left, right] of cols) {
+      cells.push({ offset: start, ...block2D(rows, 0, left, rows.length, right), box: [start, left, start + rows.length, right] });
+    }
   };
   try {
     columns = parseColumns(text[0], 0);

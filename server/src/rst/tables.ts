@@ -35,7 +35,11 @@ function tableTop(sm: Machine, isolate: (sm: Machine) => Isolated): StateName {
   // a table the parser rejects is still a table to the other rules (its lines stay a table's)
   if (block) sm.addBlock('table', sm.start + block[0], sm.start + block[1] + 1, sm.physCol(block[0]), error ? null : 'table');
   if (block && error) malformed(sm, block[1] - block[0] + 1, error.detail, error.offset);
-  if (block && cells) for (const cell of cells) parseCell(sm, cell, sm.start + block[0]);
+  if (block && cells) {
+    // the cells' inline markup and names are the document's, where the columns map back plainly
+    const plain = sm.doc.exp.slice(sm.start + block[0], sm.start + block[1] + 1).every((line) => PLAIN_LINE.test(line));
+    for (const cell of cells) parseCell(sm, cell, sm.start + block[0], plain ? sm.physCol(block[0]) : -1);
+  }
   if (!blankFinish) sm.message(2, 'Blank line required after table.', sm.absLineNumber() + 1);
   sm.context = [];
   return 'Body';
@@ -50,15 +54,41 @@ function tableTop(sm: Machine, isolate: (sm: Machine) => Isolated): StateName {
 /** Messages docutils places with get_source_and_line() (the line's own position). */
 const TRUE_LINE = new Set(['Unexpected indentation.', 'Unexpected section title.']);
 
-function parseCell(sm: Machine, cell: TableCell, top: number): void {
+/** Table lines whose columns are the editor's characters once tabs are expanded (no wide or combining characters). */
+const PLAIN_LINE = /^[\x20-\x7e\u00a0-\u02ff]*$/;
+
+/** `tableCol`: the expanded column of the table's first character; -1: don't map the cell's markup back. */
+function parseCell(sm: Machine, cell: TableCell, top: number, tableCol: number): void {
   if (!sm.sink || cell.lines.join('') === '') return;
   const doc = new Doc(cell.lines);
-  const sink = parseNested(doc, new Machine(doc, { start: 0, end: cell.lines.length, firstCol: 0, col: 0 }, false, [], 0));
+  // the cell's own document: what reaches its messages is what docutils keeps of the cell
+  const sink = parseNested(doc, new Machine(doc, { start: 0, end: cell.lines.length, firstCol: 0, col: 0 }, false, doc.messages, 0));
   const base = top + cell.offset;
   for (const m of sink) {
     const shift = TRUE_LINE.has(m.text) ? 0 : 1;
     sm.sink.push({ line: base + m.line + shift, level: m.level, text: m.text, at: base + (m.at ?? m.line) });
   }
+  if (tableCol < 0) return;
+  const col = tableCol + cell.col;
+  for (const r of doc.inlines) {
+    if (!doc.live(r.sink)) continue;
+    const lines: number[] = [];
+    const cols: number[] = [];
+    const offsets: number[] = [];
+    let text = '';
+    for (let i = r.start; i < r.end; i++) {
+      if (i > r.start) text += '\n';
+      lines.push(base + i);
+      cols.push(col + (i === r.start ? r.firstCol : r.col));
+      offsets.push(text.length);
+      text += doc.exp[i].slice(i === r.start ? r.firstCol : r.col);
+    }
+    if (r.cut) text = text.slice(0, Math.max(0, text.length - r.cut));
+    // docutils reports the inline messages of a cell a line low (as the cell's block messages)
+    sm.doc.cellTexts.push({ text: { line: base + r.lineno - 1, messageLine: base + r.lineno, text, lines, cols, offsets }, sink: sm.sink });
+  }
+  for (const e of doc.explicit) if (doc.live(e.sink)) sm.doc.cellExplicit.push({ ...e, line: base + e.line, sink: sm.sink });
+  for (const d of doc.directives) if (doc.live(d.sink)) sm.doc.cellDirectives.push({ ...d, line: base + d.line, col: col + d.col, sink: sm.sink });
 }
 
 export function gridTableTop(sm: Machine): StateName {

@@ -96,6 +96,8 @@ export interface ParseMessage {
 export interface InlineText {
   /** 0-based line where docutils reports this text's inline messages (its first line). */
   readonly line: number;
+  /** Where docutils reports its inline markup problems, when not `line` (a table cell's: one line below). */
+  readonly messageLine?: number;
   /** docutils' text: the lines (tabs expanded, indentation cut) joined with `\n`. */
   readonly text: string;
   /** Per line of the text: its 0-based line, the expanded column it starts at, and its offset in `text`. */
@@ -133,6 +135,11 @@ export interface Markup {
   readonly texts: readonly InlineText[];
   readonly explicit: readonly ExplicitMarkup[];
   readonly directives: readonly DirectiveUse[];
+  /**
+   * The same, of the cells of grid and simple tables (docutils parses each cell as a document of
+   * its own), in the document's lines; apart, for readers that parse the cells themselves (the preview).
+   */
+  readonly cells?: { readonly texts: readonly InlineText[]; readonly explicit: readonly ExplicitMarkup[]; readonly directives: readonly DirectiveUse[] };
 }
 
 export interface SpecDocument {

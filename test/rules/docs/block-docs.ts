@@ -22,6 +22,9 @@ const BAD_JSON = [
   ['{"a": 1} /* open comment'],
 ];
 
+const GOOD_PYTHON = [['def f(a, b):', '    return a != b  # $? `x`'], ['s = "$ nova list"', "t = '''", '$ ?', "'''"], ['@decorator', 'def g(*args, **kw) -> None: ...'], ['x = 0x1F + 1e5 + 1_000j  # ok'], ['>>> x = 1', '>>> x', '1']];
+const BAD_PYTHON = [['$ nova boot --flavor 1 vm'], ['x = `ls`'], ['a = b ? c : d'], ['print(“x”)'], ['s = "unclosed', 'then $ here'], ['if x! = 1:', '    pass'], ['size = 2²']];
+
 export function blockDocs(seed: number, count: number): string[] {
   const random = seeded(seed).next;
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
@@ -47,8 +50,9 @@ export function blockDocs(seed: number, count: number): string[] {
     if (r < 0.4) return [words(3), pick(['  ', '    ']) + words(3), words(2)];
     if (r < 0.46) return gridTable();
     if (r < 0.52) return simpleTable();
-    if (r < 0.56) return listTable();
-    if (r < 0.63) return codeBlock();
+    if (r < 0.54) return listTable();
+    if (r < 0.58) return csvTable();
+    if (r < 0.64) return codeBlock();
     if (r < 0.7) return [pick(['----', '--------', '=====', '***'])];
     if (r < 0.78) return section(styles);
     if (r < 0.82) return ['- ' + words(2), '', '  ' + title(), '  ' + '-'.repeat(12)];
@@ -93,16 +97,53 @@ export function blockDocs(seed: number, count: number): string[] {
     return [border, '=====  ======', 'a      b', border];
   }
 
+  // header rows, stub columns and widths that the data may not have, and values docutils rejects
+  const TABLE_OPTIONS = [':header-rows: 1', ':header-rows: 2', ':header-rows: 3', ':header-rows: x', ':header-rows:', ':stub-columns: 1', ':stub-columns: 2', ':stub-columns: 3', ':widths: 1 2', ':widths: 1, 2, 3', ':widths: auto', ':widths: 1 0', ':widths: 3', ':align: center', ':align: middle', ':align:'];
+
+  function tableOptions(): string[] {
+    const options: string[] = [];
+    for (let n = Math.floor(random() * 3); n > 0; n--) {
+      const option = '   ' + pick(TABLE_OPTIONS);
+      if (!options.some((o) => o.split(':')[1] === option.split(':')[1])) options.push(option);
+    }
+    return options;
+  }
+
   function listTable(): string[] {
     const r = random();
-    const head = ['.. list-table::', '   :header-rows: 1', ''];
+    const head = ['.. list-table::', ...tableOptions(), ''];
     if (r < 0.4) return [...head, '   * - a', '     - b', '   * - c', '     - d'];
+    if (r < 0.55) return [...head, '   * - a', '     - b', '     - e', '   * - c', '     - d', '     - f'];
     if (r < 0.7) return [...head, '   * - a', '     - b', '   * - c'];
     if (r < 0.85) return [...head, '   * - a', '     - b', '   * - c and d'];
     return ['.. list-table::', '', '   Just a paragraph.'];
   }
 
+  function csvTable(): string[] {
+    const options = tableOptions();
+    if (chance(0.2)) options.push(pick(['   :header: "x", "y"', '   :header: "x", "y", "z"', '   :delim: ;', '   :delim: ab', '   :keepspace:']));
+    const head = ['.. csv-table::' + (chance(0.3) ? ' Title' : ''), ...options, ''];
+    const rows = pick([
+      ['a, b', 'c, d'],
+      ['a, b', 'c, d', 'e, f'],
+      ['a, b, c', 'd'],
+      ['"a, b", c', 'd, "e ""q"" f"'],
+      ['"a, b', 'c, d'],
+      ['"a" b, c'],
+      ['a; b', 'c; d'],
+      ['a'],
+      ['"multi', 'line", b', 'c, d'],
+    ]);
+    if (chance(0.1)) return head.slice(0, -1);
+    return [...head, ...rows.map((row) => '   ' + row)];
+  }
+
   function codeBlock(): string[] {
+    if (chance(0.35)) {
+      const body = chance(0.5) ? pick(GOOD_PYTHON) : pick(BAD_PYTHON);
+      const head = pick(['.. code-block:: python', '.. code:: py', '.. sourcecode:: python3', '.. code-block:: Python']);
+      return [head, '', ...body.map((line) => '   ' + line)];
+    }
     const body = chance(0.5) ? pick(GOOD_JSON) : pick(BAD_JSON);
     if (chance(0.15)) return [pick(['.. highlight:: json', '.. highlight:: python']), '', pick(['.. code-block::', 'Sample::']), '', ...body.map((line) => '   ' + line)];
     const head = pick(['.. code-block:: json', '.. code:: json', '.. sourcecode:: JSON', '.. code-block:: javascript']);

@@ -17,6 +17,7 @@ import { validateText } from '../../../server/src/engine';
 import { parseSpec } from '../../../server/src/rst/parse';
 import { blockRules } from '../../../server/src/rules/docs/block-rules';
 import { kindOf } from '../../../server/src/rules/docs/block';
+import { TABLE_DIRECTIVE_MESSAGE } from '../../../server/src/rules/docs/table-directives';
 import { bundledTemplate, corpusRoot, hasCorpus, sharedRoot } from '../../helpers';
 import { blockDocs } from './block-docs';
 
@@ -50,11 +51,15 @@ function sphinxKey(w: Warning): string | undefined {
   const [first, second = ''] = w.message.split('\n');
   const ours =
     kindOf(first) !== undefined ||
-    /^Could not lex literal_block as "json(-object)?"\./i.test(first) ||
+    TABLE_DIRECTIVE_MESSAGE.test(first) ||
+    /^Error in "(csv|list)-table" directive:$/.test(first) ||
+    /^Could not lex literal_block as "(json(-object)?|python3?|py3?)"\./i.test(first) ||
     first === 'Title underline too short.' ||
     first === 'Title overline too short.';
   if (!ours || w.where !== 'spec') return undefined;
-  const text = first.startsWith('Malformed table.') && second ? `${first} ${second}` : first;
+  // docutils words some on more lines (up to the block's text, after a blank line)
+  const detail = w.message.split('\n\n')[0].split('\n').slice(1).join(' ');
+  const text = first.startsWith('Malformed table.') && second ? `${first} ${second}` : /^Error (in|with CSV data in) "/.test(first) ? `${first} ${detail}` : first;
   return `${text}@${w.line}`;
 }
 
@@ -62,7 +67,8 @@ function ourKeys(text: string): string[] {
   const doc = parseSpec(text);
   const keys: string[] = [];
   for (const d of validateText(text, bundledTemplate())) {
-    if (!OURS.has(d.code)) continue;
+    // rst-directive's option values of the table directives (this layer's tables)
+    if (!OURS.has(d.code) && !(d.code === 'rst-directive' && /^Error in "(csv|list)-table" directive:/.test(d.message))) continue;
     if (d.code !== 'title-underline') {
       keys.push(`${d.message}@${d.data?.docutilsLine}`);
       continue;

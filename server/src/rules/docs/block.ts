@@ -5,6 +5,7 @@
 // which is the line of the CI log.
 import type { Block, ParseMessage, Range, SpecDocument } from '../../rst/types';
 import type { Finding, FindingData, Rule } from '../rule';
+import { tableDirectiveProblems } from './table-directives';
 
 type Family = 'rst-structure' | 'rst-title' | 'rst-table';
 
@@ -146,8 +147,21 @@ export function overlineRepair(doc: SpecDocument, overline: number): Record<stri
   return { adornment: over[0].repeat(Math.max(over.length, under.length, title.length)) };
 }
 
+/**
+ * rst-table's: the parse's table messages, and the csv-table and list-table checks; a list-table
+ * whose option value docutils rejects never runs, so its shape is not reported.
+ */
+function tableFindings(doc: SpecDocument): Finding[] {
+  const problems = tableDirectiveProblems(doc);
+  const stopped = new Set(problems.options.map((f) => f.data?.docutilsLine));
+  const own = (f: Finding) => stopped.has(f.data?.docutilsLine) && /^(Error parsing content block for the "|The ")list-table"/.test(f.message);
+  return [...findingsOf(doc, 'rst-table').filter((f) => !own(f)), ...problems.tables];
+}
+
 function rule(id: Family, description: string, fixes?: Rule['fixes']): Rule {
-  return { id, defaultSeverity: 'error', description, ...(fixes ? { fixes } : {}), check: ({ doc }) => findingsOf(doc, id) };
+  // csv-table and list-table: what their directives reject once the parse accepted their shape
+  const check = id === 'rst-table' ? ({ doc }: { doc: SpecDocument }) => tableFindings(doc) : ({ doc }: { doc: SpecDocument }) => findingsOf(doc, id);
+  return { id, defaultSeverity: 'error', description, ...(fixes ? { fixes } : {}), check };
 }
 
 export const rstStructure = rule(
@@ -163,4 +177,7 @@ export const rstTitle = rule(
   'docutils: a section title it rejects (overline & underline mismatch, inconsistent level, incomplete, in a body element).',
   [{ title: 'Make the overline and underline the same length', fixAll: 'lines' }],
 );
-export const rstTable = rule('rst-table', 'docutils: a malformed grid or simple table, or a list-table or table directive of the wrong shape.');
+export const rstTable = rule(
+  'rst-table',
+  'docutils: a malformed grid or simple table, a list-table or table directive of the wrong shape, a csv-table or list-table whose data does not fit its options.',
+);

@@ -2,9 +2,10 @@
 // one it knows but cannot run as written ("Error in ... directive:", "Content block expected").
 import type { DirectiveUse } from '../../rst/types';
 import type { Finding, FindingData, Rule } from '../rule';
-import { characterAt } from './markup';
+import { characterAt, gateMarkup } from './markup';
 import { DIRECTIVE_SPECS } from '../../rst/directive-specs';
 import { isKnown, knownNames, nearest } from './names';
+import { tableDirectiveProblems } from './table-directives';
 
 /** docutils' and Sphinx's directives that call assert_has_content (content is required). */
 const NEEDS_CONTENT = new Set(
@@ -36,7 +37,7 @@ export const rstDirective: Rule = {
   check({ doc, options }) {
     const known = knownNames(options.docs);
     const findings: Finding[] = [];
-    for (const d of doc.markup.directives) {
+    for (const d of gateMarkup(doc).directives) {
       const start = { line: d.line, character: characterAt(doc.lines[d.line]?.text ?? '', d.col) };
       const range = { start, end: { line: d.line, character: start.character + d.name.length } };
       if (!isKnown(known, 'directives', d.name)) {
@@ -50,6 +51,9 @@ export const rstDirective: Rule = {
       const problem = directiveProblem(d);
       if (problem) findings.push({ range, message: problem });
     }
+    // csv-table and list-table option values docutils can't convert (at the value)
+    findings.push(...tableDirectiveProblems(doc).options);
+    findings.sort((a, b) => a.range.start.line - b.range.start.line);
     return findings;
   },
 };

@@ -10,10 +10,12 @@ export const rstInline: Rule = {
   fixes: [{ title: 'Escape the start-string with a backslash' }],
   check({ doc }) {
     const findings: Finding[] = [];
-    for (const { event, range, docLine } of docMarkup(doc).events) {
+    for (const { event, range, docLine: textLine, messageLine } of docMarkup(doc).events) {
       if (event.kind !== 'problem') continue;
-      // a lone `*` or backquote: escaping it keeps the character and drops the markup
-      const escape = event.construct === 'emphasis' || event.construct === 'interpreted text or phrase reference';
+      const docLine = messageLine ?? textLine;
+      // a lone `*` or backquote: escaping it keeps the character and drops the markup (not in a
+      // table cell: one more character there would move the cell's border)
+      const escape = messageLine === undefined && (event.construct === 'emphasis' || event.construct === 'interpreted text or phrase reference');
       findings.push({ range, message: event.message, data: escape ? { docutilsLine: docLine + 1, escape: true } : { docutilsLine: docLine + 1 } });
     }
     return findings;

@@ -1,7 +1,7 @@
 // The inline markup of a whole spec, read once per parse and shared by the docs-gate rules:
 // every text docutils parses (SpecDocument.markup.texts) scanned by the Inliner port, with the
 // positions turned back into the editor's (tabs expanded by docutils, UTF-16 in the editor).
-import type { InlineText, Range, SourceLine, SpecDocument } from '../../rst/types';
+import type { InlineText, Markup, Range, SourceLine, SpecDocument } from '../../rst/types';
 import { type InlineEvent, scanInline } from '../../rst/inline/scan';
 
 export interface Located<E> {
@@ -9,10 +9,31 @@ export interface Located<E> {
   readonly range: Range;
   /** docutils' line for it (0-based): the text's first line. */
   readonly docLine: number;
+  /** docutils' line for a problem in it (0-based), where that is not `docLine` (a table cell's). */
+  readonly messageLine?: number;
 }
 
 export interface DocMarkup {
   readonly events: readonly Located<InlineEvent>[];
+}
+
+const merged = new WeakMap<SpecDocument, Markup>();
+
+/** The spec's markup with its table cells' (texts, explicit markup, directives), in document order. */
+export function gateMarkup(doc: SpecDocument): Markup {
+  const cells = doc.markup.cells;
+  if (!cells) return doc.markup;
+  let m = merged.get(doc);
+  if (!m) {
+    const byLine = <T extends { line: number }>(a: T, b: T) => a.line - b.line;
+    m = {
+      texts: [...doc.markup.texts, ...cells.texts].sort((a, b) => a.lines[0] - b.lines[0] || a.cols[0] - b.cols[0]),
+      explicit: [...doc.markup.explicit, ...cells.explicit].sort(byLine),
+      directives: [...doc.markup.directives, ...cells.directives].sort(byLine),
+    };
+    merged.set(doc, m);
+  }
+  return m;
 }
 
 const scanned = new WeakMap<SpecDocument, DocMarkup>();
@@ -28,10 +49,11 @@ export function docMarkup(doc: SpecDocument): DocMarkup {
 
 function scanAll(doc: SpecDocument): Located<InlineEvent>[] {
   const out: Located<InlineEvent>[] = [];
-  for (const text of doc.markup.texts) {
+  for (const text of gateMarkup(doc).texts) {
     const { events } = scanInline(text.text);
     for (const event of events) {
-      out.push({ event, range: { start: position(doc.lines, text, event.start), end: position(doc.lines, text, event.end) }, docLine: text.line });
+      const range = { start: position(doc.lines, text, event.start), end: position(doc.lines, text, event.end) };
+      out.push(text.messageLine === undefined ? { event, range, docLine: text.line } : { event, range, docLine: text.line, messageLine: text.messageLine });
     }
   }
   return out;

@@ -112,6 +112,13 @@ export interface DocsSetup {
   /** Extra names from `.rst-specs.json` (`directives`, `roles`), for custom extensions. */
   readonly directives?: readonly string[];
   readonly roles?: readonly string[];
+  /**
+   * The substitutions conf.py's `rst_prolog` and `rst_epilog` define (Sphinx adds both to every
+   * document); null: one of them is not a plain string literal, so any substitution may be defined.
+   */
+  readonly substitutions?: readonly string[] | null;
+  /** The spec's conf.py exists but could not be read: any directive, role or substitution may be defined. */
+  readonly unknown?: boolean;
 }
 
 export interface KnownNames {
@@ -149,7 +156,7 @@ function build(setup: DocsSetup | undefined): KnownNames {
   }
   // without a conf.py: every extension of the table (no false positives for a tree we can't see)
   const extensions = setup?.extensions ?? Object.keys(EXTENSIONS);
-  let complete = true;
+  let complete = !setup?.unknown;
   for (const ext of extensions) {
     const e = EXTENSIONS[ext];
     if (!e) {
@@ -190,10 +197,75 @@ export function candidates(known: KnownNames, kind: 'directives' | 'roles'): str
  * conf.py, read as text: the `extensions = [...]` literal and the keys of `extlinks = {...}`.
  * Returns null for extensions when there is no plain list literal (built in code, say).
  */
-export function readConfPy(text: string): { extensions: string[] | null; extlinks?: string[] } {
+export function readConfPy(text: string): { extensions: string[] | null; extlinks?: string[]; substitutions?: string[] | null } {
   const extensions = listLiteral(text, 'extensions');
   const ext = dictKeys(text, 'extlinks');
-  return ext ? { extensions, extlinks: ext } : { extensions };
+  const setup: { extensions: string[] | null; extlinks?: string[]; substitutions?: string[] | null } = ext ? { extensions, extlinks: ext } : { extensions };
+  let substitutions: string[] | null | undefined;
+  for (const name of ['rst_prolog', 'rst_epilog']) {
+    const value = stringValue(text, name);
+    if (value === undefined) continue;
+    substitutions = value === null || substitutions === null ? null : [...(substitutions ?? []), ...substitutionNames(value)];
+  }
+  if (substitutions !== undefined) setup.substitutions = substitutions;
+  return setup;
+}
+
+/**
+ * The value of `name = <string literal>` at the start of a line (literals joined implicitly, in
+ * parentheses or not); undefined: never assigned; null: assigned anything else or more than once
+ * (a name, `%`, `.format()`, `+=`), which only running conf.py would tell.
+ */
+function stringValue(text: string, name: string): string | null | undefined {
+  const assignments = [...text.matchAll(new RegExp(`^${name}\\s*(\\+?=)`, 'gm'))];
+  if (assignments.length === 0) return undefined;
+  if (assignments.length > 1 || assignments[0][1] === '+=') return null;
+  let i = assignments[0].index! + assignments[0][0].length;
+  let value = '';
+  let parens = 0;
+  let literals = 0;
+  for (;;) {
+    // between literals: blanks, a backslash-newline, and inside parentheses newlines and comments
+    // (a comment runs to its line's end: one way to read a run of `#`, no backtracking)
+    const gap = (parens > 0 ? /^(?:[ \t\n]|\\\n|#[^\n]*(?:\n|$))*/ : /^(?:[ \t]|\\\n)*/).exec(text.slice(i))![0];
+    i += gap.length;
+    if (text[i] === '(' && literals === 0) {
+      parens++;
+      i++;
+      continue;
+    }
+    const literal = /^([rRuU]?)('''|"""|'|")/.exec(text.slice(i, i + 4));
+    if (!literal) break;
+    const quote = literal[2];
+    const raw = literal[1].toLowerCase() === 'r';
+    const start = i + literal[0].length;
+    const end = text.indexOf(quote, start);
+    if (end < 0) return null;
+    const body = text.slice(start, end);
+    // an escape (other than a line continuation) we would have to decode: not a plain literal
+    if (!raw && /\\[^\n]/.test(body)) return null;
+    if (quote.length === 1 && body.includes('\n')) return null;
+    value += raw ? body : body.replace(/\\\n/g, '');
+    literals++;
+    i = end + quote.length;
+  }
+  while (parens > 0) {
+    const close = /^(?:[ \t\n]|#[^\n]*\n)*\)/.exec(text.slice(i));
+    if (!close) return null;
+    i += close[0].length;
+    parens--;
+  }
+  // only a comment or the line's end may follow the literals
+  return literals > 0 && /^[ \t]*(#[^\n]*)?(\n|$)/.test(text.slice(i)) ? value : null;
+}
+
+/** The names of the substitution definitions (`.. |name| directive::`) in reStructuredText. */
+function substitutionNames(rst: string): string[] {
+  const names: string[] = [];
+  const re = /^\.\.[ \t]+\|(\S(?:[^|]*\S)?)\|[ \t]+[^\s:]+::/gm;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(rst))) names.push(m[1].split(/\s+/).join(' '));
+  return names;
 }
 
 /** Comments off (from a `#` to the line's end: extension names and extlinks keys hold none). */

@@ -5,7 +5,7 @@
 import type { Range } from '../../rst/types';
 import { normalizeName, scanInline } from '../../rst/inline/scan';
 import type { Finding, Rule } from '../rule';
-import { docMarkup } from './markup';
+import { docMarkup, gateMarkup } from './markup';
 
 /** Substitutions Sphinx defines for every document (DefaultSubstitutions). */
 const SPHINX_SUBSTITUTIONS = ['version', 'release', 'today'];
@@ -15,6 +15,19 @@ interface Target {
   unique: boolean;
   explicit: boolean;
   uri: string | null;
+}
+
+/** An indirect target (`.. _a: b_`, or the `a` of `` `a <b_>`_ ``) as IndirectHyperlinks resolves it. */
+interface IndirectTarget {
+  readonly name: string;
+  readonly refname: string;
+  readonly explicit: boolean;
+  readonly range: Range;
+  /** docutils' line (1-based). */
+  readonly line: number;
+  resolved: boolean;
+  /** Being resolved further up the chain (docutils' `multiply_indirect`). */
+  multiply: boolean;
 }
 
 interface Definition {
@@ -30,8 +43,10 @@ export const rstReference: Rule = {
   defaultSeverity: 'error',
   description: 'A reference to a target, footnote, citation or substitution that the spec does not define.',
   fixes: [{ title: 'Rename a duplicate target' }],
-  check({ doc }) {
+  check({ doc, options }) {
     const events = docMarkup(doc).events;
+    // conf.py's rst_prolog and rst_epilog (null: ones we can't read, which may define any)
+    const fromConf = options.docs?.unknown ? null : options.docs?.substitutions;
     const findings: Finding[] = [];
     const lineRange = (line: number): Range => {
       const text = doc.lines[line]?.text ?? '';
@@ -50,8 +65,8 @@ export const rstReference: Rule = {
     const autoLabels = new Set<string>();
     let symbolFootnotes = 0;
     const citations = new Set<string>();
-    const substitutions = new Set<string>(SPHINX_SUBSTITUTIONS);
-    for (const e of doc.markup.explicit) {
+    const substitutions = new Set<string>([...SPHINX_SUBSTITUTIONS, ...(fromConf ?? [])]);
+    for (const e of gateMarkup(doc).explicit) {
       if (e.kind === 'anonymous') anonymousTargets++;
       else if (e.kind === 'substitution') substitutions.add(e.name.split(/\s+/).join(' '));
       else if (e.kind === 'footnote' && e.name === '#') autoFootnotes++;
@@ -95,34 +110,79 @@ export const rstReference: Rule = {
     // Footnotes.number_footnotes: every auto-numbered footnote takes the next number that is not a
     // name already; one without a label is then named by its number (so `[1]_` can point at it)
     let number = 1;
-    for (const e of doc.markup.explicit) {
+    for (const e of gateMarkup(doc).explicit) {
       if (e.kind !== 'footnote' || !e.name.startsWith('#')) continue;
       while (targets.has(String(number))) number++;
       const label = String(number++);
       if (e.name === '#') targets.set(label, { unique: true, explicit: true, uri: null });
     }
 
-    // IndirectHyperlinks: `.. _a: b_` and `` `a <b_>`_ `` need `b`; if it can't be found, the
-    // error replaces every reference to `a` (so those are not reported again)
+    // IndirectHyperlinks: `.. _a: b_` and `` `a <b_>`_ `` need `b`; if it can't be found, or the
+    // chain of indirect targets comes back to one on the way, the error replaces every reference
+    // to `a` (so those are not reported again)
     const failed = new Set<string>();
     const viaIndirect = new Set<string>();
-    const indirect = (name: string, refname: string, explicit: boolean, range: Range, line: number) => {
-      const target = targets.get(refname);
-      if (target?.unique) {
-        viaIndirect.add(name);
-        return;
-      }
-      failed.add(name);
-      const naming = explicit ? `"${name}" (id="${makeId(name)}")` : `"${name}" `;
-      const why = target ? 'which is a duplicate, and cannot be used as a unique reference' : 'which does not exist';
-      findings.push({ range, message: `Indirect hyperlink target ${naming} refers to target "${refname}", ${why}.`, data: { name, docutilsLine: line } });
-    };
-    for (const e of doc.markup.explicit) {
-      if (e.kind === 'target' && e.refname !== undefined) indirect(normalizeName(e.name), normalizeName(e.refname), true, lineRange(e.line), e.line + 1);
+    const indirects: IndirectTarget[] = [];
+    const byName = new Map<string, IndirectTarget>();
+    for (const e of gateMarkup(doc).explicit) {
+      if (e.kind !== 'target' || e.refname === undefined) continue;
+      const t: IndirectTarget = { name: normalizeName(e.name), refname: normalizeName(e.refname), explicit: true, range: lineRange(e.line), line: e.line + 1, resolved: false, multiply: false };
+      indirects.push(t);
+      // the one target of its name (a second one makes the name a duplicate, which nothing reaches)
+      if (!byName.has(t.name)) byName.set(t.name, t);
     }
     for (const { event, range, docLine } of events) {
-      if (event.kind === 'indirect') indirect(event.name, event.refname, false, range, docLine + 1);
+      if (event.kind === 'indirect') indirects.push({ name: event.name, refname: event.refname, explicit: false, range, line: docLine + 1, resolved: false, multiply: false });
     }
+    // document.indirect_targets: in the order docutils made them
+    indirects.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    const indirectError = (t: IndirectTarget, why: string) => {
+      t.resolved = true;
+      failed.add(t.name);
+      const naming = t.explicit ? explicitNaming(t) : `"${t.name}" `;
+      findings.push({ range: t.range, message: `Indirect hyperlink target ${naming} refers to target "${t.refname}", ${why}.`, data: { name: t.name, docutilsLine: t.line } });
+    };
+    // how docutils names an explicit one: without its name when the name is a duplicate
+    // (set_duplicate_name_id's dupname), and by its id: make_id(name) unless an earlier node has
+    // that id; then docutils numbers it from a counter of every id it made (messages, footnotes...),
+    // which is not followed here: the id is left out
+    const explicitCount = new Map<string, number>();
+    for (const d of definitions) if (d.explicit) explicitCount.set(d.name, (explicitCount.get(d.name) ?? 0) + 1);
+    const ids = new Map<Definition, string>();
+    const taken = new Set<string>();
+    for (const d of definitions) {
+      const id = makeId(d.name);
+      if (id && !taken.has(id)) {
+        taken.add(id);
+        ids.set(d, id);
+      }
+    }
+    const explicitNaming = (t: IndirectTarget): string => {
+      const definition = definitions.find((d) => d.explicit && d.line === t.line - 1 && d.name === t.name);
+      const id = definition && ids.get(definition);
+      return `${explicitCount.get(t.name) === 1 ? `"${t.name}" ` : ''}${id ? `(id="${id}")` : ''}`;
+    };
+    // IndirectHyperlinks.resolve_indirect_target (depth-bound: docutils' own recursion has a limit too)
+    const resolve = (t: IndirectTarget, depth: number): void => {
+      const target = targets.get(t.refname);
+      if (!target?.unique) {
+        indirectError(t, target ? 'which is a duplicate, and cannot be used as a unique reference' : 'which does not exist');
+        return;
+      }
+      const next = target.explicit ? byName.get(t.refname) : undefined;
+      if (next && !next.resolved && depth < 1000) {
+        if (t.multiply) {
+          indirectError(t, 'forming a circular reference');
+          return;
+        }
+        t.multiply = true;
+        resolve(next, depth + 1);
+        t.multiply = false;
+      }
+      t.resolved = true;
+    };
+    for (const t of indirects) if (!t.resolved) resolve(t, 0);
+    for (const t of indirects) if (!failed.has(t.name)) viaIndirect.add(t.name);
 
     const lowerSubstitutions = new Set([...substitutions].map((s) => s.toLowerCase()));
     let anonymousRefs = 0;
@@ -141,7 +201,7 @@ export const rstReference: Rule = {
         }
         if (!failed.has(event.name) && !viaIndirect.has(event.name)) findings.push(...unresolved(targets, event.name, range, line));
       } else if (event.kind === 'substitution') {
-        if (!substitutions.has(event.name) && !lowerSubstitutions.has(event.name.toLowerCase())) {
+        if (fromConf !== null && !substitutions.has(event.name) && !lowerSubstitutions.has(event.name.toLowerCase())) {
           findings.push({ range, message: `Undefined substitution referenced: "${event.name}".`, data: { name: event.name, docutilsLine: line } });
         }
       } else if (event.kind === 'footnote') {
@@ -169,7 +229,7 @@ export const rstReference: Rule = {
       }
     }
     if (anonymousRefs !== anonymousTargets) {
-      const range = firstAnonymous ?? lineRange(doc.markup.explicit.find((e) => e.kind === 'anonymous')?.line ?? 0);
+      const range = firstAnonymous ?? lineRange(gateMarkup(doc).explicit.find((e) => e.kind === 'anonymous')?.line ?? 0);
       findings.push({ range, message: `Anonymous hyperlink mismatch: ${anonymousRefs} references but ${anonymousTargets} targets.` });
     }
     return findings;

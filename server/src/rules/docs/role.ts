@@ -1,7 +1,7 @@
 // rst-role: interpreted text with a role that neither docutils, Sphinx, the extensions of the
 // spec's conf.py nor a `.. role::` of the spec defines.
 import type { Finding, Rule } from '../rule';
-import { docMarkup } from './markup';
+import { docMarkup, gateMarkup } from './markup';
 import { isKnown, knownNames, nearest } from './names';
 
 export const rstRole: Rule = {
@@ -14,7 +14,7 @@ export const rstRole: Rule = {
     if (!known.complete) return [];
     // roles the spec defines itself: `.. role:: name` or `.. role:: name(base)`
     const defined = new Set<string>();
-    for (const d of doc.markup.directives) {
+    for (const d of gateMarkup(doc).directives) {
       if (d.name.toLowerCase() !== 'role') continue;
       // the role's name and base are the first line of its content (docutils' Role directive)
       const line = doc.lines[d.line]?.text ?? '';

@@ -40,7 +40,8 @@ export class ConfTrees {
       this.parsed.set(conf, { stamp, setup });
       return setup;
     } catch {
-      return { extensions: null };
+      // there is a conf.py, but it could not be read: what it adds is unknown
+      return { extensions: null, unknown: true };
     }
   }
 }

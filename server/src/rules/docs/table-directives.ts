@@ -1,0 +1,408 @@
+// The csv-table and list-table directives as docutils 0.19 runs them (directives/tables.py): what
+// they reject once their content has the right shape. rst-table reports the table's own problems
+// (header rows or stub columns the data doesn't have, widths that don't match the columns, CSV
+// data Python's csv module rejects, no content); rst-directive reports option values docutils
+// cannot convert ("Error in ... directive: invalid option value"). Both are errors: the docs job
+// fails. Tables this can't follow (a tab in them, an option value with markup, CSV data from a
+// file) give nothing.
+import type { DirectiveUse, Range, SpecDocument } from '../../rst/types';
+import type { Finding } from '../rule';
+import { DIRECTIVE_SPECS } from '../../rst/directive-specs';
+import { characterAt } from './markup';
+
+interface Option {
+  readonly name: string;
+  /** The field body's text (docutils reads it as one paragraph); null: none. */
+  readonly value: string | null;
+  readonly range: Range;
+}
+
+interface Table {
+  readonly use: DirectiveUse;
+  readonly name: 'csv-table' | 'list-table';
+  readonly options: ReadonlyMap<string, Option>;
+  /** The content, dedented, and the 0-based line of each. */
+  readonly content: readonly string[];
+  readonly lines: readonly number[];
+  readonly nameRange: Range;
+}
+
+export interface TableProblems {
+  /** Option values docutils can't convert: rst-directive's. */
+  readonly options: Finding[];
+  /** The table's own problems: rst-table's. */
+  readonly tables: Finding[];
+}
+
+const cache = new WeakMap<SpecDocument, TableProblems>();
+
+export function tableDirectiveProblems(doc: SpecDocument): TableProblems {
+  let found = cache.get(doc);
+  if (!found) {
+    found = { options: [], tables: [] };
+    for (const use of doc.markup.directives) {
+      const name = use.name.toLowerCase();
+      if ((name !== 'csv-table' && name !== 'list-table') || use.error || !use.known) continue;
+      // an unknown option: docutils stops there (rst-directive's)
+      const known = DIRECTIVE_SPECS[name]?.[3]?.split(' ') ?? [];
+      if (use.options.some((o) => !known.includes(o.toLowerCase()))) continue;
+      const table = readTable(doc, use, name);
+      if (table) check(doc, table, found);
+    }
+    cache.set(doc, found);
+  }
+  return found;
+}
+
+/** The messages of this module, as Sphinx prints their first line (for the differential tests). */
+export const TABLE_DIRECTIVE_MESSAGE =
+  /^(\d+ header row\(s\) specified but|Insufficient data supplied|\d+ stub column\(s\) specified|"(csv|list)-table" widths do not match|Error with CSV data in|The "csv-table" directive requires content|No table data detected in CSV file|"csv-table" directive may not both)/;
+
+function readTable(doc: SpecDocument, use: DirectiveUse, name: 'csv-table' | 'list-table'): Table | undefined {
+  const block = doc.blocks.find((b) => b.kind === 'directive' && b.startLine === use.line);
+  if (!block) return undefined;
+  const texts: string[] = [];
+  for (let line = use.line; line < block.endLine; line++) texts.push(doc.lines[line].text);
+  if (texts.some((t) => t.includes('\t'))) return undefined;
+  const marker = texts[0];
+  const start = characterAt(marker, use.col);
+  const nameRange = { start: { line: use.line, character: start }, end: { line: use.line, character: start + use.name.length } };
+  const indent = Math.min(...texts.slice(1).filter((t) => t.trim()).map((t) => t.length - t.trimStart().length), Infinity);
+  // parse_directive_block: arguments and options up to the first blank line, then the content
+  let i = 1;
+  while (i < texts.length && texts[i].trim() !== '') i++;
+  const head = texts.slice(0, i);
+  const options = new Map<string, Option>();
+  let current: { name: string; lines: string[]; line: number; character: number } | undefined;
+  const flush = () => {
+    if (!current) return;
+    const body = current.lines.map((l) => l.trim()).filter((l) => l !== '');
+    const value = body.length ? body.join('\n') : null;
+    const first = doc.lines[current.line].text;
+    const end = first.trimEnd().length;
+    // the value on the option's line; without one, the option itself
+    const at = end > current.character ? current.character : first.length - first.trimStart().length;
+    const range = { start: { line: current.line, character: at }, end: { line: current.line, character: end } };
+    options.set(current.name, { name: current.name, value, range });
+  };
+  for (let k = 1; k < head.length; k++) {
+    const text = head[k];
+    const field = /^(\s*):([^:\s][^:]*):(\s+|$)(.*)$/.exec(text);
+    if (field && (!current || text.length - text.trimStart().length <= indent)) {
+      flush();
+      current = { name: field[2].toLowerCase(), lines: [field[4]], line: use.line + k, character: field[1].length + field[2].length + 2 + field[3].length };
+    } else if (current) current.lines.push(text);
+  }
+  flush();
+  const content: string[] = [];
+  const lines: number[] = [];
+  for (let k = i; k < texts.length; k++) {
+    if (content.length === 0 && texts[k].trim() === '') continue;
+    content.push(texts[k].slice(indent));
+    lines.push(use.line + k);
+  }
+  while (content.length && content[content.length - 1].trim() === '') {
+    content.pop();
+    lines.pop();
+  }
+  return { use, name, options, content, lines, nameRange };
+}
+
+/** Python's repr() of a str, as docutils' messages print option values. */
+function pyRepr(s: string): string {
+  const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
+  let out = quote;
+  for (const c of s) {
+    if (c === '\\') out += '\\\\';
+    else if (c === quote) out += '\\' + c;
+    else if (c === '\n') out += '\\n';
+    else if (c === '\t') out += '\\t';
+    else if (c === '\r') out += '\\r';
+    else if (c < ' ' || c === '\x7f') out += '\\x' + c.charCodeAt(0).toString(16).padStart(2, '0');
+    else out += c;
+  }
+  return out + quote;
+}
+
+/** A plain value: docutils' paragraph text of it is the text itself (no markup, nothing unusual). */
+const PLAIN = /^[\x20-\x7e\n]*$/;
+const MARKUP = /[*`|_\\[\]]/;
+
+/** Python's int(): its value, or the ValueError's words. */
+function pyInt(value: string): number | string {
+  if (/^\s*[+-]?\d+(?:_\d+)*\s*$/.test(value)) return Number(value.replace(/_/g, ''));
+  return `invalid literal for int() with base 10: ${pyRepr(value)}`;
+}
+
+type Converted = { value: unknown } | { error: string } | null;
+
+/** docutils' conversion of the options checked here; null: not one of them, or not followed. */
+function convert(name: string, option: Option, table: Table): Converted {
+  const value = option.value;
+  const aligns = '"left", "center", or "right"';
+  if (value === null) {
+    if (name === 'header-rows' || name === 'stub-columns') return { error: "int() argument must be a string, a bytes-like object or a real number, not 'NoneType'" };
+    if (name === 'align') return { error: `must supply an argument; choose from ${aligns}` };
+    return null;
+  }
+  if (!PLAIN.test(value) || MARKUP.test(value)) return null;
+  if (name === 'header-rows' || name === 'stub-columns') {
+    const n = pyInt(value);
+    if (typeof n === 'string') return { error: n };
+    return n < 0 ? { error: 'negative value; must be positive or zero' } : { value: n };
+  }
+  if (name === 'align') {
+    // directives.choice: compared lower-cased and stripped
+    return ['left', 'center', 'right'].includes(value.toLowerCase().trim()) ? { value } : { error: `"${value}" unknown; choose from ${aligns}` };
+  }
+  if (name === 'widths') {
+    if (value === 'auto') return { value };
+    const entries = value.includes(',') ? value.split(',') : value.split(/[ \n]+/).filter((e) => e !== '');
+    const widths: number[] = [];
+    for (const entry of entries) {
+      const n = pyInt(entry);
+      if (typeof n === 'string') return { error: n };
+      if (n < 1) return { error: 'negative or zero value; must be positive' };
+      widths.push(n);
+    }
+    return { value: widths };
+  }
+  if (table.name === 'csv-table' && (name === 'delim' || name === 'quote' || name === 'escape')) {
+    if (name === 'delim' && value === 'tab') return { value: '\t' };
+    if (name === 'delim' && value === 'space') return { value: ' ' };
+    // unicode_code: decimal, hexadecimal or an XML character reference (not followed: skip)
+    if (/^\d+$/.test(value) || /^(?:0x|x|\\x|U\+|u|\\u|&#x)[0-9a-f]+;?$/i.test(value)) return null;
+    return [...value].length === 1 ? { value } : { error: `${pyRepr(value)} invalid; must be a single character or a Unicode code` };
+  }
+  return null;
+}
+
+function check(doc: SpecDocument, table: Table, out: TableProblems): void {
+  const { use, name } = table;
+  const line = use.line + 1;
+  const converted = new Map<string, unknown>();
+  for (const [option, o] of table.options) {
+    const result = convert(option, o, table);
+    if (result === null) {
+      // an option whose value this doesn't follow: what the table needs of it is unknown
+      if (['header-rows', 'stub-columns', 'widths', 'delim', 'quote', 'escape'].includes(option)) return;
+      continue;
+    }
+    if ('error' in result) {
+      const value = o.value === null ? 'None' : pyRepr(o.value);
+      const message = `Error in "${use.name}" directive: invalid option value: (option: "${option}"; value: ${value}) ${result.error}.`;
+      out.options.push({ range: o.range, message, data: { docutilsLine: line } });
+      return; // the directive doesn't run
+    }
+    converted.set(option, result.value);
+  }
+  const headerRows = (converted.get('header-rows') as number | undefined) ?? 0;
+  const stubColumns = (converted.get('stub-columns') as number | undefined) ?? 0;
+  const widths = converted.get('widths');
+  const report = (message: string, range = table.nameRange): void => {
+    out.tables.push({ range, message, data: { docutilsLine: line } });
+  };
+  const optionRange = (option: string) => table.options.get(option)?.range ?? table.nameRange;
+
+  let rows: number[];
+  let maxCols: number;
+  if (name === 'list-table') {
+    // the parser reported a list of the wrong shape (and docutils stops there)
+    if (table.content.length === 0 || doc.messages.some((m) => m.line === use.line && m.text.startsWith(`Error parsing content block for the "list-table"`))) return;
+    const shape = listShape(table.content);
+    if (!shape) return;
+    rows = shape.rows;
+    maxCols = shape.columns;
+    // check_list_content: the widths first
+    if (Array.isArray(widths) && widths.length !== maxCols) return report(`"${use.name}" widths do not match the number of columns in table (${maxCols}).`, optionRange('widths'));
+  } else {
+    if (table.options.has('file') || table.options.has('url')) {
+      if (table.content.length) report(`"${use.name}" directive may not both specify an external file and have content.`);
+      return;
+    }
+    if (table.content.length === 0) return report(`The "${use.name}" directive requires content; none supplied.`);
+    const header = table.options.get('header');
+    let headerCols = 0;
+    if (header?.value) {
+      const parsed = readCsv(header.value.split('\n'), { delimiter: ',', quote: '"', escape: '\\', doubleQuote: false, skipSpace: true });
+      if ('error' in parsed) return report(`Error with CSV data in "${use.name}" directive: ${parsed.error}`, header.range);
+      headerCols = Math.max(0, ...parsed.rows);
+    }
+    const dialect = {
+      delimiter: (converted.get('delim') as string | undefined) ?? ',',
+      quote: (converted.get('quote') as string | undefined) ?? '"',
+      escape: converted.get('escape') as string | undefined,
+      doubleQuote: !converted.has('escape'),
+      skipSpace: !table.options.has('keepspace'),
+    };
+    const parsed = readCsv(table.content, dialect);
+    if ('error' in parsed) {
+      const at = table.lines[Math.min(parsed.line, table.lines.length - 1)];
+      const text = doc.lines[at].text;
+      const indent = text.length - text.trimStart().length;
+      return report(`Error with CSV data in "${use.name}" directive: ${parsed.error}`, { start: { line: at, character: indent }, end: { line: at, character: text.trimEnd().length } });
+    }
+    rows = parsed.rows;
+    maxCols = Math.max(0, ...rows, headerCols);
+  }
+  // check_table_dimensions
+  if (rows.length < headerRows) {
+    return report(`${headerRows} header row(s) specified but only ${rows.length} row(s) of data supplied ("${use.name}" directive).`, optionRange('header-rows'));
+  }
+  if (rows.length === headerRows && headerRows > 0) {
+    return report(`Insufficient data supplied (${rows.length} row(s)); no data remaining for table body, required by "${use.name}" directive.`, optionRange('header-rows'));
+  }
+  for (const columns of rows) {
+    if (columns < stubColumns) {
+      return report(`${stubColumns} stub column(s) specified but only ${columns} columns(s) of data supplied ("${use.name}" directive).`, optionRange('stub-columns'));
+    }
+    if (columns === stubColumns && stubColumns > 0) {
+      return report(`Insufficient data supplied (${columns} columns(s)); no data remaining for table body, required by "${use.name}" directive.`, optionRange('stub-columns'));
+    }
+  }
+  if (name === 'csv-table') {
+    if (Array.isArray(widths) && widths.length !== maxCols) return report(`"${use.name}" widths do not match the number of columns in table (${maxCols}).`, optionRange('widths'));
+    if (!Array.isArray(widths) && maxCols === 0) return report('No table data detected in CSV file.');
+  }
+}
+
+/**
+ * The rows of a list-table whose shape docutils accepted (a uniform two-level bullet list): how
+ * many items each row's list has. Undefined when the text is not plainly that (then nothing is said).
+ */
+function listShape(content: readonly string[]): { rows: number[]; columns: number } | undefined {
+  const first = /^([*+\-•‣⁃])( +)/.exec(content[0]);
+  if (!first) return undefined;
+  const bullet = first[1];
+  const rows: number[] = [];
+  let inner = -1;
+  let innerBullet = '';
+  for (const text of content) {
+    if (text.startsWith(bullet + ' ') || text === bullet) {
+      const rest = text.slice(1);
+      const column = 1 + rest.length - rest.trimStart().length;
+      const item = /^([*+\-•‣⁃])( +|$)/.exec(text.slice(column));
+      if (!item) return undefined;
+      if (inner < 0) {
+        inner = column;
+        innerBullet = item[1];
+      } else if (column !== inner || item[1] !== innerBullet) return undefined;
+      rows.push(1);
+    } else if (text.trim() !== '' && text.length - text.trimStart().length === inner && text.slice(inner).startsWith(innerBullet)) {
+      if (!/^[*+\-•‣⁃]( +|$)/.test(text.slice(inner))) return undefined;
+      rows[rows.length - 1]++;
+    } else if (text.trim() !== '' && text.length - text.trimStart().length < inner && !/^\s/.test(text)) return undefined;
+  }
+  return rows.length ? { rows, columns: rows[0] } : undefined;
+}
+
+interface Dialect {
+  readonly delimiter: string;
+  readonly quote: string;
+  readonly escape?: string;
+  readonly doubleQuote: boolean;
+  readonly skipSpace: boolean;
+}
+
+/**
+ * Python's csv.reader (Modules/_csv.c, strict, QUOTE_MINIMAL) over `line + '\n'` for each line:
+ * the number of fields of each record, or the csv.Error and the line it was raised on.
+ */
+function readCsv(lines: readonly string[], d: Dialect): { rows: number[] } | { error: string; line: number } {
+  const enum S { StartRecord, StartField, Escaped, InField, InQuoted, EscapeInQuoted, QuoteInQuoted, EatCrnl, AfterEscapedCrnl }
+  const rows: number[] = [];
+  let state: S = S.StartRecord;
+  let fields = 0;
+  let fieldLength = 0;
+  let quoteLine = 0;
+  const save = () => {
+    fields++;
+    fieldLength = 0;
+  };
+  const EOL = '';
+  for (let n = 0; n < lines.length; n++) {
+    const chars = [...(lines[n] + '\n'), EOL];
+    for (const c of chars) {
+      const newline = c === '\n' || c === '\r';
+      switch (state) {
+        case S.StartRecord:
+          if (c === EOL) break;
+          if (newline) {
+            state = S.EatCrnl;
+            break;
+          }
+          state = S.StartField;
+        // falls through
+        case S.StartField:
+          if (newline || c === EOL) {
+            save();
+            state = c === EOL ? S.StartRecord : S.EatCrnl;
+          } else if (c === d.quote) {
+            state = S.InQuoted;
+            quoteLine = n;
+          } else if (c === d.escape) state = S.Escaped;
+          else if (c === d.delimiter) save();
+          else if (c === ' ' && d.skipSpace) {
+            // skipinitialspace
+          }
+          else {
+            fieldLength++;
+            state = S.InField;
+          }
+          break;
+        case S.Escaped:
+          fieldLength++;
+          state = newline ? S.AfterEscapedCrnl : S.InField;
+          break;
+        case S.AfterEscapedCrnl:
+          if (c === EOL) break;
+        // falls through
+        case S.InField:
+          if (newline || c === EOL) {
+            save();
+            state = c === EOL ? S.StartRecord : S.EatCrnl;
+          } else if (c === d.escape) state = S.Escaped;
+          else if (c === d.delimiter) {
+            save();
+            state = S.StartField;
+          } else fieldLength++;
+          break;
+        case S.InQuoted:
+          if (c === EOL) {
+            // a quoted field goes on over the line's end
+          } else if (c === d.escape) state = S.EscapeInQuoted;
+          else if (c === d.quote) state = d.doubleQuote ? S.QuoteInQuoted : S.InField;
+          else fieldLength++;
+          break;
+        case S.EscapeInQuoted:
+          fieldLength++;
+          state = S.InQuoted;
+          break;
+        case S.QuoteInQuoted:
+          if (c === d.quote) {
+            fieldLength++;
+            state = S.InQuoted;
+          } else if (c === d.delimiter) {
+            save();
+            state = S.StartField;
+          } else if (newline || c === EOL) {
+            save();
+            state = c === EOL ? S.StartRecord : S.EatCrnl;
+          } else return { error: `'${d.delimiter}' expected after '${d.quote}'`, line: n };
+          break;
+        case S.EatCrnl:
+          if (c === EOL) state = S.StartRecord;
+          else if (!newline) return { error: "new-line character seen in unquoted field - do you need to open the file with newline=''?", line: n };
+          break;
+      }
+    }
+    if (state === S.StartRecord) {
+      rows.push(fields);
+      fields = 0;
+    }
+  }
+  // the field still open: at the quote that opened it
+  const open = (state as S) === S.InQuoted;
+  if (fieldLength !== 0 || open) return { error: 'unexpected end of data', line: open ? quoteLine : lines.length - 1 };
+  return { rows };
+}
