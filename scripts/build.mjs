@@ -54,13 +54,30 @@ const dynamicBuiltinsAsRequire = {
 const started = Date.now();
 await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] }),
-  build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'server/out/server-main.js', plugins: [lazyLibraryBuiltins, dynamicBuiltinsAsRequire] }),
+  build({
+    ...common,
+    entryPoints: ['server/src/server.ts'],
+    outfile: 'server/out/server-main.js',
+    plugins: [lazyLibraryBuiltins, dynamicBuiltinsAsRequire],
+  }),
   build({ ...common, entryPoints: ['server/src/runtime/server-loader.ts'], outfile: 'server/out/server.js' }),
   build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli-main.js', plugins: [dynamicBuiltinsAsRequire] }),
-  build({ ...common, entryPoints: ['server/src/runtime/cli-loader.ts'], outfile: 'server/out/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+  build({
+    ...common,
+    entryPoints: ['server/src/runtime/cli-loader.ts'],
+    outfile: 'server/out/cli.js',
+    banner: { js: '#!/usr/bin/env node' },
+  }),
   ...webBuilds(build), // client/out/browser.js, server/out/web-server.js (scripts/web-build.mjs)
   // The preview's webview: its script (with highlight.js core) and its style sheet (client/src/preview/webview).
-  build({ ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['client/src/preview/webview/main.ts'], outfile: 'client/out/preview.js' }),
+  build({
+    ...common,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    entryPoints: ['client/src/preview/webview/main.ts'],
+    outfile: 'client/out/preview.js',
+  }),
   build({ ...common, platform: 'browser', entryPoints: ['client/src/preview/webview/preview.css'], outfile: 'client/out/preview.css' }),
 ]);
 writeCliCodeCache();
@@ -75,7 +92,9 @@ function writeCliCodeCache() {
   rmSync('server/out/cli-main.cache', { force: true });
   // A copy without the examples (a package) runs without a cache: V8 compiles the bundle as usual.
   if (!existsSync('examples/specs')) return;
-  const examples = readdirSync('examples/specs').filter((name) => name.endsWith('.rst')).map((name) => `examples/specs/${name}`);
+  const examples = readdirSync('examples/specs')
+    .filter((name) => name.endsWith('.rst'))
+    .map((name) => `examples/specs/${name}`);
   const make = `const { writeFileSync } = require('node:fs');
 const { runCliMain, sealCodeCache, CLI_CODE_CACHE, CLI_MAIN } = require('./server/out/cli.js');
 process.argv = [process.execPath, CLI_MAIN, 'check', '--format', 'json', ...${JSON.stringify(examples)}];

@@ -59,19 +59,35 @@ const layers = [
   [rect(38, 92, 66, 95), [0x9a, 0xa8, 0xb8, 255]],
   [circle(96, 96, 25), [0x1e, 0x4f, 0x8c, 255]], // a ring in the tile's colour sets the badge off the page
   [circle(96, 96, 21), [0x2e, 0xa0, 0x43, 255]], // check badge
-  [stroke([[85, 96], [93, 104], [107, 88]], 6), [255, 255, 255, 255]], // check mark
+  [
+    stroke(
+      [
+        [85, 96],
+        [93, 104],
+        [107, 88],
+      ],
+      6,
+    ),
+    [255, 255, 255, 255],
+  ], // check mark
 ];
 
 // ---- rasterise ----------------------------------------------------------------
 const rgba = Buffer.alloc(SIZE * SIZE * 4);
 for (let py = 0; py < SIZE; py++) {
   for (let px = 0; px < SIZE; px++) {
-    let r = 0, g = 0, b = 0, a = 0; // premultiplied sums over the samples
+    let r = 0,
+      g = 0,
+      b = 0,
+      a = 0; // premultiplied sums over the samples
     for (let sy = 0; sy < SS; sy++) {
       for (let sx = 0; sx < SS; sx++) {
         const x = px + (sx + 0.5) / SS;
         const y = py + (sy + 0.5) / SS;
-        let cr = 0, cg = 0, cb = 0, ca = 0;
+        let cr = 0,
+          cg = 0,
+          cb = 0,
+          ca = 0;
         for (const [shape, [lr, lg, lb, la]] of layers) {
           if (!shape(x, y)) continue;
           const alpha = la / 255;
@@ -80,7 +96,10 @@ for (let py = 0; py < SIZE; py++) {
           cb = lb * alpha + cb * (1 - alpha);
           ca = alpha + ca * (1 - alpha);
         }
-        r += cr; g += cg; b += cb; a += ca;
+        r += cr;
+        g += cg;
+        b += cb;
+        a += ca;
       }
     }
     const n = SS * SS;

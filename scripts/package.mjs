@@ -107,7 +107,9 @@ for (const [what, path] of named) {
   let file = strip(path);
   if ((what === 'main' || what === 'browser') && !file.endsWith('.js')) file += '.js';
   if (!files.includes(file)) {
-    fail(`package.json's ${what} (${path}) is not in the package${existsSync(join(repoRoot, file)) ? ' (.vscodeignore leaves it out)' : ': not built? run npm run build'}`);
+    fail(
+      `package.json's ${what} (${path}) is not in the package${existsSync(join(repoRoot, file)) ? ' (.vscodeignore leaves it out)' : ': not built? run npm run build'}`,
+    );
   }
 }
 const missing = ['README.md', 'CHANGELOG.md', 'LICENSE'].filter((required) => !files.includes(required));
@@ -155,11 +157,18 @@ for (const entry of entries) {
 }
 // The screenshots (README, walkthrough) are already compressed: they have a budget of their own.
 // The README counts with them: its pictures are inlined (packageReadme).
-const imageBytes = entries.filter((e) => /^extension\/(docs\/images\/|readme\.md$)/i.test(e.name)).reduce((sum, e) => sum + e.compressed, 0);
+const imageBytes = entries
+  .filter((e) => /^extension\/(docs\/images\/|readme\.md$)/i.test(e.name))
+  .reduce((sum, e) => sum + e.compressed, 0);
 const codeSize = size - imageBytes;
-console.log(`  ${entries.length} entries, ${(size / 1024).toFixed(1)} KB (${size} bytes): screenshots ${(imageBytes / 1024).toFixed(1)} KB (budget ${imagesBudgetKb} KB), the rest ${(codeSize / 1024).toFixed(1)} KB (budget ${budgetKb} KB)`);
+console.log(
+  `  ${entries.length} entries, ${(size / 1024).toFixed(1)} KB (${size} bytes): screenshots ${(imageBytes / 1024).toFixed(1)} KB (budget ${imagesBudgetKb} KB), the rest ${(codeSize / 1024).toFixed(1)} KB (budget ${budgetKb} KB)`,
+);
 for (const file of missing) console.log(`[package] warning: no ${file}: the extension page will lack it`);
-if (imageBytes > imagesBudgetKb * 1024) fail(`the screenshots take ${(imageBytes / 1024).toFixed(1)} KB, over their ${imagesBudgetKb} KB budget (RST_SPECS_VSIX_IMAGES_BUDGET_KB)`);
+if (imageBytes > imagesBudgetKb * 1024)
+  fail(
+    `the screenshots take ${(imageBytes / 1024).toFixed(1)} KB, over their ${imagesBudgetKb} KB budget (RST_SPECS_VSIX_IMAGES_BUDGET_KB)`,
+  );
 if (codeSize > budgetKb * 1024) {
   // The .vsix is kept (it works; it is only too big): exit 3 tells run.sh it may still test it.
   const over = `the package is ${(codeSize / 1024).toFixed(1)} KB without its screenshots, over the ${budgetKb} KB budget (RST_SPECS_VSIX_BUDGET_KB)`;

@@ -38,12 +38,16 @@ const TOO_MANY_ROW =
   '| [`too-many-problems`](docs/rules/too-many-problems.md) | the worst it counts | | In the editor: more than 1,000 problems in one spec; the 1,000 most severe are shown, this one counts the rest. |';
 
 function readmeTable(): string {
-  const rows = codes().map((code) => `| [\`${code.id}\`](docs/rules/${code.id}.md) | ${code.severity} | ${code.fix} | ${cell(code.description)} |`);
+  const rows = codes().map(
+    (code) => `| [\`${code.id}\`](docs/rules/${code.id}.md) | ${code.severity} | ${code.fix} | ${cell(code.description)} |`,
+  );
   return ['| rule | default | fix | reports |', '|---|---|---|---|', ...rows, TOO_MANY_ROW].join('\n');
 }
 
 function docsTable(): string {
-  const rows = allRules.map((rule) => `| [${rule.id}](${rule.id}.md) | ${rule.defaultSeverity} | ${fixColumn(rule)} | ${cell(rule.description)} |`);
+  const rows = allRules.map(
+    (rule) => `| [${rule.id}](${rule.id}.md) | ${rule.defaultSeverity} | ${fixColumn(rule)} | ${cell(rule.description)} |`,
+  );
   return ['| Rule | Default severity | Fix | Reports |', '| --- | --- | --- | --- |', ...rows].join('\n');
 }
 
@@ -58,7 +62,8 @@ function replaceRegion(text: string, table: string, file: string): string {
 /** The `rules` properties of the JSON schema of .rst-specs.json. */
 export function schemaRuleProperties(): Record<string, unknown> {
   const properties: Record<string, unknown> = {};
-  for (const code of codes()) properties[code.id] = { $ref: '#/definitions/severity', description: `${code.description} Default: ${code.severity}.` };
+  for (const code of codes())
+    properties[code.id] = { $ref: '#/definitions/severity', description: `${code.description} Default: ${code.severity}.` };
   return properties;
 }
 

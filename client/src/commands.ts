@@ -136,7 +136,9 @@ export function registerCommands(context: ExtensionContext, client: LanguageClie
             );
           }
           const rules = problems > 0 ? `: ${rulesSummary(byRule)}` : '';
-          const message = token.isCancellationRequested ? `rst-specs: cancelled; ${summary} so far${rules}.` : `rst-specs: ${summary}${rules}.`;
+          const message = token.isCancellationRequested
+            ? `rst-specs: cancelled; ${summary} so far${rules}.`
+            : `rst-specs: ${summary}${rules}.`;
           return { message, errors: errorCount(byRule) };
         },
       );
@@ -174,7 +176,6 @@ async function showOnlyErrors(context: ExtensionContext): Promise<void> {
   await context.workspaceState.update(FILTERED_KEY, true);
 }
 
-
 /** Whether a file or folder is there (through workspace.fs: also in virtual workspaces). */
 export async function exists(uri: Uri): Promise<boolean> {
   try {
@@ -203,9 +204,13 @@ async function chooseFolder(target: Uri | undefined): Promise<Uri | undefined> {
     ...(index === 0 ? { description: 'newest release' } : {}),
     uri,
   }));
-  const picked = items.length > 0
-    ? await window.showQuickPick([...items, browse], { title: 'rst-specs: New Spec from Template', placeHolder: 'Folder for the new spec' })
-    : browse;
+  const picked =
+    items.length > 0
+      ? await window.showQuickPick([...items, browse], {
+          title: 'rst-specs: New Spec from Template',
+          placeHolder: 'Folder for the new spec',
+        })
+      : browse;
   if (!picked) return undefined;
   if (picked.uri) return picked.uri;
   const chosen = await window.showOpenDialog({

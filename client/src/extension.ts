@@ -20,9 +20,18 @@ export interface RstSpecsApi {
 export async function activate(context: ExtensionContext): Promise<RstSpecsApi> {
   const module = context.asAbsolutePath(path.join('server', 'out', 'server.js'));
   const serverOptions: ServerOptions = {
-    run: { module, args: [codeCacheArgument(context)], transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_OPTIONS], env: SERVER_ENVIRONMENT } },
+    run: {
+      module,
+      args: [codeCacheArgument(context)],
+      transport: TransportKind.ipc,
+      options: { execArgv: [...SERVER_NODE_OPTIONS], env: SERVER_ENVIRONMENT },
+    },
     // No code cache when debugging: V8 would reject one made with other flags, and replace the run's.
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_OPTIONS, '--nolazy', '--inspect=6009'], env: SERVER_ENVIRONMENT } },
+    debug: {
+      module,
+      transport: TransportKind.ipc,
+      options: { execArgv: [...SERVER_NODE_OPTIONS, '--nolazy', '--inspect=6009'], env: SERVER_ENVIRONMENT },
+    },
   };
   const options = clientOptions();
   // The rule pages that the diagnostics' codes link to, opened rendered by this extension (rule-docs.ts).

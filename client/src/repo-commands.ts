@@ -23,7 +23,8 @@ interface MoveResult {
 }
 
 export function registerRepoCommands(context: ExtensionContext, client: LanguageClient): void {
-  const run = <T>(command: string, args: unknown) => client.sendRequest(ExecuteCommandRequest.type, { command, arguments: [args] }) as Promise<T>;
+  const run = <T>(command: string, args: unknown) =>
+    client.sendRequest(ExecuteCommandRequest.type, { command, arguments: [args] }) as Promise<T>;
 
   /** The spec a command acts on: the one it was given (explorer, specs view), else the active editor's. */
   const specOf = (target: unknown): Uri | undefined => {
@@ -66,12 +67,18 @@ export function registerRepoCommands(context: ExtensionContext, client: Language
     commands.registerCommand(REPO_COMMANDS.moveToImplemented, (target?: unknown) => move(target, 'implemented')),
     // `release`: given by a keybinding or a script (executeCommand), else picked.
     commands.registerCommand(REPO_COMMANDS.moveToRelease, (target?: unknown, release?: unknown) =>
-      move(target, 'release', (uri) => (typeof release === 'string' ? Promise.resolve(release) : pickRelease(uri, 'rst-specs: Move Spec to Release', (name) => name !== 'abandoned'))),
+      move(target, 'release', (uri) =>
+        typeof release === 'string'
+          ? Promise.resolve(release)
+          : pickRelease(uri, 'rst-specs: Move Spec to Release', (name) => name !== 'abandoned'),
+      ),
     ),
     commands.registerCommand(REPO_COMMANDS.abandon, (target?: unknown) => move(target, 'abandon')),
     commands.registerCommand(REPO_COMMANDS.repropose, (target?: unknown, release?: unknown) =>
       move(target, 'repropose', (uri) =>
-        typeof release === 'string' ? Promise.resolve(release) : pickRelease(uri, 'rst-specs: Re-propose Spec to Release', (name) => name !== 'abandoned' && name !== 'backlog'),
+        typeof release === 'string'
+          ? Promise.resolve(release)
+          : pickRelease(uri, 'rst-specs: Re-propose Spec to Release', (name) => name !== 'abandoned' && name !== 'backlog'),
       ),
     ),
   );

@@ -89,7 +89,10 @@ export class SpecsTree implements TreeDataProvider<Node> {
 
   getTreeItem(node: Node): TreeItem {
     if (node.kind === 'release') {
-      const item = new TreeItem(node.release.release, node.release.release === this.newest ? TreeItemCollapsibleState.Expanded : TreeItemCollapsibleState.Collapsed);
+      const item = new TreeItem(
+        node.release.release,
+        node.release.release === this.newest ? TreeItemCollapsibleState.Expanded : TreeItemCollapsibleState.Collapsed,
+      );
       item.description = `${node.release.specCount} spec${node.release.specCount === 1 ? '' : 's'} · ${problemsText(node.release.problems)}`;
       item.iconPath = new ThemeIcon(node.release.problems > 0 ? 'warning' : 'versions');
       item.contextValue = 'release';
@@ -125,7 +128,13 @@ export function registerSpecsView(context: ExtensionContext, client: BaseLanguag
     if (!view) return;
     const problems = result.releases.reduce((total, release) => total + release.problems, 0);
     view.badge = problems > 0 ? { value: problems, tooltip: `${problemsText(problems)} in ${result.specs} specs` } : undefined;
-    view.message = result.indexing ? `Indexing specs… ${result.specs} so far` : result.releases.length === 0 ? (tree.onlyProblems ? 'No spec has problems.' : 'No specs/<release>/ folders in this workspace.') : undefined;
+    view.message = result.indexing
+      ? `Indexing specs… ${result.specs} so far`
+      : result.releases.length === 0
+        ? tree.onlyProblems
+          ? 'No spec has problems.'
+          : 'No specs/<release>/ folders in this workspace.'
+        : undefined;
   });
   view = window.createTreeView(SPECS_VIEW, { treeDataProvider: tree, showCollapseAll: true });
   const setFilter = (onlyProblems: boolean) => {

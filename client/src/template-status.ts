@@ -1,21 +1,12 @@
 // The language status item that names the template the active spec is checked against (VS Code's
 // place for per-language state: the `{}` beside the language mode in the status bar; its link
 // opens the template), and the command "rst-specs: Show Template for This Spec".
-import {
-  commands,
-  type ExtensionContext,
-  LanguageStatusSeverity,
-  languages,
-  type TextEditor,
-  Uri,
-  window,
-} from 'vscode';
+import { commands, type ExtensionContext, LanguageStatusSeverity, languages, type TextEditor, Uri, window } from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { TEMPLATE_FOR_REQUEST, type TemplateInfo } from '../../server/src/protocol';
 
 export { TEMPLATE_FOR_REQUEST };
 export const SHOW_TEMPLATE_COMMAND = 'rst-specs.showTemplate';
-
 
 const ORIGIN: Record<NonNullable<TemplateInfo['origin']>, string> = {
   spec: "named by the spec's rst-specs: template= comment",
@@ -70,7 +61,11 @@ export function registerTemplateStatus(context: ExtensionContext, client: BaseLa
     const optional = optionalText(info).replace(/^\n/, ' ');
     item.detail = `${info.problem ? `${info.problem} The bundled template is used.` : ORIGIN[info.origin ?? 'found']}${optional}`;
     item.severity = info.problem ? LanguageStatusSeverity.Warning : LanguageStatusSeverity.Information;
-    item.command = { title: 'Open Template', command: SHOW_TEMPLATE_COMMAND, tooltip: `Open ${info.origin === 'bundled' ? 'the bundled template' : info.label}` };
+    item.command = {
+      title: 'Open Template',
+      command: SHOW_TEMPLATE_COMMAND,
+      tooltip: `Open ${info.origin === 'bundled' ? 'the bundled template' : info.label}`,
+    };
   };
 
   context.subscriptions.push(

@@ -48,10 +48,7 @@ export function makeProfile(root: string, settings: Record<string, unknown> = {}
   };
   for (const dir of Object.values(profile)) mkdirSync(dir, { recursive: true });
   mkdirSync(join(profile.userDataDir, 'User'), { recursive: true });
-  writeFileSync(
-    join(profile.userDataDir, 'User', 'settings.json'),
-    JSON.stringify({ ...quietSettings, ...settings }, null, 2),
-  );
+  writeFileSync(join(profile.userDataDir, 'User', 'settings.json'), JSON.stringify({ ...quietSettings, ...settings }, null, 2));
   return profile;
 }
 

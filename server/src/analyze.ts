@@ -107,9 +107,12 @@ export class Analyzer {
     const extra = request.options?.docs;
     if (!request.filePath) return extra;
     const tree = this.confTrees.setupFor(request.filePath, request.workspaceFolder);
-    const conf = request.confineTemplates && tree.extensions !== null && this.outside(this.confTrees.confFor(request.filePath, request.workspaceFolder)!, request.workspaceFolder)
-      ? { extensions: null, unknown: true }
-      : tree;
+    const conf =
+      request.confineTemplates &&
+      tree.extensions !== null &&
+      this.outside(this.confTrees.confFor(request.filePath, request.workspaceFolder)!, request.workspaceFolder)
+        ? { extensions: null, unknown: true }
+        : tree;
     return { ...conf, directives: extra?.directives, roles: extra?.roles };
   }
 
@@ -117,9 +120,12 @@ export class Analyzer {
    * The template of a spec: the one its `.. rst-specs: template=` comment names (`specTemplate`,
    * relative to the spec's folder), else the configured one, else the one lookup finds, else the bundled one.
    */
-  templateFor(
-    request: Omit<AnalysisRequest, 'text'> & { readonly specTemplate?: string },
-  ): { template: Template; problem?: string; origin: TemplateOrigin; path?: string } {
+  templateFor(request: Omit<AnalysisRequest, 'text'> & { readonly specTemplate?: string }): {
+    template: Template;
+    problem?: string;
+    origin: TemplateOrigin;
+    path?: string;
+  } {
     const fromSpec = request.specTemplate && specTemplatePath(request.specTemplate, request.filePath, request.workspaceFolder);
     const choice = fromSpec
       ? ({ kind: 'spec', path: fromSpec } as const)
@@ -173,13 +179,23 @@ export class Analyzer {
     const { template, problem, origin, path: templatePath } = this.templateFor({ ...request, specTemplate: control.templatePath });
     const fileName = request.options?.fileName ?? (request.filePath ? path.basename(request.filePath) : undefined);
     const release = request.options?.release ?? (request.filePath ? releaseOf(request.filePath) : undefined);
-    const misplacement = request.options?.misplacement ?? (request.filePath ? misplacementOf(request.filePath, this.files, request.workspaceFolder) : undefined);
+    const misplacement =
+      request.options?.misplacement ??
+      (request.filePath ? misplacementOf(request.filePath, this.files, request.workspaceFolder) : undefined);
     const docsTrees = this.docsTrees;
     const filePath = request.filePath;
     let place: DocsPlace | undefined | null = null;
-    const docsPlace = docsTrees && filePath
-      ? () => (place === null ? (place = docsTrees.placeOf(filePath, request.workspaceFolder, request.confineTemplates ? request.workspaceFolder : undefined)) : place)
-      : undefined;
+    const docsPlace =
+      docsTrees && filePath
+        ? () =>
+            place === null
+              ? (place = docsTrees.placeOf(
+                  filePath,
+                  request.workspaceFolder,
+                  request.confineTemplates ? request.workspaceFolder : undefined,
+                ))
+              : place
+        : undefined;
     const engineOptions = {
       ...request.options,
       fileName,
@@ -192,7 +208,19 @@ export class Analyzer {
     const severity = severityOf(TEMPLATE_PROBLEM_CODE, 'warning');
     const { optionalSections } = ruleOptions(engineOptions, template);
     const featureOutline = once(() => buildOutline(doc, template, []));
-    const analysis = { doc, template, diagnostics, templateOrigin: origin, templatePath, optionalSections, fileName, release, options: engineOptions, rest, featureOutline };
+    const analysis = {
+      doc,
+      template,
+      diagnostics,
+      templateOrigin: origin,
+      templatePath,
+      optionalSections,
+      fileName,
+      release,
+      options: engineOptions,
+      rest,
+      featureOutline,
+    };
     if (!problem || severity === 'off' || control.isSuppressed(TEMPLATE_PROBLEM_CODE, 0)) return analysis;
     const templateDiagnostic: SpecDiagnostic = {
       code: TEMPLATE_PROBLEM_CODE,

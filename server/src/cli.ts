@@ -5,7 +5,9 @@ import { runWorker, WORKER_ARGUMENT, type WorkerData } from './cli/parallel';
 import { describeFsError } from './node-files';
 
 const workerData =
-  process.argv[2] === WORKER_ARGUMENT ? ((require('node:worker_threads') as typeof import('node:worker_threads')).workerData as WorkerData | null) : undefined;
+  process.argv[2] === WORKER_ARGUMENT
+    ? ((require('node:worker_threads') as typeof import('node:worker_threads')).workerData as WorkerData | null)
+    : undefined;
 
 if (workerData?.rstSpecsWorker) {
   // A worker thread of a run that checks many specs (see cli/parallel.ts).

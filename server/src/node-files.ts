@@ -74,7 +74,8 @@ export function readRegularFile(filePath: string, limit = MAX_FILE_BYTES): Buffe
     if (why) throw new FileProblem(filePath, why);
     const buffer = Buffer.allocUnsafe(stat.size + 1);
     let length = 0;
-    for (let read = 1; read > 0 && length < buffer.length; length += read) read = readSync(descriptor, buffer, length, buffer.length - length, null);
+    for (let read = 1; read > 0 && length < buffer.length; length += read)
+      read = readSync(descriptor, buffer, length, buffer.length - length, null);
     // A file that grew past its stat is read again next time; it is never read without bound.
     if (length > limit) throw new FileProblem(filePath, `larger than ${limit / 1024 / 1024} MB, so it was not read`);
     return buffer.subarray(0, length);

@@ -130,7 +130,8 @@ export const OPTIONS: { readonly [K in OptionName]: OptionDeclaration<OptionValu
         type: 'array',
         items: { type: 'string' },
         scope: 'resource',
-        markdownDescription: 'Globs (relative to the workspace folder) of the `.rst` files that are specs. Templates are never checked as specs.',
+        markdownDescription:
+          'Globs (relative to the workspace folder) of the `.rst` files that are specs. Templates are never checked as specs.',
         order: 3,
       },
     },
@@ -142,7 +143,8 @@ export const OPTIONS: { readonly [K in OptionName]: OptionDeclaration<OptionValu
       schema: {
         type: 'array',
         items: { type: 'string', minLength: 1 },
-        description: 'Globs (relative to this file) of the .rst files that are specs, used when a folder is checked. Templates are never checked as specs.',
+        description:
+          'Globs (relative to this file) of the .rst files that are specs, used when a folder is checked. Templates are never checked as specs.',
       },
     },
   },
@@ -153,14 +155,24 @@ export const OPTIONS: { readonly [K in OptionName]: OptionDeclaration<OptionValu
       overridesConfig: true,
       valid: isStringArray,
       expected: 'a list of globs',
-      schema: { type: 'array', items: { type: 'string' }, scope: 'resource', markdownDescription: 'Globs of `.rst` files that are not specs.', order: 4 },
+      schema: {
+        type: 'array',
+        items: { type: 'string' },
+        scope: 'resource',
+        markdownDescription: 'Globs of `.rst` files that are not specs.',
+        order: 4,
+      },
     },
     config: {
       key: 'exclude',
       valid: isGlobList,
       problem: 'must be a list of globs (non-empty strings)',
       showDefault: true,
-      schema: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Globs (relative to this file) of .rst files that are not specs.' },
+      schema: {
+        type: 'array',
+        items: { type: 'string', minLength: 1 },
+        description: 'Globs (relative to this file) of .rst files that are not specs.',
+      },
     },
   },
   maxLineLength: {
@@ -170,7 +182,13 @@ export const OPTIONS: { readonly [K in OptionName]: OptionDeclaration<OptionValu
       overridesConfig: true,
       valid: isPositiveInteger,
       expected: 'a positive whole number',
-      schema: { type: 'integer', minimum: 1, description: 'The longest line allowed, in characters (the specs repos allow 79).', scope: 'resource', order: 6 },
+      schema: {
+        type: 'integer',
+        minimum: 1,
+        description: 'The longest line allowed, in characters (the specs repos allow 79).',
+        scope: 'resource',
+        order: 6,
+      },
     },
     config: {
       key: 'maxLineLength',
@@ -184,7 +202,12 @@ export const OPTIONS: { readonly [K in OptionName]: OptionDeclaration<OptionValu
   // Its schema entries list every rule: they are written from the rules registry.
   rules: {
     default: {},
-    setting: { key: 'rules', overridesConfig: true, valid: isObject as (value: unknown) => value is OptionValues['rules'], expected: 'an object of rule ids to severities' },
+    setting: {
+      key: 'rules',
+      overridesConfig: true,
+      valid: isObject as (value: unknown) => value is OptionValues['rules'],
+      expected: 'an object of rule ids to severities',
+    },
     config: { key: 'rules' },
     flag: 'rule',
   },
@@ -246,9 +269,22 @@ export const OPTIONS: { readonly [K in OptionName]: OptionDeclaration<OptionValu
   },
   directives: {
     default: [],
-    config: { key: 'directives', valid: isNameList, problem: 'must be a list of directive names, like ["my-directive"]', schema: nameList('Directive') },
+    config: {
+      key: 'directives',
+      valid: isNameList,
+      problem: 'must be a list of directive names, like ["my-directive"]',
+      schema: nameList('Directive'),
+    },
   },
-  roles: { default: [], config: { key: 'roles', valid: isNameList, problem: 'must be a list of role names, like ["bug"]', schema: nameList('Interpreted text role') } },
+  roles: {
+    default: [],
+    config: {
+      key: 'roles',
+      valid: isNameList,
+      problem: 'must be a list of role names, like ["bug"]',
+      schema: nameList('Interpreted text role'),
+    },
+  },
   insertedSectionBody: {
     default: 'none',
     setting: {

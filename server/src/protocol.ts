@@ -7,7 +7,13 @@ import type { Range } from './rst/types';
 
 export { CONFIG_SETTING_KEYS } from './options';
 // The server's start-up that the extension drives (its code cache, its Node options).
-export { CODE_CACHE_DIR_ARGUMENT, CODE_CACHE_NOTIFICATION, type CodeCacheOffer, isCodeCacheFileName, isCodeCacheOffer } from './runtime/code-cache';
+export {
+  CODE_CACHE_DIR_ARGUMENT,
+  CODE_CACHE_NOTIFICATION,
+  type CodeCacheOffer,
+  isCodeCacheFileName,
+  isCodeCacheOffer,
+} from './runtime/code-cache';
 export { SERVER_ENVIRONMENT, SERVER_NODE_OPTIONS } from './runtime/node-options';
 
 /** The settings section: `rstSpecs.<key>`. */

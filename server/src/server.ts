@@ -20,7 +20,15 @@ export interface ServerMain {
 export function main(features: readonly ServerFeature[] = []): void {
   startServer(
     createConnection(ProposedFeatures.all, shutdownGuard()),
-    [languageFeatures, createCodeActionsFeature(repoActions), templateInfoFeature, navigationFeature, specsIndexFeature, previewFeature, ...features],
+    [
+      languageFeatures,
+      createCodeActionsFeature(repoActions),
+      templateInfoFeature,
+      navigationFeature,
+      specsIndexFeature,
+      previewFeature,
+      ...features,
+    ],
     { fileSystem: 'disk', docsTrees: () => new DocsTrees() },
   );
 }

@@ -79,13 +79,27 @@ report('synthetic spec', 5000, fiveThousandSamples, '< 8 ms median');
 // nothing flagged) with the same filler. On the template, the checks that flag its guidance (about
 // 0.35 ms, whatever the size) weigh more at 1,000 lines than at 5,000 and pull the ratio down.
 const validateClean = (text: string) => () => validateDocument(parseSpec(text), template, { fileName: 'clean-spec.rst' });
-const [grownOneThousand, grownFiveThousand] = timeInTurn(validateClean(syntheticSpec(1000, cleanSpec())), validateClean(syntheticSpec(5000, cleanSpec())), 250);
+const [grownOneThousand, grownFiveThousand] = timeInTurn(
+  validateClean(syntheticSpec(1000, cleanSpec())),
+  validateClean(syntheticSpec(5000, cleanSpec())),
+  250,
+);
 report('clean spec grown with the filler', 1000, grownOneThousand, '');
 report('clean spec grown with the filler', 5000, grownFiveThousand, '');
 report('synthetic spec', 100000, time(validate(syntheticSpec(100000)), 15), '< 200 ms median');
 // The preview's renderer (server/src/preview/render.ts): parse and HTML, what the preview does per update.
-report('preview: Senlin template to HTML', senlin.split('\n').length, time(() => renderPreview(senlin), 1000), '<= 5 ms median');
-report('preview: synthetic spec to HTML', 1000, time(() => renderPreview(oneThousand), 300), '');
+report(
+  'preview: Senlin template to HTML',
+  senlin.split('\n').length,
+  time(() => renderPreview(senlin), 1000),
+  '<= 5 ms median',
+);
+report(
+  'preview: synthetic spec to HTML',
+  1000,
+  time(() => renderPreview(oneThousand), 300),
+  '',
+);
 
 if (hasCorpus && !quick) {
   const specs = readManifest().map((spec) => ({ spec, text: readFileSync(spec.file, 'utf8') }));
@@ -136,7 +150,12 @@ async function main() {
     rows.push(...(await burstRows()), ...(await startUpRows()), ...(await requestRows()), ...(await previewRows()));
     if (!quick) rows.push(...(await memoryRows()), ...(await manyProblemsRows()), ...(await specsIndexRows()));
   }
-  console.log(`\nnode ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, load average ${os.loadavg().map((load) => load.toFixed(1)).join(' ')}`);
+  console.log(
+    `\nnode ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, load average ${os
+      .loadavg()
+      .map((load) => load.toFixed(1))
+      .join(' ')}`,
+  );
   console.log('\n| what | size | median / p95 (ms), or result | target |\n|---|---|---|---|');
   for (const row of rows) console.log(`| ${row.join(' | ')} |`);
   console.log(

@@ -89,7 +89,10 @@ function corpusComparison(): boolean {
   // The optional sections of the specs repos' own check, by release, as a config file.
   const folder = mkdtempSync(join(tmpdir(), 'rst-specs-cli-bench-config-'));
   const config = join(folder, '.rst-specs.json');
-  writeFileSync(config, JSON.stringify({ optionalSections: { '*': ['History', 'Feature Liaison'], queens: ['History', 'Upgrade impact'] } }));
+  writeFileSync(
+    config,
+    JSON.stringify({ optionalSections: { '*': ['History', 'Feature Liaison'], queens: ['History', 'Upgrade impact'] } }),
+  );
   const ours = (jobs: string | undefined) =>
     timeProcess(
       process.execPath,
@@ -116,7 +119,9 @@ function corpusComparison(): boolean {
   }
   const walls = (list: ReturnType<typeof ours>[]) => list.map((run) => run.walls[0]);
   const timings = (list: ReturnType<typeof ours>[]) => list.map((run) => run.timings);
-  console.log(`\nWhole corpus (${manifest.length} specs in ../shared/corpus), each run one process, ${ROUNDS} rounds alternating the checkers:\n`);
+  console.log(
+    `\nWhole corpus (${manifest.length} specs in ../shared/corpus), each run one process, ${ROUNDS} rounds alternating the checkers:\n`,
+  );
   console.log('| checker | files | wall ms (median) | files/s | MB/s | ms per file (median / p95) |\n|---|---|---|---|---|---|');
   const autoWall = line(`rst-specs check (default threads, ${availableParallelism()} cores)`, walls(runs.auto), timings(runs.auto));
   const oneWall = line('rst-specs check --jobs 1', walls(runs.one), timings(runs.one));
@@ -129,12 +134,15 @@ function corpusComparison(): boolean {
     console.log(`\n${runs.peer[0].stdout.trim()}`);
     console.log(
       `rst-specs is ${(peerWall / autoWall).toFixed(1)}x faster than the peer check over the corpus, process start included ` +
-        `(${(peerWall / oneWall).toFixed(1)}x on one thread; target: >= ${SPEEDUP_TARGET}x); load average ${loadavg().map((load) => load.toFixed(1)).join(' ')}`,
+        `(${(peerWall / oneWall).toFixed(1)}x on one thread; target: >= ${SPEEDUP_TARGET}x); load average ${loadavg()
+          .map((load) => load.toFixed(1))
+          .join(' ')}`,
     );
     ok = peerWall / autoWall >= SPEEDUP_TARGET;
   }
   const specs = manifest.map((row) => row.split('\t')).map(([repo, path]) => [repo, path] as const);
-  if (process.argv.includes('--quick')) console.log('\nsphinx-build side by side: skipped by --quick (two builds take minutes); npm run bench runs it');
+  if (process.argv.includes('--quick'))
+    console.log('\nsphinx-build side by side: skipped by --quick (two builds take minutes); npm run bench runs it');
   else ok = sphinxComparison(corpus, specs, () => ours(undefined).walls[0]) && ok;
   rmSync(folder, { recursive: true, force: true });
   return ok;
@@ -142,7 +150,11 @@ function corpusComparison(): boolean {
 
 function singleSpec(): boolean {
   const manifest = existsSync(join(corpus, 'MANIFEST.tsv'))
-    ? readFileSync(join(corpus, 'MANIFEST.tsv'), 'utf8').trimEnd().split('\n').slice(1).map((row) => row.split('\t'))
+    ? readFileSync(join(corpus, 'MANIFEST.tsv'), 'utf8')
+        .trimEnd()
+        .split('\n')
+        .slice(1)
+        .map((row) => row.split('\t'))
     : [];
   // A spec of median size from the corpus, else an example shipped in the repository.
   const sized = manifest.map(([repo, path]) => join(corpus, repo, path)).map((file) => ({ file, size: readFileSync(file).length }));

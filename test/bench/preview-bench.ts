@@ -38,14 +38,16 @@ export async function previewRows(keystrokes = 200): Promise<Row[]> {
       const start = performance.now();
       // Even versions type an x at the end of the line, odd ones delete it again.
       const end = lines[line].length;
-      const change = version % 2
-        ? { range: { start: { line, character: end }, end: { line, character: end + 1 } }, text: '' }
-        : { range: { start: { line, character: end }, end: { line, character: end } }, text: 'x' };
+      const change =
+        version % 2
+          ? { range: { start: { line, character: end }, end: { line, character: end + 1 } }, text: '' }
+          : { range: { start: { line, character: end }, end: { line, character: end } }, text: 'x' };
       const published = client.nextDiagnostics(uri, (p) => p.version === version).then(() => performance.now() - start);
       await client.change(uri, version, [change]);
       const answer = (await client.request(PREVIEW_REQUEST, { uri })) as PreviewAnswer | null;
       const answered = performance.now() - start;
-      if (answer?.version !== version || !answer.html.includes('data-line')) throw new Error(`preview of version ${version}: ${JSON.stringify(answer)?.slice(0, 200)}`);
+      if (answer?.version !== version || !answer.html.includes('data-line'))
+        throw new Error(`preview of version ${version}: ${JSON.stringify(answer)?.slice(0, 200)}`);
       const diagnosed = await published;
       if (version >= 22) {
         // 20 to warm up

@@ -46,11 +46,19 @@ export function pathologicalRows(): Row[] {
       analyzer.analyze({ text });
       samples.push(performance.now() - started);
     }
-    return [`pathological: ${input.name}`, `${(text.length / (1 << 20)).toFixed(2)} MB`, ms(samples), 'bounded (test: whole round < limit)'];
+    return [
+      `pathological: ${input.name}`,
+      `${(text.length / (1 << 20)).toFixed(2)} MB`,
+      ms(samples),
+      'bounded (test: whole round < limit)',
+    ];
   });
 }
 
-async function withServer<T>(run: (client: TestClient, workspace: string) => Promise<T>, capabilities: Parameters<TestClient['initialize']>[1] = {}): Promise<T> {
+async function withServer<T>(
+  run: (client: TestClient, workspace: string) => Promise<T>,
+  capabilities: Parameters<TestClient['initialize']>[1] = {},
+): Promise<T> {
   const workspace = mkdtempSync(join(tmpdir(), 'rst-specs-bench-'));
   mkdirSync(join(workspace, 'specs'));
   const client = new TestClient();
@@ -84,13 +92,16 @@ export async function burstRows(): Promise<Row[]> {
     const rows: Row[] = [];
     let version = 1;
     const edit = () => ({ range: { start: { line: 30, character: 0 }, end: { line: 30, character: 0 } }, text: 'x' });
-    for (const [name, spacing] of [['100 edits in 1 s (one per 10 ms)', 10], ['100 edits at once', 0]] as const) {
+    for (const [name, spacing] of [
+      ['100 edits in 1 s (one per 10 ms)', 10],
+      ['100 edits at once', 0],
+    ] as const) {
       const before = client.published.length;
       const first = version + 1;
       const last = version + 100;
       const done = client.nextDiagnostics(uri, (p) => p.version === last, 30_000);
       let lastSent = 0;
-      for (; version < last; ) {
+      for (; version < last;) {
         version++;
         void client.change(uri, version, [edit()]);
         lastSent = performance.now();
@@ -100,7 +111,12 @@ export async function burstRows(): Promise<Row[]> {
       const lag = performance.now() - lastSent;
       const published = client.published.slice(before).filter((p) => p.uri === uri && (p.version ?? 0) >= first);
       const stale = published.filter((p, index) => index > 0 && (p.version ?? 0) <= (published[index - 1].version ?? 0)).length;
-      rows.push([`burst: ${name}`, '1000 lines', `${published.length} checks published, last ${lag.toFixed(0)} ms after the last edit, ${stale} out of order`, 'at most one check queued per document']);
+      rows.push([
+        `burst: ${name}`,
+        '1000 lines',
+        `${published.length} checks published, last ${lag.toFixed(0)} ms after the last edit, ${stale} out of order`,
+        'at most one check queued per document',
+      ]);
     }
     return rows;
   });
@@ -169,7 +185,9 @@ export async function startUpRows(runs = 15): Promise<Row[]> {
   const node: number[] = [];
   for (let run = 0; run < runs; run++) {
     const started = performance.now();
-    await new Promise((resolve) => spawn(process.execPath, ['-e', '0'], { env: { ...process.env, ...SERVER_ENVIRONMENT } }).once('exit', resolve));
+    await new Promise((resolve) =>
+      spawn(process.execPath, ['-e', '0'], { env: { ...process.env, ...SERVER_ENVIRONMENT } }).once('exit', resolve),
+    );
     node.push(performance.now() - started);
   }
   return [
@@ -244,7 +262,10 @@ export async function memoryRows(edits = 10_000): Promise<Row[]> {
         versions.set(uri, version);
         const line = 10 + rng.int(40);
         // Typing and deleting: the documents stay the same size on average.
-        const change = index % 2 === 0 ? { range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: 'word ' } : { range: { start: { line, character: 0 }, end: { line, character: 5 } }, text: '' };
+        const change =
+          index % 2 === 0
+            ? { range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: 'word ' }
+            : { range: { start: { line, character: 0 }, end: { line, character: 5 } }, text: '' };
         void client.change(uri, version, [change]);
       }
       for (const uri of uris) waits.push(client.request('rst-specs/documentState', { uri }));
@@ -257,7 +278,12 @@ export async function memoryRows(edits = 10_000): Promise<Row[]> {
     const change = (now: number, then: number) => `${now >= then ? '+' : ''}${(((now - then) / then) * 100).toFixed(1)} %`;
     return [
       ['memory: server idle, nothing open (resident / live heap)', '', `${base.toFixed(1)} MB / ${baseHeap.toFixed(1)} MB`, ''],
-      ['memory: 50 specs open, 2 s later (resident / live heap)', '50 specs', `${open.toFixed(1)} MB / ${openHeap.toFixed(1)} MB`, '< 60 MB'],
+      [
+        'memory: 50 specs open, 2 s later (resident / live heap)',
+        '50 specs',
+        `${open.toFixed(1)} MB / ${openHeap.toFixed(1)} MB`,
+        '< 60 MB',
+      ],
       [
         `memory: after ${edits} edits on them, 2 s later (resident / live heap)`,
         '50 specs',
@@ -291,8 +317,16 @@ export async function requestRows(iterations = 60): Promise<Row[]> {
         ['symbols', 'textDocument/documentSymbol', { textDocument }],
         ['folding', 'textDocument/foldingRange', { textDocument }],
         ['links', 'textDocument/documentLink', { textDocument }],
-        ['code actions (quick fixes at a diagnostic)', 'textDocument/codeAction', { textDocument, range: near?.range ?? { start: at, end: at }, context: { diagnostics: near ? [near] : [] } }],
-        ['code actions (all kinds, lazy edits)', 'textDocument/codeAction', { textDocument, range: { start: at, end: at }, context: { diagnostics: [] } }],
+        [
+          'code actions (quick fixes at a diagnostic)',
+          'textDocument/codeAction',
+          { textDocument, range: near?.range ?? { start: at, end: at }, context: { diagnostics: near ? [near] : [] } },
+        ],
+        [
+          'code actions (all kinds, lazy edits)',
+          'textDocument/codeAction',
+          { textDocument, range: { start: at, end: at }, context: { diagnostics: [] } },
+        ],
       ];
       const rows: Row[] = [];
       for (const [name, method, params] of requests) {
@@ -341,7 +375,11 @@ export async function manyProblemsRows(keystrokes = 5): Promise<Row[]> {
       count = diagnostics.length;
     }
     const lines = text.split('\n').length;
-    const fixAllParams = { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll.rst-specs'] } };
+    const fixAllParams = {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll.rst-specs'] },
+    };
     const started = performance.now();
     let hoverMs = 0;
     const fixAll = client.request('textDocument/codeAction', fixAllParams);
@@ -350,8 +388,18 @@ export async function manyProblemsRows(keystrokes = 5): Promise<Row[]> {
     await fixAll;
     const fixAllMs = performance.now() - started;
     return [
-      [`typing: a keystroke to its diagnostics (${count.toLocaleString('en-US')} published, ${(bytes / (1 << 20)).toFixed(2)} MB)`, `5 MB, ${lines.toLocaleString('en-US')} lines, one problem each`, ms(samples), 'at most 1,001 diagnostics'],
-      ['fix-all: its answer / a hover sent with it', '5 MB, same', `${fixAllMs.toFixed(0)} / ${hoverMs.toFixed(0)}`, 'the hover not behind the whole fix-all'],
+      [
+        `typing: a keystroke to its diagnostics (${count.toLocaleString('en-US')} published, ${(bytes / (1 << 20)).toFixed(2)} MB)`,
+        `5 MB, ${lines.toLocaleString('en-US')} lines, one problem each`,
+        ms(samples),
+        'at most 1,001 diagnostics',
+      ],
+      [
+        'fix-all: its answer / a hover sent with it',
+        '5 MB, same',
+        `${fixAllMs.toFixed(0)} / ${hoverMs.toFixed(0)}`,
+        'the hover not behind the whole fix-all',
+      ],
     ];
   });
 }
@@ -366,7 +414,9 @@ export async function typingSamples(client: TestClient, uri: string, pauseMs = 0
     const line = 20 + (version % 40);
     const published = client.nextDiagnostics(uri, (p) => p.version === version);
     const start = performance.now();
-    await client.change(uri, version, [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: version % 2 ? 'x' : '' }]);
+    await client.change(uri, version, [
+      { range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: version % 2 ? 'x' : '' },
+    ]);
     await published;
     samples.push(performance.now() - start);
     if (pauseMs > 0) await new Promise((resolve) => setTimeout(resolve, pauseMs));

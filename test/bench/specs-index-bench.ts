@@ -37,7 +37,9 @@ async function run(withIndex: boolean): Promise<Row[]> {
     await opened;
     const before = rssMb(pid);
     const started = performance.now();
-    let tree = withIndex ? await client.request<{ indexing: boolean; specs: number }>('rst-specs/specsTree', {}) : { indexing: false, specs: 0 };
+    let tree = withIndex
+      ? await client.request<{ indexing: boolean; specs: number }>('rst-specs/specsTree', {})
+      : { indexing: false, specs: 0 };
     // A writer typing while the index runs: 200 edits, 40 ms apart (the index waits while they come).
     const samples = await typingSamples(client, uri, 40);
     const typed = (performance.now() - started) / 1000;
@@ -55,9 +57,19 @@ async function run(withIndex: boolean): Promise<Row[]> {
     const edits = `1000 (${samples.length} edits, 40 ms apart)`;
     if (!withIndex) return [["didChange -> diagnostics, the same typing without the index (this machine's baseline)", edits, typing, '']];
     return [
-      [`specs index: ${tree.specs} specs of nova-specs`, '-', `${seconds.toFixed(1)} s (${typed.toFixed(1)} s of it typing)`, 'off the typing path'],
+      [
+        `specs index: ${tree.specs} specs of nova-specs`,
+        '-',
+        `${seconds.toFixed(1)} s (${typed.toFixed(1)} s of it typing)`,
+        'off the typing path',
+      ],
       ['didChange -> diagnostics while the index runs', edits, typing, '< 20 ms p95'],
-      ['server memory (RSS) before the index / when it is done / 1.5 s later', '-', `${before.toFixed(1)} / ${after.toFixed(1)} / ${settled.toFixed(1)} MB`, ''],
+      [
+        'server memory (RSS) before the index / when it is done / 1.5 s later',
+        '-',
+        `${before.toFixed(1)} / ${after.toFixed(1)} / ${settled.toFixed(1)} MB`,
+        '',
+      ],
     ];
   } finally {
     await client.shutdown();

@@ -41,7 +41,10 @@ function writeProject(folder: string, corpus: string, specs: readonly (readonly 
       '',
     ].join('\n'),
   );
-  writeFileSync(join(source, 'index.rst'), `=====\nSpecs\n=====\n\n.. toctree::\n   :maxdepth: 1\n\n${docnames.map((name) => `   ${name}\n`).join('')}`);
+  writeFileSync(
+    join(source, 'index.rst'),
+    `=====\nSpecs\n=====\n\n.. toctree::\n   :maxdepth: 1\n\n${docnames.map((name) => `   ${name}\n`).join('')}`,
+  );
   return source;
 }
 
@@ -85,7 +88,9 @@ export function sphinxComparison(corpus: string, specs: readonly (readonly [stri
       `\n${version} -b html of the same ${specs.length} specs in one project (${sphinx[0].warnings} warnings): ` +
         `${(sphinxMedian / 1000).toFixed(1)} s (runs: ${sphinx.map((run) => (run.ms / 1000).toFixed(1)).join(', ')}); ` +
         `rst-specs check ${ourMedian.toFixed(0)} ms (runs: ${ours.map((ms) => ms.toFixed(0)).join(', ')}), alternating: ` +
-        `${ratio.toFixed(0)}x faster (target: >= ${SPHINX_TARGET}x); load average ${loadavg().map((load) => load.toFixed(1)).join(' ')}`,
+        `${ratio.toFixed(0)}x faster (target: >= ${SPHINX_TARGET}x); load average ${loadavg()
+          .map((load) => load.toFixed(1))
+          .join(' ')}`,
     );
     return ratio >= SPHINX_TARGET;
   } finally {

@@ -14,7 +14,11 @@ import { bundle, cliFixtures, hasBundle, runBundle, scratch } from './run';
 const skip = hasBundle ? false : 'server/out/cli.js is not built (npm run build)';
 
 test('bundle: exit 0, 1 and 2 with the same output as in process', { skip }, () => {
-  assert.deepEqual(runBundle(['check', 'specs/clean.rst']), { code: 0, stdout: '0 errors, 0 warnings in 0 files (1 checked)\n', stderr: '' });
+  assert.deepEqual(runBundle(['check', 'specs/clean.rst']), {
+    code: 0,
+    stdout: '0 errors, 0 warnings in 0 files (1 checked)\n',
+    stderr: '',
+  });
   const problems = runBundle(['check', 'specs']);
   assert.equal(problems.code, 1);
   assert.equal(problems.stdout.split('\n').at(-2), '6 errors, 0 warnings in 2 files (3 checked)');
@@ -53,7 +57,10 @@ process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(timin
   runBundle(['check', 'specs'], { env: { NODE_OPTIONS: `--require ${preload}` } });
   const recorded = JSON.parse(readFileSync(timings, 'utf8')) as SpecChecked[];
   rmSync(folder, { recursive: true, force: true });
-  assert.deepEqual(recorded.map((timing) => timing.file), ['specs/clean.rst', 'specs/problems.rst', 'specs/warnings.rst']);
+  assert.deepEqual(
+    recorded.map((timing) => timing.file),
+    ['specs/clean.rst', 'specs/problems.rst', 'specs/warnings.rst'],
+  );
   assert.ok(recorded.every((timing) => timing.ms > 0 && timing.bytes > 0));
 });
 
@@ -63,14 +70,21 @@ test('bundle: colour by default on FORCE_COLOR, none under NO_COLOR', { skip }, 
 });
 
 test('bundle: --jobs 2 (worker threads) gives the same report, messages and fixes as one thread', { skip }, () => {
-  for (const args of [['specs', 'configured'], ['--format', 'sarif', '.'], ['--format', 'junit', 'specs/*.rst', 'missing.rst']]) {
+  for (const args of [
+    ['specs', 'configured'],
+    ['--format', 'sarif', '.'],
+    ['--format', 'junit', 'specs/*.rst', 'missing.rst'],
+  ]) {
     const one = runBundle(['check', '--jobs', '1', ...args]);
     const two = runBundle(['check', '--jobs', '2', ...args]);
     assert.deepEqual(two, one, args.join(' '));
   }
   const spec = readFileSync(join(cliFixtures, 'specs', 'warnings.rst'), 'utf8');
   const withStdin = ['check', '--jobs', '3', 'specs', '-', '--stdin-filename', 'specs/stdin.rst', 'configured'];
-  assert.deepEqual(runBundle(withStdin, { input: spec }), runBundle([...withStdin.slice(0, 1), '--jobs', '1', ...withStdin.slice(3)], { input: spec }));
+  assert.deepEqual(
+    runBundle(withStdin, { input: spec }),
+    runBundle([...withStdin.slice(0, 1), '--jobs', '1', ...withStdin.slice(3)], { input: spec }),
+  );
   const { dir, cleanup } = scratch('specs');
   try {
     const fixed = runBundle(['check', '--jobs', '2', '--fix', '.'], { cwd: dir });
@@ -89,30 +103,38 @@ function runWithCache(cacheFile: string, args: readonly string[]): { code: numbe
 process.argv = [process.execPath, CLI_MAIN, ...${JSON.stringify(args)}];
 const { cache } = runCliMain(CLI_MAIN, ${JSON.stringify(cacheFile)});
 process.on('exit', () => process.stderr.write(cache));`;
-  const result = spawnSync(process.execPath, ['-e', script], { cwd: cliFixtures, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const result = spawnSync(process.execPath, ['-e', script], {
+    cwd: cliFixtures,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   return { code: result.status, stdout: result.stdout, cache: result.stderr };
 }
 
-test('bundle: runs with the code cache the build made for this Node, and the same without it or with a damaged or foreign one', { skip }, () => {
-  const args = ['check', 'specs/problems.rst'];
-  const expected = runBundle(args);
-  assert.equal(expected.code, 1);
-  const real = join(bundle, '..', 'cli-main.cache');
-  assert.deepEqual(runWithCache(real, args), { code: 1, stdout: expected.stdout, cache: 'accepted' });
-  const folder = mkdtempSync(join(tmpdir(), 'rst-specs-cache-'));
-  try {
-    // One byte changed in the middle: V8 itself would not notice, and stop the process.
-    const flipped = readFileSync(real);
-    flipped[flipped.length >> 1] ^= 0xff;
-    writeFileSync(join(folder, 'flipped.cache'), flipped);
-    assert.deepEqual(runWithCache(join(folder, 'flipped.cache'), args), { code: 1, stdout: expected.stdout, cache: 'damaged' });
-    writeFileSync(join(folder, 'text.cache'), 'not a V8 code cache');
-    assert.deepEqual(runWithCache(join(folder, 'text.cache'), args), { code: 1, stdout: expected.stdout, cache: 'damaged' });
-    // Sealed, but not V8's (as a cache from another V8 version looks to this one).
-    writeFileSync(join(folder, 'foreign.cache'), sealCodeCache(Buffer.from('not a V8 code cache, with a good checksum')));
-    assert.deepEqual(runWithCache(join(folder, 'foreign.cache'), args), { code: 1, stdout: expected.stdout, cache: 'rejected' });
-    assert.deepEqual(runWithCache(join(folder, 'missing.cache'), args), { code: 1, stdout: expected.stdout, cache: 'none' });
-  } finally {
-    rmSync(folder, { recursive: true, force: true });
-  }
-});
+test(
+  'bundle: runs with the code cache the build made for this Node, and the same without it or with a damaged or foreign one',
+  { skip },
+  () => {
+    const args = ['check', 'specs/problems.rst'];
+    const expected = runBundle(args);
+    assert.equal(expected.code, 1);
+    const real = join(bundle, '..', 'cli-main.cache');
+    assert.deepEqual(runWithCache(real, args), { code: 1, stdout: expected.stdout, cache: 'accepted' });
+    const folder = mkdtempSync(join(tmpdir(), 'rst-specs-cache-'));
+    try {
+      // One byte changed in the middle: V8 itself would not notice, and stop the process.
+      const flipped = readFileSync(real);
+      flipped[flipped.length >> 1] ^= 0xff;
+      writeFileSync(join(folder, 'flipped.cache'), flipped);
+      assert.deepEqual(runWithCache(join(folder, 'flipped.cache'), args), { code: 1, stdout: expected.stdout, cache: 'damaged' });
+      writeFileSync(join(folder, 'text.cache'), 'not a V8 code cache');
+      assert.deepEqual(runWithCache(join(folder, 'text.cache'), args), { code: 1, stdout: expected.stdout, cache: 'damaged' });
+      // Sealed, but not V8's (as a cache from another V8 version looks to this one).
+      writeFileSync(join(folder, 'foreign.cache'), sealCodeCache(Buffer.from('not a V8 code cache, with a good checksum')));
+      assert.deepEqual(runWithCache(join(folder, 'foreign.cache'), args), { code: 1, stdout: expected.stdout, cache: 'rejected' });
+      assert.deepEqual(runWithCache(join(folder, 'missing.cache'), args), { code: 1, stdout: expected.stdout, cache: 'none' });
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  },
+);

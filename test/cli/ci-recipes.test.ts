@@ -32,7 +32,9 @@ test("the text format becomes Zuul's inline comments: one per problem, on its li
   const comments = fileComments(stdout, 'rst-specs', cliFixtures);
   assert.ok(
     comments['specs/problems.rst'].some(
-      (comment) => comment.line === 15 && comment.message === "rst-specs: error title-underline Underline of 'Use Cases' too short: 7 characters for a title 9 columns wide.",
+      (comment) =>
+        comment.line === 15 &&
+        comment.message === "rst-specs: error title-underline Underline of 'Use Cases' too short: 7 characters for a title 9 columns wide.",
     ),
   );
   // Every diagnostic line, and nothing else, becomes a comment on its file and line.
@@ -48,7 +50,11 @@ test("the text format becomes Zuul's inline comments: one per problem, on its li
 
 test('docs/cli.md: the tox environment, the Zuul job and the pre-commit config', () => {
   const doc = readFileSync(resolve(repoRoot, 'docs', 'cli.md'), 'utf8');
-  assert.ok(doc.includes('[testenv:rst-specs]\ndescription = Check the specs against their template\nskip_install = true\nallowlist_externals = npx\ncommands = npx --yes rst-specs@0.1 check specs/\n'));
+  assert.ok(
+    doc.includes(
+      '[testenv:rst-specs]\ndescription = Check the specs against their template\nskip_install = true\nallowlist_externals = npx\ncommands = npx --yes rst-specs@0.1 check specs/\n',
+    ),
+  );
   assert.ok(doc.includes('    vars:\n      tox_envlist: rst-specs\n'));
   const version = JSON.parse(readFileSync(resolve(repoRoot, 'package.json'), 'utf8')).version as string;
   assert.ok(doc.includes(`rst-specs@${version.split('.').slice(0, 2).join('.')} check`), 'the recipes pin this minor version');

@@ -77,7 +77,11 @@ test('parseConfig: a syntax error gives an empty config and one problem where it
   for (const [text, message] of cases) {
     const { config, problems } = parseConfig(text, '/r/.rst-specs.json');
     assert.deepEqual(config, {}, text);
-    assert.deepEqual(problems.map((p) => p.message), [message], text);
+    assert.deepEqual(
+      problems.map((p) => p.message),
+      [message],
+      text,
+    );
   }
 });
 
@@ -105,17 +109,25 @@ test('parseConfig: values of the wrong type are left out, each with a problem at
       [5, 20, '"maxLineLength" must be a positive whole number'],
       [6, 14, 'unknown rule "line-lenght"; did you mean "line-length"?'],
       [6, 43, 'the severity of "tab" must be one of error, warning, information, hint, off'],
-      [7, 23, '"optionalSections" must be a list of section titles, or an object of such lists by release or template file name, like { "*": ["History"], "queens": ["History", "Upgrade impact"] }'],
+      [
+        7,
+        23,
+        '"optionalSections" must be a list of section titles, or an object of such lists by release or template file name, like { "*": ["History"], "queens": ["History", "Upgrade impact"] }',
+      ],
       [8, 3, `unknown setting "maxLineLenght"; did you mean "maxLineLength"? (known: ${CONFIG_KEYS.join(', ')})`],
       [9, 3, '"maxLineLength" is given twice; the last one applies'],
     ],
   );
-  assert.deepEqual(parseConfig('[]', '/r/.rst-specs.json').problems.map((p) => p.message), [
-    'the file must hold an object, like { "maxLineLength": 79 }',
-  ]);
-  assert.deepEqual(parseConfig('{"a": 1, "a": 2}', '/r/x.json').problems.map((p) => p.message).slice(0, 1), [
-    'unknown setting "a" (known: template, include, exclude, maxLineLength, rules, optionalSections, rest, directives, roles)',
-  ]);
+  assert.deepEqual(
+    parseConfig('[]', '/r/.rst-specs.json').problems.map((p) => p.message),
+    ['the file must hold an object, like { "maxLineLength": 79 }'],
+  );
+  assert.deepEqual(
+    parseConfig('{"a": 1, "a": 2}', '/r/x.json')
+      .problems.map((p) => p.message)
+      .slice(0, 1),
+    ['unknown setting "a" (known: template, include, exclude, maxLineLength, rules, optionalSections, rest, directives, roles)'],
+  );
   assert.deepEqual(parseConfig('{"maxLineLength": 80, "maxLineLength": 90}', '/r/x.json'), {
     config: { maxLineLength: 90 },
     problems: [{ message: '"maxLineLength" is given twice; the last one applies', range: at(0, 22, 0, 37) }],
@@ -126,7 +138,10 @@ test('the JSON schema is the one built from the rule registry, and names the key
   // After adding a rule: npm run docs:rules
   assert.equal(readFileSync(SCHEMA_PATH, 'utf8'), schemaText(), 'schemas/rst-specs.schema.json is out of date');
   const schema = JSON.parse(schemaText());
-  assert.deepEqual(Object.keys(schema.properties).filter((key) => key !== '$schema'), [...CONFIG_KEYS]);
+  assert.deepEqual(
+    Object.keys(schema.properties).filter((key) => key !== '$schema'),
+    [...CONFIG_KEYS],
+  );
   assert.deepEqual(Object.keys(schema.properties.rules.properties).sort(), [...ruleById.keys(), ...NON_RULE_CODES].sort());
   assert.deepEqual(schema.definitions.severity.enum, [...SEVERITY_SETTINGS]);
   // The defaults the schema shows are the ones the code applies.
@@ -173,12 +188,21 @@ test('findConfigFor: the nearest file upwards, .json before .jsonc, up to stopAt
 test('loadConfigFile: a missing or unreadable file is one problem, not an exception', () => {
   const loaded = loadConfigFile('/nonexistent/.rst-specs.json');
   assert.deepEqual(loaded.config, {});
-  assert.deepEqual(loaded.problems.map((p) => p.message), ['cannot be read: no such file']);
-  assert.deepEqual(loadConfigFile(repoRoot).problems.map((p) => p.message), ['cannot be read: it is a folder']);
+  assert.deepEqual(
+    loaded.problems.map((p) => p.message),
+    ['cannot be read: no such file'],
+  );
+  assert.deepEqual(
+    loadConfigFile(repoRoot).problems.map((p) => p.message),
+    ['cannot be read: it is a folder'],
+  );
 });
 
 test('mergeOptions: defaults, then the config, then overrides (rules merged id by id)', () => {
-  const config = parseConfig('{"maxLineLength": 100, "rules": {"tab": "off", "line-length": "error"}, "include": ["a/*.rst"], "template": "t.rst"}', '/p/.rst-specs.json').config;
+  const config = parseConfig(
+    '{"maxLineLength": 100, "rules": {"tab": "off", "line-length": "error"}, "include": ["a/*.rst"], "template": "t.rst"}',
+    '/p/.rst-specs.json',
+  ).config;
   assert.deepEqual(mergeOptions(config, '/p', { maxLineLength: 72, rules: { tab: 'warning' } }), {
     templatePath: '/p/t.rst',
     include: ['a/*.rst'],
@@ -205,15 +229,28 @@ test('mergeOptions: defaults, then the config, then overrides (rules merged id b
   const nova = { '*': ['History', 'Feature Liaison'], queens: ['History', 'Upgrade impact'] };
   const fromRepo = mergeOptions(undefined, undefined, {}, nova);
   assert.deepEqual([fromRepo.optionalSections, fromRepo.optionalSectionsFrom], [nova, 'repo']);
-  const withConfig = parseConfig('{"optionalSections": ["History"], "rest": {"existingNames": ["audit_template"]}}', '/p/.rst-specs.json').config;
+  const withConfig = parseConfig(
+    '{"optionalSections": ["History"], "rest": {"existingNames": ["audit_template"]}}',
+    '/p/.rst-specs.json',
+  ).config;
   const fromConfig = mergeOptions(withConfig, '/p', {}, nova);
-  assert.deepEqual([fromConfig.optionalSections, fromConfig.optionalSectionsFrom, fromConfig.restExistingNames], [['History'], 'config', ['audit_template']]);
+  assert.deepEqual(
+    [fromConfig.optionalSections, fromConfig.optionalSectionsFrom, fromConfig.restExistingNames],
+    [['History'], 'config', ['audit_template']],
+  );
   const fromSetting = mergeOptions(withConfig, '/p', { optionalSections: [] }, nova);
   assert.deepEqual([fromSetting.optionalSections, fromSetting.optionalSectionsFrom], [[], 'setting']);
 });
 
 test('overridesFromSettings: editor settings win only where the user set them', () => {
-  const defaults = { templatePath: undefined, include: ['**/specs/**/*.rst'], exclude: ['**/index.rst', '**/README.rst'], maxLineLength: 79, optionalSections: ['History'], rules: {} };
+  const defaults = {
+    templatePath: undefined,
+    include: ['**/specs/**/*.rst'],
+    exclude: ['**/index.rst', '**/README.rst'],
+    maxLineLength: 79,
+    optionalSections: ['History'],
+    rules: {},
+  };
   assert.deepEqual(overridesFromSettings(defaults), {});
   assert.deepEqual(overridesFromSettings({ ...defaults, maxLineLength: 100, rules: { tab: 'off' }, templatePath: 't.rst' }), {
     templatePath: 't.rst',
@@ -236,7 +273,10 @@ test('isIncludedSpec: globs relative to the config folder, or anywhere for the d
   assert.equal(isIncludedSpec('/home/u/nova-specs/specs/index.rst', defaults), false);
   assert.equal(isIncludedSpec('/home/u/nova-specs/specs/pike-template.rst', defaults), false);
   assert.equal(isIncludedSpec('/home/u/nova-specs/specs/x.txt', defaults), false);
-  const configured = mergeOptions(parseConfig('{"include": ["drafts/*.rst"], "exclude": ["drafts/old-*.rst"]}', '/p/.rst-specs.json').config, '/p');
+  const configured = mergeOptions(
+    parseConfig('{"include": ["drafts/*.rst"], "exclude": ["drafts/old-*.rst"]}', '/p/.rst-specs.json').config,
+    '/p',
+  );
   assert.equal(isIncludedSpec('/p/drafts/a.rst', configured, '/elsewhere'), true);
   assert.equal(isIncludedSpec('/p/drafts/old-a.rst', configured), false);
   assert.equal(isIncludedSpec('/p/drafts/deeper/a.rst', configured), false);
@@ -250,22 +290,31 @@ test('optionsForSpec: the nearest config up to the workspace folder, under the o
   const { dir, cleanup } = scratch();
   try {
     mkdirSync(join(dir, 'specs'));
-    writeFileSync(join(dir, '.rst-specs.json'), '{ "maxLineLength": 100, "rules": { "tab": "off" }, "include": ["specs/*.rst"], "bogus": 1 }');
+    writeFileSync(
+      join(dir, '.rst-specs.json'),
+      '{ "maxLineLength": 100, "rules": { "tab": "off" }, "include": ["specs/*.rst"], "bogus": 1 }',
+    );
     const spec = join(dir, 'specs', 'x.rst');
     const { options, config } = optionsForSpec(spec, dir, { rules: { 'line-length': 'error' } });
     assert.equal(config?.path, join(dir, '.rst-specs.json'));
-    assert.deepEqual(config?.problems.map((p) => p.message), ['unknown setting "bogus" (known: template, include, exclude, maxLineLength, rules, optionalSections, rest, directives, roles)']);
-    assert.deepEqual({ ...options }, {
-      templatePath: undefined,
-      include: ['specs/*.rst'],
-      exclude: ['**/index.rst', '**/README.rst'],
-      globBase: dir,
-      maxLineLength: 100,
-      optionalSections: ['History'],
-      optionalSectionsFrom: 'default',
-      rules: { tab: 'off', 'line-length': 'error' },
-      restExistingNames: [],
-    });
+    assert.deepEqual(
+      config?.problems.map((p) => p.message),
+      ['unknown setting "bogus" (known: template, include, exclude, maxLineLength, rules, optionalSections, rest, directives, roles)'],
+    );
+    assert.deepEqual(
+      { ...options },
+      {
+        templatePath: undefined,
+        include: ['specs/*.rst'],
+        exclude: ['**/index.rst', '**/README.rst'],
+        globBase: dir,
+        maxLineLength: 100,
+        optionalSections: ['History'],
+        optionalSectionsFrom: 'default',
+        rules: { tab: 'off', 'line-length': 'error' },
+        restExistingNames: [],
+      },
+    );
     assert.equal(isIncludedSpec(spec, options), true);
     assert.equal(optionsForSpec(spec, join(dir, 'specs')).config, undefined, 'not above the workspace folder');
   } finally {

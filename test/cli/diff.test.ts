@@ -55,14 +55,19 @@ test('unifiedDiff: the format of diff -u, with 3 lines of context and merged hun
   );
   assert.equal(unifiedDiff('x.rst', 'same\n', 'same\n'), '');
   assert.equal(unifiedDiff('x.rst', '', 'new\n'), '--- a/x.rst\n+++ b/x.rst\n@@ -0,0 +1 @@\n+new\n');
-  assert.equal(unifiedDiff('x.rst', 'a\nb', 'a\nb\n'), '--- a/x.rst\n+++ b/x.rst\n@@ -1,2 +1,2 @@\n a\n-b\n\\ No newline at end of file\n+b\n');
+  assert.equal(
+    unifiedDiff('x.rst', 'a\nb', 'a\nb\n'),
+    '--- a/x.rst\n+++ b/x.rst\n@@ -1,2 +1,2 @@\n a\n-b\n\\ No newline at end of file\n+b\n',
+  );
   assert.equal(unifiedDiff('x.rst', 'a \r\nb\r\n', 'a\r\nb\r\n'), '--- a/x.rst\n+++ b/x.rst\n@@ -1,2 +1,2 @@\n-a \r\n+a\r\n b\r\n');
 });
 
 test('unifiedDiff: applying the diff to the old text gives the new text (property)', () => {
-  const text = fc.array(fc.constantFrom('a', 'b', 'c', '', 'None', 'x\r'), { maxLength: 30 }).chain((lines) =>
-    fc.tuple(fc.constant(lines.join('\n')), fc.boolean()).map(([body, newline]) => body + (newline && body !== '' ? '\n' : '')),
-  );
+  const text = fc
+    .array(fc.constantFrom('a', 'b', 'c', '', 'None', 'x\r'), { maxLength: 30 })
+    .chain((lines) =>
+      fc.tuple(fc.constant(lines.join('\n')), fc.boolean()).map(([body, newline]) => body + (newline && body !== '' ? '\n' : '')),
+    );
   fc.assert(
     fc.property(text, text, (before, after) => {
       const diff = unifiedDiff('s.rst', before, after);

@@ -28,7 +28,11 @@ test('a link in a loop is one line and exit 2; the other specs are still checked
     assert.equal(result.stderr, 'rst-specs: specs/self.rst: cannot be read: a loop of symbolic links\n');
     assert.deepEqual(checked(result.stdout), ['specs/clean.rst', 'specs/problems.rst', 'specs/warnings.rst']);
     const named = run(['check', 'specs/self.rst', 'specs/clean.rst'], { cwd: root });
-    assert.deepEqual(named, { code: 2, stdout: '0 errors, 0 warnings in 0 files (1 checked)\n', stderr: 'rst-specs: specs/self.rst: cannot be read: a loop of symbolic links\n' });
+    assert.deepEqual(named, {
+      code: 2,
+      stdout: '0 errors, 0 warnings in 0 files (1 checked)\n',
+      stderr: 'rst-specs: specs/self.rst: cannot be read: a loop of symbolic links\n',
+    });
   } finally {
     cleanup();
   }
@@ -62,7 +66,10 @@ test('only regular files up to 20 MB are read: a link to /dev/zero, named or mat
     });
     const globbed = run(['check', '--format', 'json', 'specs/*.rst'], { cwd: root });
     assert.equal(globbed.code, 2);
-    assert.equal(globbed.stderr, `rst-specs: specs/zero.rst: cannot be read: ${device}\nrst-specs: specs/big.rst: cannot be read: larger than 20 MB (21.0 MB), so it was not read\n`);
+    assert.equal(
+      globbed.stderr,
+      `rst-specs: specs/zero.rst: cannot be read: ${device}\nrst-specs: specs/big.rst: cannot be read: larger than 20 MB (21.0 MB), so it was not read\n`,
+    );
     assert.deepEqual(checked(globbed.stdout), ['specs/clean.rst', 'specs/problems.rst', 'specs/warnings.rst']);
   } finally {
     cleanup();
@@ -75,7 +82,8 @@ test('globs as picomatch reads them: braces with wildcards, character classes, a
     mkdirSync(join(specs, 'newton', 'approved'), { recursive: true });
     mkdirSync(join(specs, 'pike', 'approved'), { recursive: true });
     const spec = readFileSync(join(specs, 'clean.rst'), 'utf8');
-    for (const file of ['newton/approved/n.rst', 'pike/approved/p.rst', 'x.rst', 'xa.rst', 'a-draft.rst']) writeFileSync(join(specs, file), spec);
+    for (const file of ['newton/approved/n.rst', 'pike/approved/p.rst', 'x.rst', 'xa.rst', 'a-draft.rst'])
+      writeFileSync(join(specs, file), spec);
     const files = (...args: string[]) => checked(run(['check', '--format', 'json', ...args], { cwd: root }).stdout);
     assert.deepEqual(files('specs/**/{*,y}.rst'), [
       'specs/a-draft.rst',
@@ -104,16 +112,22 @@ test('globs as picomatch reads them: braces with wildcards, character classes, a
   }
 });
 
-test('config files: a link out of the repository, a link in a loop, 5,000 levels deep: one message each, never the file\'s text', () => {
+test("config files: a link out of the repository, a link in a loop, 5,000 levels deep: one message each, never the file's text", () => {
   const outside = scratch();
   const { root, cleanup } = repository();
   try {
     writeFileSync(join(outside.root, 'secret.json'), 'SECRET_TOKEN=abcdefghijklmnopqrstuvwxyz\n');
     const config = join(root, '.rst-specs.json');
     const cases: [() => void, string][] = [
-      [() => symlinkSync(join(outside.root, 'secret.json'), config), `.rst-specs.json:1:1: cannot be read: it is a link to a file outside ${root}, so it was not read`],
+      [
+        () => symlinkSync(join(outside.root, 'secret.json'), config),
+        `.rst-specs.json:1:1: cannot be read: it is a link to a file outside ${root}, so it was not read`,
+      ],
       [() => symlinkSync('.rst-specs.json', config), '.rst-specs.json:1:1: cannot be read: a loop of symbolic links'],
-      [() => writeFileSync(config, `{ "include": ${'['.repeat(5000)}`), '.rst-specs.json:1:77: not valid JSON: values are nested more than 64 levels deep'],
+      [
+        () => writeFileSync(config, `{ "include": ${'['.repeat(5000)}`),
+        '.rst-specs.json:1:77: not valid JSON: values are nested more than 64 levels deep',
+      ],
     ];
     for (const [make, message] of cases) {
       make();
@@ -128,7 +142,10 @@ test('config files: a link out of the repository, a link in a loop, 5,000 levels
     // A file that is a config candidate but not JSON: the offending token only.
     writeFileSync(config, 'SECRET_TOKEN=abcdefghijklmnopqrstuvwxyz\n');
     forgetConfig();
-    assert.equal(run(['check', 'specs/clean.rst'], { cwd: root }).stderr, "rst-specs: the config file .rst-specs.json cannot be used:\n  .rst-specs.json:1:1: not valid JSON: expected a value, found 'SECRET_TOKEN'\n");
+    assert.equal(
+      run(['check', 'specs/clean.rst'], { cwd: root }).stderr,
+      "rst-specs: the config file .rst-specs.json cannot be used:\n  .rst-specs.json:1:1: not valid JSON: expected a value, found 'SECRET_TOKEN'\n",
+    );
   } finally {
     cleanup();
     outside.cleanup();
@@ -147,13 +164,19 @@ test('a template named by a config file must be inside the repository; one named
       stdout: '0 errors, 0 warnings in 0 files (0 checked)\n',
       stderr: `rst-specs: the template ${template} is outside the repository (.), so it was not read (needed by specs/clean.rst)\n`,
     });
-    assert.equal(summary(run(['check', '--template', template, 'specs/clean.rst'], { cwd: root }).stdout), '0 errors, 0 warnings in 0 files (1 checked)');
+    assert.equal(
+      summary(run(['check', '--template', template, 'specs/clean.rst'], { cwd: root }).stdout),
+      '0 errors, 0 warnings in 0 files (1 checked)',
+    );
     // A template.rst that lookup finds but that links out of the repository is not read either.
     writeFileSync(join(root, '.rst-specs.json'), '{}');
     spawnSync('rm', [join(root, 'specs', 'template.rst')]);
     symlinkSync(template, join(root, 'specs', 'template.rst'));
     forgetConfig();
-    assert.equal(run(['check', 'specs/clean.rst'], { cwd: root }).stderr, `rst-specs: the template specs/template.rst is outside the repository (.), so it was not read (needed by specs/clean.rst)\n`);
+    assert.equal(
+      run(['check', 'specs/clean.rst'], { cwd: root }).stderr,
+      `rst-specs: the template specs/template.rst is outside the repository (.), so it was not read (needed by specs/clean.rst)\n`,
+    );
   } finally {
     cleanup();
     outside.cleanup();
@@ -170,9 +193,12 @@ test('each real file once: specs reached through a linked folder (nova-specs doc
     const expected = ['specs/2023.1/approved/a.rst', 'specs/clean.rst', 'specs/problems.rst', 'specs/warnings.rst'];
     assert.deepEqual(checked(run(['check', '--format', 'json'], { cwd: root }).stdout), expected);
     assert.deepEqual(checked(run(['check', '--format', 'json', '**/*.rst'], { cwd: root }).stdout), expected);
-    assert.deepEqual(checked(run(['check', '--format', 'json', 'doc/source/specs/2023.1/approved/a.rst', 'specs/2023.1/approved/a.rst'], { cwd: root }).stdout), [
-      'specs/2023.1/approved/a.rst',
-    ]);
+    assert.deepEqual(
+      checked(
+        run(['check', '--format', 'json', 'doc/source/specs/2023.1/approved/a.rst', 'specs/2023.1/approved/a.rst'], { cwd: root }).stdout,
+      ),
+      ['specs/2023.1/approved/a.rst'],
+    );
   } finally {
     cleanup();
   }
@@ -182,38 +208,49 @@ test('each real file once: specs reached through a linked folder (nova-specs doc
 const isRoot = process.getuid?.() === 0;
 const asNobody = isRoot && hasBundle && spawnSync('setpriv', ['--version']).status === 0;
 
-test('an unreadable folder is named, exit 2, and the rest is checked', { skip: isRoot && !asNobody && 'root reads any folder (and no setpriv or built CLI to run as nobody)' }, () => {
-  const { root, specs, cleanup } = repository();
-  try {
-    mkdirSync(join(specs, 'locked'));
-    writeFileSync(join(specs, 'locked', 'a.rst'), readFileSync(join(specs, 'problems.rst')));
-    chmodSync(join(specs, 'locked'), 0o000);
-    let result: { code: number; stdout: string; stderr: string };
-    if (asNobody) {
-      chmodSync(root, 0o755);
-      const spawned = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, bundle, 'check', '--format', 'json', 'specs'], {
-        cwd: root,
-        encoding: 'utf8',
-        env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '' },
-      });
-      result = { code: spawned.status ?? -1, stdout: spawned.stdout, stderr: spawned.stderr };
-    } else {
-      result = run(['check', '--format', 'json', 'specs'], { cwd: root });
+test(
+  'an unreadable folder is named, exit 2, and the rest is checked',
+  { skip: isRoot && !asNobody && 'root reads any folder (and no setpriv or built CLI to run as nobody)' },
+  () => {
+    const { root, specs, cleanup } = repository();
+    try {
+      mkdirSync(join(specs, 'locked'));
+      writeFileSync(join(specs, 'locked', 'a.rst'), readFileSync(join(specs, 'problems.rst')));
+      chmodSync(join(specs, 'locked'), 0o000);
+      let result: { code: number; stdout: string; stderr: string };
+      if (asNobody) {
+        chmodSync(root, 0o755);
+        const spawned = spawnSync(
+          'setpriv',
+          ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, bundle, 'check', '--format', 'json', 'specs'],
+          {
+            cwd: root,
+            encoding: 'utf8',
+            env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '' },
+          },
+        );
+        result = { code: spawned.status ?? -1, stdout: spawned.stdout, stderr: spawned.stderr };
+      } else {
+        result = run(['check', '--format', 'json', 'specs'], { cwd: root });
+      }
+      chmodSync(join(specs, 'locked'), 0o755);
+      assert.equal(result.code, 2);
+      assert.equal(result.stderr, 'rst-specs: specs/locked: cannot be read: permission denied\n');
+      assert.deepEqual(checked(result.stdout), ['specs/clean.rst', 'specs/problems.rst', 'specs/warnings.rst']);
+    } finally {
+      cleanup();
     }
-    chmodSync(join(specs, 'locked'), 0o755);
-    assert.equal(result.code, 2);
-    assert.equal(result.stderr, 'rst-specs: specs/locked: cannot be read: permission denied\n');
-    assert.deepEqual(checked(result.stdout), ['specs/clean.rst', 'specs/problems.rst', 'specs/warnings.rst']);
-  } finally {
-    cleanup();
-  }
-});
+  },
+);
 
 test('output into a pipe that closes early (| head -1): no stack trace', { skip: !hasBundle && 'npm run build first' }, () => {
   const { root, specs, cleanup } = repository();
   try {
     writeFileSync(join(specs, 'many.rst'), 'Title\n=====\n\n' + 'trailing \n'.repeat(20_000));
-    const result = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${bundle}" check specs/many.rst | head -1`], { cwd: root, encoding: 'utf8' });
+    const result = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${bundle}" check specs/many.rst | head -1`], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     assert.equal(result.stderr, '');
     assert.match(result.stdout, /^specs\/many\.rst:1:1: /);
   } finally {

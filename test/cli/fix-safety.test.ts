@@ -17,7 +17,10 @@ test('--fix does not write a file that is not valid UTF-8: one encoding error, e
     writeFileSync(file, LATIN1);
     const result = run(['check', '--fix', 'problems.rst'], { cwd: dir });
     assert.equal(result.code, 2);
-    assert.equal(result.stderr, 'rst-specs: problems.rst: not valid UTF-8 (line 28, column 4), so the fixes were not made: save it as UTF-8 first\n');
+    assert.equal(
+      result.stderr,
+      'rst-specs: problems.rst: not valid UTF-8 (line 28, column 4), so the fixes were not made: save it as UTF-8 first\n',
+    );
     assert.deepEqual(readFileSync(file), LATIN1);
     const lines = result.stdout.split('\n');
     assert.equal(
@@ -32,7 +35,10 @@ test('--fix does not write a file that is not valid UTF-8: one encoding error, e
     // Standard input is read as bytes too.
     const stdin = run(['check', '--fix-dry-run', '-', '--stdin-filename', 'problems.rst'], { cwd: dir, readStdin: () => LATIN1 });
     assert.equal(stdin.code, 2);
-    assert.equal(stdin.stderr, 'rst-specs: problems.rst: not valid UTF-8 (line 28, column 4), so the fixes were not made: save it as UTF-8 first\n');
+    assert.equal(
+      stdin.stderr,
+      'rst-specs: problems.rst: not valid UTF-8 (line 28, column 4), so the fixes were not made: save it as UTF-8 first\n',
+    );
     assert.match(stdin.stdout, /^problems\.rst:28:4: error encoding /);
     // Without --fix: exit 1 (the encoding error), and the severity can be set like a rule's.
     assert.equal(run(['check', 'problems.rst'], { cwd: dir }).code, 1);
@@ -58,9 +64,15 @@ test('--fix leaves a file that was edited while it was checked, and exits 2 (ren
       };
       const result = run(['check', '--fix', 'problems.rst'], { cwd: dir, readFile });
       assert.equal(result.code, 2);
-      assert.equal(result.stderr, 'rst-specs: problems.rst: changed while it was checked, so the fixes were not written: run rst-specs again\n');
+      assert.equal(
+        result.stderr,
+        'rst-specs: problems.rst: changed while it was checked, so the fixes were not written: run rst-specs again\n',
+      );
       assert.equal(readFileSync(file, 'utf8'), edited);
-      assert.deepEqual(readdirSync(dir).filter((name) => name.endsWith('.tmp')), []);
+      assert.deepEqual(
+        readdirSync(dir).filter((name) => name.endsWith('.tmp')),
+        [],
+      );
     } finally {
       cleanup();
     }
@@ -101,10 +113,14 @@ test('--fix keeps the owner of a file it may write but not own', { skip: !asNobo
     const file = join(dir, 'problems.rst');
     chownSync(file, 0, 0);
     chmodSync(file, 0o666);
-    const result = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, bundle, 'check', '--fix', 'problems.rst'], {
-      cwd: dir,
-      encoding: 'utf8',
-    });
+    const result = spawnSync(
+      'setpriv',
+      ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, bundle, 'check', '--fix', 'problems.rst'],
+      {
+        cwd: dir,
+        encoding: 'utf8',
+      },
+    );
     assert.equal(result.stderr, '');
     // The underline and the trailing space; the missing section stays (fix-all inserts none).
     assert.match(result.stdout, /^Fixed 2 problems in 1 file\.$/m);

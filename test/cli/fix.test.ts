@@ -58,7 +58,20 @@ test('--fix never writes a file without a change: clean specs, unfixable problem
     const writeFile = (file: string) => writes.push(file);
     run(['check', '--fix', 'clean.rst'], { cwd: dir, writeFile });
     run(['check', '--fix', '--rule', 'trailing-whitespace=off', 'warnings.rst'], { cwd: dir, writeFile });
-    run(['check', '--fix', '--rule', 'title-underline=off', '--rule', 'missing-section=off', '--rule', 'trailing-whitespace=off', 'problems.rst'], { cwd: dir, writeFile });
+    run(
+      [
+        'check',
+        '--fix',
+        '--rule',
+        'title-underline=off',
+        '--rule',
+        'missing-section=off',
+        '--rule',
+        'trailing-whitespace=off',
+        'problems.rst',
+      ],
+      { cwd: dir, writeFile },
+    );
     assert.deepEqual(writes, []);
   } finally {
     cleanup();

@@ -24,14 +24,18 @@ specs/warnings.rst:17:80: error line-length Line is 84 characters long; the maxi
 6 errors, 0 warnings in 2 files (3 checked)
 `;
 
-
 /** warnings.rst's problems (trailing whitespace, a long line: CI errors) set back to warnings, for the tests of warnings. */
 const AS_WARNINGS = ['--rule', 'trailing-whitespace=warning', '--rule', 'line-length=warning'];
 
 test('text: path:line:col: severity rule-id message, grouped per file, then the summary; exit 1 on errors', () => {
   assert.deepEqual(run(['check', 'specs']), { code: 1, stdout: TEXT, stderr: '' });
   assert.deepEqual(run(['check', 'specs/clean.rst']), { code: 0, stdout: '0 errors, 0 warnings in 0 files (1 checked)\n', stderr: '' });
-  assert.deepEqual(run(['check', ...AS_WARNINGS, 'specs/warnings.rst']).stdout.split('\n').slice(-2), ['0 errors, 2 warnings in 1 file (1 checked)', '']);
+  assert.deepEqual(
+    run(['check', ...AS_WARNINGS, 'specs/warnings.rst'])
+      .stdout.split('\n')
+      .slice(-2),
+    ['0 errors, 2 warnings in 1 file (1 checked)', ''],
+  );
   assert.equal(run(['check', ...AS_WARNINGS, 'specs/warnings.rst']).code, 0, 'warnings alone do not fail the run');
 });
 
@@ -42,8 +46,16 @@ test('text: --color colours severities, locations and the summary; --no-color an
     "\u001b[1mspecs/problems.rst:15:1:\u001b[22m \u001b[31m\u001b[1merror\u001b[22m\u001b[39m \u001b[2mtitle-underline\u001b[22m Underline of 'Use Cases' too short: 7 characters for a title 9 columns wide.",
   );
   assert.equal(coloured.split('\n').at(-2), '\u001b[31m\u001b[1m4 errors, 0 warnings in 1 file (1 checked)\u001b[22m\u001b[39m');
-  assert.equal(run(['check', 'specs/clean.rst'], { isTTY: true }).stdout, '\u001b[32m0 errors, 0 warnings in 0 files (1 checked)\u001b[39m\n');
-  assert.equal(run(['check', ...AS_WARNINGS, 'specs/warnings.rst'], { isTTY: true }).stdout.split('\n').at(-2), '\u001b[33m0 errors, 2 warnings in 1 file (1 checked)\u001b[39m');
+  assert.equal(
+    run(['check', 'specs/clean.rst'], { isTTY: true }).stdout,
+    '\u001b[32m0 errors, 0 warnings in 0 files (1 checked)\u001b[39m\n',
+  );
+  assert.equal(
+    run(['check', ...AS_WARNINGS, 'specs/warnings.rst'], { isTTY: true })
+      .stdout.split('\n')
+      .at(-2),
+    '\u001b[33m0 errors, 2 warnings in 1 file (1 checked)\u001b[39m',
+  );
   assert.doesNotMatch(run(['check', 'specs'], { isTTY: true, env: { NO_COLOR: '1' } }).stdout, /\u001b/);
   assert.doesNotMatch(run(['check', '--no-color', 'specs'], { isTTY: true }).stdout, /\u001b/);
   assert.doesNotMatch(run(['check', 'specs'], { isTTY: false }).stdout, /\u001b/);
@@ -92,7 +104,10 @@ test('github: workflow commands with escaped properties and messages, then the s
   });
   assert.equal(escapeData('100% done\r\nnext: a, b'), '100%25 done%0D%0Anext: a, b');
   assert.equal(escapeProperty('specs/a,b:c%.rst'), 'specs/a%2Cb%3Ac%25.rst');
-  assert.match(run(['check', '--format=github', '--rule', 'line-length=information', 'specs/warnings.rst']).stdout, /^::notice file=specs\/warnings.rst,line=17,col=80,title=line-length::Line is 84/m);
+  assert.match(
+    run(['check', '--format=github', '--rule', 'line-length=information', 'specs/warnings.rst']).stdout,
+    /^::notice file=specs\/warnings.rst,line=17,col=80,title=line-length::Line is 84/m,
+  );
 });
 
 test('json: every checked file with its diagnostics (0-based ranges), its template and optional sections, and the counts', () => {
@@ -149,12 +164,17 @@ test('sarif: SARIF 2.1.0 with every rule, its help page, and a region per result
   assert.equal(first.help.markdown, page);
   for (const rule of sarifRun.tool.driver.rules) {
     // The page's first paragraph under "What it reports"; no relative helpUri (there is no public address).
-    const reports = readFileSync(resolve(repoRoot, 'docs', 'rules', `${rule.id}.md`), 'utf8').split('## What it reports\n\n')[1].split('\n\n')[0];
+    const reports = readFileSync(resolve(repoRoot, 'docs', 'rules', `${rule.id}.md`), 'utf8')
+      .split('## What it reports\n\n')[1]
+      .split('\n\n')[0];
     assert.equal(rule.fullDescription.text, reports.replace(/\n/g, ' '), rule.id);
     assert.equal(rule.helpUri, undefined);
     assert.doesNotMatch(rule.help.text, /^#|\*\*|```/m, rule.id);
   }
-  assert.deepEqual(sarifRun.artifacts, ['specs/clean.rst', 'specs/problems.rst', 'specs/warnings.rst'].map((uri) => ({ location: { uri } })));
+  assert.deepEqual(
+    sarifRun.artifacts,
+    ['specs/clean.rst', 'specs/problems.rst', 'specs/warnings.rst'].map((uri) => ({ location: { uri } })),
+  );
   assert.equal(sarifRun.results.length, 6);
   assert.deepEqual(sarifRun.results[1], {
     ruleId: 'title-underline',
@@ -171,7 +191,11 @@ test('sarif: SARIF 2.1.0 with every rule, its help page, and a region per result
     ],
   });
   assert.deepEqual(
-    sarifRun.results.map((r: { ruleId: string; level: string; ruleIndex: number }) => [r.ruleId, r.level, sarifRun.tool.driver.rules[r.ruleIndex].id]),
+    sarifRun.results.map((r: { ruleId: string; level: string; ruleIndex: number }) => [
+      r.ruleId,
+      r.level,
+      sarifRun.tool.driver.rules[r.ruleIndex].id,
+    ]),
     [
       ['trailing-whitespace', 'error', 'trailing-whitespace'],
       ['title-underline', 'error', 'title-underline'],
@@ -212,21 +236,44 @@ specs/warnings.rst:17:80: error line-length Line is 84 characters long; the maxi
   const root = parseXml(stdout);
   assert.equal(root.name, 'testsuites');
   const cases = root.children[0].children;
-  assert.deepEqual(cases.map((c) => [c.attributes.name, c.children.map((child) => child.name)]), [
-    ['specs/clean.rst', []],
-    ['specs/problems.rst', ['failure']],
-    ['specs/warnings.rst', ['failure']],
+  assert.deepEqual(
+    cases.map((c) => [c.attributes.name, c.children.map((child) => child.name)]),
+    [
+      ['specs/clean.rst', []],
+      ['specs/problems.rst', ['failure']],
+      ['specs/warnings.rst', ['failure']],
+    ],
+  );
+  assert.equal(
+    cases[1].children[0].text.split('\n')[1],
+    "specs/problems.rst:15:1: error title-underline Underline of 'Use Cases' too short: 7 characters for a title 9 columns wide.",
+  );
+  const hints = run([
+    'check',
+    '--format',
+    'junit',
+    '--rule',
+    'line-length=hint',
+    '--rule',
+    'trailing-whitespace=off',
+    'specs/warnings.rst',
   ]);
-  assert.equal(cases[1].children[0].text.split('\n')[1], "specs/problems.rst:15:1: error title-underline Underline of 'Use Cases' too short: 7 characters for a title 9 columns wide.");
-  const hints = run(['check', '--format', 'junit', '--rule', 'line-length=hint', '--rule', 'trailing-whitespace=off', 'specs/warnings.rst']);
   assert.equal(hints.code, 0);
-  assert.deepEqual(parseXml(hints.stdout).children[0].children[0].children.map((c) => [c.name, c.text]), [
-    ['system-out', 'specs/warnings.rst:17:80: hint line-length Line is 84 characters long; the maximum is 79.'],
-  ]);
+  assert.deepEqual(
+    parseXml(hints.stdout).children[0].children[0].children.map((c) => [c.name, c.text]),
+    [['system-out', 'specs/warnings.rst:17:80: hint line-length Line is 84 characters long; the maximum is 79.']],
+  );
   assert.equal(escapeXml(`a<b>&"c"'\u0000\uD800`), 'a&lt;b&gt;&amp;&quot;c&quot;&apos;\uFFFD\uFFFD');
   // And a real XML parser agrees, where Python is installed.
   if (existsSync('/usr/bin/python3')) {
-    const parsed = spawnSync('/usr/bin/python3', ['-c', 'import sys, xml.etree.ElementTree as E; r = E.fromstring(sys.stdin.buffer.read()); print(len(r.iter("testcase").__next__().attrib), len(list(r.iter("failure"))))'], { input: stdout, encoding: 'utf8' });
+    const parsed = spawnSync(
+      '/usr/bin/python3',
+      [
+        '-c',
+        'import sys, xml.etree.ElementTree as E; r = E.fromstring(sys.stdin.buffer.read()); print(len(r.iter("testcase").__next__().attrib), len(list(r.iter("failure"))))',
+      ],
+      { input: stdout, encoding: 'utf8' },
+    );
     assert.equal(parsed.stdout, '3 2\n', parsed.stderr);
   }
 });

@@ -31,7 +31,11 @@ export interface Packed {
 
 /** `npm pack` of the repository into `folder`; --ignore-scripts: the suite's build made the CLI. */
 export function packRepository(folder: string, env: NodeJS.ProcessEnv): Packed {
-  const packed = spawnSync(npm, ['pack', '--ignore-scripts', '--json', '--pack-destination', folder], { cwd: repoRoot, env, encoding: 'utf8' });
+  const packed = spawnSync(npm, ['pack', '--ignore-scripts', '--json', '--pack-destination', folder], {
+    cwd: repoRoot,
+    env,
+    encoding: 'utf8',
+  });
   if (packed.status !== 0) throw new Error(`npm pack failed: ${packed.stderr}`);
   const [info] = JSON.parse(packed.stdout) as { filename: string; size: number; files: { path: string }[] }[];
   return { tarball: join(folder, info.filename), size: info.size, files: info.files.map((file) => file.path).sort() };

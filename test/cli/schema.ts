@@ -13,7 +13,13 @@ export function expectedSchema(): unknown {
   const rules = schemaRuleProperties();
   // The options' entries come from their declarations (server/src/options.ts); `rules` from the registry.
   const options = configSchemaProperties();
-  const rulesEntry = { type: 'object', description: 'Severity per rule id, or off.', properties: rules, additionalProperties: false, default: {} };
+  const rulesEntry = {
+    type: 'object',
+    description: 'Severity per rule id, or off.',
+    properties: rules,
+    additionalProperties: false,
+    default: {},
+  };
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     title: 'rst-specs configuration (.rst-specs.json)',
@@ -25,7 +31,13 @@ export function expectedSchema(): unknown {
       severity: {
         type: 'string',
         enum: ['error', 'warning', 'information', 'hint', 'off'],
-        enumDescriptions: ['Report as an error (exit status 1).', 'Report as a warning.', 'Report as information.', 'Report as a hint.', 'Do not check this rule.'],
+        enumDescriptions: [
+          'Report as an error (exit status 1).',
+          'Report as a warning.',
+          'Report as information.',
+          'Report as a hint.',
+          'Do not check this rule.',
+        ],
       },
     },
     properties: {

@@ -19,7 +19,8 @@ export function validateSarif(log: Json): string[] {
     if (value !== undefined && !(Number.isInteger(value) && (value as number) >= 1)) problems.push(`${where}: must be an integer >= 1`);
   };
   const message = (value: Json, where: string) => {
-    if (!isObject(value) || (typeof value.text !== 'string' && typeof value.id !== 'string')) problems.push(`${where}: needs 'text' or 'id'`);
+    if (!isObject(value) || (typeof value.text !== 'string' && typeof value.id !== 'string'))
+      problems.push(`${where}: needs 'text' or 'id'`);
   };
   const artifactLocation = (value: Json, where: string) => {
     if (!need(value, where, [])) return;
@@ -52,7 +53,8 @@ export function validateSarif(log: Json): string[] {
           for (const key of ['shortDescription', 'fullDescription']) {
             if (descriptor[key] !== undefined) need(descriptor[key], `${where}.${key}`, ['text']);
           }
-          if (descriptor.helpUri !== undefined && typeof descriptor.helpUri !== 'string') problems.push(`${where}.helpUri: must be a string`);
+          if (descriptor.helpUri !== undefined && typeof descriptor.helpUri !== 'string')
+            problems.push(`${where}.helpUri: must be a string`);
           const level = isObject(descriptor.defaultConfiguration) ? descriptor.defaultConfiguration.level : undefined;
           if (level !== undefined && !LEVELS.includes(level as string)) problems.push(`${where}.defaultConfiguration.level: invalid`);
         });
@@ -63,7 +65,11 @@ export function validateSarif(log: Json): string[] {
     }
     if (theRun.artifacts !== undefined) {
       if (!Array.isArray(theRun.artifacts)) problems.push(`${at}.artifacts: must be an array`);
-      else theRun.artifacts.forEach((artifact, i) => isObject(artifact) && artifact.location !== undefined && artifactLocation(artifact.location, `${at}.artifacts[${i}].location`));
+      else
+        theRun.artifacts.forEach(
+          (artifact, i) =>
+            isObject(artifact) && artifact.location !== undefined && artifactLocation(artifact.location, `${at}.artifacts[${i}].location`),
+        );
     }
     if (theRun.results === undefined) return;
     if (!Array.isArray(theRun.results)) {
@@ -121,9 +127,11 @@ export function parseXml(source: string): XmlElement {
     if (/&(?!(amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)/.test(text)) fail('bare &');
     if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/.test(text)) fail('a control character');
     return text.replace(/&(amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);/g, (_, entity: string) =>
-      entity.startsWith('#x') ? String.fromCodePoint(parseInt(entity.slice(2), 16))
-      : entity.startsWith('#') ? String.fromCodePoint(Number(entity.slice(1)))
-      : ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" } as Record<string, string>)[entity],
+      entity.startsWith('#x')
+        ? String.fromCodePoint(parseInt(entity.slice(2), 16))
+        : entity.startsWith('#')
+          ? String.fromCodePoint(Number(entity.slice(1)))
+          : ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" } as Record<string, string>)[entity],
     );
   };
   const name = /[A-Za-z_][\w.-]*/y;

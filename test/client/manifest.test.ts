@@ -19,18 +19,26 @@ test('New Spec from Template is offered in the Explorer on folders named specs a
   const match = /^explorerResourceIsFolder && resourcePath =~ \/(.+)\/$/.exec(entry.when);
   assert.ok(match, entry.when);
   const pattern = new RegExp(match[1]);
-  for (const path of ['/repo/specs', '/repo/specs/pike', '/repo/specs/2025.1/approved', 'C:\\repo\\specs\\pike']) assert.ok(pattern.test(path), path);
-  for (const path of ['/repo', '/repo/doc/source', '/repo/myspecs', '/repo/specs-old', '/repo/doc/specsheet']) assert.ok(!pattern.test(path), path);
+  for (const path of ['/repo/specs', '/repo/specs/pike', '/repo/specs/2025.1/approved', 'C:\\repo\\specs\\pike'])
+    assert.ok(pattern.test(path), path);
+  for (const path of ['/repo', '/repo/doc/source', '/repo/myspecs', '/repo/specs-old', '/repo/doc/specsheet'])
+    assert.ok(!pattern.test(path), path);
 });
 
 test('the walkthrough: three steps, each with media that the package ships', () => {
   const [walkthrough] = manifest.contributes.walkthroughs;
-  assert.deepEqual(walkthrough.steps.map((step: { title: string }) => step.title), ['Open a Spec', 'Fix a Problem', 'Add the Check to CI']);
+  assert.deepEqual(
+    walkthrough.steps.map((step: { title: string }) => step.title),
+    ['Open a Spec', 'Fix a Problem', 'Add the Check to CI'],
+  );
   const ignore = readFileSync(resolve(repoRoot, '.vscodeignore'), 'utf8');
   for (const step of walkthrough.steps) {
     const media = step.media.image ?? step.media.markdown;
     assert.ok(existsSync(resolve(repoRoot, media)), media);
-    assert.ok(ignore.includes(`!${media}\n`) || ignore.includes(`!${media.replace(/[^/]+$/, '**')}\n`), `${media} is left out of the .vsix`);
+    assert.ok(
+      ignore.includes(`!${media}\n`) || ignore.includes(`!${media.replace(/[^/]+$/, '**')}\n`),
+      `${media} is left out of the .vsix`,
+    );
     // Walkthrough descriptions render links but not code spans.
     assert.doesNotMatch(step.description, /`/);
     assert.ok(step.completionEvents.length > 0);

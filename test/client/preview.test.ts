@@ -49,7 +49,15 @@ test('links: fragments scroll, http(s) and mailto go out, relative paths are doc
   assert.equal(linkKind('mailto:a@b.org'), 'external');
   assert.equal(linkKind('../ocata/approved/x.html#usage'), 'document');
   assert.equal(linkKind('other.rst'), 'document');
-  for (const href of ['javascript:alert(1)', 'file:///etc/passwd', 'command:rst-specs.restartServer', 'vscode://x', '//evil.example/x', '', 'data:text/html,x']) {
+  for (const href of [
+    'javascript:alert(1)',
+    'file:///etc/passwd',
+    'command:rst-specs.restartServer',
+    'vscode://x',
+    '//evil.example/x',
+    '',
+    'data:text/html,x',
+  ]) {
     assert.equal(linkKind(href), 'none', href);
   }
   assert.equal(externalLink('ftp://example.org'), false);
@@ -127,7 +135,10 @@ test('the page: one script, by nonce, from the extension; no inline script or st
     remoteImages: false,
   });
   assert.equal(html.match(/<script\b/g)?.length, 1);
-  assert.match(html, /<script nonce="N0nce" src="https:\/\/file\+\.vscode-resource\.vscode-cdn\.net\/ext\/client\/out\/preview\.js"><\/script>/);
+  assert.match(
+    html,
+    /<script nonce="N0nce" src="https:\/\/file\+\.vscode-resource\.vscode-cdn\.net\/ext\/client\/out\/preview\.js"><\/script>/,
+  );
   assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src vscode-webview:\/\/x data:; /);
   assert.match(html, /href="https:\/\/file\+\.vscode-resource\.vscode-cdn\.net\/ext\/client\/out\/preview\.css\?a=&quot;b&quot;"/);
   assert.doesNotMatch(html, /<style|style=|<script>/);
@@ -138,8 +149,14 @@ test('nonce: 32 characters of [A-Za-z0-9], different each time', () => {
   const a = nonce();
   assert.match(a, /^[A-Za-z0-9]{32}$/);
   assert.notEqual(a, nonce());
-  assert.equal(nonce((bytes) => bytes.fill(0)), 'A'.repeat(32));
-  assert.equal(nonce((bytes) => bytes.fill(63)), 'B'.repeat(32)); // 63 % 62 = 1
+  assert.equal(
+    nonce((bytes) => bytes.fill(0)),
+    'A'.repeat(32),
+  );
+  assert.equal(
+    nonce((bytes) => bytes.fill(63)),
+    'B'.repeat(32),
+  ); // 63 % 62 = 1
 });
 
 test('highlighting: the languages specs use, by their Pygments names too; others left plain; the code escaped', async () => {
@@ -148,8 +165,14 @@ test('highlighting: the languages specs use, by their Pygments names too; others
     highlight('{"a": 1}', 'json'),
     '<span class="hljs-punctuation">{</span><span class="hljs-attr">&quot;a&quot;</span><span class="hljs-punctuation">:</span> <span class="hljs-number">1</span><span class="hljs-punctuation">}</span>',
   );
-  assert.equal(highlight('$ nova list', 'console'), '<span class="hljs-meta prompt_">$ </span><span class="language-bash">nova list</span>');
-  assert.equal(highlight('def f(): pass', 'python3'), '<span class="hljs-keyword">def</span> <span class="hljs-title function_">f</span>(): <span class="hljs-keyword">pass</span>');
+  assert.equal(
+    highlight('$ nova list', 'console'),
+    '<span class="hljs-meta prompt_">$ </span><span class="language-bash">nova list</span>',
+  );
+  assert.equal(
+    highlight('def f(): pass', 'python3'),
+    '<span class="hljs-keyword">def</span> <span class="hljs-title function_">f</span>(): <span class="hljs-keyword">pass</span>',
+  );
   assert.equal(highlight('x <b>', 'text'), 'x &lt;b&gt;');
   assert.equal(highlight('main = print 1', 'haskell'), undefined);
   assert.equal(highlight('x', ''), undefined);

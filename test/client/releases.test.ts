@@ -3,10 +3,17 @@ import assert from 'node:assert/strict';
 import { errorCount, newestFirst, rulesSummary } from '../../client/src/releases';
 
 test('release folders newest first: numbered, then named backwards through the alphabet, then the others', () => {
-  assert.deepEqual(
-    newestFirst(['juno', '2023.1', 'backlog', 'zed', '2027.1', 'abandoned', '2026.2', 'queens', '2026.10']),
-    ['2027.1', '2026.10', '2026.2', '2023.1', 'zed', 'queens', 'juno', 'abandoned', 'backlog'],
-  );
+  assert.deepEqual(newestFirst(['juno', '2023.1', 'backlog', 'zed', '2027.1', 'abandoned', '2026.2', 'queens', '2026.10']), [
+    '2027.1',
+    '2026.10',
+    '2026.2',
+    '2023.1',
+    'zed',
+    'queens',
+    'juno',
+    'abandoned',
+    'backlog',
+  ]);
 });
 
 test('the summary of a workspace check: errors first, then by count; the rest counted', () => {

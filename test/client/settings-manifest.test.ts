@@ -19,7 +19,12 @@ test('the rstSpecs settings are the options declared in server/src/options.ts (n
   // Every setting but the language client's own trace and the preview's (read by the extension
   // only: client/src/preview/) is an option, and each option with a setting is in package.json.
   const ownedByClient = ['rstSpecs.trace.server', 'rstSpecs.preview.remoteImages'];
-  assert.deepEqual(Object.keys(settings()).filter((key) => !ownedByClient.includes(key)).sort(), [...Object.keys(declared), 'rstSpecs.rules'].sort());
+  assert.deepEqual(
+    Object.keys(settings())
+      .filter((key) => !ownedByClient.includes(key))
+      .sort(),
+    [...Object.keys(declared), 'rstSpecs.rules'].sort(),
+  );
   assert.equal(declared['rstSpecs.maxLineLength'].default, 79);
   assert.deepEqual(declared['rstSpecs.exclude'].default, OPTIONS.exclude.default);
 });

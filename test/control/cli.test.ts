@@ -51,7 +51,10 @@ test('CLI: inline control, and an unknown rule id in it', () => {
     writeFileSync(join(folder, 'specs', 'clean-spec.rst'), text);
     const result = run(['check', '--format', 'json', 'specs'], { cwd: folder });
     const [file] = (JSON.parse(result.stdout) as { files: { diagnostics: { code: string }[] }[] }).files;
-    assert.deepEqual(file.diagnostics.map((d) => d.code), ['control-comment', 'trailing-whitespace']);
+    assert.deepEqual(
+      file.diagnostics.map((d) => d.code),
+      ['control-comment', 'trailing-whitespace'],
+    );
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }

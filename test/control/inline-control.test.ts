@@ -22,7 +22,7 @@ const T = 'Text with a trailing space. ';
 /** A tab and a trailing space (not at the start: an indented line after a comment continues the comment). */
 const TT = 'Tab\tinside, and a trailing space. ';
 
-test('disable … enable: off from the disable comment\'s line up to (not including) the enable comment\'s line', () => {
+test("disable … enable: off from the disable comment's line up to (not including) the enable comment's line", () => {
   assert.deepEqual(
     run([
       T, //                                                  0: before the region
@@ -43,14 +43,18 @@ test('disable … enable: off from the disable comment\'s line up to (not includ
 test('disable without enable lasts to the end of the file; other rules stay on', () => {
   const text = replaceLine(cleanSpec(), PARAGRAPH, ['.. rst-specs: disable=trailing-whitespace', '', T].join('\n'));
   const tail = `${text.trimEnd()}\n\nMore text. \n\tTabbed.\n`;
-  assert.deepEqual(check(tail).map((d) => d.code), ['tab']);
+  assert.deepEqual(
+    check(tail).map((d) => d.code),
+    ['tab'],
+  );
 });
 
 test('disable-next-line: the next non-blank line only', () => {
-  assert.deepEqual(
-    run([T, '', '.. rst-specs: disable-next-line=trailing-whitespace', '', T, T, '', T]),
-    ['trailing-whitespace@0', 'trailing-whitespace@5', 'trailing-whitespace@7'],
-  );
+  assert.deepEqual(run([T, '', '.. rst-specs: disable-next-line=trailing-whitespace', '', T, T, '', T]), [
+    'trailing-whitespace@0',
+    'trailing-whitespace@5',
+    'trailing-whitespace@7',
+  ]);
   // No blank line between: the comment would swallow the text (rST), so the check reads what the
   // parser reads: an indented line continues the comment; the next non-blank line after it is covered.
   assert.deepEqual(run(['.. rst-specs: disable-next-line=trailing-whitespace', '', T, T]), ['trailing-whitespace@3']);
@@ -58,25 +62,34 @@ test('disable-next-line: the next non-blank line only', () => {
 
 test('disable-next-line before a title covers the whole title (overline, title, underline)', () => {
   const text = cleanSpec().replace('Use Cases\n---------\n', '.. rst-specs: disable-next-line=title-underline\n\nUse Cases\n-----\n');
-  assert.deepEqual(check(text).map((d) => d.code), []);
+  assert.deepEqual(
+    check(text).map((d) => d.code),
+    [],
+  );
   const bare = cleanSpec().replace('Use Cases\n---------\n', 'Use Cases\n-----\n');
-  assert.deepEqual(check(bare).map((d) => d.code), ['title-underline']);
+  assert.deepEqual(
+    check(bare).map((d) => d.code),
+    ['title-underline'],
+  );
 });
 
 test('disable-file: anywhere in the file, for the whole file', () => {
   const text = `${cleanSpec().trimEnd()}\n\n.. rst-specs: disable-file=trailing-whitespace,tab\n`.replace('Unit tests.', 'Unit tests. \tx');
-  assert.deepEqual(check(text).map((d) => d.code), []);
+  assert.deepEqual(
+    check(text).map((d) => d.code),
+    [],
+  );
 });
 
 test('without a list, a command applies to every rule; enable=<id> then turns one back on', () => {
-  assert.deepEqual(run(['.. rst-specs: disable', '', `${T}\tTab.`, '', '.. rst-specs: enable=tab', '', `${T}\tTab.`, '', '.. rst-specs: enable', '', T]), [
-    'tab@6',
-    'trailing-whitespace@10',
-  ]);
+  assert.deepEqual(
+    run(['.. rst-specs: disable', '', `${T}\tTab.`, '', '.. rst-specs: enable=tab', '', `${T}\tTab.`, '', '.. rst-specs: enable', '', T]),
+    ['tab@6', 'trailing-whitespace@10'],
+  );
   assert.deepEqual(run(['.. rst-specs: disable-next-line', '', TT, TT]), ['tab@3', 'trailing-whitespace@3']);
 });
 
-test('lists: commas with or without spaces, over the comment\'s indented lines, and a -- reason', () => {
+test("lists: commas with or without spaces, over the comment's indented lines, and a -- reason", () => {
   assert.deepEqual(run(['.. rst-specs: disable-next-line=tab, trailing-whitespace -- copied as is', '', TT]), []);
   assert.deepEqual(run(['.. rst-specs: disable-next-line=tab,', '   trailing-whitespace', '', TT]), []);
 });
@@ -107,7 +120,10 @@ test('an unknown rule id or command is itself a diagnostic (control-comment), an
   // Every id unknown: the comment does nothing (rather than turning every rule off).
   assert.deepEqual(run(['.. rst-specs: disable-next-line=nothing-like-it', '', T]), ['control-comment@0', 'trailing-whitespace@2']);
   // control-comment can be turned off like any rule.
-  assert.deepEqual(check(text, { rules: { 'control-comment': 'off' } }).filter((d) => d.code === 'control-comment'), []);
+  assert.deepEqual(
+    check(text, { rules: { 'control-comment': 'off' } }).filter((d) => d.code === 'control-comment'),
+    [],
+  );
 });
 
 test('template= is read before the first title only; later it is a control-comment diagnostic', () => {
@@ -116,12 +132,17 @@ test('template= is read before the first title only; later it is a control-comme
   const late = replaceLine(cleanSpec(), PARAGRAPH, '.. rst-specs: template=lite.rst');
   const control = inlineControl(parseSpec(late));
   assert.equal(control.templatePath, undefined);
-  assert.deepEqual(control.problems.map((p) => p.message), ["template= is read only before the spec's first title: move this comment to the top."]);
+  assert.deepEqual(
+    control.problems.map((p) => p.message),
+    ["template= is read only before the spec's first title: move this comment to the top."],
+  );
 });
 
 test('what is not a control comment: text in a literal block, a comment that starts on the next line, a directive', () => {
   const doc = parseSpec(
-    ['Example::', '', '   .. rst-specs: disable=tab', '', '..', '   rst-specs: disable=tab', '', '.. rst-specs:: disable=tab', ''].join('\n'),
+    ['Example::', '', '   .. rst-specs: disable=tab', '', '..', '   rst-specs: disable=tab', '', '.. rst-specs:: disable=tab', ''].join(
+      '\n',
+    ),
   );
   assert.deepEqual(controlComments(doc), []);
 });

@@ -24,30 +24,37 @@ function sphinxWarns(files: readonly string[]): Set<string> | undefined {
   return new Set(report.files.filter((file) => file.warnings.length > 0).map((file) => resolve(file.path)));
 }
 
-test('corpus: rst-specs reports an error exactly when the repo\'s check fails the spec, or Sphinx warns on it', { skip: !hasCorpus && '../shared/corpus is absent' }, (t) => {
-  const specs = readManifest();
-  assert.equal(specs.length, 294);
-  const missed: string[] = [];
-  const beyondPeer: string[] = [];
-  let agree = 0;
-  for (const spec of specs) {
-    const diagnostics = validateText(readFileSync(spec.file, 'utf8'), corpusTemplate(spec.templateFile), {
-      optionalSections: peerOptionalSections(spec.release),
-      fileName: basename(spec.file),
-    });
-    const errors = diagnostics.filter((d) => d.severity === 'error');
-    if ((errors.length > 0) === !spec.peerPass) agree++;
-    else if (errors.length === 0) missed.push(`${spec.repo}/${spec.path}: the repo's check fails it (${spec.peerFailures.join(' | ')}), rst-specs reports no error`);
-    else beyondPeer.push(spec.file);
-  }
-  assert.deepEqual(missed, []);
-  const warned = sphinxWarns(beyondPeer);
-  if (warned === undefined) {
-    t.skip(`python3-sphinx is not installed: ${beyondPeer.length} specs with an error that the repo's check passes are not confirmed by Sphinx`);
-    return;
-  }
-  const unconfirmed = beyondPeer.filter((file) => !warned.has(file));
-  assert.deepEqual(unconfirmed, [], 'errors on specs that pass both CI gates');
-  t.diagnostic(`${agree + beyondPeer.length} of ${specs.length} agree with CI (${beyondPeer.length} by Sphinx's warnings)`);
-  assert.equal(agree + beyondPeer.length, 294);
-});
+test(
+  "corpus: rst-specs reports an error exactly when the repo's check fails the spec, or Sphinx warns on it",
+  { skip: !hasCorpus && '../shared/corpus is absent' },
+  (t) => {
+    const specs = readManifest();
+    assert.equal(specs.length, 294);
+    const missed: string[] = [];
+    const beyondPeer: string[] = [];
+    let agree = 0;
+    for (const spec of specs) {
+      const diagnostics = validateText(readFileSync(spec.file, 'utf8'), corpusTemplate(spec.templateFile), {
+        optionalSections: peerOptionalSections(spec.release),
+        fileName: basename(spec.file),
+      });
+      const errors = diagnostics.filter((d) => d.severity === 'error');
+      if (errors.length > 0 === !spec.peerPass) agree++;
+      else if (errors.length === 0)
+        missed.push(`${spec.repo}/${spec.path}: the repo's check fails it (${spec.peerFailures.join(' | ')}), rst-specs reports no error`);
+      else beyondPeer.push(spec.file);
+    }
+    assert.deepEqual(missed, []);
+    const warned = sphinxWarns(beyondPeer);
+    if (warned === undefined) {
+      t.skip(
+        `python3-sphinx is not installed: ${beyondPeer.length} specs with an error that the repo's check passes are not confirmed by Sphinx`,
+      );
+      return;
+    }
+    const unconfirmed = beyondPeer.filter((file) => !warned.has(file));
+    assert.deepEqual(unconfirmed, [], 'errors on specs that pass both CI gates');
+    t.diagnostic(`${agree + beyondPeer.length} of ${specs.length} agree with CI (${beyondPeer.length} by Sphinx's warnings)`);
+    assert.equal(agree + beyondPeer.length, 294);
+  },
+);

@@ -39,31 +39,49 @@ test('docs gate (inline, names): nothing on the public corpus', { skip: !hasCorp
   assert.deepEqual(found, []);
 });
 
-test('docs gate (inline, names): nothing on the 813 specs of nova-specs, with its conf.py', { skip: !existsSync(NOVA) && 'no nova-specs' }, () => {
-  const analyzer = new Analyzer();
-  const files = rstFiles(join(NOVA, 'specs')).filter((f) => !f.endsWith('template.rst') && !f.endsWith('index.rst'));
-  assert.ok(files.length >= 813, `${files.length} specs`);
-  assert.deepEqual(files.flatMap((file) => findings(analyzer, file, NOVA)), []);
-  // the conf.py was found and read: a directive its extensions lack is reported
-  const spec = join(NOVA, 'specs', 'xena', 'approved', 'new.rst');
-  const diagnostics = analyzer.analyze({ text: 'T\n=\n\n.. graphviz::\n\n   a\n', filePath: spec, workspaceFolder: NOVA }).diagnostics;
-  assert.deepEqual(diagnostics.filter((d) => d.code === 'rst-directive').map((d) => d.message), ['Unknown directive type "graphviz".']);
-});
+test(
+  'docs gate (inline, names): nothing on the 813 specs of nova-specs, with its conf.py',
+  { skip: !existsSync(NOVA) && 'no nova-specs' },
+  () => {
+    const analyzer = new Analyzer();
+    const files = rstFiles(join(NOVA, 'specs')).filter((f) => !f.endsWith('template.rst') && !f.endsWith('index.rst'));
+    assert.ok(files.length >= 813, `${files.length} specs`);
+    assert.deepEqual(
+      files.flatMap((file) => findings(analyzer, file, NOVA)),
+      [],
+    );
+    // the conf.py was found and read: a directive its extensions lack is reported
+    const spec = join(NOVA, 'specs', 'xena', 'approved', 'new.rst');
+    const diagnostics = analyzer.analyze({ text: 'T\n=\n\n.. graphviz::\n\n   a\n', filePath: spec, workspaceFolder: NOVA }).diagnostics;
+    assert.deepEqual(
+      diagnostics.filter((d) => d.code === 'rst-directive').map((d) => d.message),
+      ['Unknown directive type "graphviz".'],
+    );
+  },
+);
 
 const fullRun = process.env.RST_SPECS_SPHINX_CORPUS === '1';
-test('docs gate (inline, names): the corpus against Sphinx, message by message', { skip: !fullRun ? 'set RST_SPECS_SPHINX_CORPUS=1' : sphinxMissing() || (!hasCorpus && 'no corpus') || undefined }, () => {
-  const analyzer = new Analyzer();
-  const rows = readManifest();
-  const mismatches: string[] = [];
-  for (const repo of new Set(rows.map((r) => r.repo))) {
-    const files = rows.filter((r) => r.repo === repo).map((r) => resolve(corpusRoot, r.repo, r.path));
-    for (const result of runGate(files, repo)) {
-      const expected = result.warnings.map(sphinxEntry).filter((e) => e !== null);
-      const text = readFileSync(result.path, 'utf8');
-      const ours = analyzer.analyze({ text, filePath: result.path }).diagnostics.filter((d) => RULES.has(d.code)).map(findingEntry);
-      const { missing, extra } = compare(expected, ours);
-      if (missing.length || extra.length) mismatches.push(`${result.path}: missing ${JSON.stringify(missing)}, extra ${JSON.stringify(extra)}`);
+test(
+  'docs gate (inline, names): the corpus against Sphinx, message by message',
+  { skip: !fullRun ? 'set RST_SPECS_SPHINX_CORPUS=1' : sphinxMissing() || (!hasCorpus && 'no corpus') || undefined },
+  () => {
+    const analyzer = new Analyzer();
+    const rows = readManifest();
+    const mismatches: string[] = [];
+    for (const repo of new Set(rows.map((r) => r.repo))) {
+      const files = rows.filter((r) => r.repo === repo).map((r) => resolve(corpusRoot, r.repo, r.path));
+      for (const result of runGate(files, repo)) {
+        const expected = result.warnings.map(sphinxEntry).filter((e) => e !== null);
+        const text = readFileSync(result.path, 'utf8');
+        const ours = analyzer
+          .analyze({ text, filePath: result.path })
+          .diagnostics.filter((d) => RULES.has(d.code))
+          .map(findingEntry);
+        const { missing, extra } = compare(expected, ours);
+        if (missing.length || extra.length)
+          mismatches.push(`${result.path}: missing ${JSON.stringify(missing)}, extra ${JSON.stringify(extra)}`);
+      }
     }
-  }
-  assert.deepEqual(mismatches, []);
-});
+    assert.deepEqual(mismatches, []);
+  },
+);

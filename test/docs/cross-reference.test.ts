@@ -37,7 +37,7 @@ const SPEC = [
   '',
   'See :ref:`Missing-Label` and :ref:`known label` and',
   ':ref:`title <other_Missing>` and :doc:`../nowhere` and :doc:`/sub/b` and',
-  ':doc:`b` and :ref:`x <in-readme>` and :ref:`it\'s`, :doc:`Title <zz>`,',
+  ":doc:`b` and :ref:`x <in-readme>` and :ref:`it's`, :doc:`Title <zz>`,",
   ':ref:`!nolink`, :ref:`own-label`, :ref:`priority`, ``:ref:`literal```, :ref:`para-label`',
   'and :ref:`titled <para-label>`.',
   '',
@@ -60,7 +60,8 @@ function repo(root: string, link: (target: string, at: string) => void): string 
     'tox.ini': '',
     'README.rst': 'Readme\n======\n\n.. _in-readme:\n\nText.\n',
     'doc/source/conf.py': "extensions = []\nmaster_doc = 'index'\n",
-    'doc/source/index.rst': 'Index\n=====\n\n.. toctree::\n   :glob:\n\n   readme\n   sub/*\n   specs/*/approved/*\n   priorities/*\n\n.. _Known Label:\n\nKnown\n-----\n\nText.\n',
+    'doc/source/index.rst':
+      'Index\n=====\n\n.. toctree::\n   :glob:\n\n   readme\n   sub/*\n   specs/*/approved/*\n   priorities/*\n\n.. _Known Label:\n\nKnown\n-----\n\nText.\n',
     'doc/source/readme.rst': '.. include:: ../../README.rst\n',
     'doc/source/sub/b.rst': 'B\n=\n\n.. _para-label:\n\nText.\n',
     'priorities/p.rst': '.. _priority:\n\nPriorities\n==========\n\nText.\n',
@@ -86,7 +87,21 @@ test('references: roles, explicit titles, suppressed ones, and none in literals 
   const references = roleReferences(parseSpec(SPEC));
   assert.deepEqual(
     references.map((reference) => `${reference.role}:${reference.target}`),
-    ['ref:missing-label', 'ref:known label', 'ref:other_missing', 'doc:../nowhere', 'doc:/sub/b', 'doc:b', 'ref:in-readme', "ref:it's", 'doc:zz', 'ref:own-label', 'ref:priority', 'ref:para-label', 'ref:para-label'],
+    [
+      'ref:missing-label',
+      'ref:known label',
+      'ref:other_missing',
+      'doc:../nowhere',
+      'doc:/sub/b',
+      'doc:b',
+      'ref:in-readme',
+      "ref:it's",
+      'doc:zz',
+      'ref:own-label',
+      'ref:priority',
+      'ref:para-label',
+      'ref:para-label',
+    ],
   );
   assert.equal(pythonRepr("it's"), '"it\'s"');
   assert.equal(pythonRepr('a\'b"c'), "'a\\'b\"c'");
@@ -146,58 +161,73 @@ test('Sphinx 5.3 reports the same references with the same words', { skip: !hasS
   const root = mkdtempSync(join(tmpdir(), 'rst-specs-xref-'));
   try {
     const spec = repo(root, (target, at) => symlinkSync(target, at));
-    const build = spawnSync(PYTHON, ['-m', 'sphinx', '-q', '-b', 'html', '-d', join(root, 'doctrees'), join(root, 'doc/source'), join(root, 'html')], { encoding: 'utf8' });
+    const build = spawnSync(
+      PYTHON,
+      ['-m', 'sphinx', '-q', '-b', 'html', '-d', join(root, 'doctrees'), join(root, 'doc/source'), join(root, 'html')],
+      { encoding: 'utf8' },
+    );
     const warnings = build.stderr
       .replace(/\x1b\[[0-9;]*m/g, '')
       .split('\n')
       .filter((line) => /undefined label|unknown document|Failed to create a cross reference/.test(line))
       .map((line) => line.replace(/^.*?WARNING: /, ''));
-    assert.deepEqual(warnings, EXPECTED.map((expected) => expected.message));
+    assert.deepEqual(
+      warnings,
+      EXPECTED.map((expected) => expected.message),
+    );
     assert.ok(existsSync(spec));
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
 });
 
-test('nova-specs: no rst-cross-reference on its 813 specs (its docs job passes), on a temporary copy', { skip: !existsSync(novaSpecs) && 'no ../shared/repos/nova-specs' }, () => {
-  const root = mkdtempSync(join(tmpdir(), 'rst-specs-nova-'));
-  try {
-    const copy = join(root, 'nova-specs');
-    cpSync(novaSpecs, copy, { recursive: true });
-    const analyzer = new Analyzer(undefined, undefined, new DocsTrees());
-    let specs = 0;
-    let references = 0;
-    const found: string[] = [];
-    for (const release of readdirSync(join(copy, 'specs'))) {
-      for (const state of ['approved', 'implemented']) {
-        const folder = join(copy, 'specs', release, state);
-        if (!existsSync(folder)) continue;
-        for (const name of readdirSync(folder).filter((file) => file.endsWith('.rst'))) {
-          specs++;
-          const text = readFileSync(join(folder, name), 'utf8');
-          const count = roleReferences(parseSpec(text)).length;
-          references += count;
-          // The rule looks at nothing else (it returns at once without a role): the others need no check.
-          if (count === 0) continue;
-          const analysis = analyzer.analyze({ text, filePath: join(folder, name), workspaceFolder: copy });
-          for (const d of analysis.diagnostics) if (d.code === 'rst-cross-reference') found.push(`${release}/${state}/${name}: ${d.message}`);
+test(
+  'nova-specs: no rst-cross-reference on its 813 specs (its docs job passes), on a temporary copy',
+  { skip: !existsSync(novaSpecs) && 'no ../shared/repos/nova-specs' },
+  () => {
+    const root = mkdtempSync(join(tmpdir(), 'rst-specs-nova-'));
+    try {
+      const copy = join(root, 'nova-specs');
+      cpSync(novaSpecs, copy, { recursive: true });
+      const analyzer = new Analyzer(undefined, undefined, new DocsTrees());
+      let specs = 0;
+      let references = 0;
+      const found: string[] = [];
+      for (const release of readdirSync(join(copy, 'specs'))) {
+        for (const state of ['approved', 'implemented']) {
+          const folder = join(copy, 'specs', release, state);
+          if (!existsSync(folder)) continue;
+          for (const name of readdirSync(folder).filter((file) => file.endsWith('.rst'))) {
+            specs++;
+            const text = readFileSync(join(folder, name), 'utf8');
+            const count = roleReferences(parseSpec(text)).length;
+            references += count;
+            // The rule looks at nothing else (it returns at once without a role): the others need no check.
+            if (count === 0) continue;
+            const analysis = analyzer.analyze({ text, filePath: join(folder, name), workspaceFolder: copy });
+            for (const d of analysis.diagnostics)
+              if (d.code === 'rst-cross-reference') found.push(`${release}/${state}/${name}: ${d.message}`);
+          }
         }
       }
+      assert.equal(specs, 813);
+      assert.equal(references, 27, 'the :ref: and :doc: references of its specs (most of its 60 are in the templates)');
+      assert.deepEqual(found, []);
+      // A wrong one is found: the tree was read.
+      const spec = join(copy, 'specs/2024.1/implemented', readdirSync(join(copy, 'specs/2024.1/implemented'))[0]);
+      const text = `${readFileSync(spec, 'utf8')}\nSee :ref:\`feature-liaisons\` and :ref:\`no-such-label\`.\n`;
+      assert.deepEqual(
+        analyzer
+          .analyze({ text, filePath: spec, workspaceFolder: copy })
+          .diagnostics.filter((d) => d.code === 'rst-cross-reference')
+          .map((d) => d.message),
+        ["undefined label: 'no-such-label'"],
+      );
+    } finally {
+      rmSync(root, { recursive: true, force: true });
     }
-    assert.equal(specs, 813);
-    assert.equal(references, 27, 'the :ref: and :doc: references of its specs (most of its 60 are in the templates)');
-    assert.deepEqual(found, []);
-    // A wrong one is found: the tree was read.
-    const spec = join(copy, 'specs/2024.1/implemented', readdirSync(join(copy, 'specs/2024.1/implemented'))[0]);
-    const text = `${readFileSync(spec, 'utf8')}\nSee :ref:\`feature-liaisons\` and :ref:\`no-such-label\`.\n`;
-    assert.deepEqual(
-      analyzer.analyze({ text, filePath: spec, workspaceFolder: copy }).diagnostics.filter((d) => d.code === 'rst-cross-reference').map((d) => d.message),
-      ["undefined label: 'no-such-label'"],
-    );
-  } finally {
-    rmSync(root, { recursive: true, force: true });
-  }
-});
+  },
+);
 
 test('the tree read ahead in slices gives what the synchronous read gives, pausing between slices', async () => {
   const root = mkdtempSync(join(tmpdir(), 'rst-specs-xref-'));
@@ -220,12 +250,18 @@ test("conf.py's exclude_patterns: excluded documents are not built (a spec there
   const root = mkdtempSync(join(tmpdir(), 'rst-specs-xref-'));
   try {
     const spec = repo(root, (target, at) => symlinkSync(target, at));
-    writeTree(root, { 'doc/source/drafts/d.rst': 'D\n=\n', 'specs/pike/approved/second.rst': 'S\n=\n\n:doc:`/drafts/d` and :doc:`/sub/b`.\n' });
+    writeTree(root, {
+      'doc/source/drafts/d.rst': 'D\n=\n',
+      'specs/pike/approved/second.rst': 'S\n=\n\n:doc:`/drafts/d` and :doc:`/sub/b`.\n',
+    });
     const second = join(root, 'specs/pike/approved/second.rst');
     assert.deepEqual(crossReferences(second), []);
     writeFileSync(join(root, 'doc/source/conf.py'), "extensions = []\nexclude_patterns = ['drafts', 'specs/*/approved/spec.rst']\n");
     assert.deepEqual(crossReferences(spec), [], 'the spec is excluded: Sphinx does not build it');
-    assert.deepEqual(crossReferences(second).map((d) => d.message), ["unknown document: '/drafts/d'"]);
+    assert.deepEqual(
+      crossReferences(second).map((d) => d.message),
+      ["unknown document: '/drafts/d'"],
+    );
     writeFileSync(join(root, 'doc/source/conf.py'), "exclude_patterns = ['_build']\nexclude_patterns += EXTRA\n");
     assert.deepEqual(crossReferences(second), [], 'exclude_patterns computed: not known, not checked');
   } finally {

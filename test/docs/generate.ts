@@ -7,18 +7,90 @@ import { random } from '../robustness/config';
 const WORDS = ['alpha', 'beta', 'gamma', 'node', 'cluster', 'policy', 'API', 'spec', 'x', 'foo_bar', 'a-b'];
 const NAMES = ['alpha', 'beta', 'node list', 'Policy'];
 const INLINE = [
-  '*w*', '**w**', '``w``', '`w`', '`w`_', 'w_', 'w__', '`w <http://example.org/w>`_', '`w <http://example.org/v>`_',
-  '`w <n_>`_', '`w`__', '|s|', '|s|_', '_`w`', '[1]_', '[#]_', '[#n]_', '[*]_', '[CIT]_', ':ref:`w`', ':func:`w`',
-  ':rolx:`w`', ':code:`w`', '`w`:emphasis:', ':emphasis:`w`_', ':sup:`w`:sub:', '*', '**', '`', '``', '|', '_`',
-  '"*"', "'`'", '(*)', '*w', 'w*', '**w', '``w', '`w', '|w', '_`w', '\\*w*', '*w\\*', 'a*b*c', '2 * 3', '*w*x',
-  '*w*.', '(*w*)', '"*w*"', '«*w*»', '*w *', '` w`', '``w ``', '|w |', ':w:`', 'w:`x`', '`w`__x', '<*w*>', '*\n*',
+  '*w*',
+  '**w**',
+  '``w``',
+  '`w`',
+  '`w`_',
+  'w_',
+  'w__',
+  '`w <http://example.org/w>`_',
+  '`w <http://example.org/v>`_',
+  '`w <n_>`_',
+  '`w`__',
+  '|s|',
+  '|s|_',
+  '_`w`',
+  '[1]_',
+  '[#]_',
+  '[#n]_',
+  '[*]_',
+  '[CIT]_',
+  ':ref:`w`',
+  ':func:`w`',
+  ':rolx:`w`',
+  ':code:`w`',
+  '`w`:emphasis:',
+  ':emphasis:`w`_',
+  ':sup:`w`:sub:',
+  '*',
+  '**',
+  '`',
+  '``',
+  '|',
+  '_`',
+  '"*"',
+  "'`'",
+  '(*)',
+  '*w',
+  'w*',
+  '**w',
+  '``w',
+  '`w',
+  '|w',
+  '_`w',
+  '\\*w*',
+  '*w\\*',
+  'a*b*c',
+  '2 * 3',
+  '*w*x',
+  '*w*.',
+  '(*w*)',
+  '"*w*"',
+  '«*w*»',
+  '*w *',
+  '` w`',
+  '``w ``',
+  '|w |',
+  ':w:`',
+  'w:`x`',
+  '`w`__x',
+  '<*w*>',
+  '*\n*',
 ];
 const DIRECTIVES = [
-  ['.. note:: w', '   w'], ['.. note::'], ['.. nte:: w'], ['.. warning::', '   :class: c', '', '   w'], ['.. todo:: w'],
-  ['.. todo::'], ['.. code-block:: json', '   :linenos:', '', '   {}'], ['.. code-block:: json', '   :bogus:', '', '   {}'],
-  ['.. image::'], ['.. image:: a.png', '   :bogus: 1'], ['.. versionadded::'], ['.. seealso:: w'], ['.. toctree::', '   :maxdepth: 1'],
-  ['.. figure:: a.png', '', '   caption'], ['.. topic:: T', '', '   w'], ['.. graphviz::', '', '   digraph {}'], ['.. only:: html', '', '   w'],
-  ['.. rubric::'], ['.. unknown-thing::', '', '   *w'], ['.. code:: python', '', '   x = 1'], ['.. centered:: w'], ['.. hlist::', '', '   * w'],
+  ['.. note:: w', '   w'],
+  ['.. note::'],
+  ['.. nte:: w'],
+  ['.. warning::', '   :class: c', '', '   w'],
+  ['.. todo:: w'],
+  ['.. todo::'],
+  ['.. code-block:: json', '   :linenos:', '', '   {}'],
+  ['.. code-block:: json', '   :bogus:', '', '   {}'],
+  ['.. image::'],
+  ['.. image:: a.png', '   :bogus: 1'],
+  ['.. versionadded::'],
+  ['.. seealso:: w'],
+  ['.. toctree::', '   :maxdepth: 1'],
+  ['.. figure:: a.png', '', '   caption'],
+  ['.. topic:: T', '', '   w'],
+  ['.. graphviz::', '', '   digraph {}'],
+  ['.. only:: html', '', '   w'],
+  ['.. rubric::'],
+  ['.. unknown-thing::', '', '   *w'],
+  ['.. code:: python', '', '   x = 1'],
+  ['.. centered:: w'],
+  ['.. hlist::', '', '   * w'],
 ];
 
 function pick<T>(r: () => number, list: readonly T[]): T {
@@ -30,7 +102,12 @@ function phrase(r: () => number): string {
   const n = 3 + Math.floor(r() * 9);
   for (let i = 0; i < n; i++) {
     const token = r() < 0.35 ? pick(r, INLINE) : pick(r, WORDS);
-    parts.push(token.replace(/\bw\b/g, () => pick(r, WORDS)).replace(/\bs\b/, () => pick(r, ['s', 'version', 'S', 'sub'])).replace('n_', `${pick(r, NAMES)}_`));
+    parts.push(
+      token
+        .replace(/\bw\b/g, () => pick(r, WORDS))
+        .replace(/\bs\b/, () => pick(r, ['s', 'version', 'S', 'sub']))
+        .replace('n_', `${pick(r, NAMES)}_`),
+    );
   }
   // sometimes no space between tokens, as in real typing mistakes
   return parts.reduce((text, part) => text + (r() < 0.15 ? '' : ' ') + part);
@@ -74,7 +151,12 @@ export function generateDocument(seed: number): string {
   const blocks = 4 + Math.floor(r() * 10);
   for (let b = 0; b < blocks; b++) {
     const k = r();
-    if (k < 0.45) lines.push(...phrase(r).split('\n').map((l) => l.trim() || 'x'));
+    if (k < 0.45)
+      lines.push(
+        ...phrase(r)
+          .split('\n')
+          .map((l) => l.trim() || 'x'),
+      );
     else if (k < 0.55) lines.push(`${pick(r, NAMES)}`, '-'.repeat(20));
     else if (k < 0.63) lines.push(`.. _${pick(r, NAMES)}: ${r() < 0.5 ? 'http://example.org/' + pick(r, WORDS) : ''}`.trimEnd());
     else if (k < 0.65) lines.push(`__ http://example.org/${pick(r, WORDS)}`);
@@ -83,7 +165,7 @@ export function generateDocument(seed: number): string {
     else if (k < 0.71) lines.push(`.. |${pick(r, ['s', 'sub', 'S'])}| replace:: ${pick(r, WORDS)}`);
     else if (k < 0.75) lines.push(`.. [${pick(r, ['1', '#', '#n', '*', 'CIT'])}] ${pick(r, WORDS)}`);
     else if (k < 0.88) lines.push(...pick(r, DIRECTIVES));
-    else if (k < 0.90) lines.push(`* ${oneLine(r)}`, `* ${pick(r, WORDS)}`);
+    else if (k < 0.9) lines.push(`* ${oneLine(r)}`, `* ${pick(r, WORDS)}`);
     else if (k < 0.92) lines.push(`${pick(r, WORDS)}`, `   ${oneLine(r)}`);
     else lines.push(...pick(r, CONTEXTS)(oneLine(r)));
     lines.push('');

@@ -32,10 +32,13 @@ test('docs gate: generated documents, message by message and line by line, as Sp
     const mismatches: string[] = [];
     for (const result of runGate(files, 'nova-specs')) {
       const expected = result.warnings.map(sphinxEntry).filter((e) => e !== null);
-      const ours = check(texts.get(result.path)!, { docs: NOVA }).filter((d) => RULES.has(d.code)).map(findingEntry);
+      const ours = check(texts.get(result.path)!, { docs: NOVA })
+        .filter((d) => RULES.has(d.code))
+        .map(findingEntry);
       compared += expected.length;
       const { missing, extra } = compare(expected, ours);
-      if (missing.length || extra.length) mismatches.push(`${result.path}: missing ${JSON.stringify(missing)}, extra ${JSON.stringify(extra)}`);
+      if (missing.length || extra.length)
+        mismatches.push(`${result.path}: missing ${JSON.stringify(missing)}, extra ${JSON.stringify(extra)}`);
     }
     assert.deepEqual(mismatches, []);
     assert.ok(compared > COUNT, `only ${compared} Sphinx messages of these kinds: the generator lost its mistakes`);

@@ -22,21 +22,51 @@ const brief = ({ label, sortText, preselect, range: where, newText }: Completion
   newText,
 });
 
-const MISSING = ['Notifications impact', 'Other end user impact', 'Other deployer impact', 'Developer impact', 'Dependencies', 'Documentation Impact', 'References'];
+const MISSING = [
+  'Notifications impact',
+  'Other end user impact',
+  'Other deployer impact',
+  'Developer impact',
+  'Dependencies',
+  'Documentation Impact',
+  'References',
+];
 
 test('at the start of a line that can hold a title: the missing sections, those that belong there first', () => {
   // A blank line after the body of 'Security impact' (Notifications impact and Other end user impact
   // go here), right above 'Performance Impact' (so a blank line follows the inserted title).
   const text = withLine(nodeHealth(), 68, '');
   const items = complete(text, 69, 0);
-  assert.deepEqual(items.map((item) => item.label), MISSING);
+  assert.deepEqual(
+    items.map((item) => item.label),
+    MISSING,
+  );
   assert.deepEqual(items.slice(0, 3).map(brief), [
-    { label: 'Notifications impact', sortText: '0-0007', preselect: true, range: range(69, 0, 69, 0), newText: 'Notifications impact\n--------------------\n\n\n' },
-    { label: 'Other end user impact', sortText: '0-0008', range: range(69, 0, 69, 0), newText: 'Other end user impact\n---------------------\n\n\n' },
-    { label: 'Other deployer impact', sortText: '1-0010', range: range(69, 0, 69, 0), newText: 'Other deployer impact\n---------------------\n\n\n' },
+    {
+      label: 'Notifications impact',
+      sortText: '0-0007',
+      preselect: true,
+      range: range(69, 0, 69, 0),
+      newText: 'Notifications impact\n--------------------\n\n\n',
+    },
+    {
+      label: 'Other end user impact',
+      sortText: '0-0008',
+      range: range(69, 0, 69, 0),
+      newText: 'Other end user impact\n---------------------\n\n\n',
+    },
+    {
+      label: 'Other deployer impact',
+      sortText: '1-0010',
+      range: range(69, 0, 69, 0),
+      newText: 'Other deployer impact\n---------------------\n\n\n',
+    },
   ]);
   assert.deepEqual(brief(items[4]), {
-    label: 'Dependencies', sortText: '1-0015', range: range(69, 0, 69, 0), newText: 'Dependencies\n============\n\n\n',
+    label: 'Dependencies',
+    sortText: '1-0015',
+    range: range(69, 0, 69, 0),
+    newText: 'Dependencies\n============\n\n\n',
   });
   assert.deepEqual(
     { ...items[0], documentation: items[0].documentation?.split('\n') },
@@ -64,7 +94,9 @@ test('at the start of a line that can hold a title: the missing sections, those 
 
 test('a top-level place: after the last subsection, at the end, nowhere between two neighbours', () => {
   const fits = (text: string, line: number, character = 0) =>
-    complete(text, line, character).filter((item) => item.sortText.startsWith('0-')).map((item) => item.label);
+    complete(text, line, character)
+      .filter((item) => item.sortText.startsWith('0-'))
+      .map((item) => item.label);
   assert.deepEqual(fits(withLine(nodeHealth(), 92, '\nDep'), 93, 3), ['Dependencies']);
   assert.deepEqual(fits(withLine(nodeHealth(), 78, '\n'), 79), [], 'after the unknown section, before Implementation');
   assert.deepEqual(fits(withLine(nodeHealth(), 97, '\n'), 98), ['Documentation Impact', 'References']);
@@ -76,7 +108,11 @@ test('a typed title prefix is replaced, and a blank line is kept before the next
   const text = withLine(nodeHealth(), 92, '\nDep\nSome text.');
   const [dependencies] = complete(text, 93, 3).filter((item) => item.label === 'Dependencies');
   assert.deepEqual(brief(dependencies), {
-    label: 'Dependencies', sortText: '0-0015', preselect: true, range: range(93, 0, 93, 3), newText: 'Dependencies\n============\n\n\n',
+    label: 'Dependencies',
+    sortText: '0-0015',
+    preselect: true,
+    range: range(93, 0, 93, 3),
+    newText: 'Dependencies\n============\n\n\n',
   });
   assert.equal(dependencies.snippet, 'Dependencies\n============\n\n$0\n');
   const crlf = complete(text.replace(/\n/g, '\r\n'), 93, 3).find((item) => item.label === 'Dependencies');
@@ -124,8 +160,16 @@ test('an adornment line typed under a title completes to the title width (any rS
   };
   assert.deepEqual(complete(text, 3, 3), [expected]);
   assert.deepEqual(complete(text, 3, 3, false), [expected]);
-  assert.deepEqual(complete('見出し\n--\n', 1, 2).map((item) => item.newText), ['------'], 'wide characters count two columns');
-  assert.deepEqual(complete('~~~~~~~~~~~\n Title\n~~\n', 2, 2).map((item) => item.newText), ['~~~~~~~~~~~'], 'as long as the overline');
+  assert.deepEqual(
+    complete('見出し\n--\n', 1, 2).map((item) => item.newText),
+    ['------'],
+    'wide characters count two columns',
+  );
+  assert.deepEqual(
+    complete('~~~~~~~~~~~\n Title\n~~\n', 2, 2).map((item) => item.newText),
+    ['~~~~~~~~~~~'],
+    'as long as the overline',
+  );
   assert.deepEqual(complete('Title\n=====\n', 1, 5), [], 'already long enough');
   assert.deepEqual(complete('A paragraph\nline\n---\n', 2, 3), [], 'not after a one-line paragraph');
 });
@@ -192,14 +236,17 @@ test('History: a revision row inside the list-table, with the template columns',
   assert.deepEqual(complete(text.replace('History\n=======', 'Changes\n======='), 108, 0), [], 'not in History');
 });
 
-test('REST API impact of a new spec: in the template\'s method bullet, one item replaces it; its defaults pass the REST rules', () => {
+test("REST API impact of a new spec: in the template's method bullet, one item replaces it; its defaults pass the REST rules", () => {
   const template = bundledTemplate();
   const text = newSpecText(template, 'node-groups');
   const doc = parseSpec(text);
   const start = doc.lines.findIndex((line) => line.text === '* Method Specification');
   const line = start + 4; // '  - Method type (POST/PUT/PATCH/GET/DELETE)'
   const items = completionsAt(doc, { doc, template }, { line, character: 3 });
-  assert.deepEqual(items.map((item) => [item.label, item.detail]), [['REST API method block', "In place of the template's 'Method Specification'"]]);
+  assert.deepEqual(
+    items.map((item) => [item.label, item.detail]),
+    [['REST API method block', "In place of the template's 'Method Specification'"]],
+  );
   const [item] = items;
   assert.deepEqual(item.range, range(line, 0, line, 43));
   const end = doc.blocks.find((block) => block.kind === 'list-item' && block.startLine === start)!.endLine;
@@ -210,5 +257,8 @@ test('REST API impact of a new spec: in the template\'s method bullet, one item 
   assert.match(item.snippet!, /Method type: \$\{2\|POST,PUT,PATCH,GET,DELETE\|\}/);
   const result = applyEdits(text, [{ range: item.range, newText: item.newText }, ...item.additionalEdits!]);
   assert.ok(!result.includes('* Method Specification'));
-  assert.deepEqual(validateText(result, template).filter((d) => d.code.startsWith('rest-')), []);
+  assert.deepEqual(
+    validateText(result, template).filter((d) => d.code.startsWith('rest-')),
+    [],
+  );
 });

@@ -15,21 +15,27 @@ const at = (text: string, line: number, character: number) => controlCompletions
 
 test('after `.. rst-specs:` the commands, those that take a value with their =', () => {
   const items = at('Title\n=====\n\n.. rst-specs: dis\n', 3, 17)!;
-  assert.deepEqual(items.map((item) => [item.label, item.newText]), [
-    ['disable', 'disable='],
-    ['enable', 'enable='],
-    ['disable-next-line', 'disable-next-line='],
-    ['disable-file', 'disable-file='],
-    ['template', 'template='],
-    ['optional', 'optional'],
-  ]);
+  assert.deepEqual(
+    items.map((item) => [item.label, item.newText]),
+    [
+      ['disable', 'disable='],
+      ['enable', 'enable='],
+      ['disable-next-line', 'disable-next-line='],
+      ['disable-file', 'disable-file='],
+      ['template', 'template='],
+      ['optional', 'optional'],
+    ],
+  );
   assert.deepEqual(items[0].range, range(3, 14, 3, 17));
   assert.equal(items[0].kind, 'keyword');
 });
 
 test('after `=` or `,` the rule ids not named yet, with their descriptions', () => {
   const items = at('.. rst-specs: disable-next-line=line-length, t\n', 0, 46)!;
-  assert.deepEqual(items.map((item) => item.label), ['tab', 'template']);
+  assert.deepEqual(
+    items.map((item) => item.label),
+    ['tab', 'template'],
+  );
   assert.deepEqual(items[0], {
     label: 'tab',
     kind: 'rule',
@@ -40,7 +46,10 @@ test('after `=` or `,` the rule ids not named yet, with their descriptions', () 
     newText: 'tab',
   });
   assert.equal(items[1].detail, 'diagnostic code');
-  assert.deepEqual(at('.. rst-specs: disable=\n', 0, 22)!.map((item) => item.label), ['line-length', 'tab', 'template']);
+  assert.deepEqual(
+    at('.. rst-specs: disable=\n', 0, 22)!.map((item) => item.label),
+    ['line-length', 'tab', 'template'],
+  );
 });
 
 test('elsewhere: undefined, so that the other completions apply; template= gets none', () => {

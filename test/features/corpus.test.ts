@@ -37,12 +37,14 @@ class Timings {
     return result;
   }
   report(): string {
-    return [...this.samples].map(([kind, samples]) => {
-      const sorted = [...samples].sort((a, b) => a - b);
-      const at = (fraction: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))].toFixed(2);
-      const { ms, where } = this.max.get(kind)!;
-      return `${kind}: ${samples.length} requests, median ${at(0.5)} ms, p99 ${at(0.99)} ms, max ${ms.toFixed(2)} ms (${where})`;
-    }).join('\n');
+    return [...this.samples]
+      .map(([kind, samples]) => {
+        const sorted = [...samples].sort((a, b) => a - b);
+        const at = (fraction: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))].toFixed(2);
+        const { ms, where } = this.max.get(kind)!;
+        return `${kind}: ${samples.length} requests, median ${at(0.5)} ms, p99 ${at(0.99)} ms, max ${ms.toFixed(2)} ms (${where})`;
+      })
+      .join('\n');
   }
 }
 
@@ -66,42 +68,47 @@ function exercise(doc: SpecDocument, spec: SpecContext, diagnostics: Parameters<
   });
 }
 
-test('corpus: every spec\'s outline is its section list, and no request throws', { skip: !hasCorpus && '../shared/corpus is absent' }, async (t) => {
-  const timings = new Timings();
-  const problems: string[] = [];
-  for (const entry of readManifest()) {
-    const where = `${entry.repo}/${entry.path}`;
-    const doc = parseSpec(readFileSync(entry.file, 'utf8'));
-    const template = corpusTemplate(entry.templateFile);
-    const spec = { doc, template };
-    const diagnostics = validateDocument(doc, template, { optionalSections: peerOptionalSections(entry.release) });
-    const symbols = flatten(documentSymbols(doc, spec));
-    const levels = new Map(doc.sections.map((section) => [section, section.level]));
-    assert.deepEqual(
-      symbols.map(([depth, name, line]) => [depth, name, line]),
-      doc.sections.map((section) => [levels.get(section), section.title, section.titleLine]),
-      where,
-    );
-    // The peer check finds no extra top-level section in the specs that pass it: none is marked unknown.
-    const topLevel = doc.roots.length === 1 ? 2 : 1;
-    const unknownTop = symbols.filter(([depth, , , unknown]) => depth === topLevel && unknown).map(([, name]) => name);
-    if (entry.peerPass && unknownTop.length > 0) problems.push(`${where}: ${unknownTop.join(', ')} marked unknown`);
-    try {
-      exercise(doc, spec, diagnostics, timings, where);
-    } catch (error) {
-      problems.push(`${where}: ${(error as Error).stack}`);
+test(
+  "corpus: every spec's outline is its section list, and no request throws",
+  { skip: !hasCorpus && '../shared/corpus is absent' },
+  async (t) => {
+    const timings = new Timings();
+    const problems: string[] = [];
+    for (const entry of readManifest()) {
+      const where = `${entry.repo}/${entry.path}`;
+      const doc = parseSpec(readFileSync(entry.file, 'utf8'));
+      const template = corpusTemplate(entry.templateFile);
+      const spec = { doc, template };
+      const diagnostics = validateDocument(doc, template, { optionalSections: peerOptionalSections(entry.release) });
+      const symbols = flatten(documentSymbols(doc, spec));
+      const levels = new Map(doc.sections.map((section) => [section, section.level]));
+      assert.deepEqual(
+        symbols.map(([depth, name, line]) => [depth, name, line]),
+        doc.sections.map((section) => [levels.get(section), section.title, section.titleLine]),
+        where,
+      );
+      // The peer check finds no extra top-level section in the specs that pass it: none is marked unknown.
+      const topLevel = doc.roots.length === 1 ? 2 : 1;
+      const unknownTop = symbols.filter(([depth, , , unknown]) => depth === topLevel && unknown).map(([, name]) => name);
+      if (entry.peerPass && unknownTop.length > 0) problems.push(`${where}: ${unknownTop.join(', ')} marked unknown`);
+      try {
+        exercise(doc, spec, diagnostics, timings, where);
+      } catch (error) {
+        problems.push(`${where}: ${(error as Error).stack}`);
+      }
     }
-  }
-  const index = new WorkspaceSymbolIndex(nodeWorkspaceFiles);
-  const scope = { folder: corpusRoot, include: DEFAULT_INCLUDE, exclude: DEFAULT_EXCLUDE };
-  const start = performance.now();
-  const cold = await index.query('', [scope]);
-  const coldMs = performance.now() - start;
-  for (const query of ['', 'rest api', 'problem description', 'zzzz']) timings.run('workspaceSymbol', `cached, '${query}'`, () => index.search(query, [scope]));
-  assert.ok(cold.length >= readManifest().length, `${cold.length} workspace symbols`);
-  assert.deepEqual(problems, []);
-  t.diagnostic(`${timings.report()}\nworkspaceSymbol first query (walk + parse ${cold.length} symbols): ${coldMs.toFixed(0)} ms`);
-});
+    const index = new WorkspaceSymbolIndex(nodeWorkspaceFiles);
+    const scope = { folder: corpusRoot, include: DEFAULT_INCLUDE, exclude: DEFAULT_EXCLUDE };
+    const start = performance.now();
+    const cold = await index.query('', [scope]);
+    const coldMs = performance.now() - start;
+    for (const query of ['', 'rest api', 'problem description', 'zzzz'])
+      timings.run('workspaceSymbol', `cached, '${query}'`, () => index.search(query, [scope]));
+    assert.ok(cold.length >= readManifest().length, `${cold.length} workspace symbols`);
+    assert.deepEqual(problems, []);
+    t.diagnostic(`${timings.report()}\nworkspaceSymbol first query (walk + parse ${cold.length} symbols): ${coldMs.toFixed(0)} ms`);
+  },
+);
 
 const METHOD_BLOCK = [
   '* Update the health of node number N',
@@ -153,8 +160,14 @@ function timeRequests(text: string): string[] {
   const last = (content: string) => lines.lastIndexOf(content);
   const requests: [string, Request][] = [
     ['hover, last title', (doc, spec, d) => hoverAt(doc, spec, { line: last('References'), character: 2 }, d)],
-    ['hover, REST API status code', (doc, spec, d) => hoverAt(doc, spec, { line: last('  - Normal http response code(s): 200'), character: 35 }, d)],
-    ['hover, REST API prose', (doc, spec, d) => hoverAt(doc, spec, { line: last('* Update the health of node number 1'), character: 3 }, d)],
+    [
+      'hover, REST API status code',
+      (doc, spec, d) => hoverAt(doc, spec, { line: last('  - Normal http response code(s): 200'), character: 35 }, d),
+    ],
+    [
+      'hover, REST API prose',
+      (doc, spec, d) => hoverAt(doc, spec, { line: last('* Update the health of node number 1'), character: 3 }, d),
+    ],
     ['completion, end of REST API impact', (doc, spec) => completionsAt(doc, spec, { line: last('Security impact') - 1, character: 0 })],
     ['completion, after the filler', (doc, spec) => completionsAt(doc, spec, { line: last('Testing') - 1, character: 0 })],
     ['documentSymbol', (doc, spec) => documentSymbols(doc, spec)],
@@ -194,7 +207,9 @@ function timeRequests(text: string): string[] {
 test('timing on a 5,000-line spec, per request kind (reported, not asserted)', (t) => {
   const text = syntheticSpec(5000, 4);
   const doc = parseSpec(text);
-  t.diagnostic([`${doc.lines.length} lines, ${doc.sections.length} sections, ${doc.blocks.length} blocks`, ...timeRequests(text)].join('\n'));
+  t.diagnostic(
+    [`${doc.lines.length} lines, ${doc.sections.length} sections, ${doc.blocks.length} blocks`, ...timeRequests(text)].join('\n'),
+  );
   const rest = syntheticSpec(5000, 330);
   t.diagnostic(['The same with 330 method blocks (4,600 lines of REST API impact):', ...timeRequests(rest)].join('\n'));
 });

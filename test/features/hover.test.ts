@@ -18,7 +18,7 @@ test('hover on a section title: its place in the template and its guidance, quot
   });
 });
 
-test('hover on a missing-section squiggle: the missing section\'s place and guidance, not the title it sits on', () => {
+test("hover on a missing-section squiggle: the missing section's place and guidance, not the title it sits on", () => {
   const text = nodeHealth();
   assert.deepEqual(hover(text, 79, 3), {
     range: range(79, 0, 79, 14),
@@ -245,5 +245,8 @@ test('rST to Markdown: nested lists, literal blocks, definition lists, directive
       '> Quoted (see <https://example.org/b>).',
     ].join('\n'),
   );
-  assert.equal(inlineMarkdown(':doc:`the spec` and `interpreted` and `ref`_ and **strong**'), '`the spec` and *interpreted* and ref and **strong**');
+  assert.equal(
+    inlineMarkdown(':doc:`the spec` and `interpreted` and `ref`_ and **strong**'),
+    '`the spec` and *interpreted* and ref and **strong**',
+  );
 });

@@ -1,12 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseSpec } from '../../server/src/rst/parse';
-import {
-  type DirectoryEntry,
-  matchesQuery,
-  WorkspaceSymbolIndex,
-  type WorkspaceFiles,
-} from '../../server/src/features/workspace-symbols';
+import { type DirectoryEntry, matchesQuery, WorkspaceSymbolIndex, type WorkspaceFiles } from '../../server/src/features/workspace-symbols';
 import { DEFAULT_EXCLUDE, DEFAULT_INCLUDE } from '../../server/src/spec-files';
 import { range } from '../helpers';
 
@@ -57,13 +52,37 @@ test('workspace symbols: the section titles of the spec files only (templates, i
   const index = new WorkspaceSymbolIndex(workspace());
   assert.deepEqual(await index.query('', [scope]), [
     { name: 'Cluster locks', kind: 'title', file: '/ws/specs/zed/approved/cluster-locks.rst', range: range(1, 0, 1, 13) },
-    { name: 'Proposed change', kind: 'section', containerName: 'Cluster locks', file: '/ws/specs/zed/approved/cluster-locks.rst', range: range(4, 0, 4, 15) },
-    { name: 'Alternatives', kind: 'section', containerName: 'Proposed change', file: '/ws/specs/zed/approved/cluster-locks.rst', range: range(7, 0, 7, 12) },
+    {
+      name: 'Proposed change',
+      kind: 'section',
+      containerName: 'Cluster locks',
+      file: '/ws/specs/zed/approved/cluster-locks.rst',
+      range: range(4, 0, 4, 15),
+    },
+    {
+      name: 'Alternatives',
+      kind: 'section',
+      containerName: 'Proposed change',
+      file: '/ws/specs/zed/approved/cluster-locks.rst',
+      range: range(7, 0, 7, 12),
+    },
     { name: 'Node health', kind: 'title', file: '/ws/specs/zed/approved/node-health.rst', range: range(1, 0, 1, 11) },
-    { name: 'Problem description', kind: 'section', containerName: 'Node health', file: '/ws/specs/zed/approved/node-health.rst', range: range(4, 0, 4, 19) },
+    {
+      name: 'Problem description',
+      kind: 'section',
+      containerName: 'Node health',
+      file: '/ws/specs/zed/approved/node-health.rst',
+      range: range(4, 0, 4, 19),
+    },
   ]);
-  assert.deepEqual((await index.query('nhealth', [scope])).map((entry) => entry.name), ['Node health']);
-  assert.deepEqual((await index.query('CHANGE', [scope])).map((entry) => entry.name), ['Proposed change']);
+  assert.deepEqual(
+    (await index.query('nhealth', [scope])).map((entry) => entry.name),
+    ['Node health'],
+  );
+  assert.deepEqual(
+    (await index.query('CHANGE', [scope])).map((entry) => entry.name),
+    ['Proposed change'],
+  );
 });
 
 test('workspace symbols: the walk and the parsed files are cached; a changed stamp re-reads a file after the TTL', async () => {
@@ -75,24 +94,45 @@ test('workspace symbols: the walk and the parsed files are cached; a changed sta
   assert.equal(files.reads.length, 2);
   now = 4000;
   files.files.set('/ws/specs/zed/approved/node-health.rst', { text: SPEC_A.replace(/Node health/, 'Node status'), stamp: '2' });
-  assert.deepEqual((await index.query('node', [scope])).map((entry) => entry.name), ['Node health'], 'within the TTL: cached');
+  assert.deepEqual(
+    (await index.query('node', [scope])).map((entry) => entry.name),
+    ['Node health'],
+    'within the TTL: cached',
+  );
   assert.equal(files.listings, listings);
   now = 6000;
-  assert.deepEqual((await index.query('node', [scope])).map((entry) => entry.name), ['Node status']);
-  assert.deepEqual(files.reads, ['/ws/specs/zed/approved/cluster-locks.rst', '/ws/specs/zed/approved/node-health.rst', '/ws/specs/zed/approved/node-health.rst']);
+  assert.deepEqual(
+    (await index.query('node', [scope])).map((entry) => entry.name),
+    ['Node status'],
+  );
+  assert.deepEqual(files.reads, [
+    '/ws/specs/zed/approved/cluster-locks.rst',
+    '/ws/specs/zed/approved/node-health.rst',
+    '/ws/specs/zed/approved/node-health.rst',
+  ]);
   files.files.delete('/ws/specs/zed/approved/cluster-locks.rst');
   now = 12000;
-  assert.deepEqual((await index.query('', [scope])).map((entry) => entry.name), ['Node status', 'Problem description']);
+  assert.deepEqual(
+    (await index.query('', [scope])).map((entry) => entry.name),
+    ['Node status', 'Problem description'],
+  );
 });
 
 test('workspace symbols: open documents as the editor has them; bounded walk; matching', async () => {
   const index = new WorkspaceSymbolIndex(workspace());
   const open = [{ file: '/ws/specs/zed/approved/node-health.rst', doc: parseSpec('=========\nEdited it\n=========\n') }];
-  assert.deepEqual((await index.query('', [scope], open)).map((entry) => entry.name), ['Edited it', 'Cluster locks', 'Proposed change', 'Alternatives']);
+  assert.deepEqual(
+    (await index.query('', [scope], open)).map((entry) => entry.name),
+    ['Edited it', 'Cluster locks', 'Proposed change', 'Alternatives'],
+  );
   const shallow = new WorkspaceSymbolIndex(workspace(), { maxDepth: 1, maxEntries: 1000, ttlMs: 0, maxResults: 100 });
   assert.deepEqual(await shallow.query('', [scope]), [], 'specs/zed/approved is deeper than the walk goes');
   const few = new WorkspaceSymbolIndex(workspace(), { maxDepth: 12, maxEntries: 4, ttlMs: 0, maxResults: 100 });
-  assert.deepEqual((await few.query('', [scope])).map((entry) => entry.name), ['Node health', 'Problem description'], 'the walk stops after 4 entries');
+  assert.deepEqual(
+    (await few.query('', [scope])).map((entry) => entry.name),
+    ['Node health', 'Problem description'],
+    'the walk stops after 4 entries',
+  );
   const capped = new WorkspaceSymbolIndex(workspace(), { maxDepth: 12, maxEntries: 1000, ttlMs: 0, maxResults: 2 });
   assert.equal((await capped.query('', [scope])).length, 2);
   assert.ok(matchesQuery('Proposed change', 'prch'));

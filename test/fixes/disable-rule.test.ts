@@ -30,10 +30,19 @@ function disable(text: string, code: string, which: 'line' | 'file' = 'line'): {
   const fix = which === 'line' ? fixes[0] : fixes[fixes.length - 1];
   assert.ok(fix, `no fix for ${code}`);
   const result = applyEdits(text, fix.edits);
-  const before = diagnosticsOf(text).filter((d) => d !== diagnostic && !(d.code === code && d.range.start.line === diagnostic.range.start.line));
+  const before = diagnosticsOf(text).filter(
+    (d) => d !== diagnostic && !(d.code === code && d.range.start.line === diagnostic.range.start.line),
+  );
   const after = diagnosticsOf(result);
-  assert.equal(after.filter((d) => d.code === code).length, diagnosticsOf(text).filter((d) => d.code === code).length - (which === 'file' ? diagnosticsOf(text).filter((d) => d.code === code).length : 1));
-  assert.deepEqual(after.map((d) => d.code).filter((c) => c !== code), before.map((d) => d.code).filter((c) => c !== code));
+  assert.equal(
+    after.filter((d) => d.code === code).length,
+    diagnosticsOf(text).filter((d) => d.code === code).length -
+      (which === 'file' ? diagnosticsOf(text).filter((d) => d.code === code).length : 1),
+  );
+  assert.deepEqual(
+    after.map((d) => d.code).filter((c) => c !== code),
+    before.map((d) => d.code).filter((c) => c !== code),
+  );
   assert.deepEqual(structure(result), structure(text));
   return { title: fix.title, result };
 }
@@ -51,7 +60,9 @@ test('a diagnostic inside a paragraph: the paragraph is wrapped in disable … e
   const first = text.split('\n').indexOf('First line.') + 1;
   assert.equal(title, `Disable trailing-whitespace for this block (lines ${first}–${first + 2})`);
   assert.ok(
-    result.includes(`.. rst-specs: disable=trailing-whitespace\n\nFirst line.\n${T}\nLast line.\n\n.. rst-specs: enable=trailing-whitespace\n\n`),
+    result.includes(
+      `.. rst-specs: disable=trailing-whitespace\n\nFirst line.\n${T}\nLast line.\n\n.. rst-specs: enable=trailing-whitespace\n\n`,
+    ),
     result,
   );
 });
@@ -59,7 +70,10 @@ test('a diagnostic inside a paragraph: the paragraph is wrapped in disable … e
 test('a diagnostic in a list item: the whole list is wrapped', () => {
   const text = replaceLine(cleanSpec(), PARAGRAPH, `* one\n* ${T}\n* three`);
   const { result } = disable(text, 'trailing-whitespace');
-  assert.ok(result.includes(`.. rst-specs: disable=trailing-whitespace\n\n* one\n* ${T}\n* three\n\n.. rst-specs: enable=trailing-whitespace\n`), result);
+  assert.ok(
+    result.includes(`.. rst-specs: disable=trailing-whitespace\n\n* one\n* ${T}\n* three\n\n.. rst-specs: enable=trailing-whitespace\n`),
+    result,
+  );
 });
 
 test('a diagnostic in a literal block: the wrap takes in the paragraph that introduces it', () => {
@@ -79,13 +93,20 @@ test('a second rule on the same line joins the comment that is there', () => {
   const text = replaceLine(cleanSpec(), PARAGRAPH, `.. rst-specs: disable-next-line=tab\n\nTab\there. `);
   const { result } = disable(text, 'trailing-whitespace');
   assert.ok(result.includes('.. rst-specs: disable-next-line=tab,trailing-whitespace\n\nTab\there. '), result);
-  assert.deepEqual(disableRuleFixes(parseSpec(result), { code: 'tab', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }).length, 2);
+  assert.deepEqual(
+    disableRuleFixes(parseSpec(result), { code: 'tab', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } })
+      .length,
+    2,
+  );
 });
 
 test('the last paragraph of the file: enable goes at the end', () => {
   const text = `${cleanSpec().trimEnd()}\n\nLast words.\n${T}\n`;
   const { result } = disable(text, 'trailing-whitespace');
-  assert.ok(result.endsWith(`.. rst-specs: disable=trailing-whitespace\n\nLast words.\n${T}\n\n.. rst-specs: enable=trailing-whitespace\n`), result);
+  assert.ok(
+    result.endsWith(`.. rst-specs: disable=trailing-whitespace\n\nLast words.\n${T}\n\n.. rst-specs: enable=trailing-whitespace\n`),
+    result,
+  );
   const unterminated = `${cleanSpec().trimEnd()}\n\nLast words.\n${T}`;
   assert.ok(disable(unterminated, 'trailing-whitespace').result.endsWith(`${T}\n\n.. rst-specs: enable=trailing-whitespace\n`));
 });
@@ -94,11 +115,17 @@ test('for this file: before the document title (after the license comment), or a
   const text = replaceLine(cleanSpec(), PARAGRAPH, `${T}\n\nAgain. `);
   const { title, result } = disable(text, 'trailing-whitespace', 'file');
   assert.equal(title, 'Disable trailing-whitespace for this file');
-  assert.ok(result.includes('legalcode\n\n.. rst-specs: disable-file=trailing-whitespace\n\n=============================\nClean spec'), result);
+  assert.ok(
+    result.includes('legalcode\n\n.. rst-specs: disable-file=trailing-whitespace\n\n=============================\nClean spec'),
+    result,
+  );
   const both = disable(replaceLine(result, 'Unit tests.', 'Unit\ttests.'), 'tab', 'file').result;
   assert.ok(both.includes('.. rst-specs: disable-file=trailing-whitespace,tab\n'), both);
 });
 
 test('no comment can turn off binary-file', () => {
-  assert.deepEqual(disableRuleFixes(parseSpec('x'), { code: 'binary-file', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }), []);
+  assert.deepEqual(
+    disableRuleFixes(parseSpec('x'), { code: 'binary-file', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }),
+    [],
+  );
 });

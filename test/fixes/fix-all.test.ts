@@ -9,7 +9,8 @@ import { options } from './fix-helpers';
 
 const LONG = 'This sentence is deliberately long so that it runs past the seventy-nine column limit.';
 
-const fixAll = (text: string, engine = {}) => applyEdits(text, fixAllEdits(parseSpec(text.replace(/^\ufeff/, '')), bundledTemplate(), { ...options(), engine }));
+const fixAll = (text: string, engine = {}) =>
+  applyEdits(text, fixAllEdits(parseSpec(text.replace(/^\ufeff/, '')), bundledTemplate(), { ...options(), engine }));
 
 function broken(): string {
   let text = cleanSpec()
@@ -24,11 +25,18 @@ function broken(): string {
   return text;
 }
 
-test('fix-all: only the fixes that keep the writer\'s content, in one edit; a second run changes nothing', () => {
+test("fix-all: only the fixes that keep the writer's content, in one edit; a second run changes nothing", () => {
   const text = broken();
   assert.deepEqual([...new Set(check(text).map((d) => d.code))].sort(), [
-    'empty-section', 'line-length', 'missing-section', 'section-level', 'tab', 'title-mismatch', 'title-underline',
-    'trailing-whitespace', 'zero-width-space',
+    'empty-section',
+    'line-length',
+    'missing-section',
+    'section-level',
+    'tab',
+    'title-mismatch',
+    'title-underline',
+    'trailing-whitespace',
+    'zero-width-space',
   ]);
   const result = fixAll(text);
   // Whitespace, tabs, the zero-width space and the underline; not the title's spelling, its level,
@@ -41,7 +49,11 @@ test('fix-all: only the fixes that keep the writer\'s content, in one edit; a se
     .replace('The API reference.', LONG);
   assert.equal(result, expected);
   assert.deepEqual([...new Set(check(result).map((d) => d.code))].sort(), [
-    'empty-section', 'line-length', 'missing-section', 'section-level', 'title-mismatch',
+    'empty-section',
+    'line-length',
+    'missing-section',
+    'section-level',
+    'title-mismatch',
   ]);
   assert.deepEqual(fixAllEdits(parseSpec(result), bundledTemplate(), options()), []);
 });
@@ -76,10 +88,22 @@ test('edits: overlapping groups are left out whole; inserts at one point keep th
     range: { start: { line, character: start }, end: { line, character: end } },
     newText,
   });
-  const merged = mergeEdits([[at(0, 0, 3, 'X')], [at(0, 2, 4, 'Y'), at(1, 0, 0, 'no')], [at(0, 3, 3, '+')], [at(0, 3, 3, '!')], [at(0, 0, 3, 'X')]]);
+  const merged = mergeEdits([
+    [at(0, 0, 3, 'X')],
+    [at(0, 2, 4, 'Y'), at(1, 0, 0, 'no')],
+    [at(0, 3, 3, '+')],
+    [at(0, 3, 3, '!')],
+    [at(0, 0, 3, 'X')],
+  ]);
   assert.equal(applyEdits('abcdef\nghi', merged), 'X+!def\nghi');
   assert.throws(() => applyEdits('abc', [at(0, 0, 2, ''), at(0, 1, 3, '')]), /overlapping/);
-  assert.equal(applyEdits('\ufeffab\r\ncd', [at(0, 1, 2, '-'), { range: { start: { line: 0, character: 2 }, end: { line: 1, character: 0 } }, newText: '\n' }]), '\ufeffa-\ncd');
+  assert.equal(
+    applyEdits('\ufeffab\r\ncd', [
+      at(0, 1, 2, '-'),
+      { range: { start: { line: 0, character: 2 }, end: { line: 1, character: 0 } }, newText: '\n' },
+    ]),
+    '\ufeffa-\ncd',
+  );
 });
 
 test('diff: only the lines that changed, line breaks on their own', () => {

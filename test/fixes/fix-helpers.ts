@@ -32,7 +32,12 @@ const key = (diagnostic: SpecDiagnostic) =>
 export function applyQuickFix(
   text: string,
   code: string,
-  { index = 0, fix = options(), engine = {}, template = bundledTemplate() }: {
+  {
+    index = 0,
+    fix = options(),
+    engine = {},
+    template = bundledTemplate(),
+  }: {
     index?: number;
     fix?: FixOptions;
     engine?: EngineOptions;
@@ -52,8 +57,7 @@ export function applyQuickFix(
   assertNoNewDiagnostics(before, after, diagnostic);
   // Run again on the result: either nothing to do, or nothing changes.
   const again = after.filter((d) => d.code === code);
-  const same = (a: SpecDiagnostic) =>
-    key(a) === key(diagnostic) && JSON.stringify(a.range) === JSON.stringify(diagnostic.range);
+  const same = (a: SpecDiagnostic) => key(a) === key(diagnostic) && JSON.stringify(a.range) === JSON.stringify(diagnostic.range);
   for (const next of again) {
     if (!same(next)) continue;
     const second = quickFixFor(fixContext({ doc: parseSpec(result), template }, fix), next);

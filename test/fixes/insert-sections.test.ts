@@ -54,9 +54,15 @@ test('insert: a missing parent leaves out a subsection the spec already has else
   const result = applyEdits(text, insertAllMissingSections(fixContext({ doc: parseSpec(text), template: bundledTemplate() }, options())));
   assert.equal(
     result,
-    text.replace('diagnostic.\n\nProposed change\n', 'diagnostic.\n\nProblem description\n===================\n\nNone\n\nProposed change\n'),
+    text.replace(
+      'diagnostic.\n\nProposed change\n',
+      'diagnostic.\n\nProblem description\n===================\n\nNone\n\nProposed change\n',
+    ),
   );
-  assert.deepEqual(check(result).filter((d) => d.code === 'missing-section'), []);
+  assert.deepEqual(
+    check(result).filter((d) => d.code === 'missing-section'),
+    [],
+  );
 });
 
 test('insert: at the end of the document, with or without a final line break', () => {
@@ -95,7 +101,10 @@ test('insert: the guidance setting writes the template text under the title', ()
         '  library?\n\n\nTesting\n',
     ),
   );
-  assert.deepEqual(check(result).filter((d) => d.code === 'missing-section'), []);
+  assert.deepEqual(
+    check(result).filter((d) => d.code === 'missing-section'),
+    [],
+  );
 });
 
 test('insert all: every missing section at its place, in template order, in one edit; a second run changes nothing', () => {
@@ -113,9 +122,15 @@ test('insert all: every missing section at its place, in template order, in one 
   assert.equal(edits.length, 5);
   const result = applyEdits(text, edits);
   const expected = cleanSpec()
-    .replace('Problem description\n===================\n\nOperators cannot tell which nodes of a cluster are healthy.\n\n', 'Problem description\n===================\n\n')
+    .replace(
+      'Problem description\n===================\n\nOperators cannot tell which nodes of a cluster are healthy.\n\n',
+      'Problem description\n===================\n\n',
+    )
     .replace('Use Cases\n---------\n\nAn operator lists the nodes of a cluster with their health.\n', 'Use Cases\n---------\n\nNone\n')
-    .replace('Testing\n=======\n\nUnit tests.\n\n\nDocumentation Impact\n====================\n\nThe API reference.\n\n', 'Testing\n=======\n\nUnit tests.\n\n\nDocumentation Impact\n====================\n\nNone\n\n\n');
+    .replace(
+      'Testing\n=======\n\nUnit tests.\n\n\nDocumentation Impact\n====================\n\nThe API reference.\n\n',
+      'Testing\n=======\n\nUnit tests.\n\n\nDocumentation Impact\n====================\n\nNone\n\n\n',
+    );
   assert.equal(result, expected);
   assert.deepEqual(check(result), []);
   assertLinesKept(text, result);
@@ -145,7 +160,10 @@ test("insert: the document's own adornment style for each depth", () => {
     'Uses.',
     '',
   ].join('\n');
-  const result = insertAll(text, options({ optionalSections: ['History', 'References', 'Documentation Impact', 'Testing', 'Dependencies', 'Implementation'] }));
+  const result = insertAll(
+    text,
+    options({ optionalSections: ['History', 'References', 'Documentation Impact', 'Testing', 'Dependencies', 'Implementation'] }),
+  );
   assert.equal(
     result,
     `${text}\nProposed change\n~~~~~~~~~~~~~~~\n\nAlternatives\n^^^^^^^^^^^^\n\nNone\n\nData model impact\n^^^^^^^^^^^^^^^^^\n\nNone\n\n` +
@@ -154,8 +172,9 @@ test("insert: the document's own adornment style for each depth", () => {
       'Other deployer impact\n^^^^^^^^^^^^^^^^^^^^^\n\nNone\n\nDeveloper impact\n^^^^^^^^^^^^^^^^\n\nNone\n',
   );
   assert.deepEqual(
-    validateText(result, bundledTemplate(), { optionalSections: ['History', 'References', 'Documentation Impact', 'Testing', 'Dependencies', 'Implementation'] })
-      .filter((d) => d.code !== 'blueprint-url'),
+    validateText(result, bundledTemplate(), {
+      optionalSections: ['History', 'References', 'Documentation Impact', 'Testing', 'Dependencies', 'Implementation'],
+    }).filter((d) => d.code !== 'blueprint-url'),
     [],
   );
 });

@@ -19,7 +19,10 @@ test('move: the last section, with its subsections, to before the section it pre
   const problem = sectionText(original, 'Problem description\n', 'Proposed change\n');
   const text = `${original.replace(problem, '')}\n${problem.trimEnd()}\n`;
   const found = check(text).filter((d) => d.code === 'section-order');
-  assert.deepEqual(found.map((d) => d.message), ["Section 'Problem description' is out of template order: it belongs before 'Proposed change'."]);
+  assert.deepEqual(
+    found.map((d) => d.message),
+    ["Section 'Problem description' is out of template order: it belongs before 'Proposed change'."],
+  );
   const { title, result } = applyQuickFix(text, 'section-order');
   assert.equal(title, "Move 'Problem description' before 'Proposed change'");
   assert.equal(result, original);

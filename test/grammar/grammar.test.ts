@@ -4,14 +4,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import {
-  injectionGrammarPath,
-  scopesOf,
-  specScopes,
-  templatePath,
-  tokenize,
-  type TokenizedLine,
-} from './textmate';
+import { injectionGrammarPath, scopesOf, specScopes, templatePath, tokenize, type TokenizedLine } from './textmate';
 
 const PLACEHOLDER = 'invalid.deprecated.placeholder.rst-specs';
 const NONE = 'constant.language.none.rst-specs';
@@ -420,7 +413,10 @@ describe('HTTP status codes', () => {
     const ls = await lines(methodBlock);
     assert.deepEqual(specScopes(ls[18]), []);
     assert.deepEqual(scopesOf(ls[20], '* '), ['source.rst', 'keyword.control']);
-    assert.deepEqual(ls[22].tokens.map((t) => t.scopes), [['source.rst']]);
+    assert.deepEqual(
+      ls[22].tokens.map((t) => t.scopes),
+      [['source.rst']],
+    );
   });
 
   test('a method block started in column 0 ends at the next section adornment', async () => {

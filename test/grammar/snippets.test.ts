@@ -189,7 +189,7 @@ describe('New spec snippet', () => {
   const template = haveTemplate ? readFileSync(templatePath, 'utf8') : '';
   const skip = !haveTemplate && `template not found at ${templatePath}`;
 
-  test('starts with the template\'s licence comment', { skip }, () => {
+  test("starts with the template's licence comment", { skip }, () => {
     const header: string[] = [];
     for (const l of template.split('\n')) {
       if (l !== '..' && l !== '' && !l.startsWith(' ')) break;
@@ -246,7 +246,7 @@ describe('small snippets', () => {
     assert.match(textOf('Work item'), /^\* \S.*$/);
   });
 
-  test('Assignee block is the template\'s definition list', () => {
+  test("Assignee block is the template's definition list", () => {
     const lines = textOf('Assignee block').split('\n');
     assert.equal(lines[0], 'Primary assignee:');
     assert.match(lines[1], /^ {2}\S+$/);

@@ -47,11 +47,7 @@ export async function tearDown(
  * A cleanup that runs `tearDownRun` once however often it is called (a signal and main's `finally`
  * both await the one run). SIGINT and SIGTERM call `onSignal`, then the cleanup, then exit with 130.
  */
-export function cleanupOnce(
-  tearDownRun: () => Promise<void>,
-  say: (message: string) => void,
-  onSignal?: () => void,
-): () => Promise<void> {
+export function cleanupOnce(tearDownRun: () => Promise<void>, say: (message: string) => void, onSignal?: () => void): () => Promise<void> {
   let cleaning: Promise<void> | undefined;
   const cleanup = (): Promise<void> => (cleaning ??= tearDownRun());
   const stopOnSignal = (signal: NodeJS.Signals): void => {

@@ -83,13 +83,18 @@ export async function manifestSteps(
   await page.keyboard.press('F1');
   await page.locator('.quick-input-widget input').fill('>rst-specs: ');
   await page.locator('.quick-input-list .monaco-list-row', { hasText: 'rst-specs: ' }).first().waitFor();
-  const labels = (await page.locator('.quick-input-list .monaco-list-row').evaluateAll((rows) => rows.map((row) => row.getAttribute('aria-label') ?? '')))
+  const labels = (
+    await page.locator('.quick-input-list .monaco-list-row').evaluateAll((rows) => rows.map((row) => row.getAttribute('aria-label') ?? ''))
+  )
     .map((label) => /^rst-specs: ([^,]+)/.exec(label)?.[1])
     .filter((label): label is string => label !== undefined)
     .sort();
   // These nine, and otherwise only contributed commands (others' commands show where they apply).
-  const contributed = (JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')).contributes.commands as { title: string }[]).map((c) => c.title);
-  for (const title of COMMAND_TITLES) assert.ok(labels.includes(title), `the Command Palette under rst-specs: lacks ${title}: ${labels.join(' | ')}`);
+  const contributed = (JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')).contributes.commands as { title: string }[]).map(
+    (c) => c.title,
+  );
+  for (const title of COMMAND_TITLES)
+    assert.ok(labels.includes(title), `the Command Palette under rst-specs: lacks ${title}: ${labels.join(' | ')}`);
   for (const label of labels) assert.ok(contributed.includes(label), `rst-specs: ${label} is not a contributed command`);
   await page.keyboard.press('Escape');
   say(`Command Palette: ${labels.length} rst-specs commands`);
@@ -97,7 +102,10 @@ export async function manifestSteps(
   // Show Output: the Output panel with the server's log (it says what became of its code cache).
   await runCommand(page, 'rst-specs: Show Output');
   // The editor draws spaces as no-break spaces (\s matches them).
-  await page.locator('.part.panel .view-lines', { hasText: /code\scache/ }).first().waitFor({ timeout: 20_000 });
+  await page
+    .locator('.part.panel .view-lines', { hasText: /code\scache/ })
+    .first()
+    .waitFor({ timeout: 20_000 });
   say("Show Output: the Output panel shows the server's log");
 
   // A rule code in the Problems panel opens the rule's page rendered (the Markdown preview).
@@ -116,15 +124,29 @@ export async function manifestSteps(
   await runCommand(page, 'rst-specs: Open Configuration File');
   await page.locator('.tab.active', { hasText: '.rst-specs.json' }).waitFor();
   const version = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')).version as string;
-  assert.equal(readFileSync(config, 'utf8'), `{\n  "$schema": "https://cdn.jsdelivr.net/npm/rst-specs@${version}/schemas/rst-specs.schema.json"\n}\n`);
+  assert.equal(
+    readFileSync(config, 'utf8'),
+    `{\n  "$schema": "https://cdn.jsdelivr.net/npm/rst-specs@${version}/schemas/rst-specs.schema.json"\n}\n`,
+  );
   say('Open Configuration File: .rst-specs.json created and opened');
 
   // New Spec from Template in the Explorer's context menu: on the specs folder, not on the root.
   await page.keyboard.press('Control+Shift+E');
   // The root's menu: a right click on the empty part of the tree.
-  for (const [folder, offered] of [['specs', true], ['the workspace root', false]] as const) {
-    if (folder === 'specs') await page.locator('.explorer-folders-view .monaco-list-row', { hasText: /^specs$/ }).first().click({ button: 'right' });
-    else await page.locator('.explorer-folders-view .monaco-list').first().click({ button: 'right', position: { x: 60, y: 300 } });
+  for (const [folder, offered] of [
+    ['specs', true],
+    ['the workspace root', false],
+  ] as const) {
+    if (folder === 'specs')
+      await page
+        .locator('.explorer-folders-view .monaco-list-row', { hasText: /^specs$/ })
+        .first()
+        .click({ button: 'right' });
+    else
+      await page
+        .locator('.explorer-folders-view .monaco-list')
+        .first()
+        .click({ button: 'right', position: { x: 60, y: 300 } });
     const menu = page.locator('.context-view .monaco-menu');
     await menu.waitFor();
     await menu.locator('.action-label', { hasText: 'New File' }).first().waitFor();
@@ -149,7 +171,10 @@ export async function manifestSteps(
   await walkthrough.click();
   const steps = page.locator('.getting-started-step .step-title');
   await page.locator('.getting-started-step .step-title', { hasText: 'Add the Check to CI' }).waitFor();
-  assert.deepEqual((await steps.allInnerTexts()).map((text) => text.trim()), ['Open a Spec', 'Fix a Problem', 'Add the Check to CI']);
+  assert.deepEqual(
+    (await steps.allInnerTexts()).map((text) => text.trim()),
+    ['Open a Spec', 'Fix a Problem', 'Add the Check to CI'],
+  );
   await page.waitForFunction(
     "[...document.querySelectorAll('.getting-started-media img')].some((img) => img.complete && img.naturalWidth > 0)",
     undefined,
@@ -168,7 +193,9 @@ export async function manifestSteps(
   assert.equal(pictures.length, 2, 'the packaged README should keep its two screenshots');
   for (const picture of pictures) assert.match(picture, /^data:image\/png;base64,/);
   await page.keyboard.press('Control+Shift+X');
-  const search = page.locator('.extensions-viewlet .suggest-input-container .monaco-editor textarea, .extensions-viewlet .monaco-inputbox input').first();
+  const search = page
+    .locator('.extensions-viewlet .suggest-input-container .monaco-editor textarea, .extensions-viewlet .monaco-inputbox input')
+    .first();
   await search.waitFor();
   await search.fill('@installed rst-specs');
   const item = page.locator('.extensions-viewlet .extension-list-item', { hasText: 'rst-specs' }).first();
@@ -176,8 +203,14 @@ export async function manifestSteps(
   await item.click();
   await page.locator('.extension-editor .name', { hasText: 'rst-specs' }).first().waitFor();
   const details = await frameWith(page, 'h1', 'rst-specs');
-  await details.waitForFunction(`document.images.length === ${pictures.length} && [...document.images].every((img) => img.complete)`, undefined, { timeout: 30_000 });
-  const images = await details.evaluate("[...document.images].map((img) => ({ src: img.getAttribute('src'), width: img.naturalWidth }))") as { src: string; width: number }[];
+  await details.waitForFunction(
+    `document.images.length === ${pictures.length} && [...document.images].every((img) => img.complete)`,
+    undefined,
+    { timeout: 30_000 },
+  );
+  const images = (await details.evaluate(
+    "[...document.images].map((img) => ({ src: img.getAttribute('src'), width: img.naturalWidth }))",
+  )) as { src: string; width: number }[];
   for (const image of images) assert.ok(image.width > 0, `the details page could not load ${image.src.slice(0, 40)}...`);
   assert.ok(await shoot('extension-details.png'), 'no screenshot of the details page');
   say(`Extensions view: the details page shows the README and its ${images.length} pictures`);

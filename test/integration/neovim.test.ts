@@ -89,7 +89,10 @@ async function diagnosticsInNeovim(spec: string): Promise<NvimResult> {
     if (!existsSync(out)) {
       const lspLog = join(tmp, 'state', 'nvim', 'lsp.log');
       const cacheLog = join(tmp, 'cache', 'nvim', 'lsp.log');
-      const log = [lspLog, cacheLog].filter(existsSync).map((path) => readFileSync(path, 'utf8')).join('\n');
+      const log = [lspLog, cacheLog]
+        .filter(existsSync)
+        .map((path) => readFileSync(path, 'utf8'))
+        .join('\n');
       assert.fail(`nvim (exit ${code}) wrote no result.\n--- nvim output ---\n${output}\n--- lsp.log ---\n${log}`);
     }
     return JSON.parse(readFileSync(out, 'utf8')) as NvimResult;

@@ -95,7 +95,8 @@ const scrollPreviewTo = (frame: Frame, from: number): Promise<number> =>
     return Number(block.dataset.line);
   })()`);
 
-const bodyHasClass = (frame: Frame, name: string): Promise<boolean> => frame.evaluate(`document.body.classList.contains(${JSON.stringify(name)})`);
+const bodyHasClass = (frame: Frame, name: string): Promise<boolean> =>
+  frame.evaluate(`document.body.classList.contains(${JSON.stringify(name)})`);
 
 async function waitUntil<T>(what: string, probe: () => Promise<T | undefined>, timeout = 10_000): Promise<T> {
   const deadline = Date.now() + timeout;
@@ -133,7 +134,12 @@ async function main(): Promise<number> {
   const tmp = mkdtempSync(join(tmpdir(), 'rst-specs-preview-'));
   const shots = join(tmp, 'shots');
   mkdirSync(shots);
-  const settings = { 'editor.minimap.enabled': false, 'editor.stickyScroll.enabled': false, 'workbench.colorTheme': 'Default Light Modern', 'window.commandCenter': false };
+  const settings = {
+    'editor.minimap.enabled': false,
+    'editor.stickyScroll.enabled': false,
+    'workbench.colorTheme': 'Default Light Modern',
+    'window.commandCenter': false,
+  };
   const profile = makeProfile(tmp, settings);
   const workspace = join(tmp, 'specs-repo');
   const spec = join(workspace, 'specs', 'mitaka', 'implemented', 'user-settable-server-description.rst');
@@ -145,10 +151,12 @@ async function main(): Promise<number> {
   let context: BrowserContext | undefined;
   let page: Page | undefined;
   const cleanup = cleanupOnce(
-    () => tearDown({ context, codeServer, userDataDir: profile.userDataDir, logsCopy: join(artifactsDir, 'preview-server-logs'), tmp }, say),
+    () =>
+      tearDown({ context, codeServer, userDataDir: profile.userDataDir, logsCopy: join(artifactsDir, 'preview-server-logs'), tmp }, say),
     say,
   );
-  const shoot = (name: string) => screenshotPage(page, name === 'failure' ? join(artifactsDir, 'preview-failure.png') : join(shots, name), say);
+  const shoot = (name: string) =>
+    screenshotPage(page, name === 'failure' ? join(artifactsDir, 'preview-failure.png') : join(shots, name), say);
 
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
@@ -162,7 +170,15 @@ async function main(): Promise<number> {
     context = await chromium.launchPersistentContext(join(tmp, 'chromium-profile'), {
       executablePath: chromiumPath,
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
       viewport: { width: 1400, height: 860 },
       handleSIGINT: false,
       handleSIGTERM: false,
@@ -172,7 +188,10 @@ async function main(): Promise<number> {
     page.setDefaultTimeout(30_000);
     await page.goto(workbenchUrl(port, workspace, spec), { waitUntil: 'domcontentloaded', timeout: 60_000 });
     await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: 90_000 });
-    await page.locator('.monaco-editor .view-lines').first().click({ position: { x: 40, y: 5 } });
+    await page
+      .locator('.monaco-editor .view-lines')
+      .first()
+      .click({ position: { x: 40, y: 5 } });
 
     // 1. Ctrl+K V: the preview beside the editor, with the title and the tables. The spec is clean:
     // the template's language status item (no squiggle) says the extension is up.
@@ -181,7 +200,10 @@ async function main(): Promise<number> {
     await page.keyboard.press('v');
     const frame = await previewFrame(page);
     const tabs = await page.locator('.tab').allInnerTexts();
-    assert.ok(tabs.some((text) => text.includes('Preview user-settable-server-description.rst')), `the tabs: ${tabs.join(' | ')}`);
+    assert.ok(
+      tabs.some((text) => text.includes('Preview user-settable-server-description.rst')),
+      `the tabs: ${tabs.join(' | ')}`,
+    );
     const title = await waitUntil('the title in the preview', async () => {
       const heading = frame.locator('#content h1').first();
       return (await heading.count()) > 0 ? (await heading.innerText()).trim() : undefined;
@@ -197,23 +219,38 @@ async function main(): Promise<number> {
     passed++;
 
     // 2. Typing: the word in the preview within a second.
-    await page.locator('.editor-group-container .monaco-editor .view-lines').first().click({ position: { x: 40, y: 5 } });
+    await page
+      .locator('.editor-group-container .monaco-editor .view-lines')
+      .first()
+      .click({ position: { x: 40, y: 5 } });
     await goToLine(page, 16); // or updated. Allow users to get the server description.
     await page.keyboard.press('End');
     // The trailing space is a trailing-whitespace error: step 4's marker. Timed from the last key.
     await page.keyboard.type(' Previewed ', { delay: 0 });
     const typedAt = Date.now();
     const paragraph = frame.locator('#content p[data-line="14"]');
-    await waitUntil('the typed word in the preview', async () => ((await paragraph.innerText()).includes('Previewed') ? true : undefined), 5_000);
+    await waitUntil(
+      'the typed word in the preview',
+      async () => ((await paragraph.innerText()).includes('Previewed') ? true : undefined),
+      5_000,
+    );
     const latency = Date.now() - typedAt;
-    const timing = Object.fromEntries(((await frame.locator('#content').getAttribute('data-timing')) ?? '').match(/\w+ \d+/g)!.map((pair) => [pair.split(' ')[0], Number(pair.split(' ')[1]) - typedAt]));
-    say(`typed → preview: ${latency} ms (the last render, from the last key, ms: ${JSON.stringify(timing)}; the webview's patch: ${await frame.locator('#content').getAttribute('data-patch-ms')} ms)`);
+    const timing = Object.fromEntries(
+      ((await frame.locator('#content').getAttribute('data-timing')) ?? '')
+        .match(/\w+ \d+/g)!
+        .map((pair) => [pair.split(' ')[0], Number(pair.split(' ')[1]) - typedAt]),
+    );
+    say(
+      `typed → preview: ${latency} ms (the last render, from the last key, ms: ${JSON.stringify(timing)}; the webview's patch: ${await frame.locator('#content').getAttribute('data-patch-ms')} ms)`,
+    );
     assert.ok(latency < 1000, `the preview followed the edit after ${latency} ms`);
     passed++;
 
     // 3. Scroll sync, editor → preview, then preview → editor.
     await goToLine(page, 200);
-    const editorTop = await waitUntil('the editor to scroll', async () => ((await editorTopLine(page!)) > 100 ? editorTopLine(page!) : undefined));
+    const editorTop = await waitUntil('the editor to scroll', async () =>
+      (await editorTopLine(page!)) > 100 ? editorTopLine(page!) : undefined,
+    );
     const previewTop = await waitUntil('the preview to follow', async () => {
       const line = await previewTopLine(frame);
       return Math.abs(line + 1 - editorTop) <= 3 ? line : undefined;
@@ -272,7 +309,8 @@ async function main(): Promise<number> {
   } catch (error) {
     await shoot('failure');
     console.log(`\n✗ ${(error as Error)?.stack ?? error}`);
-    for (const path of findFiles(join(profile.userDataDir, 'logs'), /(remoteexthost|rst-specs)\.log$/)) console.log(`\n--- ${path} ---\n${tail(path, 40)}`);
+    for (const path of findFiles(join(profile.userDataDir, 'logs'), /(remoteexthost|rst-specs)\.log$/))
+      console.log(`\n--- ${path} ---\n${tail(path, 40)}`);
     console.log(`\n--- ${codeServerLog} ---\n${tail(codeServerLog, 30)}`);
     console.log(`preview: ${passed} passed, 1 failed`);
     return (error as { timeout?: boolean }).timeout ? 124 : 1;

@@ -60,8 +60,7 @@ const cli = join(repoRoot, 'server', 'out', 'cli.js');
 
 const started = Date.now();
 ignoreClosedOutput();
-const say = (message: string): void =>
-  console.log(`[screenshots ${((Date.now() - started) / 1000).toFixed(1)}s] ${message}`);
+const say = (message: string): void => console.log(`[screenshots ${((Date.now() - started) / 1000).toFixed(1)}s] ${message}`);
 
 interface CliDiagnostic {
   code: string;
@@ -94,9 +93,7 @@ function expectedRows(file: string): ProblemRow[] {
     .filter((d) => d.severity !== 'hint') // the Problems panel does not list hints
     .sort(
       (a, b) =>
-        rank[a.severity] - rank[b.severity] ||
-        a.range.start.line - b.range.start.line ||
-        a.range.start.character - b.range.start.character,
+        rank[a.severity] - rank[b.severity] || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
     )
     .map((d) => ({
       severity: label[d.severity],
@@ -167,7 +164,10 @@ async function goToLine(page: Page, line: number): Promise<void> {
   await input.fill(`:${line}`);
   await page.keyboard.press('Enter');
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
-  await page.locator('.statusbar-item', { hasText: `Ln ${line}, Col 1` }).first().waitFor();
+  await page
+    .locator('.statusbar-item', { hasText: `Ln ${line}, Col 1` })
+    .first()
+    .waitFor();
 }
 
 /** The quick input's rows, as shown. */
@@ -197,8 +197,15 @@ async function newSpecScene(page: Page, workspace: string, shoot: (name: string)
   assert.ok(existsSync(file), 'the new spec was not written where the first choice said');
   // Pinned (the preview tab of scene 3 is italic, the new spec is not), its title selected.
   assert.equal(await page.locator('.tab.active .monaco-icon-label.italic').count(), 0, 'the new spec opened as a preview tab');
-  assert.equal(await page.locator('.tab .monaco-icon-label.italic', { hasText: 'node-health.rst' }).count(), 1, 'the preview tab should have stayed');
-  await page.locator('.statusbar-item', { hasText: /Ln 8, Col \d+ \(11 selected\)/ }).first().waitFor();
+  assert.equal(
+    await page.locator('.tab .monaco-icon-label.italic', { hasText: 'node-health.rst' }).count(),
+    1,
+    'the preview tab should have stayed',
+  );
+  await page
+    .locator('.statusbar-item', { hasText: /Ln 8, Col \d+ \(11 selected\)/ })
+    .first()
+    .waitFor();
   say('the new spec: pinned, its title selected');
 
   // Its first diagnostics: one per section that holds guidance, as the CLI reports.
@@ -206,11 +213,9 @@ async function newSpecScene(page: Page, workspace: string, shoot: (name: string)
   const expected = expectedRows(file);
   assert.equal(expected.filter((row) => row.message.endsWith("still holds the template's guidance.")).length, 20);
   const rowsOf = async () => (await problemRows(page)).find((entry) => entry.file === 'node-groups.rst');
-  await page.waitForFunction(
-    `(${readProblemsPanel}).some((f) => f.file === 'node-groups.rst' && f.rows.length > 0)`,
-    undefined,
-    { timeout: 30_000 },
-  );
+  await page.waitForFunction(`(${readProblemsPanel}).some((f) => f.file === 'node-groups.rst' && f.rows.length > 0)`, undefined, {
+    timeout: 30_000,
+  });
   const before = await rowsOf();
   assert.equal(before?.count, String(expected.length), 'the Problems panel should count what the CLI reports for the new spec');
   // The new spec's rows in view (cluster-tags.rst's folded), and its first sections in the editor.
@@ -223,13 +228,14 @@ async function newSpecScene(page: Page, workspace: string, shoot: (name: string)
   const action = page.locator('.action-widget .monaco-list-row', { hasText: 'Replace all guidance with None' }).first();
   await action.waitFor();
   await action.click({ force: true }); // the menu animates in: not 'stable' for Playwright
-  await page.waitForFunction(
-    `(${readProblemsPanel}).some((f) => f.file === 'node-groups.rst' && f.count === '1')`,
-    undefined,
-    { timeout: 30_000 },
-  );
+  await page.waitForFunction(`(${readProblemsPanel}).some((f) => f.file === 'node-groups.rst' && f.count === '1')`, undefined, {
+    timeout: 30_000,
+  });
   const after = await rowsOf();
-  assert.deepEqual(after?.rows.map((row) => [row.code, row.message]), [['template-text', "The introduction still holds the template's guidance."]]);
+  assert.deepEqual(
+    after?.rows.map((row) => [row.code, row.message]),
+    [['template-text', "The introduction still holds the template's guidance."]],
+  );
   await page.keyboard.press('Escape');
   assert.ok(await shoot('new-spec-after-none.png'), 'no screenshot after Replace all guidance with None');
   say('Replace all guidance with None: only the introduction is left');
@@ -249,7 +255,10 @@ async function checkAllScene(page: Page, clusterTags: string, shoot: (name: stri
   const errors = expectedRows(clusterTags).filter((row) => row.severity === 'error');
   const byRule = new Map<string, number>();
   for (const row of errors) byRule.set(row.code, (byRule.get(row.code) ?? 0) + 1);
-  const errorPart = [...byRule].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([code, count]) => `${count} ${code}`).join(', ');
+  const errorPart = [...byRule]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .map(([code, count]) => `${count} ${code}`)
+    .join(', ');
   assert.ok(message.startsWith(`rst-specs: 3 specs checked, `) && message.includes(`problems: ${errorPart}, `), `the summary: ${message}`);
   assert.ok(await shoot('check-all-summary.png'), 'no screenshot of the summary');
   await toast.locator('.monaco-button', { hasText: 'Show only errors' }).click();
@@ -283,7 +292,8 @@ async function main(): Promise<number> {
     }
   }
   mkdirSync(artifactsDir, { recursive: true });
-  for (const stale of ['screenshots-server-logs', 'screenshots-failure.png']) rmSync(join(artifactsDir, stale), { recursive: true, force: true });
+  for (const stale of ['screenshots-server-logs', 'screenshots-failure.png'])
+    rmSync(join(artifactsDir, stale), { recursive: true, force: true });
   const tmp = mkdtempSync(join(tmpdir(), 'rst-specs-screenshots-'));
   // Pictures go to --out only when every check passed: a failed run leaves docs/images alone.
   const shots = join(tmp, 'shots');
@@ -328,7 +338,10 @@ async function main(): Promise<number> {
 
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(Object.assign(new Error(`timed out after ${overallTimeoutMs} ms`), { timeout: true })), overallTimeoutMs);
+    timer = setTimeout(
+      () => reject(Object.assign(new Error(`timed out after ${overallTimeoutMs} ms`), { timeout: true })),
+      overallTimeoutMs,
+    );
   });
 
   let passed = 0; // steps: Problems panel, hover, clean spec, new spec, check all, what the manifest adds
@@ -338,15 +351,20 @@ async function main(): Promise<number> {
 
     const installed = installVsix(vsix, profile);
     say(`installed ${relative(repoRoot, vsix) || vsix} into ${installed}`);
-    const { port } = await launchCodeServer(
-      { folder: workspace, profile, logFile: codeServerLog },
-      (spawned) => (codeServer = spawned),
-    );
+    const { port } = await launchCodeServer({ folder: workspace, profile, logFile: codeServerLog }, (spawned) => (codeServer = spawned));
     say(`code-server ${codeServerVersion} is up on 127.0.0.1:${port}; launching chromium`);
     context = await chromium.launchPersistentContext(join(tmp, 'chromium-profile'), {
       executablePath: chromiumPath,
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
       viewport: { width: 1280, height: 800 },
       handleSIGINT: false,
       handleSIGTERM: false,
@@ -385,7 +403,10 @@ async function main(): Promise<number> {
       assert.match(row.href, new RegExp(`^[\\w-]+://rst-specs\\.rst-specs/rules/${row.code}\\.md$`), `${row.code}'s link`);
     }
     say(`Problems panel: ${panel[0].rows.length} rows, as the CLI reports`);
-    await page.locator('.monaco-editor .view-lines').first().click({ position: { x: 5, y: 5 } }); // focus back on the editor
+    await page
+      .locator('.monaco-editor .view-lines')
+      .first()
+      .click({ position: { x: 5, y: 5 } }); // focus back on the editor
     assert.ok(await shoot('cluster-tags-problems.png'), 'no screenshot of the Problems panel');
     passed++;
 

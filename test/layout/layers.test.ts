@@ -9,7 +9,16 @@ import { dirname, join, posix, relative, resolve } from 'node:path';
 /** Lowest first. Modules of one layer may not import each other (fixes/ and features/, lsp/ and cli/). */
 export const LAYERS: readonly (readonly string[])[] = [
   // runtime/'s two modules of names and options shared with the client (through protocol.ts) import nothing.
-  ['text/', 'paths.ts', 'encoding.ts', 'diagnostic-codes.ts', 'bundled-template.ts', 'options.ts', 'runtime/code-cache.ts', 'runtime/node-options.ts'],
+  [
+    'text/',
+    'paths.ts',
+    'encoding.ts',
+    'diagnostic-codes.ts',
+    'bundled-template.ts',
+    'options.ts',
+    'runtime/code-cache.ts',
+    'runtime/node-options.ts',
+  ],
   ['node-files.ts'],
   ['rst/'],
   ['protocol.ts'],

@@ -62,7 +62,13 @@ function shifted<T>(value: T): T {
   );
 }
 
-async function withSpecs(run: (client: TestClient, bom: { uri: string; diagnostics: PublishedDiagnostics['diagnostics'] }, plain: { uri: string; diagnostics: PublishedDiagnostics['diagnostics'] }) => Promise<void>) {
+async function withSpecs(
+  run: (
+    client: TestClient,
+    bom: { uri: string; diagnostics: PublishedDiagnostics['diagnostics'] },
+    plain: { uri: string; diagnostics: PublishedDiagnostics['diagnostics'] },
+  ) => Promise<void>,
+) {
   const client = new TestClient();
   try {
     await client.initialize(workspace, {

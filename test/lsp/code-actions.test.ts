@@ -23,7 +23,10 @@ interface CodeAction {
   kind: string;
   diagnostics?: Diagnostic[];
   isPreferred?: boolean;
-  edit?: { documentChanges?: { textDocument: { uri: string; version: number }; edits: TextEdit[] }[]; changes?: Record<string, TextEdit[]> };
+  edit?: {
+    documentChanges?: { textDocument: { uri: string; version: number }; edits: TextEdit[] }[];
+    changes?: Record<string, TextEdit[]>;
+  };
   command?: { command: string; arguments: unknown[] };
   data?: unknown;
 }
@@ -55,7 +58,10 @@ test('quick fix: insert a missing section, as a versioned WorkspaceEdit with its
     await client.initialize(workspace, { workspace: WORKSPACE_EDITS });
     const text = removeLines(cleanSpec(), 'Dependencies', 'Testing');
     const { uri, diagnostics } = await openSpec(client, text);
-    assert.deepEqual(diagnostics.map((d) => d.code), ['missing-section']);
+    assert.deepEqual(
+      diagnostics.map((d) => d.code),
+      ['missing-section'],
+    );
     const actions = withoutDisable(await codeActions(client, uri, diagnostics, ['quickfix']));
     const line = lineOf(text, 'Testing');
     assert.deepEqual(actions, [
@@ -93,7 +99,10 @@ test('insert all: a quick fix when more than one is missing, a source action, an
     const { uri, diagnostics } = await openSpec(client, text);
     assert.equal(diagnostics.length, 2);
     const quickFixes = withoutDisable(await codeActions(client, uri, [diagnostics[0]], ['quickfix']));
-    assert.deepEqual(quickFixes.map((a) => a.title), ["Insert missing section 'Alternatives'", 'Insert all missing sections']);
+    assert.deepEqual(
+      quickFixes.map((a) => a.title),
+      ["Insert missing section 'Alternatives'", 'Insert all missing sections'],
+    );
     assert.deepEqual(quickFixes[1].diagnostics, diagnostics);
     const expectedEdit = {
       documentChanges: [
@@ -101,7 +110,10 @@ test('insert all: a quick fix when more than one is missing, a source action, an
           textDocument: { uri, version: 1 },
           edits: [
             {
-              range: { start: { line: lineOf(text, 'Data model impact'), character: 0 }, end: { line: lineOf(text, 'Data model impact'), character: 0 } },
+              range: {
+                start: { line: lineOf(text, 'Data model impact'), character: 0 },
+                end: { line: lineOf(text, 'Data model impact'), character: 0 },
+              },
               newText: 'Alternatives\n------------\n\nNone\n\n',
             },
             {
@@ -115,7 +127,10 @@ test('insert all: a quick fix when more than one is missing, a source action, an
     assert.deepEqual(quickFixes[1].edit, expectedEdit);
 
     const sources = await codeActions(client, uri, [], ['source.insertMissingSections.rst-specs']);
-    assert.deepEqual(sources.map((a) => [a.title, a.kind]), [['Insert all missing sections', 'source.insertMissingSections.rst-specs']]);
+    assert.deepEqual(
+      sources.map((a) => [a.title, a.kind]),
+      [['Insert all missing sections', 'source.insertMissingSections.rst-specs']],
+    );
     assert.deepEqual(sources[0].edit, expectedEdit);
 
     const result = await client.request('workspace/executeCommand', {
@@ -124,7 +139,11 @@ test('insert all: a quick fix when more than one is missing, a source action, an
     });
     // The first inserted title (Alternatives, here), for the editor to select.
     const first = lineOf(cleanSpec(), 'Alternatives');
-    assert.deepEqual(result, { inserted: 2, applied: true, first: { start: { line: first, character: 0 }, end: { line: first, character: 12 } } });
+    assert.deepEqual(result, {
+      inserted: 2,
+      applied: true,
+      first: { start: { line: first, character: 0 }, end: { line: first, character: 12 } },
+    });
     assert.deepEqual(client.appliedEdits, [{ label: 'Insert all missing sections', edit: expectedEdit }]);
     assert.equal(applyEdits(text, expectedEdit.documentChanges[0].edits), cleanSpec());
 
@@ -147,7 +166,13 @@ test('disable fixes: one action per rule and line, for every diagnostic it silen
     const text = removeLines(cleanSpec(), 'Security impact', 'Other end user impact');
     const { uri, diagnostics } = await openSpec(client, text);
     const line = lineOf(text, 'REST API impact');
-    assert.deepEqual(diagnostics.map((d) => [d.code, (d.range as { start: { line: number } }).start.line]), [['missing-section', line], ['missing-section', line]]);
+    assert.deepEqual(
+      diagnostics.map((d) => [d.code, (d.range as { start: { line: number } }).start.line]),
+      [
+        ['missing-section', line],
+        ['missing-section', line],
+      ],
+    );
     const disables = (await codeActions(client, uri, diagnostics, ['quickfix'])).filter((action) => action.title.startsWith('Disable '));
     assert.deepEqual(
       disables.map((action) => [action.title, action.diagnostics]),
@@ -193,7 +218,10 @@ test('quick fixes: without documentChanges support, plain changes; CRLF line end
     await client.initialize(workspace);
     const text = cleanSpec().replace(/\n/g, '\r\n');
     const { uri, diagnostics } = await openSpec(client, text);
-    assert.deepEqual(diagnostics.map((d) => d.code), ['carriage-return']);
+    assert.deepEqual(
+      diagnostics.map((d) => d.code),
+      ['carriage-return'],
+    );
     const [action] = await codeActions(client, uri, diagnostics, ['quickfix']);
     assert.equal(action.title, 'Use LF line endings');
     assert.deepEqual(action.command, { title: 'Use LF line endings', command: 'rst-specs.useLfLineEndings', arguments: [uri] });
@@ -212,7 +240,11 @@ test('commands: the text of a new spec, and a check of spec files that are not o
       arguments: [{ folderUri: pathToFileURL(join(workspace, 'specs')).toString(), name: 'cluster-health' }],
     });
     assert.equal(created.uri, specUri('cluster-health.rst'));
-    assert.ok(created.text.includes('\n==============\nCluster health\n==============\n\nInclude the URL of your launchpad blueprint:\n\nhttps://blueprints.launchpad.net/senlin/+spec/cluster-health\n'));
+    assert.ok(
+      created.text.includes(
+        '\n==============\nCluster health\n==============\n\nInclude the URL of your launchpad blueprint:\n\nhttps://blueprints.launchpad.net/senlin/+spec/cluster-health\n',
+      ),
+    );
     // Where the editor puts the cursor: the title.
     assert.deepEqual(created.titleRange, { start: { line: 7, character: 0 }, end: { line: 7, character: 14 } });
 

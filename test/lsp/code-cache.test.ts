@@ -9,7 +9,12 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { cleanSpec, removeLines, repoRoot } from '../helpers';
 import { type PublishedDiagnostics, TestClient } from './client';
-import { CODE_CACHE_DIR_ARGUMENT, CODE_CACHE_NOTIFICATION, type CodeCacheOffer, codeCacheFileName } from '../../server/src/runtime/code-cache';
+import {
+  CODE_CACHE_DIR_ARGUMENT,
+  CODE_CACHE_NOTIFICATION,
+  type CodeCacheOffer,
+  codeCacheFileName,
+} from '../../server/src/runtime/code-cache';
 import { OFFER_DELAY_MS } from '../../server/src/runtime/code-cache-offer';
 import { storeCodeCache } from '../../client/src/code-cache-store';
 import { sealCodeCache, unsealCodeCache } from '../../server/src/runtime/bundle-loader';
@@ -55,50 +60,63 @@ async function session(serverArguments: string[], waitMs: number) {
 const fileName = () => codeCacheFileName(statSync(SERVER_MAIN));
 const waitForOffer = OFFER_DELAY_MS + 4_000;
 
-test('code cache: offered on the first start, taken from the client’s folder at the next, replaced when rejected', { timeout: 60_000 }, async () => {
-  const argument = `${CODE_CACHE_DIR_ARGUMENT}${cacheFolder}`;
+test(
+  'code cache: offered on the first start, taken from the client’s folder at the next, replaced when rejected',
+  { timeout: 60_000 },
+  async () => {
+    const argument = `${CODE_CACHE_DIR_ARGUMENT}${cacheFolder}`;
 
-  const first = await session([argument], waitForOffer);
-  assert.deepEqual(first.diagnostics.map((diagnostic) => diagnostic.code), ['missing-section']);
-  assert.equal(first.offers.length, 1);
-  const [offer] = first.offers;
-  assert.equal(offer.fileName, fileName());
-  const size = Buffer.from(offer.data, 'base64').length;
-  assert.ok(size > 100_000, `a cache of ${size} bytes`);
-  assert.deepEqual(first.logs, [
-    `No code cache yet: the server will offer one (${fileName()}) once a spec is checked.`,
-    `Offered the client a code cache of ${Math.round(size / 1024)} KB (${fileName()}).`,
-  ]);
+    const first = await session([argument], waitForOffer);
+    assert.deepEqual(
+      first.diagnostics.map((diagnostic) => diagnostic.code),
+      ['missing-section'],
+    );
+    assert.equal(first.offers.length, 1);
+    const [offer] = first.offers;
+    assert.equal(offer.fileName, fileName());
+    const size = Buffer.from(offer.data, 'base64').length;
+    assert.ok(size > 100_000, `a cache of ${size} bytes`);
+    assert.deepEqual(first.logs, [
+      `No code cache yet: the server will offer one (${fileName()}) once a spec is checked.`,
+      `Offered the client a code cache of ${Math.round(size / 1024)} KB (${fileName()}).`,
+    ]);
 
-  storeCodeCache(cacheFolder, offer);
-  assert.deepEqual(readdirSync(cacheFolder), [fileName()]);
+    storeCodeCache(cacheFolder, offer);
+    assert.deepEqual(readdirSync(cacheFolder), [fileName()]);
 
-  const second = await session([argument], OFFER_DELAY_MS + 1_000);
-  assert.deepEqual(second.diagnostics, first.diagnostics);
-  assert.deepEqual(second.offers, []);
-  assert.deepEqual(second.logs, [`Started from the code cache ${fileName()}.`]);
+    const second = await session([argument], OFFER_DELAY_MS + 1_000);
+    assert.deepEqual(second.diagnostics, first.diagnostics);
+    assert.deepEqual(second.offers, []);
+    assert.deepEqual(second.logs, [`Started from the code cache ${fileName()}.`]);
 
-  // One byte changed: V8 would not notice it, and stop the process.
-  const flipped = Buffer.from(offer.data, 'base64');
-  flipped[flipped.length >> 1] ^= 0xff;
-  writeFileSync(join(cacheFolder, fileName()), flipped);
-  const damaged = await session([argument], waitForOffer);
-  assert.deepEqual(damaged.diagnostics, first.diagnostics);
-  assert.equal(damaged.offers.length, 1);
-  assert.equal(damaged.offers[0].fileName, fileName());
-  assert.equal(damaged.logs[0], `The code cache ${fileName()} is damaged (its checksum does not match): the server will offer a new one.`);
+    // One byte changed: V8 would not notice it, and stop the process.
+    const flipped = Buffer.from(offer.data, 'base64');
+    flipped[flipped.length >> 1] ^= 0xff;
+    writeFileSync(join(cacheFolder, fileName()), flipped);
+    const damaged = await session([argument], waitForOffer);
+    assert.deepEqual(damaged.diagnostics, first.diagnostics);
+    assert.equal(damaged.offers.length, 1);
+    assert.equal(damaged.offers[0].fileName, fileName());
+    assert.equal(
+      damaged.logs[0],
+      `The code cache ${fileName()} is damaged (its checksum does not match): the server will offer a new one.`,
+    );
 
-  // Sealed, but not V8's: as a cache made by another runtime looks to this one.
-  writeFileSync(join(cacheFolder, fileName()), sealCodeCache(Buffer.from('made by another runtime')));
-  const rejected = await session([argument], waitForOffer);
-  assert.deepEqual(rejected.diagnostics, first.diagnostics);
-  assert.equal(rejected.offers.length, 1);
-  assert.equal(rejected.logs[0], `The code cache ${fileName()} was not accepted by this runtime: the server will offer a new one.`);
-});
+    // Sealed, but not V8's: as a cache made by another runtime looks to this one.
+    writeFileSync(join(cacheFolder, fileName()), sealCodeCache(Buffer.from('made by another runtime')));
+    const rejected = await session([argument], waitForOffer);
+    assert.deepEqual(rejected.diagnostics, first.diagnostics);
+    assert.equal(rejected.offers.length, 1);
+    assert.equal(rejected.logs[0], `The code cache ${fileName()} was not accepted by this runtime: the server will offer a new one.`);
+  },
+);
 
 test('code cache: a client that names no folder is offered none', { timeout: 30_000 }, async () => {
   const plain = await session([], OFFER_DELAY_MS + 1_000);
-  assert.deepEqual(plain.diagnostics.map((diagnostic) => diagnostic.code), ['missing-section']);
+  assert.deepEqual(
+    plain.diagnostics.map((diagnostic) => diagnostic.code),
+    ['missing-section'],
+  );
   assert.deepEqual(plain.offers, []);
   assert.deepEqual(plain.logs, []);
 });
@@ -116,7 +134,7 @@ test('sealed code cache: unsealed as it was; any one byte changed, a byte cut or
   assert.deepEqual(unsealCodeCache(sealed), data);
   for (let index = 0; index < sealed.length; index++) {
     const changed = Buffer.from(sealed);
-    changed[index] ^= 1 << index % 8;
+    changed[index] ^= 1 << (index % 8);
     assert.equal(unsealCodeCache(changed), undefined, `byte ${index} changed`);
   }
   assert.equal(unsealCodeCache(sealed.subarray(0, sealed.length - 1)), undefined);

@@ -49,7 +49,9 @@ async function docsGate(conf: string | null): Promise<{ messages: string[]; aske
     const uri = `vscode-test-web://mount${join(root, 'specs', 'xena', 'spec.rst')}`;
     const published = client.nextDiagnostics(uri);
     await client.open(uri, SPEC);
-    const messages = (await published).diagnostics.filter((d) => /^rst-(directive|reference)$/.test(String(d.code))).map((d) => `${d.code}: ${d.message}`);
+    const messages = (await published).diagnostics
+      .filter((d) => /^rst-(directive|reference)$/.test(String(d.code)))
+      .map((d) => `${d.code}: ${d.message}`);
     return { messages, asked };
   } finally {
     await client.shutdown();
@@ -59,7 +61,10 @@ async function docsGate(conf: string | null): Promise<{ messages: string[]; aske
 test('through the client: conf.py in doc/source is read (its extensions, its rst_prolog)', async () => {
   const strict = await docsGate("extensions = ['sphinx.ext.todo']\nrst_prolog = '''\n.. |nova| replace:: Nova\n'''\n");
   assert.ok(strict.asked.includes('/doc/source/conf.py'), strict.asked.join('\n'));
-  assert.deepEqual(strict.messages, ['rst-directive: Unknown directive type "custom-thing".', 'rst-reference: Undefined substitution referenced: "other".']);
+  assert.deepEqual(strict.messages, [
+    'rst-directive: Unknown directive type "custom-thing".',
+    'rst-reference: Undefined substitution referenced: "other".',
+  ]);
   // an extension the table doesn't know may define the directive
   const custom = await docsGate("extensions = ['ext.custom']\nrst_prolog = '.. |nova| replace:: Nova'\n");
   assert.deepEqual(custom.messages, ['rst-reference: Undefined substitution referenced: "other".']);

@@ -53,7 +53,10 @@ test('a section that holds guidance: the finding on its title, its guidance fade
   try {
     await plain.initialize(workspace);
     const { diagnostics } = await open(plain, 'clean-spec.rst', text);
-    assert.deepEqual(diagnostics.map((d) => [d.code, d.severity, d.range.start.line, d.tags]), [['template-text', 2, testing, undefined]]);
+    assert.deepEqual(
+      diagnostics.map((d) => [d.code, d.severity, d.range.start.line, d.tags]),
+      [['template-text', 2, testing, undefined]],
+    );
   } finally {
     await plain.shutdown();
   }
@@ -62,10 +65,13 @@ test('a section that holds guidance: the finding on its title, its guidance fade
     await client.initialize(workspace, { textDocument: FADES, workspace: EDITS });
     const { uri, diagnostics } = await open(client, 'clean-spec.rst', text);
     const message = "'Testing' still holds the template's guidance.";
-    assert.deepEqual(diagnostics.map((d) => [d.code, d.severity, d.message, d.range, d.tags]), [
-      ['template-text', 2, message, { start: { line: testing, character: 0 }, end: { line: testing, character: 7 } }, undefined],
-      ['template-text', 4, message, { start: { line, character: 0 }, end: { line: line + 1, character: 68 } }, [1]],
-    ]);
+    assert.deepEqual(
+      diagnostics.map((d) => [d.code, d.severity, d.message, d.range, d.tags]),
+      [
+        ['template-text', 2, message, { start: { line: testing, character: 0 }, end: { line: testing, character: 7 } }, undefined],
+        ['template-text', 4, message, { start: { line, character: 0 }, end: { line: line + 1, character: 68 } }, [1]],
+      ],
+    );
     const fixes = ['Replace the guidance with None', 'Delete the guidance'];
     assert.deepEqual(repairs(await actionsAt(client, uri, testing, 2, [diagnostics[0]])), fixes);
     assert.deepEqual(repairs(await actionsAt(client, uri, line, 2, [diagnostics[1]])), fixes);
@@ -81,13 +87,23 @@ test('a short underline: Make the underline match the title, at the title too, t
     const text = cleanSpec().replace('Use Cases\n---------\n', 'Use Cases\n-----\n');
     const { uri } = await open(client, 'clean-spec.rst', text);
     const title = lineOf(text, 'Use Cases');
-    assert.deepEqual(repairs(await actionsAt(client, uri, title, 3, [])), ['Make the underline match the title', 'Fix all auto-fixable rst-specs problems']);
+    assert.deepEqual(repairs(await actionsAt(client, uri, title, 3, [])), [
+      'Make the underline match the title',
+      'Fix all auto-fixable rst-specs problems',
+    ]);
 
     const { uri: misnamed, diagnostics } = await open(client, 'misnamed.rst', cleanSpec());
-    assert.deepEqual(diagnostics.map((d) => d.code), ['blueprint-url']);
-    const rename = (await actionsAt(client, misnamed, 10, 5, diagnostics)).find((action) => action.title === 'Rename file to clean-spec.rst');
+    assert.deepEqual(
+      diagnostics.map((d) => d.code),
+      ['blueprint-url'],
+    );
+    const rename = (await actionsAt(client, misnamed, 10, 5, diagnostics)).find(
+      (action) => action.title === 'Rename file to clean-spec.rst',
+    );
     assert.deepEqual(rename?.edit, {
-      documentChanges: [{ kind: 'rename', oldUri: misnamed, newUri: specUri('clean-spec.rst'), options: { overwrite: false, ignoreIfExists: false } }],
+      documentChanges: [
+        { kind: 'rename', oldUri: misnamed, newUri: specUri('clean-spec.rst'), options: { overwrite: false, ignoreIfExists: false } },
+      ],
     });
   } finally {
     await client.shutdown();
@@ -109,7 +125,10 @@ test('Insert missing sections: the range of the first inserted title, for the ed
     await client.initialize(workspace, { workspace: EDITS });
     const text = removeLines(cleanSpec(), 'Dependencies', 'Testing');
     const { uri } = await open(client, 'clean-spec.rst', text);
-    const result = await client.request('workspace/executeCommand', { command: 'rst-specs.server.insertMissingSections', arguments: [{ uri, version: 1 }] });
+    const result = await client.request('workspace/executeCommand', {
+      command: 'rst-specs.server.insertMissingSections',
+      arguments: [{ uri, version: 1 }],
+    });
     const line = lineOf(text, 'Testing');
     assert.deepEqual(result, { inserted: 1, applied: true, first: { start: { line, character: 0 }, end: { line, character: 12 } } });
   } finally {

@@ -40,7 +40,7 @@ before(() => {
   root = mkdtempSync(join(tmpdir(), 'rst-specs-nav-'));
   const files: Record<string, string> = {
     'tox.ini': '',
-    'doc/source/conf.py': "extensions = []\n",
+    'doc/source/conf.py': 'extensions = []\n',
     'doc/source/index.rst': 'Index\n=====\n',
     'doc/source/other.rst': OTHER,
     'specs/pike/approved/spec.rst': SPEC,
@@ -70,7 +70,8 @@ async function withSpec(run: (client: TestClient, uri: string) => Promise<void>)
 
 test('go to definition: in the spec, and across the docs tree for :ref: and :doc:', () =>
   withSpec(async (client, uri) => {
-    const definition = (line: number, character: number) => client.request('textDocument/definition', { textDocument: { uri }, position: { line, character } });
+    const definition = (line: number, character: number) =>
+      client.request('textDocument/definition', { textDocument: { uri }, position: { line, character } });
     assert.deepEqual(await definition(3, 12), [{ uri: uriOf('doc/source/other.rst'), range: at(3, 4, 12) }], ':ref:`liaisons`');
     assert.deepEqual(await definition(3, 36), [{ uri, range: at(6, 4, 15) }], ':ref:`below <local-label>`');
     assert.deepEqual(await definition(3, 50), [{ uri, range: at(6, 4, 15) }], 'local-label_');
@@ -83,21 +84,36 @@ test('go to definition: in the spec, and across the docs tree for :ref: and :doc
 
 test('find references of a label: the spec and the other documents of the tree', () =>
   withSpec(async (client, uri) => {
-    const references = await client.request('textDocument/references', { textDocument: { uri }, position: { line: 3, character: 12 }, context: { includeDeclaration: true } });
+    const references = await client.request('textDocument/references', {
+      textDocument: { uri },
+      position: { line: 3, character: 12 },
+      context: { includeDeclaration: true },
+    });
     assert.deepEqual(references, [
       { uri, range: at(3, 10, 18) },
       { uri: uriOf('doc/source/other.rst'), range: at(3, 4, 12) },
       { uri: uriOf('doc/source/other.rst'), range: at(8, 10, 18) },
     ]);
-    const local = await client.request('textDocument/references', { textDocument: { uri }, position: { line: 6, character: 6 }, context: { includeDeclaration: false } });
-    assert.deepEqual(local, [{ uri, range: at(3, 34, 45) }, { uri, range: at(3, 49, 60) }]);
+    const local = await client.request('textDocument/references', {
+      textDocument: { uri },
+      position: { line: 6, character: 6 },
+      context: { includeDeclaration: false },
+    });
+    assert.deepEqual(local, [
+      { uri, range: at(3, 34, 45) },
+      { uri, range: at(3, 49, 60) },
+    ]);
   }));
 
 test('rename a label: its definition and every reference, in every file', () =>
   withSpec(async (client, uri) => {
     const prepared = await client.request('textDocument/prepareRename', { textDocument: { uri }, position: { line: 3, character: 12 } });
     assert.deepEqual(prepared, { range: at(3, 10, 18), placeholder: 'liaisons' });
-    const edit = await client.request('textDocument/rename', { textDocument: { uri }, position: { line: 3, character: 12 }, newName: 'feature-liaisons' });
+    const edit = await client.request('textDocument/rename', {
+      textDocument: { uri },
+      position: { line: 3, character: 12 },
+      newName: 'feature-liaisons',
+    });
     assert.deepEqual(edit, {
       changes: {
         [uri]: [{ range: at(3, 10, 18), newText: 'feature-liaisons' }],
@@ -107,13 +123,18 @@ test('rename a label: its definition and every reference, in every file', () =>
         ],
       },
     });
-    await assert.rejects(client.request('textDocument/rename', { textDocument: { uri }, position: { line: 3, character: 12 }, newName: 'two words' }), /is not a plain name/);
+    await assert.rejects(
+      client.request('textDocument/rename', { textDocument: { uri }, position: { line: 3, character: 12 }, newName: 'two words' }),
+      /is not a plain name/,
+    );
   }));
 
 test('rename a footnote label and a citation: the definition and every reference, as docutils matches them (case aside)', () =>
   withSpec(async (client, uri) => {
-    const prepare = (line: number, character: number) => client.request('textDocument/prepareRename', { textDocument: { uri }, position: { line, character } });
-    const rename = (line: number, character: number, newName: string) => client.request('textDocument/rename', { textDocument: { uri }, position: { line, character }, newName });
+    const prepare = (line: number, character: number) =>
+      client.request('textDocument/prepareRename', { textDocument: { uri }, position: { line, character } });
+    const rename = (line: number, character: number, newName: string) =>
+      client.request('textDocument/rename', { textDocument: { uri }, position: { line, character }, newName });
     // The label without its '#': `[#note]` becomes `[#remark]`.
     assert.deepEqual(await prepare(3, 66), { range: at(3, 65, 69), placeholder: 'note' });
     assert.deepEqual(await prepare(16, 9), { range: at(16, 8, 12), placeholder: 'Note' });

@@ -68,7 +68,10 @@ test('a workspace folder on another host (file://host/...) does not fail initial
     const localUri = pathToFileURL(join(workspace, 'specs', 'local.rst')).toString();
     const local = client.nextDiagnostics(localUri);
     await client.open(localUri, cleanSpec().replace('Unit tests.', 'Unit tests. '));
-    assert.deepEqual((await local).diagnostics.map((d) => d.code), ['blueprint-url', 'trailing-whitespace']);
+    assert.deepEqual(
+      (await local).diagnostics.map((d) => d.code),
+      ['blueprint-url', 'trailing-whitespace'],
+    );
     // Fix-all and symbols over the open documents answer too.
     const actions = await client.request<{ title: string }[]>('textDocument/codeAction', {
       textDocument: { uri },
@@ -131,23 +134,31 @@ test('a line separator: diagnostics, quick fix, fix-all and symbols on the lines
         ['line-separator', { start: { line, character: 9 }, end: { line, character: 10 } }],
       ],
     );
-    const [fix] = await client.request<{ title: string; edit: { changes: Record<string, { range: unknown; newText: string }[]> } }[]>('textDocument/codeAction', {
-      textDocument: { uri },
-      range: diagnostics[1].range,
-      context: { diagnostics: [diagnostics[1]], only: ['quickfix'] },
-    });
+    const [fix] = await client.request<{ title: string; edit: { changes: Record<string, { range: unknown; newText: string }[]> } }[]>(
+      'textDocument/codeAction',
+      {
+        textDocument: { uri },
+        range: diagnostics[1].range,
+        context: { diagnostics: [diagnostics[1]], only: ['quickfix'] },
+      },
+    );
     assert.equal(fix.title, 'Replace the line separator with a line break');
     const document = TextDocument.create(uri, 'restructuredtext', 1, text);
     const edited = TextDocument.applyEdits(document, fix.edit.changes[uri] as Parameters<typeof TextDocument.applyEdits>[1]);
     assert.equal(edited, text.replace('\u2028', '\n'));
-    const [fixAll] = await client.request<{ edit: { changes: Record<string, Parameters<typeof TextDocument.applyEdits>[1]> } }[]>('textDocument/codeAction', {
-      textDocument: { uri },
-      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-      context: { diagnostics: [], only: ['source.fixAll'] },
-    });
+    const [fixAll] = await client.request<{ edit: { changes: Record<string, Parameters<typeof TextDocument.applyEdits>[1]> } }[]>(
+      'textDocument/codeAction',
+      {
+        textDocument: { uri },
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        context: { diagnostics: [], only: ['source.fixAll'] },
+      },
+    );
     assert.equal(TextDocument.applyEdits(document, fixAll.edit.changes[uri]), clean.replace('healthy.\n', 'healthy.\nMore.\n'));
     // The section's symbol is where the editor shows its title.
-    const symbols = await client.request<{ name: string; selectionRange: { start: unknown } }[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    const symbols = await client.request<{ name: string; selectionRange: { start: unknown } }[]>('textDocument/documentSymbol', {
+      textDocument: { uri },
+    });
     const flat = (list: { name: string; selectionRange: { start: unknown }; children?: unknown[] }[]): typeof list =>
       list.flatMap((symbol) => [symbol, ...flat((symbol.children ?? []) as typeof list)]);
     assert.deepEqual(flat(symbols).find((symbol) => symbol.name === 'Use Cases')?.selectionRange.start, { line, character: 0 });

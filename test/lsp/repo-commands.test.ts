@@ -39,7 +39,13 @@ test('spec-location: the diagnostic and its quick fix, a rename into approved/',
     const diagnostics = (await published).diagnostics.filter((d) => d.code === 'spec-location');
     assert.deepEqual(
       diagnostics.map((d) => [d.message, d.range, d.severity]),
-      [["Found unexpected file in 'specs/pike', specs should be submitted to 'specs/pike/approved'", { start: { line: 0, character: 0 }, end: { line: 0, character: 5 } }, 1]],
+      [
+        [
+          "Found unexpected file in 'specs/pike', specs should be submitted to 'specs/pike/approved'",
+          { start: { line: 0, character: 0 }, end: { line: 0, character: 5 } },
+          1,
+        ],
+      ],
     );
     const actions = await client.request<{ title: string; isPreferred?: boolean; edit: unknown }[]>('textDocument/codeAction', {
       textDocument: { uri },
@@ -48,7 +54,9 @@ test('spec-location: the diagnostic and its quick fix, a rename into approved/',
     });
     const move = actions.find((action) => action.title === 'Move new.rst to pike/approved');
     assert.deepEqual(move?.edit, {
-      documentChanges: [{ kind: 'rename', oldUri: uri, newUri: uriOf('specs/pike/approved/new.rst'), options: { overwrite: false, ignoreIfExists: false } }],
+      documentChanges: [
+        { kind: 'rename', oldUri: uri, newUri: uriOf('specs/pike/approved/new.rst'), options: { overwrite: false, ignoreIfExists: false } },
+      ],
     });
     assert.equal(move?.isPreferred, true);
   } finally {
@@ -63,25 +71,58 @@ test('move to implemented, abandon, releases: one WorkspaceEdit each, with the r
     const uri = uriOf('specs/pike/approved/a.rst');
     const releases = await client.request('workspace/executeCommand', { command: 'rst-specs.server.releases', arguments: [{ uri }] });
     assert.deepEqual(releases, { releases: ['queens', 'pike'] });
-    const result = await client.request('workspace/executeCommand', { command: 'rst-specs.server.moveSpec', arguments: [{ uri, action: 'implemented' }] });
+    const result = await client.request('workspace/executeCommand', {
+      command: 'rst-specs.server.moveSpec',
+      arguments: [{ uri, action: 'implemented' }],
+    });
     assert.deepEqual(result, { applied: true, uri: uriOf('specs/pike/implemented/a.rst'), label: 'Move a.rst to implemented' });
     assert.deepEqual(client.appliedEdits.at(-1), {
       label: 'Move a.rst to implemented',
       edit: {
         documentChanges: [
-          { kind: 'rename', oldUri: uri, newUri: uriOf('specs/pike/implemented/a.rst'), options: { overwrite: false, ignoreIfExists: false } },
-          { textDocument: { uri: uriOf('specs/pike/redirects'), version: null }, edits: [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, newText: 'approved/a.rst ../implemented/a.rst\n' }] },
+          {
+            kind: 'rename',
+            oldUri: uri,
+            newUri: uriOf('specs/pike/implemented/a.rst'),
+            options: { overwrite: false, ignoreIfExists: false },
+          },
+          {
+            textDocument: { uri: uriOf('specs/pike/redirects'), version: null },
+            edits: [
+              {
+                range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } },
+                newText: 'approved/a.rst ../implemented/a.rst\n',
+              },
+            ],
+          },
         ],
       },
     });
-    const abandoned = await client.request('workspace/executeCommand', { command: 'rst-specs.server.moveSpec', arguments: [{ uri: uriOf('specs/queens/approved/b.rst'), action: 'abandon' }] });
+    const abandoned = await client.request('workspace/executeCommand', {
+      command: 'rst-specs.server.moveSpec',
+      arguments: [{ uri: uriOf('specs/queens/approved/b.rst'), action: 'abandon' }],
+    });
     assert.deepEqual(abandoned, { applied: true, uri: uriOf('specs/abandoned/b.rst'), label: 'Abandon b.rst' });
     assert.deepEqual((client.appliedEdits.at(-1)!.edit as { documentChanges: unknown[] }).documentChanges.slice(1), [
       { kind: 'create', uri: uriOf('specs/queens/redirects'), options: { overwrite: false, ignoreIfExists: false } },
-      { textDocument: { uri: uriOf('specs/queens/redirects'), version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: 'approved/b.rst ../../abandoned/b.rst\n' }] },
+      {
+        textDocument: { uri: uriOf('specs/queens/redirects'), version: null },
+        edits: [
+          {
+            range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+            newText: 'approved/b.rst ../../abandoned/b.rst\n',
+          },
+        ],
+      },
     ]);
-    const refused = await client.request('workspace/executeCommand', { command: 'rst-specs.server.moveSpec', arguments: [{ uri: uriOf('specs/pike/new.rst'), action: 'implemented' }] });
-    assert.deepEqual(refused, { applied: false, problem: 'only a spec in specs/<release>/approved/ moves to implemented/ (this one is in specs/pike)' });
+    const refused = await client.request('workspace/executeCommand', {
+      command: 'rst-specs.server.moveSpec',
+      arguments: [{ uri: uriOf('specs/pike/new.rst'), action: 'implemented' }],
+    });
+    assert.deepEqual(refused, {
+      applied: false,
+      problem: 'only a spec in specs/<release>/approved/ moves to implemented/ (this one is in specs/pike)',
+    });
   } finally {
     await client.shutdown();
   }

@@ -20,7 +20,7 @@ OPTIONAL_SUBSECTIONS['queens'] = ('Upgrade impact',)
 `;
 const messages = (p: PublishedDiagnostics) => p.diagnostics.map((d) => `${d.code}: ${d.message}`);
 
-test('language server: the optional sections of the repo\'s tests/test_titles.py, and where they came from', async () => {
+test("language server: the optional sections of the repo's tests/test_titles.py, and where they came from", async () => {
   const dir = mkdtempSync(join(tmpdir(), 'rst-specs-repo-facts-'));
   const client = new TestClient();
   try {
@@ -65,9 +65,10 @@ test('language server: rest-url learns the names of the other specs in the backg
     const published = client.nextDiagnostics(uri, hasRestUrl, 10_000);
     await client.open(uri, text);
     const withNames = await published;
-    assert.deepEqual(withNames.diagnostics.filter((d) => d.code === 'rest-url').map((d) => d.message), [
-      "URL '/v1/goal_groups' has an underscore in 'goal_groups': the template asks for hyphens in URLs, not underscores.",
-    ]);
+    assert.deepEqual(
+      withNames.diagnostics.filter((d) => d.code === 'rest-url').map((d) => d.message),
+      ["URL '/v1/goal_groups' has an underscore in 'goal_groups': the template asks for hyphens in URLs, not underscores."],
+    );
     const diagnostic = withNames.diagnostics.find((d) => d.code === 'rest-url') as Diagnostic;
     const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
       textDocument: { uri },
@@ -81,7 +82,10 @@ test('language server: rest-url learns the names of the other specs in the backg
     writeFileSync(join(dir, '.rst-specs.json'), '{ "rest": { "existingNames": ["goal_groups"] } }\n');
     const cleared = client.nextDiagnostics(uri, (p) => !hasRestUrl(p), 10_000);
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: configUri, type: 1 }] });
-    assert.deepEqual(messages(await cleared).filter((m) => m.startsWith('rest-url')), []);
+    assert.deepEqual(
+      messages(await cleared).filter((m) => m.startsWith('rest-url')),
+      [],
+    );
   } finally {
     await client.shutdown();
     rmSync(dir, { recursive: true, force: true });

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TestClient } from './client';
 
-test('NODE_EXTRA_CA_CERTS in the editor\'s environment: the server\'s Node reads no certificates at start', async () => {
+test("NODE_EXTRA_CA_CERTS in the editor's environment: the server's Node reads no certificates at start", async () => {
   const workspace = mkdtempSync(join(tmpdir(), 'rst-specs-environment-'));
   const missing = join(workspace, 'no-such-ca.pem');
   // What Node does with the variable: it reads the file before running any code, and says so when it cannot.

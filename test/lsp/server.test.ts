@@ -31,9 +31,7 @@ test('push diagnostics: open, incremental edit, close', async () => {
     const text = cleanSpec();
     const line = lineOf(text, 'Dependencies');
     const edited = client.nextDiagnostics(uri, (p) => p.version === 2);
-    await client.change(uri, 2, [
-      { range: { start: { line, character: 0 }, end: { line: line + 5, character: 0 } }, text: '' },
-    ]);
+    await client.change(uri, 2, [{ range: { start: { line, character: 0 }, end: { line: line + 5, character: 0 } }, text: '' }]);
     const published = await edited;
     assert.equal(published.diagnostics.length, 1);
     const [diagnostic] = published.diagnostics;
@@ -101,17 +99,19 @@ test('the workspace template wins, and a change on disk re-validates open specs'
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', {
       changes: [{ uri: pathToFileURL(templatePath).toString(), type: 2 }],
     });
-    assert.deepEqual((await second).diagnostics.map((d) => d.message), [
-      "Section 'Testing' stands where the template has 'Tests', which this spec lacks: rename it to 'Tests'.",
-    ]);
+    assert.deepEqual(
+      (await second).diagnostics.map((d) => d.message),
+      ["Section 'Testing' stands where the template has 'Tests', which this spec lacks: rename it to 'Tests'."],
+    );
     writeFileSync(templatePath, '\u0000\u0001 not a template');
     const third = client.nextDiagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'template'));
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', {
       changes: [{ uri: pathToFileURL(templatePath).toString(), type: 2 }],
     });
-    assert.deepEqual((await third).diagnostics.map((d) => d.message), [
-      `Using the bundled Senlin template: the template ${templatePath} is a binary file, not reStructuredText.`,
-    ]);
+    assert.deepEqual(
+      (await third).diagnostics.map((d) => d.message),
+      [`Using the bundled Senlin template: the template ${templatePath} is a binary file, not reStructuredText.`],
+    );
   } finally {
     await client.shutdown();
     rmSync(templatePath);
@@ -134,7 +134,10 @@ test('pull diagnostics when the client supports them', async () => {
       items: { code: string }[];
     };
     assert.equal(report.kind, 'full');
-    assert.deepEqual(report.items.map((d) => d.code), ['missing-section']);
+    assert.deepEqual(
+      report.items.map((d) => d.code),
+      ['missing-section'],
+    );
     assert.deepEqual(client.published, []);
   } finally {
     await client.shutdown();

@@ -53,7 +53,10 @@ test('multi-root: each folder uses its own config file and templates', async () 
       optionalSections: ['History', 'Feature Liaison'],
       optionalSectionsSource: '.rst-specs.json',
     });
-    assert.equal((await templateFor(uriOf('heat-specs/specs/ocata/implemented/ocata-done.rst'))).label, 'specs/templates/ocata-template.rst');
+    assert.equal(
+      (await templateFor(uriOf('heat-specs/specs/ocata/implemented/ocata-done.rst'))).label,
+      'specs/templates/ocata-template.rst',
+    );
     const lite = await templateFor(uriOf('senlin/doc/specs/approved/senlin-approved.rst'));
     assert.equal(lite.label, 'doc/specs/template.rst');
     assert.deepEqual(await templateFor(uriOf('senlin/doc/specs/template.rst')), { isSpec: false });
@@ -95,7 +98,10 @@ test('settings over the config file: only where the user set them', async () => 
       await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
       return (await published).diagnostics.map((d) => d.code);
     };
-    assert.deepEqual((await openFile(client, uri, text)).diagnostics.map((d) => d.code), []);
+    assert.deepEqual(
+      (await openFile(client, uri, text)).diagnostics.map((d) => d.code),
+      [],
+    );
     // A client that sends every setting with its default (no $userSet): the defaults do not override.
     assert.deepEqual(await codes({ maxLineLength: 79, rules: {}, optionalSections: ['History'] }), []);
     // The rst-specs extension says which settings the user set: 79, set on purpose, wins.
@@ -116,7 +122,10 @@ test('a config file created or changed is read again (didChangeWatchedFiles)', a
   try {
     await client.initialize(folder);
     const text = readFileSync(fileURLToPath(uri), 'utf8').replace('Written for this spec.', 'Tab\there.');
-    assert.deepEqual((await openFile(client, uri, text)).diagnostics.map((d) => d.code), ['tab']);
+    assert.deepEqual(
+      (await openFile(client, uri, text)).diagnostics.map((d) => d.code),
+      ['tab'],
+    );
     const config = join(folder, '.rst-specs.json');
     const configUri = pathToFileURL(config).toString();
     const changed = () => client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: configUri, type: 1 }] });
@@ -125,15 +134,27 @@ test('a config file created or changed is read again (didChangeWatchedFiles)', a
     const problems = client.nextDiagnostics(configUri, () => true);
     await changed();
     // The valid parts apply; the problems are shown on the config file itself.
-    assert.deepEqual((await next).diagnostics.map((d) => d.code), []);
-    assert.deepEqual((await problems).diagnostics.map((d) => [d.message, (d.range as { start: { line: number } }).start.line]), [
-      ['unknown setting "maxLineLenght"; did you mean "maxLineLength"? (known: template, include, exclude, maxLineLength, rules, optionalSections, rest, directives, roles)', 1],
-    ]);
+    assert.deepEqual(
+      (await next).diagnostics.map((d) => d.code),
+      [],
+    );
+    assert.deepEqual(
+      (await problems).diagnostics.map((d) => [d.message, (d.range as { start: { line: number } }).start.line]),
+      [
+        [
+          'unknown setting "maxLineLenght"; did you mean "maxLineLength"? (known: template, include, exclude, maxLineLength, rules, optionalSections, rest, directives, roles)',
+          1,
+        ],
+      ],
+    );
     writeFileSync(config, '{ "rules": { "tab": "off" } }');
     next = client.nextDiagnostics(uri, () => true);
     const cleared = client.nextDiagnostics(configUri, () => true);
     await changed();
-    assert.deepEqual((await next).diagnostics.map((d) => d.code), []);
+    assert.deepEqual(
+      (await next).diagnostics.map((d) => d.code),
+      [],
+    );
     assert.deepEqual((await cleared).diagnostics, []);
   } finally {
     await client.shutdown();
@@ -149,21 +170,32 @@ test('inline control through the protocol: the disable quick fixes and completio
     await client.initialize(folder, { workspace: { workspaceEdit: { documentChanges: true } } });
     const text = readFileSync(fileURLToPath(uri), 'utf8').replace('Written for this spec.', 'Trailing. ');
     const published = await openFile(client, uri, text);
-    assert.deepEqual(published.diagnostics.map((d) => d.code), ['trailing-whitespace']);
+    assert.deepEqual(
+      published.diagnostics.map((d) => d.code),
+      ['trailing-whitespace'],
+    );
     const actions = await client.request<{ title: string; kind: string; edit: { documentChanges: { edits: { newText: string }[] }[] } }[]>(
       'textDocument/codeAction',
       { textDocument: { uri }, range: published.diagnostics[0].range, context: { diagnostics: published.diagnostics, only: ['quickfix'] } },
     );
-    assert.deepEqual(actions.map((a) => a.title), [
-      'Remove trailing whitespace',
-      'Disable trailing-whitespace for this line',
-      'Disable trailing-whitespace for this file',
-      'Fix all auto-fixable rst-specs problems',
-    ]);
-    assert.deepEqual(actions[1].edit.documentChanges[0].edits.map((e) => e.newText), ['.. rst-specs: disable-next-line=trailing-whitespace\n\n']);
+    assert.deepEqual(
+      actions.map((a) => a.title),
+      [
+        'Remove trailing whitespace',
+        'Disable trailing-whitespace for this line',
+        'Disable trailing-whitespace for this file',
+        'Fix all auto-fixable rst-specs problems',
+      ],
+    );
+    assert.deepEqual(
+      actions[1].edit.documentChanges[0].edits.map((e) => e.newText),
+      ['.. rst-specs: disable-next-line=trailing-whitespace\n\n'],
+    );
 
     const line = text.split('\n').indexOf('Trailing. ');
-    await client.change(uri, 2, [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: '.. rst-specs: disable-next-line=trai\n\n' }]);
+    await client.change(uri, 2, [
+      { range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: '.. rst-specs: disable-next-line=trai\n\n' },
+    ]);
     const items = await client.request<{ label: string; textEdit: { range: unknown } }[]>('textDocument/completion', {
       textDocument: { uri },
       position: { line, character: 36 },
@@ -217,8 +249,16 @@ test('untrusted workspaces: declared supported (rst-specs runs no code of the wo
   const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
   // Everything works; at most the template setting is one an untrusted workspace may not set.
   const untrusted = manifest.capabilities.untrustedWorkspaces;
-  assert.ok(untrusted.supported === true || (untrusted.supported === 'limited' && untrusted.restrictedConfigurations.every((key: string) => key === 'rstSpecs.templatePath')), JSON.stringify(untrusted));
+  assert.ok(
+    untrusted.supported === true ||
+      (untrusted.supported === 'limited' && untrusted.restrictedConfigurations.every((key: string) => key === 'rstSpecs.templatePath')),
+    JSON.stringify(untrusted),
+  );
   assert.equal(manifest.capabilities.virtualWorkspaces.supported, true);
   assert.equal(manifest.browser, './client/out/browser.js');
-  assert.ok(manifest.contributes.commands.some((c: { command: string; title: string }) => c.command === 'rst-specs.showTemplate' && c.title === 'Show Template for This Spec'));
+  assert.ok(
+    manifest.contributes.commands.some(
+      (c: { command: string; title: string }) => c.command === 'rst-specs.showTemplate' && c.title === 'Show Template for This Spec',
+    ),
+  );
 });

@@ -6,8 +6,36 @@
 import { parseSpec } from '../../server/src/rst/parse';
 
 const BLOCK = new Set([
-  'section', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'pre', 'table', 'caption',
-  'thead', 'tbody', 'tr', 'th', 'td', 'blockquote', 'aside', 'div', 'figure', 'figcaption', 'hr', 'img', 'nav',
+  'section',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'p',
+  'ul',
+  'ol',
+  'li',
+  'dl',
+  'dt',
+  'dd',
+  'pre',
+  'table',
+  'caption',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+  'blockquote',
+  'aside',
+  'div',
+  'figure',
+  'figcaption',
+  'hr',
+  'img',
+  'nav',
 ]);
 const VOID = new Set(['img', 'hr', 'br', 'col', 'meta', 'input', 'wbr']);
 /**
@@ -50,8 +78,12 @@ export function blockTokens(html: string, options: BlockOptions = {}): string[] 
     const attrs = m[3];
     const cls = /\sclass="([^"]*)"/.exec(attrs)?.[1] ?? '';
     const line = /\sdata-line="(\d+)"/.exec(attrs)?.[1];
-    const drop = (line !== undefined && options.dropLines?.has(Number(line)) && !/^h[1-6]$/.test(tag) && tag !== 'section') || ERROR_CLASSES.test(cls);
-    const classes = cls.split(/\s+/).filter((c) => c && !PREVIEW_CLASSES.has(c)).sort();
+    const drop =
+      (line !== undefined && options.dropLines?.has(Number(line)) && !/^h[1-6]$/.test(tag) && tag !== 'section') || ERROR_CLASSES.test(cls);
+    const classes = cls
+      .split(/\s+/)
+      .filter((c) => c && !PREVIEW_CLASSES.has(c))
+      .sort();
     const token = classes.length ? `${tag}.${classes.join('.')}` : tag;
     const selfClosing = VOID.has(tag) || /\/\s*$/.test(attrs);
     if (drop) {
@@ -158,7 +190,8 @@ export function withoutDropped(html: string, options: BlockOptions = {}): string
     if (m[1] === '/' || !BLOCK.has(tag) || VOID.has(tag) || /\/\s*$/.test(m[3])) continue;
     const line = /\sdata-line="(\d+)"/.exec(m[3])?.[1];
     const cls = /\sclass="([^"]*)"/.exec(m[3])?.[1] ?? '';
-    const drop = (line !== undefined && options.dropLines?.has(Number(line)) && !/^h[1-6]$/.test(tag) && tag !== 'section') || ERROR_CLASSES.test(cls);
+    const drop =
+      (line !== undefined && options.dropLines?.has(Number(line)) && !/^h[1-6]$/.test(tag) && tag !== 'section') || ERROR_CLASSES.test(cls);
     if (!drop) continue;
     out += html.slice(pos, m.index);
     dropTag = tag;

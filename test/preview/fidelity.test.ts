@@ -25,7 +25,10 @@ test('preview: block structure of every corpus spec as docutils HTML5 writes it'
   if (!docutilsAvailable()) return t.skip('python3 with docutils is not available (apt-get install python3-docutils)');
   const files = rstFiles(corpusRoot);
   const script = resolve(repoRoot, 'test', 'preview', 'docutils_html.py');
-  const expected = JSON.parse(execFileSync('python3', [script, ...files], { maxBuffer: 1 << 30, encoding: 'utf8' })) as Record<string, string>;
+  const expected = JSON.parse(execFileSync('python3', [script, ...files], { maxBuffer: 1 << 30, encoding: 'utf8' })) as Record<
+    string,
+    string
+  >;
   const failures: string[] = [];
   const inlineFailures: string[] = [];
   for (const file of files) {
@@ -37,7 +40,8 @@ test('preview: block structure of every corpus spec as docutils HTML5 writes it'
     const inlineDiff = firstDifference(inlineTokens(withoutDropped(html, { dropLines })), inlineTokens(expected[file]));
     if (inlineDiff) inlineFailures.push(`${relative(corpusRoot, file)} (inline): ${inlineDiff}`);
   }
-  const rate = (bad: string[]) => `${files.length - bad.length} of ${files.length} corpus specs (${(((files.length - bad.length) / files.length) * 100).toFixed(1)}%)`;
+  const rate = (bad: string[]) =>
+    `${files.length - bad.length} of ${files.length} corpus specs (${(((files.length - bad.length) / files.length) * 100).toFixed(1)}%)`;
   t.diagnostic(`block structure agrees on ${rate(failures)}; inline markup and links on ${rate(inlineFailures)}`);
   for (const f of [...failures, ...inlineFailures]) t.diagnostic(f);
   assert.deepEqual(failures, []);

@@ -26,7 +26,9 @@ test('two sections with one title get distinct ids', () => {
 
 test('references: standalone URIs, embedded URIs, named and anonymous targets, sections, e-mail addresses', () => {
   assert.equal(
-    html('See http://example.com/a_b. `Ex <https://ex.org>`_ ref_ `Title`_ anon__ a@b.org.\n\n.. _ref: https://r.org\n.. __: https://anon.org\n\nTitle\n=====\n'),
+    html(
+      'See http://example.com/a_b. `Ex <https://ex.org>`_ ref_ `Title`_ anon__ a@b.org.\n\n.. _ref: https://r.org\n.. __: https://anon.org\n\nTitle\n=====\n',
+    ),
     '<p data-line="0">See <a class="reference external" href="http://example.com/a_b">http://example.com/a_b</a>. ' +
       '<a class="reference external" href="https://ex.org">Ex</a> <a class="reference external" href="https://r.org">ref</a> ' +
       '<a class="reference internal" href="#title">Title</a> <a class="reference external" href="https://anon.org">anon</a> ' +
@@ -208,7 +210,7 @@ test('block quotes with an attribution, transitions, escaped text', () => {
   assert.equal(html('A <script> & "q" \\*not em\\*\n'), '<p data-line="0">A &lt;script&gt; &amp; &quot;q&quot; *not em*</p>\n');
 });
 
-test('a table cell keeps its lines in the document (data-line) and the document\'s targets', () => {
+test("a table cell keeps its lines in the document (data-line) and the document's targets", () => {
   assert.equal(
     html('Intro.\n\n+-------+\n| ref_  |\n+-------+\n\n.. _ref: https://r.org\n'),
     '<p data-line="0">Intro.</p>\n<table data-line="2">\n<tbody>\n<tr data-line="2"><td><p data-line="3"><a class="reference external" href="https://r.org">ref</a></p>\n</td>\n</tr>\n</tbody>\n</table>\n',
@@ -218,10 +220,7 @@ test('a table cell keeps its lines in the document (data-line) and the document\
 test('bad input never throws: an empty text, a lone directive marker, a malformed table', () => {
   assert.equal(html(''), '');
   assert.equal(html('..\n'), '');
-  assert.equal(
-    html('+---+\n| a |\n+--+\n'),
-    '<pre class="literal-block malformed-table" data-line="0">+---+\n| a |\n+--+</pre>\n',
-  );
+  assert.equal(html('+---+\n| a |\n+--+\n'), '<pre class="literal-block malformed-table" data-line="0">+---+\n| a |\n+--+</pre>\n');
 });
 
 test('RFC references with a section; an e-mail address as a target is a mailto: link', () => {

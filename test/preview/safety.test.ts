@@ -9,11 +9,15 @@ import { corpusRoot, hasCorpus } from '../helpers';
 import { renderPreview } from '../../server/src/preview/render';
 
 const TAGS = new Set(
-  ('section h1 h2 h3 h4 h5 h6 p ul ol li dl dt dd pre code table caption thead tbody tr th td blockquote aside div figure ' +
-    'figcaption hr img nav a em strong cite span sub sup abbr kbd var br').split(' '),
+  (
+    'section h1 h2 h3 h4 h5 h6 p ul ol li dl dt dd pre code table caption thead tbody tr th td blockquote aside div figure ' +
+    'figcaption hr img nav a em strong cite span sub sup abbr kbd var br'
+  ).split(' '),
 );
 const ATTRIBUTES = new Set(
-  'class id href src alt width height start colspan rowspan role title data-line data-lang data-src data-doc data-ref data-refname data-uri data-directive data-format data-role data-name data-glob'.split(' '),
+  'class id href src alt width height start colspan rowspan role title data-line data-lang data-src data-doc data-ref data-refname data-uri data-directive data-format data-role data-name data-glob'.split(
+    ' ',
+  ),
 );
 
 /** What is wrong with the HTML: a tag or attribute outside the lists, or text that opens a tag. */

@@ -7,7 +7,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Analyzer } from '../../server/src/analyze';
 import { misplacement, misplacementMessage } from '../../server/src/repo/layout';
-import { abandonSpec, moveIntoApproved, moveToImplemented, moveToRelease, redirectFor, releasesOf, type RepoEdit, type RepoFiles, reproposeSpec, withHistoryRow } from '../../server/src/repo/moves';
+import {
+  abandonSpec,
+  moveIntoApproved,
+  moveToImplemented,
+  moveToRelease,
+  redirectFor,
+  releasesOf,
+  type RepoEdit,
+  type RepoFiles,
+  reproposeSpec,
+  withHistoryRow,
+} from '../../server/src/repo/moves';
 import { applyRepoEdit } from '../../server/src/cli/move';
 import { nodeTemplateFiles } from '../../server/src/template/load';
 import { sharedRoot } from '../helpers';
@@ -20,7 +31,11 @@ function memoryRepo(files: Record<string, string>): RepoFiles & { files: Map<str
   const map = new Map(Object.entries(files));
   return {
     files: map,
-    list: (folder) => [...new Set([...map.keys()].filter((file) => file.startsWith(`${folder}/`)).map((file) => file.slice(folder.length + 1).split('/')[0]))],
+    list: (folder) => [
+      ...new Set(
+        [...map.keys()].filter((file) => file.startsWith(`${folder}/`)).map((file) => file.slice(folder.length + 1).split('/')[0]),
+      ),
+    ],
     read: (file) => map.get(file),
   };
 }
@@ -100,20 +115,34 @@ test('spec-location: a spec directly in specs/<release>/ or in another folder th
     "Found unexpected file in 'specs/2024.1', specs should be submitted to 'specs/2024.1/approved'",
   );
   // Where the test is happy: approved/, implemented/, specs/abandoned/.
-  for (const ok of ['/r/specs/2024.1/approved/a.rst', '/r/specs/2024.1/implemented/b.rst', '/r/specs/abandoned/e.rst', '/r/specs/backlog/approved/d.rst']) {
+  for (const ok of [
+    '/r/specs/2024.1/approved/a.rst',
+    '/r/specs/2024.1/implemented/b.rst',
+    '/r/specs/abandoned/e.rst',
+    '/r/specs/backlog/approved/d.rst',
+  ]) {
     assert.equal(misplacement(ok, repo), undefined, ok);
   }
 });
 
 test('spec-location: only a top-level specs/ folder of a repo that uses the layout', () => {
   // heat-specs keeps specs in the release folder itself: not its layout.
-  const heat = memoryRepo({ '/h/tox.ini': '', '/h/specs/ocata/x.rst': SPEC, '/h/specs/ocata/implemented/y.rst': SPEC, '/h/specs/newton/z.rst': SPEC });
+  const heat = memoryRepo({
+    '/h/tox.ini': '',
+    '/h/specs/ocata/x.rst': SPEC,
+    '/h/specs/ocata/implemented/y.rst': SPEC,
+    '/h/specs/newton/z.rst': SPEC,
+  });
   assert.equal(misplacement('/h/specs/ocata/x.rst', heat), undefined);
   // Only implemented/ folders and no spec directly in a release folder: the layout.
   const implemented = memoryRepo({ '/i/tox.ini': '', '/i/specs/ocata/x.rst': SPEC, '/i/specs/newton/implemented/y.rst': SPEC });
   assert.equal(misplacement('/i/specs/ocata/x.rst', implemented)?.approvedFolder, 'specs/ocata/approved');
   // The docs tree's view of the specs (doc/source/specs/<release>/) is not what the test reads.
-  const docs = memoryRepo({ '/r/tox.ini': '', '/r/doc/source/specs/2024.1/x.rst': SPEC, '/r/doc/source/specs/2024.1/approved/y.rst': SPEC });
+  const docs = memoryRepo({
+    '/r/tox.ini': '',
+    '/r/doc/source/specs/2024.1/x.rst': SPEC,
+    '/r/doc/source/specs/2024.1/approved/y.rst': SPEC,
+  });
   assert.equal(misplacement('/r/doc/source/specs/2024.1/x.rst', docs), undefined);
   // Without a repo marker, the workspace folder is the repo.
   const bare = memoryRepo({ '/w/specs/pike/approved/a.rst': SPEC, '/w/specs/pike/b.rst': SPEC });
@@ -152,7 +181,13 @@ test('move to implemented: the rename and the redirect line appended, byte-exact
   const edit = moveToImplemented('/r/specs/2024.1/approved/a.rst', repo);
   assert.deepEqual(edit.changes, [
     { kind: 'rename', from: '/r/specs/2024.1/approved/a.rst', to: '/r/specs/2024.1/implemented/a.rst' },
-    { kind: 'edit', path: '/r/specs/2024.1/redirects', edits: [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, newText: 'approved/a.rst ../implemented/a.rst\n' }] },
+    {
+      kind: 'edit',
+      path: '/r/specs/2024.1/redirects',
+      edits: [
+        { range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, newText: 'approved/a.rst ../implemented/a.rst\n' },
+      ],
+    },
   ]);
   const before = applyInMemory(repo, edit);
   assert.equal(repo.files.get('/r/specs/2024.1/redirects'), 'approved/b.rst ../implemented/b.rst\napproved/a.rst ../implemented/a.rst\n');
@@ -164,7 +199,11 @@ test('move to implemented: the rename and the redirect line appended, byte-exact
     result: '/r/specs/2024.1/approved/a.rst',
     changes: [
       { kind: 'rename', from: '/r/specs/2024.1/implemented/a.rst', to: '/r/specs/2024.1/approved/a.rst' },
-      { kind: 'edit', path: '/r/specs/2024.1/redirects', edits: [{ range: { start: { line: 1, character: 0 }, end: { line: 2, character: 0 } }, newText: '' }] },
+      {
+        kind: 'edit',
+        path: '/r/specs/2024.1/redirects',
+        edits: [{ range: { start: { line: 1, character: 0 }, end: { line: 2, character: 0 } }, newText: '' }],
+      },
     ],
   };
   applyInMemory(repo, undo);
@@ -177,7 +216,16 @@ test('move to a release, abandon: redirect lines, the redirects file created whe
   assert.deepEqual(toRelease.changes, [
     { kind: 'rename', from: '/r/specs/backlog/approved/d.rst', to: '/r/specs/2024.2/approved/d.rst' },
     { kind: 'create', path: '/r/specs/backlog/redirects' },
-    { kind: 'edit', path: '/r/specs/backlog/redirects', edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: 'approved/d.rst ../../2024.2/approved/d.rst\n' }] },
+    {
+      kind: 'edit',
+      path: '/r/specs/backlog/redirects',
+      edits: [
+        {
+          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+          newText: 'approved/d.rst ../../2024.2/approved/d.rst\n',
+        },
+      ],
+    },
   ]);
   applyInMemory(repo, toRelease);
   assert.equal(repo.files.get('/r/specs/backlog/redirects'), 'approved/d.rst ../../2024.2/approved/d.rst\n');
@@ -198,16 +246,31 @@ test('move to a release, abandon: redirect lines, the redirects file created whe
 
 test('moves that cannot be made say why', () => {
   const repo = novaLike();
-  assert.throws(() => moveToImplemented('/r/specs/2024.1/implemented/b.rst', repo), { message: 'only a spec in specs/<release>/approved/ moves to implemented/ (this one is in specs/2024.1/implemented)' });
+  assert.throws(() => moveToImplemented('/r/specs/2024.1/implemented/b.rst', repo), {
+    message: 'only a spec in specs/<release>/approved/ moves to implemented/ (this one is in specs/2024.1/implemented)',
+  });
   repo.files.set('/r/specs/2024.2/approved/a.rst', SPEC);
-  assert.throws(() => moveToRelease('/r/specs/2024.1/approved/a.rst', '2024.2', repo), { message: 'specs/2024.2/approved/a.rst already exists' });
+  assert.throws(() => moveToRelease('/r/specs/2024.1/approved/a.rst', '2024.2', repo), {
+    message: 'specs/2024.2/approved/a.rst already exists',
+  });
   assert.throws(() => moveToRelease('/r/specs/2024.1/approved/a.rst', '../x', repo), { message: "'../x' is not a release folder name" });
   assert.throws(() => abandonSpec('/r/specs/abandoned/e.rst', repo), { message: 'e.rst is already abandoned' });
-  assert.throws(() => abandonSpec('/elsewhere/a.rst', repo), { message: '/elsewhere/a.rst is not in a specs/<release>/ folder of a specs repo' });
+  assert.throws(() => abandonSpec('/elsewhere/a.rst', repo), {
+    message: '/elsewhere/a.rst is not in a specs/<release>/ folder of a specs repo',
+  });
 });
 
 test('releases newest first, then backlog and abandoned', () => {
-  const repo = memoryRepo({ '/r/tox.ini': '', '/r/specs/zed/approved/a.rst': '', '/r/specs/2023.1/approved/a.rst': '', '/r/specs/2024.1/approved/a.rst': '', '/r/specs/backlog/approved/a.rst': '', '/r/specs/abandoned/a.rst': '', '/r/specs/yoga/approved/a.rst': '', '/r/specs/2024.1-template.rst': '' });
+  const repo = memoryRepo({
+    '/r/tox.ini': '',
+    '/r/specs/zed/approved/a.rst': '',
+    '/r/specs/2023.1/approved/a.rst': '',
+    '/r/specs/2024.1/approved/a.rst': '',
+    '/r/specs/backlog/approved/a.rst': '',
+    '/r/specs/abandoned/a.rst': '',
+    '/r/specs/yoga/approved/a.rst': '',
+    '/r/specs/2024.1-template.rst': '',
+  });
   assert.deepEqual(releasesOf('/r/specs', repo), ['2024.1', '2023.1', 'zed', 'yoga', 'backlog', 'abandoned']);
 });
 
@@ -225,7 +288,7 @@ const HISTORY = [
   '',
 ].join('\n');
 
-test('re-propose: a copy in the release\'s approved/ with a History row named as the release\'s template names it', () => {
+test("re-propose: a copy in the release's approved/ with a History row named as the release's template names it", () => {
   const spec = `${SPEC}\n${HISTORY}`;
   const template = `Title\n=====\n\nText.\n\nNew section\n===========\n\nSay it.\n\n${HISTORY.replace('2024.1 Caracal', '2024.2 Dalmatian')}`;
   const repo = novaLike();
@@ -234,14 +297,23 @@ test('re-propose: a copy in the release\'s approved/ with a History row named as
   const expected = `${SPEC}\n${HISTORY}   * - 2024.2 Dalmatian\n     - Re-proposed\n`;
   assert.deepEqual(edit.changes, [
     { kind: 'create', path: '/r/specs/2024.2/approved/a.rst' },
-    { kind: 'edit', path: '/r/specs/2024.2/approved/a.rst', edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: expected }] },
+    {
+      kind: 'edit',
+      path: '/r/specs/2024.2/approved/a.rst',
+      edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: expected }],
+    },
   ]);
   applyInMemory(repo, edit);
   assert.equal(repo.files.get('/r/specs/2024.2/approved/a.rst'), expected);
   assert.equal(repo.files.get('/r/specs/2024.1/approved/a.rst'), spec, 'the original stays');
   // No template: the release folder's name; no History table: one added at the end.
-  assert.equal(withHistoryRow(SPEC, 'Zed', 'Re-proposed'), `${SPEC}\n${HISTORY.replace('2024.1 Caracal', 'Zed').replace('Introduced', 'Re-proposed')}`);
-  assert.throws(() => reproposeSpec('/r/specs/2024.2/approved/a.rst', spec, '2024.2', repo, undefined), { message: 'a.rst is already in specs/2024.2/approved' });
+  assert.equal(
+    withHistoryRow(SPEC, 'Zed', 'Re-proposed'),
+    `${SPEC}\n${HISTORY.replace('2024.1 Caracal', 'Zed').replace('Introduced', 'Re-proposed')}`,
+  );
+  assert.throws(() => reproposeSpec('/r/specs/2024.2/approved/a.rst', spec, '2024.2', repo, undefined), {
+    message: 'a.rst is already in specs/2024.2/approved',
+  });
 });
 
 test('re-propose against a newer template that adds a section: the copy gets missing-section for it at once', () => {
@@ -266,44 +338,56 @@ test('re-propose against a newer template that adds a section: the copy gets mis
     applyRepoEdit(edit);
     const copy = join(root, 'specs/2024.2/approved/a.rst');
     const analyzer = new Analyzer();
-    const missing = analyzer.analyze({ text: readFileSync(copy, 'utf8'), filePath: copy }).diagnostics.filter((d) => d.code === 'missing-section');
-    assert.deepEqual(missing.map((d) => d.message), ["Missing section 'Security impact': the template puts it after 'Title'."]);
-    assert.deepEqual(analyzer.analyze({ text: oldTemplate, filePath: spec }).diagnostics.filter((d) => d.code === 'missing-section'), []);
+    const missing = analyzer
+      .analyze({ text: readFileSync(copy, 'utf8'), filePath: copy })
+      .diagnostics.filter((d) => d.code === 'missing-section');
+    assert.deepEqual(
+      missing.map((d) => d.message),
+      ["Missing section 'Security impact': the template puts it after 'Title'."],
+    );
+    assert.deepEqual(
+      analyzer.analyze({ text: oldTemplate, filePath: spec }).diagnostics.filter((d) => d.code === 'missing-section'),
+      [],
+    );
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
 });
 
-test('nova-specs (a temporary copy): no spec-location on its 813 specs; moves give its own redirect lines', { skip: !hasNova && 'no ../shared/repos/nova-specs' }, () => {
-  const root = mkdtempSync(join(tmpdir(), 'rst-specs-nova-'));
-  try {
-    const repo = join(root, 'nova-specs');
-    cpSync(novaSpecs, repo, { recursive: true });
-    const specs = join(repo, 'specs');
-    let count = 0;
-    for (const release of readdirSync(specs)) {
-      for (const state of ['approved', 'implemented']) {
-        const folder = join(specs, release, state);
-        if (!existsSync(folder)) continue;
-        for (const name of readdirSync(folder)) {
-          if (!name.endsWith('.rst') || name === 'index.rst') continue;
-          count++;
-          assert.equal(misplacement(join(folder, name), nodeTemplateFiles), undefined, name);
+test(
+  'nova-specs (a temporary copy): no spec-location on its 813 specs; moves give its own redirect lines',
+  { skip: !hasNova && 'no ../shared/repos/nova-specs' },
+  () => {
+    const root = mkdtempSync(join(tmpdir(), 'rst-specs-nova-'));
+    try {
+      const repo = join(root, 'nova-specs');
+      cpSync(novaSpecs, repo, { recursive: true });
+      const specs = join(repo, 'specs');
+      let count = 0;
+      for (const release of readdirSync(specs)) {
+        for (const state of ['approved', 'implemented']) {
+          const folder = join(specs, release, state);
+          if (!existsSync(folder)) continue;
+          for (const name of readdirSync(folder)) {
+            if (!name.endsWith('.rst') || name === 'index.rst') continue;
+            count++;
+            assert.equal(misplacement(join(folder, name), nodeTemplateFiles), undefined, name);
+          }
         }
       }
+      assert.equal(count, 813);
+      // A new spec saved in specs/2024.1/ fails the repo's test_directories.py: the rule says so.
+      writeFileSync(join(specs, '2024.1', 'new-idea.rst'), SPEC);
+      assert.equal(misplacement(join(specs, '2024.1', 'new-idea.rst'), nodeTemplateFiles)?.approvedFolder, 'specs/2024.1/approved');
+      // The same redirect line as the repo's own last move of this kind.
+      const disk: RepoFiles = { list: nodeTemplateFiles.list, read: (file) => (existsSync(file) ? readFileSync(file, 'utf8') : undefined) };
+      const name = readdirSync(join(specs, '2024.2', 'approved')).find((file) => file.endsWith('.rst'))!;
+      const before = readFileSync(join(specs, '2024.2', 'redirects'), 'utf8');
+      applyRepoEdit(moveToImplemented(join(specs, '2024.2', 'approved', name), disk));
+      assert.equal(readFileSync(join(specs, '2024.2', 'redirects'), 'utf8'), `${before}approved/${name} ../implemented/${name}\n`);
+      assert.ok(existsSync(join(specs, '2024.2', 'implemented', name)));
+    } finally {
+      rmSync(root, { recursive: true, force: true });
     }
-    assert.equal(count, 813);
-    // A new spec saved in specs/2024.1/ fails the repo's test_directories.py: the rule says so.
-    writeFileSync(join(specs, '2024.1', 'new-idea.rst'), SPEC);
-    assert.equal(misplacement(join(specs, '2024.1', 'new-idea.rst'), nodeTemplateFiles)?.approvedFolder, 'specs/2024.1/approved');
-    // The same redirect line as the repo's own last move of this kind.
-    const disk: RepoFiles = { list: nodeTemplateFiles.list, read: (file) => (existsSync(file) ? readFileSync(file, 'utf8') : undefined) };
-    const name = readdirSync(join(specs, '2024.2', 'approved')).find((file) => file.endsWith('.rst'))!;
-    const before = readFileSync(join(specs, '2024.2', 'redirects'), 'utf8');
-    applyRepoEdit(moveToImplemented(join(specs, '2024.2', 'approved', name), disk));
-    assert.equal(readFileSync(join(specs, '2024.2', 'redirects'), 'utf8'), `${before}approved/${name} ../implemented/${name}\n`);
-    assert.ok(existsSync(join(specs, '2024.2', 'implemented', name)));
-  } finally {
-    rmSync(root, { recursive: true, force: true });
-  }
-});
+  },
+);

@@ -8,7 +8,11 @@ import { sharedRoot } from '../helpers';
 import { hasBundle, runBundle } from '../cli/run';
 
 const nova = resolve(sharedRoot, 'repos', 'nova-specs');
-const skip = !existsSync(resolve(nova, 'specs')) ? '../shared/repos/nova-specs is absent' : !hasBundle ? 'the CLI is not built (npm run build)' : false;
+const skip = !existsSync(resolve(nova, 'specs'))
+  ? '../shared/repos/nova-specs is absent'
+  : !hasBundle
+    ? 'the CLI is not built (npm run build)'
+    : false;
 
 test('nova-specs: `rst-specs check specs/` from its root reports no error and exits 0', { skip }, () => {
   const result = runBundle(['check', 'specs/', '--quiet'], { cwd: nova });
@@ -17,9 +21,16 @@ test('nova-specs: `rst-specs check specs/` from its root reports no error and ex
   assert.equal(result.code, 0);
 });
 
-test('nova-specs: the JSON report names each spec\'s template and its optional sections, read from tests/test_titles.py', { skip }, () => {
+test("nova-specs: the JSON report names each spec's template and its optional sections, read from tests/test_titles.py", { skip }, () => {
   const result = runBundle(
-    ['check', '--format', 'json', 'specs/queens/implemented/add-support-for-vgpu.rst', 'specs/2023.1/approved/assisted-volume-extend.rst', 'specs/backlog/approved/nova-services-graceful-shutdown.rst'],
+    [
+      'check',
+      '--format',
+      'json',
+      'specs/queens/implemented/add-support-for-vgpu.rst',
+      'specs/2023.1/approved/assisted-volume-extend.rst',
+      'specs/backlog/approved/nova-services-graceful-shutdown.rst',
+    ],
     { cwd: nova },
   );
   assert.equal(result.code, 0, result.stderr);

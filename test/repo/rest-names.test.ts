@@ -38,7 +38,9 @@ function workspace(): { dir: string; cleanup: () => void } {
 
 function restUrl(stdout: string): { path: string; message: string }[] {
   const report = JSON.parse(stdout) as { files: { path: string; diagnostics: { code: string; message: string }[] }[] };
-  return report.files.flatMap((file) => file.diagnostics.filter((d) => d.code === 'rest-url').map((d) => ({ path: file.path, message: d.message })));
+  return report.files.flatMap((file) =>
+    file.diagnostics.filter((d) => d.code === 'rest-url').map((d) => ({ path: file.path, message: d.message })),
+  );
 }
 
 test('rest-url in a repo: a name older specs use is not reported, a new one is', () => {
@@ -52,16 +54,19 @@ test('rest-url in a repo: a name older specs use is not reported, a new one is',
     // The spec that uses a name alone is reported: no other spec has it.
     writeFileSync(join(dir, 'specs', 'rocky', 'implemented', 'audit-templates.rst'), spec('\nNone\n'));
     const first = run(['check', '--format', 'json', 'specs'], { cwd: dir });
-    assert.deepEqual(restUrl(first.stdout).map((d) => d.message), [
-      "URL '/v1/audit_templates/{uuid}' has an underscore in 'audit_templates': the template asks for hyphens in URLs, not underscores.",
-      NEW_THINGS,
-    ]);
+    assert.deepEqual(
+      restUrl(first.stdout).map((d) => d.message),
+      [
+        "URL '/v1/audit_templates/{uuid}' has an underscore in 'audit_templates': the template asks for hyphens in URLs, not underscores.",
+        NEW_THINGS,
+      ],
+    );
   } finally {
     cleanup();
   }
 });
 
-test('rest-url in a repo: the config file\'s rest.existingNames', () => {
+test("rest-url in a repo: the config file's rest.existingNames", () => {
   const { dir, cleanup } = workspace();
   try {
     writeFileSync(join(dir, '.rst-specs.jsonc'), '// names of our API\n{ "rest": { "existingNames": ["goal_groups"] } }\n');
@@ -84,7 +89,12 @@ test('rest-url in a repo: the config file\'s rest.existingNames', () => {
 });
 
 /** What the quick fix of the rest-url diagnostic on `goal_groups` does to the config file (`before`: its text, or none). */
-function quickFix(dir: string, configName: string | undefined, before: string | undefined, documentChanges = true): { title: string; edit: WorkspaceEdit }[] {
+function quickFix(
+  dir: string,
+  configName: string | undefined,
+  before: string | undefined,
+  documentChanges = true,
+): { title: string; edit: WorkspaceEdit }[] {
   const configPath = configName && join(dir, configName);
   if (configPath && before !== undefined) writeFileSync(configPath, before);
   const setup = {
@@ -107,7 +117,14 @@ function quickFix(dir: string, configName: string | undefined, before: string | 
 function applied(text: string, edit: WorkspaceEdit): string {
   const change = edit.documentChanges!.at(-1) as TextDocumentEdit;
   const doc = TextDocument.create('file:///c', 'jsonc', 1, text);
-  return applyEdits(text, change.edits.map((e) => ({ offset: doc.offsetAt(e.range.start), length: doc.offsetAt(e.range.end) - doc.offsetAt(e.range.start), content: e.newText })));
+  return applyEdits(
+    text,
+    change.edits.map((e) => ({
+      offset: doc.offsetAt(e.range.start),
+      length: doc.offsetAt(e.range.end) - doc.offsetAt(e.range.start),
+      content: e.newText,
+    })),
+  );
 }
 
 test('quick fix: "Treat \'goal_groups\' as an existing API name" adds it to the .rst-specs.jsonc in use, comments and formatting kept', () => {
@@ -125,7 +142,10 @@ test('quick fix: "Treat \'goal_groups\' as an existing API name" adds it to the 
 }
 `;
     const actions = quickFix(dir, '.rst-specs.jsonc', before);
-    assert.deepEqual(actions.map((a) => a.title), ["Treat 'goal_groups' as an existing API name in this repository"]);
+    assert.deepEqual(
+      actions.map((a) => a.title),
+      ["Treat 'goal_groups' as an existing API name in this repository"],
+    );
     const uri = pathToFileURL(join(dir, '.rst-specs.jsonc')).toString();
     assert.equal((actions[0].edit.documentChanges![0] as TextDocumentEdit).textDocument.uri, uri);
     assert.equal(
@@ -156,7 +176,10 @@ test('quick fix: "Treat \'goal_groups\' as an existing API name" adds it to the 
       '{\n\t"rest": {\n\t\t"$comment": "ours",\n\t\t"existingNames": [\n\t\t\t"goal_groups"\n\t\t]\n\t},\n}\n',
     );
     // An empty file object: jsonc-parser writes the keys.
-    assert.equal(applied('{}\n', quickFix(dir, '.rst-specs.jsonc', '{}\n')[0].edit), '{\n  "rest": {\n    "existingNames": [\n      "goal_groups"\n    ]\n  }\n}\n');
+    assert.equal(
+      applied('{}\n', quickFix(dir, '.rst-specs.jsonc', '{}\n')[0].edit),
+      '{\n  "rest": {\n    "existingNames": [\n      "goal_groups"\n    ]\n  }\n}\n',
+    );
     // `rest` of the wrong type: no fix (the config file's own problem says why).
     assert.deepEqual(quickFix(dir, '.rst-specs.jsonc', '{ "rest": [] }\n'), []);
   } finally {
@@ -174,7 +197,12 @@ test('quick fix: without a config file, .rst-specs.json is created at the worksp
         { kind: 'create', uri, options: { ignoreIfExists: true } },
         {
           textDocument: { uri, version: null },
-          edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: '{\n  "rest": {\n    "existingNames": [\n      "goal_groups"\n    ]\n  }\n}\n' }],
+          edits: [
+            {
+              range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+              newText: '{\n  "rest": {\n    "existingNames": [\n      "goal_groups"\n    ]\n  }\n}\n',
+            },
+          ],
         },
       ],
     });

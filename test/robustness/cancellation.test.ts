@@ -55,11 +55,19 @@ function longRequests(diagnostics: unknown[]): [string, string, unknown][] {
     ['links', 'textDocument/documentLink', { textDocument }],
     ['quick fixes', 'textDocument/codeAction', { textDocument, range, context: { diagnostics, only: ['quickfix'] } }],
     ['fix-all', 'textDocument/codeAction', { textDocument, range, context: { diagnostics: [], only: ['source.fixAll.rst-specs'] } }],
-    ['resolve fix-all', 'codeAction/resolve', { title: 'Fix all', kind: 'source.fixAll.rst-specs', data: { uri: specUri, version: 1, kind: 'source.fixAll.rst-specs' } }],
+    [
+      'resolve fix-all',
+      'codeAction/resolve',
+      { title: 'Fix all', kind: 'source.fixAll.rst-specs', data: { uri: specUri, version: 1, kind: 'source.fixAll.rst-specs' } },
+    ],
     ['workspace symbols', 'workspace/symbol', { query: 'Problem' }],
     ['template for', 'rst-specs/templateFor', { uri: specUri }],
     ['check files', 'workspace/executeCommand', { command: 'rst-specs.server.checkFiles', arguments: [{ uris: [specUri] }] }],
-    ['insert missing sections', 'workspace/executeCommand', { command: 'rst-specs.server.insertMissingSections', arguments: [{ uri: specUri, version: 1 }] }],
+    [
+      'insert missing sections',
+      'workspace/executeCommand',
+      { command: 'rst-specs.server.insertMissingSections', arguments: [{ uri: specUri, version: 1 }] },
+    ],
   ];
 }
 
@@ -73,55 +81,77 @@ async function pullSession(run: (client: TestClient) => Promise<void>) {
     await client.shutdown();
   }
   assert.equal(client.process.exitCode, 0);
-  assert.deepEqual(client.logs.filter((log) => /failed|Error/.test(log)), [], 'failures logged');
+  assert.deepEqual(
+    client.logs.filter((log) => /failed|Error/.test(log)),
+    [],
+    'failures logged',
+  );
   assert.equal(client.stderr.join(''), '');
 }
 
-test('a request cancelled while it waits for its settings answers RequestCancelled; the next one answers as before', { skip, timeout: 60_000 }, async () => {
-  await pullSession(async (client) => {
-    const report = await client.request<{ kind: string; items: { code: string }[] }>('textDocument/diagnostic', { textDocument: { uri: specUri } });
-    assert.deepEqual(report.items.map((item) => item.code), ['missing-section', 'trailing-whitespace']);
-    const requests = longRequests(report.items);
-    // What each answers when nothing is cancelled (the quick fix and fix-all answers must not be empty).
-    const expected = new Map<string, unknown>();
-    for (const [name, method, params] of requests) expected.set(name, await client.request(method, params));
-    assert.deepEqual((expected.get('quick fixes') as { title: string }[]).map((action) => action.title).slice(0, 2), [
-      "Insert missing section 'Dependencies'",
-      'Remove trailing whitespace',
-    ]);
-    assert.deepEqual((expected.get('fix-all') as { title: string }[]).map((action) => action.title), ['Fix all auto-fixable rst-specs problems']);
+test(
+  'a request cancelled while it waits for its settings answers RequestCancelled; the next one answers as before',
+  { skip, timeout: 60_000 },
+  async () => {
+    await pullSession(async (client) => {
+      const report = await client.request<{ kind: string; items: { code: string }[] }>('textDocument/diagnostic', {
+        textDocument: { uri: specUri },
+      });
+      assert.deepEqual(
+        report.items.map((item) => item.code),
+        ['missing-section', 'trailing-whitespace'],
+      );
+      const requests = longRequests(report.items);
+      // What each answers when nothing is cancelled (the quick fix and fix-all answers must not be empty).
+      const expected = new Map<string, unknown>();
+      for (const [name, method, params] of requests) expected.set(name, await client.request(method, params));
+      assert.deepEqual((expected.get('quick fixes') as { title: string }[]).map((action) => action.title).slice(0, 2), [
+        "Insert missing section 'Dependencies'",
+        'Remove trailing whitespace',
+      ]);
+      assert.deepEqual(
+        (expected.get('fix-all') as { title: string }[]).map((action) => action.title),
+        ['Fix all auto-fixable rst-specs problems'],
+      );
 
-    for (const [name, method, params] of requests) {
+      for (const [name, method, params] of requests) {
+        const held = client.holdConfiguration();
+        // The settings change: the server asks for them again, and the request waits for the answer.
+        await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+        const source = new CancellationTokenSource();
+        const answer = outcome(client.connection.sendRequest(method, params, source.token));
+        await held.asked;
+        source.cancel();
+        held.release();
+        assert.deepEqual(await answer, { code: REQUEST_CANCELLED, data: undefined }, name);
+        assert.deepEqual(await outcome(client.request(method, params)), { result: expected.get(name) }, `${name}, not cancelled`);
+      }
+    });
+  },
+);
+
+test(
+  'a pull of diagnostics whose document changes while it waits answers ServerCancelled with retriggerRequest',
+  { skip, timeout: 60_000 },
+  async () => {
+    await pullSession(async (client) => {
       const held = client.holdConfiguration();
-      // The settings change: the server asks for them again, and the request waits for the answer.
-      await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
-      const source = new CancellationTokenSource();
-      const answer = outcome(client.connection.sendRequest(method, params, source.token));
+      const answer = outcome(client.request('textDocument/diagnostic', { textDocument: { uri: specUri } }));
       await held.asked;
-      source.cancel();
+      const line = lineOf(SPEC, 'Problem description') + 3;
+      const at = { line, character: 0 };
+      await client.change(specUri, 2, [{ range: { start: at, end: at }, text: '\t' }]);
       held.release();
-      assert.deepEqual(await answer, { code: REQUEST_CANCELLED, data: undefined }, name);
-      assert.deepEqual(await outcome(client.request(method, params)), { result: expected.get(name) }, `${name}, not cancelled`);
-    }
-  });
-});
-
-test('a pull of diagnostics whose document changes while it waits answers ServerCancelled with retriggerRequest', { skip, timeout: 60_000 }, async () => {
-  await pullSession(async (client) => {
-    const held = client.holdConfiguration();
-    const answer = outcome(client.request('textDocument/diagnostic', { textDocument: { uri: specUri } }));
-    await held.asked;
-    const line = lineOf(SPEC, 'Problem description') + 3;
-    const at = { line, character: 0 };
-    await client.change(specUri, 2, [{ range: { start: at, end: at }, text: '\t' }]);
-    held.release();
-    assert.deepEqual(await answer, { code: SERVER_CANCELLED, data: { retriggerRequest: true } });
-    // Asked again (as the client does), it answers for the text as it is now.
-    const report = await client.request<{ kind: string; items: { code: string; range: unknown }[] }>('textDocument/diagnostic', { textDocument: { uri: specUri } });
-    assert.equal(report.kind, 'full');
-    assert.deepEqual(
-      report.items.filter((item) => item.code === 'tab').map((item) => item.range),
-      [{ start: at, end: { line, character: 1 } }],
-    );
-  });
-});
+      assert.deepEqual(await answer, { code: SERVER_CANCELLED, data: { retriggerRequest: true } });
+      // Asked again (as the client does), it answers for the text as it is now.
+      const report = await client.request<{ kind: string; items: { code: string; range: unknown }[] }>('textDocument/diagnostic', {
+        textDocument: { uri: specUri },
+      });
+      assert.equal(report.kind, 'full');
+      assert.deepEqual(
+        report.items.filter((item) => item.code === 'tab').map((item) => item.range),
+        [{ start: at, end: { line, character: 1 } }],
+      );
+    });
+  },
+);

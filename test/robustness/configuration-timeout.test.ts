@@ -49,56 +49,71 @@ async function session(pull: boolean, run: (client: TestClient) => Promise<void>
   assert.equal(client.stderr.join(''), '');
 }
 
-test('workspace/configuration never answered: diagnostics with the default settings after the timeout, one warning', { skip, timeout: 30_000 }, async () => {
-  assert.equal(LONG_LINE.length, 100);
-  await session(false, async (client) => {
-    client.holdConfiguration(); // never released
-    const started = performance.now();
-    const published = client.nextDiagnostics(specUri);
-    await client.open(specUri, SPEC);
-    assert.deepEqual(summary((await published).diagnostics), DEFAULT_DIAGNOSTICS);
-    assert.ok(performance.now() - started >= TIMEOUT_MS - 10, `diagnostics after ${performance.now() - started} ms, before the timeout`);
-    // The other features go on with the defaults, without waiting again or warning again.
-    const symbols = await client.request<{ name: string }[]>('textDocument/documentSymbol', { textDocument: { uri: specUri } });
-    assert.equal(symbols[0].name, 'Clean spec for the test suite');
-    const titleLine = lineOf(SPEC, 'Problem description');
-    const hover = await client.request<{ range: unknown } | null>('textDocument/hover', {
-      textDocument: { uri: specUri },
-      position: { line: titleLine, character: 3 },
+test(
+  'workspace/configuration never answered: diagnostics with the default settings after the timeout, one warning',
+  { skip, timeout: 30_000 },
+  async () => {
+    assert.equal(LONG_LINE.length, 100);
+    await session(false, async (client) => {
+      client.holdConfiguration(); // never released
+      const started = performance.now();
+      const published = client.nextDiagnostics(specUri);
+      await client.open(specUri, SPEC);
+      assert.deepEqual(summary((await published).diagnostics), DEFAULT_DIAGNOSTICS);
+      assert.ok(performance.now() - started >= TIMEOUT_MS - 10, `diagnostics after ${performance.now() - started} ms, before the timeout`);
+      // The other features go on with the defaults, without waiting again or warning again.
+      const symbols = await client.request<{ name: string }[]>('textDocument/documentSymbol', { textDocument: { uri: specUri } });
+      assert.equal(symbols[0].name, 'Clean spec for the test suite');
+      const titleLine = lineOf(SPEC, 'Problem description');
+      const hover = await client.request<{ range: unknown } | null>('textDocument/hover', {
+        textDocument: { uri: specUri },
+        position: { line: titleLine, character: 3 },
+      });
+      assert.deepEqual(hover?.range, { start: { line: titleLine, character: 0 }, end: { line: titleLine, character: 19 } });
+      assert.deepEqual(timeoutWarnings(client), [WARNING.replace('URI', specUri)]);
     });
-    assert.deepEqual(hover?.range, { start: { line: titleLine, character: 0 }, end: { line: titleLine, character: 19 } });
-    assert.deepEqual(timeoutWarnings(client), [WARNING.replace('URI', specUri)]);
-  });
-});
+  },
+);
 
-test('workspace/configuration answered late (pushed diagnostics): the document is checked again with the late settings', { skip, timeout: 30_000 }, async () => {
-  await session(false, async (client) => {
-    const held = client.holdConfiguration();
-    const first = client.nextDiagnostics(specUri);
-    await client.open(specUri, SPEC);
-    assert.deepEqual(summary((await first).diagnostics), DEFAULT_DIAGNOSTICS);
-    const second = client.nextDiagnostics(specUri);
-    held.release();
-    assert.deepEqual(await second, { uri: specUri, version: 1, diagnostics: [] });
-    assert.deepEqual(timeoutWarnings(client), [WARNING.replace('URI', specUri)]);
-  });
-});
-
-test('workspace/configuration answered late (pulled diagnostics): a refresh, then the late settings', { skip, timeout: 30_000 }, async () => {
-  await session(true, async (client) => {
-    let refreshed!: () => void;
-    const refresh = new Promise<void>((resolve) => (refreshed = resolve));
-    client.connection.onRequest('workspace/diagnostic/refresh', () => {
-      refreshed();
-      return null;
+test(
+  'workspace/configuration answered late (pushed diagnostics): the document is checked again with the late settings',
+  { skip, timeout: 30_000 },
+  async () => {
+    await session(false, async (client) => {
+      const held = client.holdConfiguration();
+      const first = client.nextDiagnostics(specUri);
+      await client.open(specUri, SPEC);
+      assert.deepEqual(summary((await first).diagnostics), DEFAULT_DIAGNOSTICS);
+      const second = client.nextDiagnostics(specUri);
+      held.release();
+      assert.deepEqual(await second, { uri: specUri, version: 1, diagnostics: [] });
+      assert.deepEqual(timeoutWarnings(client), [WARNING.replace('URI', specUri)]);
     });
-    const held = client.holdConfiguration();
-    await client.open(specUri, SPEC);
-    const pull = () => client.request<{ kind: string; items: { code: string; range: unknown }[] }>('textDocument/diagnostic', { textDocument: { uri: specUri } });
-    const early = await pull();
-    assert.deepEqual({ kind: early.kind, items: summary(early.items) }, { kind: 'full', items: DEFAULT_DIAGNOSTICS });
-    held.release();
-    await refresh;
-    assert.deepEqual(await pull(), { kind: 'full', items: [] });
-  });
-});
+  },
+);
+
+test(
+  'workspace/configuration answered late (pulled diagnostics): a refresh, then the late settings',
+  { skip, timeout: 30_000 },
+  async () => {
+    await session(true, async (client) => {
+      let refreshed!: () => void;
+      const refresh = new Promise<void>((resolve) => (refreshed = resolve));
+      client.connection.onRequest('workspace/diagnostic/refresh', () => {
+        refreshed();
+        return null;
+      });
+      const held = client.holdConfiguration();
+      await client.open(specUri, SPEC);
+      const pull = () =>
+        client.request<{ kind: string; items: { code: string; range: unknown }[] }>('textDocument/diagnostic', {
+          textDocument: { uri: specUri },
+        });
+      const early = await pull();
+      assert.deepEqual({ kind: early.kind, items: summary(early.items) }, { kind: 'full', items: DEFAULT_DIAGNOSTICS });
+      held.release();
+      await refresh;
+      assert.deepEqual(await pull(), { kind: 'full', items: [] });
+    });
+  },
+);

@@ -45,7 +45,15 @@ before(() => {
   workspace = join(root, 'workspace');
   outside = join(root, 'outside');
   codeCacheFolder = join(root, 'global-storage', 'code-cache');
-  for (const folder of ['specs/pike/approved', 'specs/lured', 'specs/linked', 'specs/configured', 'node_modules/evil', '.vscode', 'doc/source']) {
+  for (const folder of [
+    'specs/pike/approved',
+    'specs/lured',
+    'specs/linked',
+    'specs/configured',
+    'node_modules/evil',
+    '.vscode',
+    'doc/source',
+  ]) {
     mkdirSync(join(workspace, folder), { recursive: true });
   }
   mkdirSync(outside);
@@ -56,14 +64,19 @@ before(() => {
   // Inside: a release template, a symbolic link to the secret, a config file pointing outside, lures.
   writeFileSync(join(workspace, 'specs', 'pike-template.rst'), bundledTemplate);
   symlinkSync(join(outside, 'secret-template.rst'), join(workspace, 'specs', 'linked', 'template.rst'));
-  writeFileSync(join(workspace, 'specs', 'configured', '.rst-specs.json'), JSON.stringify({ template: join(outside, 'secret-template.rst') }));
+  writeFileSync(
+    join(workspace, 'specs', 'configured', '.rst-specs.json'),
+    JSON.stringify({ template: join(outside, 'secret-template.rst') }),
+  );
   writeFileSync(join(workspace, 'node_modules', 'evil', 'index.js'), "require('fs').writeFileSync('/tmp/pwned', 'x')");
   writeFileSync(join(workspace, 'package.json'), '{ "name": "lure", "scripts": { "postinstall": "node node_modules/evil" } }');
   writeFileSync(join(workspace, 'doc', 'source', 'conf.py'), "open('/tmp/pwned', 'w')");
   writeFileSync(join(workspace, '.vscode', 'settings.json'), '{ "rstSpecs.templatePath": "/etc/passwd" }');
   writeFileSync(join(workspace, 'specs', 'pike', 'approved', 'on-disk.rst'), cleanSpec());
 });
-after(() => { if (!process.env.RB_KEEP) rmSync(root, { recursive: true, force: true }); });
+after(() => {
+  if (!process.env.RB_KEEP) rmSync(root, { recursive: true, force: true });
+});
 
 const inside = (path: string, folder: string) => path === folder || path.startsWith(`${folder}/`);
 
@@ -88,7 +101,11 @@ async function spiedSession(run: (client: TestClient) => Promise<void>, configur
   } finally {
     await client.shutdown();
   }
-  return readFileSync(log, 'utf8').trim().split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record);
+  return readFileSync(log, 'utf8')
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as Record);
 }
 
 function specUri(...parts: string[]) {
@@ -117,50 +134,98 @@ async function useEverything(client: TestClient, uri: string, text: string) {
   return diagnostics;
 }
 
-test('the server reads only inside the workspace (and its bundled template), writes nothing, connects nowhere, runs nothing', { skip, timeout: 60_000 }, async () => {
-  let lured: { code: string; message: string }[] = [];
-  let linked: { code: string; message: string }[] = [];
-  let configured: { code: string; message: string }[] = [];
-  const records = await spiedSession(async (client) => {
-    // Without its Dependencies section: "Insert missing sections" has an edit to ask the client for.
-    await useEverything(client, specUri('pike', 'approved', 'clean-spec.rst'), cleanSpec().replace('Dependencies\n============\n\nNone\n\n', ''));
-    lured = await useEverything(client, specUri('lured', 'clean-spec.rst'), cleanSpec().replace('\n=====', `\n.. rst-specs: template=${join(outside, 'secret-template.rst')}\n\n=====`));
-    linked = await useEverything(client, specUri('linked', 'clean-spec.rst'), cleanSpec());
-    configured = await useEverything(client, specUri('configured', 'clean-spec.rst'), cleanSpec());
-    await client.request('workspace/symbol', { query: '' });
-    await client.request('workspace/executeCommand', {
-      command: 'rst-specs.server.checkFiles',
-      arguments: [{ uris: [specUri('pike', 'approved', 'on-disk.rst'), pathToFileURL(join(outside, 'secret-template.rst')).toString(), 'file:///etc/passwd'] }],
+test(
+  'the server reads only inside the workspace (and its bundled template), writes nothing, connects nowhere, runs nothing',
+  { skip, timeout: 60_000 },
+  async () => {
+    let lured: { code: string; message: string }[] = [];
+    let linked: { code: string; message: string }[] = [];
+    let configured: { code: string; message: string }[] = [];
+    const records = await spiedSession(async (client) => {
+      // Without its Dependencies section: "Insert missing sections" has an edit to ask the client for.
+      await useEverything(
+        client,
+        specUri('pike', 'approved', 'clean-spec.rst'),
+        cleanSpec().replace('Dependencies\n============\n\nNone\n\n', ''),
+      );
+      lured = await useEverything(
+        client,
+        specUri('lured', 'clean-spec.rst'),
+        cleanSpec().replace('\n=====', `\n.. rst-specs: template=${join(outside, 'secret-template.rst')}\n\n=====`),
+      );
+      linked = await useEverything(client, specUri('linked', 'clean-spec.rst'), cleanSpec());
+      configured = await useEverything(client, specUri('configured', 'clean-spec.rst'), cleanSpec());
+      await client.request('workspace/symbol', { query: '' });
+      await client.request('workspace/executeCommand', {
+        command: 'rst-specs.server.checkFiles',
+        arguments: [
+          {
+            uris: [
+              specUri('pike', 'approved', 'on-disk.rst'),
+              pathToFileURL(join(outside, 'secret-template.rst')).toString(),
+              'file:///etc/passwd',
+            ],
+          },
+        ],
+      });
+      await client.request('workspace/executeCommand', {
+        command: 'rst-specs.server.newSpecText',
+        arguments: [{ folderUri: pathToFileURL(join(workspace, 'specs', 'pike', 'approved')).toString(), name: 'new-spec' }],
+      });
+      // The edits the server asked for went to the client, as WorkspaceEdits.
+      assert.ok(client.appliedEdits.length > 0);
     });
-    await client.request('workspace/executeCommand', {
-      command: 'rst-specs.server.newSpecText',
-      arguments: [{ folderUri: pathToFileURL(join(workspace, 'specs', 'pike', 'approved')).toString(), name: 'new-spec' }],
-    });
-    // The edits the server asked for went to the client, as WorkspaceEdits.
-    assert.ok(client.appliedEdits.length > 0);
-  });
 
-  // Nothing of the secret reached the client: the templates outside were refused.
-  for (const diagnostics of [lured, linked, configured]) {
-    assert.equal(diagnostics.filter((diagnostic) => diagnostic.code === 'template').length, 1, JSON.stringify(diagnostics));
-    assert.ok(!JSON.stringify(diagnostics).includes('SECRET'), 'the secret template was used');
-  }
+    // Nothing of the secret reached the client: the templates outside were refused.
+    for (const diagnostics of [lured, linked, configured]) {
+      assert.equal(diagnostics.filter((diagnostic) => diagnostic.code === 'template').length, 1, JSON.stringify(diagnostics));
+      assert.ok(!JSON.stringify(diagnostics).includes('SECRET'), 'the secret template was used');
+    }
 
-  const serverFiles = [dirname(SERVER_BUNDLE), dirname(BUNDLED_TEMPLATE_PATH), resolve(repoRoot, 'docs')];
-  const allowed = (path: string) =>
-    inside(resolve(path), workspace) || inside(resolve(path), codeCacheFolder) || serverFiles.some((folder) => inside(resolve(path), folder));
-  const reads = records.filter((record) => record.kind === 'read' && !allowed(record.path));
-  // Looking for a config file goes up to the workspace folder, no further: not even a stat outside.
-  assert.deepEqual(reads, [], 'reads outside the workspace');
-  assert.deepEqual(records.filter((record) => record.kind === 'write'), [], 'file writes');
-  assert.deepEqual(records.filter((record) => record.kind === 'network'), [], 'network use');
-  assert.deepEqual(records.filter((record) => record.kind === 'process' || (record.kind === 'code' && record.path !== SERVER_MAIN)), [], 'processes, workers or code run');
-  assert.deepEqual(records.filter((record) => record.kind === 'code').map((record) => record.op), ['Script'], 'the server bundle, compiled by its entry');
-  assert.deepEqual(records.filter((record) => record.kind === 'module' && resolve(record.path) !== SERVER_BUNDLE), [], 'modules loaded');
-  assert.ok(records.some((record) => record.kind === 'read' && inside(record.path, workspace)), 'the spy saw no read at all');
-  assert.ok(records.some((record) => record.kind === 'read' && inside(record.path, codeCacheFolder)), 'the entry looked for no code cache');
-  assert.ok(!existsSync('/tmp/pwned') || readFileSync('/tmp/pwned', 'utf8') !== 'x');
-});
+    const serverFiles = [dirname(SERVER_BUNDLE), dirname(BUNDLED_TEMPLATE_PATH), resolve(repoRoot, 'docs')];
+    const allowed = (path: string) =>
+      inside(resolve(path), workspace) ||
+      inside(resolve(path), codeCacheFolder) ||
+      serverFiles.some((folder) => inside(resolve(path), folder));
+    const reads = records.filter((record) => record.kind === 'read' && !allowed(record.path));
+    // Looking for a config file goes up to the workspace folder, no further: not even a stat outside.
+    assert.deepEqual(reads, [], 'reads outside the workspace');
+    assert.deepEqual(
+      records.filter((record) => record.kind === 'write'),
+      [],
+      'file writes',
+    );
+    assert.deepEqual(
+      records.filter((record) => record.kind === 'network'),
+      [],
+      'network use',
+    );
+    assert.deepEqual(
+      records.filter((record) => record.kind === 'process' || (record.kind === 'code' && record.path !== SERVER_MAIN)),
+      [],
+      'processes, workers or code run',
+    );
+    assert.deepEqual(
+      records.filter((record) => record.kind === 'code').map((record) => record.op),
+      ['Script'],
+      'the server bundle, compiled by its entry',
+    );
+    assert.deepEqual(
+      records.filter((record) => record.kind === 'module' && resolve(record.path) !== SERVER_BUNDLE),
+      [],
+      'modules loaded',
+    );
+    assert.ok(
+      records.some((record) => record.kind === 'read' && inside(record.path, workspace)),
+      'the spy saw no read at all',
+    );
+    assert.ok(
+      records.some((record) => record.kind === 'read' && inside(record.path, codeCacheFolder)),
+      'the entry looked for no code cache',
+    );
+    assert.ok(!existsSync('/tmp/pwned') || readFileSync('/tmp/pwned', 'utf8') !== 'x');
+  },
+);
 
 test('a template in the editor settings is the user’s choice: read wherever it is', { skip, timeout: 60_000 }, async () => {
   const userTemplate = join(outside, 'user-template.rst');
@@ -171,9 +236,23 @@ test('a template in the editor settings is the user’s choice: read wherever it
     },
     { templatePath: userTemplate },
   );
-  assert.deepEqual(diagnostics.map((diagnostic) => diagnostic.code), []);
+  assert.deepEqual(
+    diagnostics.map((diagnostic) => diagnostic.code),
+    [],
+  );
   assert.ok(records.some((record) => record.kind === 'read' && record.path === userTemplate));
-  assert.deepEqual(records.filter((record) => record.kind === 'read' && !inside(record.path, workspace) && record.path !== userTemplate && !inside(record.path, codeCacheFolder) && !inside(record.path, dirname(SERVER_BUNDLE)) && !inside(record.path, dirname(BUNDLED_TEMPLATE_PATH))), []);
+  assert.deepEqual(
+    records.filter(
+      (record) =>
+        record.kind === 'read' &&
+        !inside(record.path, workspace) &&
+        record.path !== userTemplate &&
+        !inside(record.path, codeCacheFolder) &&
+        !inside(record.path, dirname(SERVER_BUNDLE)) &&
+        !inside(record.path, dirname(BUNDLED_TEMPLATE_PATH)),
+    ),
+    [],
+  );
 });
 
 test('package.json: the template setting is restricted in untrusted workspaces', () => {

@@ -70,7 +70,10 @@ export function checkText(text: string, template: Template, options: CheckOption
   assertLossless(text, doc);
   for (const section of doc.sections) assertRangeInside(doc, section.titleRange, `section '${section.title}'`);
   for (const block of doc.blocks) {
-    assert.ok(block.startLine >= 0 && block.startLine <= block.endLine && block.endLine <= doc.lines.length, `block ${JSON.stringify(block)}`);
+    assert.ok(
+      block.startLine >= 0 && block.startLine <= block.endLine && block.endLine <= doc.lines.length,
+      `block ${JSON.stringify(block)}`,
+    );
   }
 
   const diagnostics = validateDocument(doc, template, engine);

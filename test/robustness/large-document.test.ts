@@ -26,7 +26,12 @@ before(() => {
 after(() => rmSync(workspace, { recursive: true, force: true }));
 
 const at = (line: number) => ({ start: { line, character: 0 }, end: { line, character: 1 } });
-const diagnostic = (code: string, severity: SpecDiagnostic['severity'], line: number): SpecDiagnostic => ({ code, severity, message: code, range: at(line) });
+const diagnostic = (code: string, severity: SpecDiagnostic['severity'], line: number): SpecDiagnostic => ({
+  code,
+  severity,
+  message: code,
+  range: at(line),
+});
 
 test('capDiagnostics: all when at most the cap; else the most severe in document order, after one that counts the rest by rule', () => {
   const few = [diagnostic('tab', 'warning', 1), diagnostic('missing-section', 'error', 2)];
@@ -46,7 +51,8 @@ test('capDiagnostics: all when at most the cap; else the most severe in document
     {
       code: 'too-many-problems',
       severity: 'warning',
-      message: '9 problems: the 4 most severe are shown, 5 more are not (2 trailing-whitespace, 1 rest-incomplete, 1 line-length, others). Fix-all fixes them all where it can; rst-specs check lists them all.',
+      message:
+        '9 problems: the 4 most severe are shown, 5 more are not (2 trailing-whitespace, 1 rest-incomplete, 1 line-length, others). Fix-all fixes them all where it can; rst-specs check lists them all.',
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     },
     many[0],
@@ -58,10 +64,13 @@ test('capDiagnostics: all when at most the cap; else the most severe in document
   const errors = Array.from({ length: 1500 }, (_, line) => diagnostic('title-underline', 'error', line));
   const capped = capDiagnostics(errors);
   assert.equal(capped.length, 1001);
-  assert.deepEqual([capped[0].severity, capped[0].message], [
-    'error',
-    '1,500 problems: the 1,000 most severe are shown, 500 more are not (500 title-underline). Fix-all fixes them all where it can; rst-specs check lists them all.',
-  ]);
+  assert.deepEqual(
+    [capped[0].severity, capped[0].message],
+    [
+      'error',
+      '1,500 problems: the 1,000 most severe are shown, 500 more are not (500 title-underline). Fix-all fixes them all where it can; rst-specs check lists them all.',
+    ],
+  );
   assert.deepEqual(capped.slice(1), errors.slice(0, 1000));
 });
 
@@ -80,20 +89,31 @@ test('the editor gets 1,000 diagnostics and one that counts the rest; fix-all st
     await client.open(uri, text);
     const { diagnostics } = await published;
     assert.equal(diagnostics.length, 1001);
-    assert.deepEqual([diagnostics[0].code, diagnostics[0].severity, diagnostics[0].message], [
-      'too-many-problems',
-      1,
-      '3,000 problems: the 1,000 most severe are shown, 2,000 more are not (2,000 trailing-whitespace). Fix-all fixes them all where it can; rst-specs check lists them all.',
-    ]);
+    assert.deepEqual(
+      [diagnostics[0].code, diagnostics[0].severity, diagnostics[0].message],
+      [
+        'too-many-problems',
+        1,
+        '3,000 problems: the 1,000 most severe are shown, 2,000 more are not (2,000 trailing-whitespace). Fix-all fixes them all where it can; rst-specs check lists them all.',
+      ],
+    );
     const first = lineOf(text, 'Text with a space after it. ');
-    assert.deepEqual(diagnostics.slice(1).map((d) => (d.range as { start: { line: number } }).start.line), Array.from({ length: 1000 }, (_, i) => first + i));
-    const [fixAll] = await client.request<{ diagnostics: unknown[]; edit: { changes: Record<string, Parameters<typeof TextDocument.applyEdits>[1]> } }[]>('textDocument/codeAction', {
+    assert.deepEqual(
+      diagnostics.slice(1).map((d) => (d.range as { start: { line: number } }).start.line),
+      Array.from({ length: 1000 }, (_, i) => first + i),
+    );
+    const [fixAll] = await client.request<
+      { diagnostics: unknown[]; edit: { changes: Record<string, Parameters<typeof TextDocument.applyEdits>[1]> } }[]
+    >('textDocument/codeAction', {
       textDocument: { uri },
       range: at(0),
       context: { diagnostics: [], only: ['source.fixAll.rst-specs'] },
     });
     assert.equal(fixAll.diagnostics.length, 1000);
-    assert.equal(TextDocument.applyEdits(TextDocument.create(uri, 'restructuredtext', 1, text), fixAll.edit.changes[uri]), text.replace(/ \n/g, '\n'));
+    assert.equal(
+      TextDocument.applyEdits(TextDocument.create(uri, 'restructuredtext', 1, text), fixAll.edit.changes[uri]),
+      text.replace(/ \n/g, '\n'),
+    );
   } finally {
     await client.shutdown();
   }
@@ -110,15 +130,22 @@ test('fix-all on a large spec: a request sent meanwhile is answered first, and f
     await published;
     const params = { textDocument: { uri }, range: at(0), context: { diagnostics: [], only: ['source.fixAll.rst-specs'] } };
     const order: string[] = [];
-    const fixAll = client.request<{ edit: { changes: Record<string, Parameters<typeof TextDocument.applyEdits>[1]> } }[]>('textDocument/codeAction', params).then((actions) => {
-      order.push('fix-all answered');
-      return actions;
-    });
+    const fixAll = client
+      .request<{ edit: { changes: Record<string, Parameters<typeof TextDocument.applyEdits>[1]> } }[]>('textDocument/codeAction', params)
+      .then((actions) => {
+        order.push('fix-all answered');
+        return actions;
+      });
     // Sent after fix-all: answered while fix-all works (between its steps), not behind it.
-    const hover = client.request('textDocument/hover', { textDocument: { uri }, position: { line: lineOf(text, 'Problem description'), character: 2 } }).then(() => order.push('hover answered'));
+    const hover = client
+      .request('textDocument/hover', { textDocument: { uri }, position: { line: lineOf(text, 'Problem description'), character: 2 } })
+      .then(() => order.push('hover answered'));
     const [[action]] = await Promise.all([fixAll, hover]);
     assert.deepEqual(order, ['hover answered', 'fix-all answered']);
-    assert.equal(TextDocument.applyEdits(TextDocument.create(uri, 'restructuredtext', 1, text), action.edit.changes[uri]), text.replace(/ \n/g, '\n'));
+    assert.equal(
+      TextDocument.applyEdits(TextDocument.create(uri, 'restructuredtext', 1, text), action.edit.changes[uri]),
+      text.replace(/ \n/g, '\n'),
+    );
   } finally {
     await client.shutdown();
   }

@@ -142,8 +142,17 @@ test('REST API template: what a bullet is about, as before, in linear time', () 
   const kindOf = (bullet: string) => {
     const template = buildTemplate(
       [
-        'Title', '=====', '', 'REST API impact', '---------------', '',
-        `* ${bullet}`, '* Method type', '* Description of what the method does', '* Policy changes', '',
+        'Title',
+        '=====',
+        '',
+        'REST API impact',
+        '---------------',
+        '',
+        `* ${bullet}`,
+        '* Method type',
+        '* Description of what the method does',
+        '* Policy changes',
+        '',
       ].join('\n'),
       'test',
     );
@@ -223,8 +232,13 @@ test(`mergeEdits: the same edits as before, in linear time (seed ${SEED})`, () =
   assert.ok(!result.failed, `${replayHint()}: ${JSON.stringify(result.counterexample)} ${result.errorInstance}`);
 
   // 50,000 one-edit groups and one group of 150,000 edits (more than a call takes arguments).
-  const many = Array.from({ length: 50_000 }, (_, line): TextEdit[] => [{ range: { start: { line, character: 0 }, end: { line, character: 1 } }, newText: '' }]);
-  const big = Array.from({ length: 150_000 }, (_, line): TextEdit => ({ range: { start: { line, character: 2 }, end: { line: line + 1, character: 0 } }, newText: '\n' }));
+  const many = Array.from({ length: 50_000 }, (_, line): TextEdit[] => [
+    { range: { start: { line, character: 0 }, end: { line, character: 1 } }, newText: '' },
+  ]);
+  const big = Array.from({ length: 150_000 }, (_, line): TextEdit => ({
+    range: { start: { line, character: 2 }, end: { line: line + 1, character: 0 } },
+    newText: '\n',
+  }));
   const started = performance.now();
   assert.equal(mergeEdits([...many, big]).length, 200_000);
   assert.ok(performance.now() - started < 5_000, `took ${Math.round(performance.now() - started)} ms`);
@@ -239,23 +253,32 @@ test(`the tab fix: the same spaces as before, in linear time over a line of many
   const template = bundledTemplate();
   const piece = fc.constantFrom('\t', '\t\t', 'a', 'ab', '\ud83d\ude00', '\ud800', '\udc00', '\u4e2d', ' ');
   const result = fc.check(
-    fc.property(fc.array(fc.array(piece, { maxLength: 12 }).map((pieces) => pieces.join('')), { minLength: 1, maxLength: 4 }), (lines) => {
-      const doc = parseSpec(lines.join('\n'));
-      const diagnostics = validateDocument(doc, template).filter((diagnostic) => diagnostic.code === 'tab');
-      // In document order (as fix-all asks), then in reverse, on one context (its column memo resumed or restarted).
-      const spec = fixContext({ doc, template }, DEFAULT_FIX_OPTIONS);
-      for (const diagnostic of [...diagnostics, ...[...diagnostics].reverse()]) {
-        const [edit] = FIXES.tab.fix(spec, diagnostic);
-        const { line, character } = diagnostic.range.start;
-        const text = doc.lines[line].text;
-        let end = character;
-        while (text[end] === '\t') end++;
-        let column = columnsBefore(text.slice(0, character));
-        const from = column;
-        for (let index = character; index < end; index++) column += 8 - (column % 8);
-        assert.deepEqual(edit, { range: { start: { line, character }, end: { line, character: end } }, newText: ' '.repeat(column - from) });
-      }
-    }),
+    fc.property(
+      fc.array(
+        fc.array(piece, { maxLength: 12 }).map((pieces) => pieces.join('')),
+        { minLength: 1, maxLength: 4 },
+      ),
+      (lines) => {
+        const doc = parseSpec(lines.join('\n'));
+        const diagnostics = validateDocument(doc, template).filter((diagnostic) => diagnostic.code === 'tab');
+        // In document order (as fix-all asks), then in reverse, on one context (its column memo resumed or restarted).
+        const spec = fixContext({ doc, template }, DEFAULT_FIX_OPTIONS);
+        for (const diagnostic of [...diagnostics, ...[...diagnostics].reverse()]) {
+          const [edit] = FIXES.tab.fix(spec, diagnostic);
+          const { line, character } = diagnostic.range.start;
+          const text = doc.lines[line].text;
+          let end = character;
+          while (text[end] === '\t') end++;
+          let column = columnsBefore(text.slice(0, character));
+          const from = column;
+          for (let index = character; index < end; index++) column += 8 - (column % 8);
+          assert.deepEqual(edit, {
+            range: { start: { line, character }, end: { line, character: end } },
+            newText: ' '.repeat(column - from),
+          });
+        }
+      },
+    ),
     { seed: SEED, numRuns: runs(300, 10_000) },
   );
   assert.ok(!result.failed, `${replayHint()}: ${JSON.stringify(result.counterexample)} ${result.errorInstance}`);

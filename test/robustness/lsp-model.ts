@@ -37,4 +37,3 @@ export function applyChange(text: string, change: Change): string {
   if (start > end) [start, end] = [end, start];
   return text.slice(0, start) + change.text + text.slice(end);
 }
-

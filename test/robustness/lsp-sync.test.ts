@@ -27,7 +27,26 @@ import { hasBundle, random, replayHint, runs, SEED } from './config';
 import { corpusSpecs, ODD_CHARACTERS } from './generators';
 import { applyChange, type Change, lineStarts, type Position } from './lsp-model';
 
-const PIECES = ['a', 'the ', 'x\n', '\n', '\r\n', '\n\n', '=====\n', 'Title\n', '-----\n', '* item\n', '  ', '::\n\n    code\n', '.. note::\n', '`', '``', '\t', 'https://example.com/a ', ...ODD_CHARACTERS.filter((c) => c !== '\u0000')];
+const PIECES = [
+  'a',
+  'the ',
+  'x\n',
+  '\n',
+  '\r\n',
+  '\n\n',
+  '=====\n',
+  'Title\n',
+  '-----\n',
+  '* item\n',
+  '  ',
+  '::\n\n    code\n',
+  '.. note::\n',
+  '`',
+  '``',
+  '\t',
+  'https://example.com/a ',
+  ...ODD_CHARACTERS.filter((c) => c !== '\u0000'),
+];
 
 function randomChange(rng: ReturnType<typeof random>, text: string): Change {
   const starts = lineStarts(text);
@@ -67,16 +86,23 @@ async function freshDiagnostics(uri: string, text: string) {
   if (setup.isSpec && setup.engine.existingApiNames?.complete === false) await namesRead;
   const analysis = setup.isSpec ? environment.analyze(setup, text) : undefined;
   // A random edit may put a BOM first: LSP positions on line 0 count it.
-  return comparable(analysis ? analysis.diagnostics.map((diagnostic) => toClientDiagnostic(diagnostic, clientPositions(analysis.doc))) : []);
+  return comparable(
+    analysis ? analysis.diagnostics.map((diagnostic) => toClientDiagnostic(diagnostic, clientPositions(analysis.doc))) : [],
+  );
 }
 
 /** As JSON, the rule page as a file name (the bundle and the sources sit at different depths). */
 function comparable(diagnostics: readonly unknown[]): unknown[] {
-  return JSON.parse(JSON.stringify(diagnostics), (key, value) => (key === 'href' && typeof value === 'string' ? value.replace(/^.*\//, '') : value));
+  return JSON.parse(JSON.stringify(diagnostics), (key, value) =>
+    key === 'href' && typeof value === 'string' ? value.replace(/^.*\//, '') : value,
+  );
 }
 
 /** A spec whose REST API impact section has a URL with an underscore: rest-url asks for the workspace's names. */
-const UNDERSCORE_SPEC = cleanSpec().replace('REST API impact\n---------------\n\nNone\n', 'REST API impact\n---------------\n\n* `GET /v1/resource_providers`\n');
+const UNDERSCORE_SPEC = cleanSpec().replace(
+  'REST API impact\n---------------\n\nNone\n',
+  'REST API impact\n---------------\n\n* `GET /v1/resource_providers`\n',
+);
 const hasRestUrl = (diagnostics: readonly { code?: unknown }[]) => diagnostics.some((d) => d.code === 'rest-url');
 
 /**
@@ -93,7 +119,7 @@ async function readApiNames(client: TestClient, pull: boolean): Promise<void> {
   for (let tries = 0; pull; tries++) {
     const { items } = await client.request<{ items: { code?: unknown }[] }>('textDocument/diagnostic', { textDocument: { uri } });
     if (hasRestUrl(items)) break;
-    assert.ok(tries < 400, 'the server never read the workspace\'s API names');
+    assert.ok(tries < 400, "the server never read the workspace's API names");
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
@@ -122,7 +148,7 @@ async function session(pull: boolean, edits: number, seed: number) {
     await client.open(uri, text, version);
     await opened;
     const batch = 50;
-    for (let done = 0; done < edits; ) {
+    for (let done = 0; done < edits;) {
       let published: Promise<{ diagnostics: unknown[] }> | undefined;
       for (let index = 0; index < batch && done < edits; index++) {
         const changes: Change[] = [];
@@ -153,7 +179,9 @@ async function session(pull: boolean, edits: number, seed: number) {
       if (state.text !== text) {
         let at = 0;
         while (state.text[at] === text[at]) at++;
-        assert.fail(`the server's text differs from the client's at offset ${at} ${where}: ${JSON.stringify(state.text.slice(at - 20, at + 20))} vs ${JSON.stringify(text.slice(at - 20, at + 20))}`);
+        assert.fail(
+          `the server's text differs from the client's at offset ${at} ${where}: ${JSON.stringify(state.text.slice(at - 20, at + 20))} vs ${JSON.stringify(text.slice(at - 20, at + 20))}`,
+        );
       }
       const diagnostics = pull
         ? (await client.request<{ items: unknown[] }>('textDocument/diagnostic', { textDocument: { uri } })).items
@@ -170,13 +198,21 @@ async function session(pull: boolean, edits: number, seed: number) {
   assert.deepEqual(client.stderr.join(''), '', 'the server wrote to stderr');
 }
 
-test(`incremental sync, push diagnostics: random edits through stdio (seed ${SEED})`, { skip: !hasBundle && 'npm run build first', timeout: 600_000 }, async () => {
-  await session(false, runs(2_000, 20_000), SEED);
-});
+test(
+  `incremental sync, push diagnostics: random edits through stdio (seed ${SEED})`,
+  { skip: !hasBundle && 'npm run build first', timeout: 600_000 },
+  async () => {
+    await session(false, runs(2_000, 20_000), SEED);
+  },
+);
 
-test(`incremental sync, pull diagnostics: random edits through stdio (seed ${SEED + 1})`, { skip: !hasBundle && 'npm run build first', timeout: 600_000 }, async () => {
-  await session(true, runs(500, 5_000), SEED + 1);
-});
+test(
+  `incremental sync, pull diagnostics: random edits through stdio (seed ${SEED + 1})`,
+  { skip: !hasBundle && 'npm run build first', timeout: 600_000 },
+  async () => {
+    await session(true, runs(500, 5_000), SEED + 1);
+  },
+);
 
 const pieces = fc.array(fc.constantFrom('a', 'bc', '\n', '\r', '\r\n', '\ud83d\ude00'), { maxLength: 8 }).map((pieces) => pieces.join(''));
 const position = fc.record({ line: fc.integer({ min: -1, max: 6 }), character: fc.integer({ min: -1, max: 5 }) });
@@ -199,17 +235,21 @@ function assertSameAsFresh(document: TextDocument, expected: string): void {
 
 test(`incremental changes over CR, LF and CR LF keep the text and its lines exact (seed ${SEED})`, () => {
   const result = fc.check(
-    fc.property(pieces, fc.array(fc.array(change, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 4 }), (initial, notifications) => {
-      let document = SafeTextDocument.create('file:///a.rst', 'restructuredtext', 1, initial);
-      let expected = initial;
-      let version = 1;
-      for (const changes of notifications) {
-        document = SafeTextDocument.update(document, changes, ++version);
-        for (const one of changes) expected = applyChange(expected, one);
-        assert.equal(document.version, version);
-        assertSameAsFresh(document, expected);
-      }
-    }),
+    fc.property(
+      pieces,
+      fc.array(fc.array(change, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 4 }),
+      (initial, notifications) => {
+        let document = SafeTextDocument.create('file:///a.rst', 'restructuredtext', 1, initial);
+        let expected = initial;
+        let version = 1;
+        for (const changes of notifications) {
+          document = SafeTextDocument.update(document, changes, ++version);
+          for (const one of changes) expected = applyChange(expected, one);
+          assert.equal(document.version, version);
+          assertSameAsFresh(document, expected);
+        }
+      },
+    ),
     { seed: SEED, numRuns: runs(3_000, 50_000) },
   );
   assert.ok(!result.failed, `${replayHint()}: ${JSON.stringify(result.counterexample)}\n${result.errorInstance}`);
@@ -221,67 +261,80 @@ test('the library alone drifts on a CR typed before an LF (why the server does n
   const fresh = TextDocument.create('file:///b.rst', 'restructuredtext', 1, document.getText());
   // If this starts failing, the library is fixed and server/src/lsp/text-document.ts can go.
   assert.notEqual(document.lineCount, fresh.lineCount);
-  const safe = SafeTextDocument.update(SafeTextDocument.create('file:///a.rst', 'restructuredtext', 1, 'a\nb'), [{ range: { start: { line: 0, character: 1 }, end: { line: 0, character: 1 } }, text: '\r' }], 2);
+  const safe = SafeTextDocument.update(
+    SafeTextDocument.create('file:///a.rst', 'restructuredtext', 1, 'a\nb'),
+    [{ range: { start: { line: 0, character: 1 }, end: { line: 0, character: 1 } }, text: '\r' }],
+    2,
+  );
   assert.equal(safe.lineCount, fresh.lineCount);
 });
 
-test('rest-url waits for the workspace\'s API names: the server checks again when they are read, and the reference waits for them', { skip: !hasBundle && 'npm run build first', timeout: 60_000 }, async () => {
-  // The cause of seed 1284200252: a corpus spec with '/resource_providers' URLs, compared with a
-  // reference that never waited for the names (so had no rest-url at all).
-  const uri = pathToFileURL(join(workspace, 'specs', 'clean-spec.rst')).toString();
-  const incomplete = {
-    range: { start: { line: 43, character: 3 }, end: { line: 43, character: 29 } },
-    severity: 3,
-    code: 'rest-incomplete',
-    codeDescription: { href: 'rest-incomplete.md' },
-    source: 'rst-specs',
-    message: "'GET /v1/resource_providers' has no response codes, no response body and no policy.",
-    data: { listedWith: 0, method: 'GET', missing: ['response codes', 'body', 'policy'], url: '/v1/resource_providers' },
-  };
-  const underscore = {
-    range: { start: { line: 43, character: 7 }, end: { line: 43, character: 29 } },
-    severity: 2,
-    code: 'rest-url',
-    codeDescription: { href: 'rest-url.md' },
-    source: 'rst-specs',
-    message: "URL '/v1/resource_providers' has an underscore in 'resource_providers': the template asks for hyphens in URLs, not underscores.",
-    data: { replacement: '/v1/resource-providers', names: ['resource_providers'] },
-  };
-  const fresh = await freshDiagnostics(uri, UNDERSCORE_SPEC);
-  assert.deepEqual(fresh, [incomplete, underscore]);
-  const client = new TestClient();
-  try {
-    await client.initialize(workspace);
-    const first = client.nextDiagnostics(uri, (p) => p.version === 1, 10_000);
-    const second = client.nextDiagnostics(uri, (p) => p.version === 1 && hasRestUrl(p.diagnostics), 10_000);
-    await client.open(uri, UNDERSCORE_SPEC);
-    // Checked at once, before the names are read: no underscore reported yet.
-    assert.deepEqual(comparable((await first).diagnostics), [incomplete]);
-    assert.deepEqual(comparable((await second).diagnostics), fresh);
-  } finally {
-    await client.shutdown();
-  }
-});
+test(
+  "rest-url waits for the workspace's API names: the server checks again when they are read, and the reference waits for them",
+  { skip: !hasBundle && 'npm run build first', timeout: 60_000 },
+  async () => {
+    // The cause of seed 1284200252: a corpus spec with '/resource_providers' URLs, compared with a
+    // reference that never waited for the names (so had no rest-url at all).
+    const uri = pathToFileURL(join(workspace, 'specs', 'clean-spec.rst')).toString();
+    const incomplete = {
+      range: { start: { line: 43, character: 3 }, end: { line: 43, character: 29 } },
+      severity: 3,
+      code: 'rest-incomplete',
+      codeDescription: { href: 'rest-incomplete.md' },
+      source: 'rst-specs',
+      message: "'GET /v1/resource_providers' has no response codes, no response body and no policy.",
+      data: { listedWith: 0, method: 'GET', missing: ['response codes', 'body', 'policy'], url: '/v1/resource_providers' },
+    };
+    const underscore = {
+      range: { start: { line: 43, character: 7 }, end: { line: 43, character: 29 } },
+      severity: 2,
+      code: 'rest-url',
+      codeDescription: { href: 'rest-url.md' },
+      source: 'rst-specs',
+      message:
+        "URL '/v1/resource_providers' has an underscore in 'resource_providers': the template asks for hyphens in URLs, not underscores.",
+      data: { replacement: '/v1/resource-providers', names: ['resource_providers'] },
+    };
+    const fresh = await freshDiagnostics(uri, UNDERSCORE_SPEC);
+    assert.deepEqual(fresh, [incomplete, underscore]);
+    const client = new TestClient();
+    try {
+      await client.initialize(workspace);
+      const first = client.nextDiagnostics(uri, (p) => p.version === 1, 10_000);
+      const second = client.nextDiagnostics(uri, (p) => p.version === 1 && hasRestUrl(p.diagnostics), 10_000);
+      await client.open(uri, UNDERSCORE_SPEC);
+      // Checked at once, before the names are read: no underscore reported yet.
+      assert.deepEqual(comparable((await first).diagnostics), [incomplete]);
+      assert.deepEqual(comparable((await second).diagnostics), fresh);
+    } finally {
+      await client.shutdown();
+    }
+  },
+);
 
-test('a burst of 100 edits is checked once, at its last version (no backlog of stale checks)', { skip: !hasBundle && 'npm run build first', timeout: 60_000 }, async () => {
-  const client = new TestClient();
-  try {
-    await client.initialize(workspace);
-    const uri = pathToFileURL(join(workspace, 'specs', 'burst.rst')).toString();
-    const opened = client.nextDiagnostics(uri, () => true, 10_000);
-    await client.open(uri, cleanSpec());
-    await opened;
-    const last = client.nextDiagnostics(uri, (p) => p.version === 101, 10_000);
-    const before = client.published.length;
-    const at = { line: 20, character: 0 };
-    for (let version = 2; version <= 101; version++) void client.change(uri, version, [{ range: { start: at, end: at }, text: 'x' }]);
-    await last;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    const published = client.published.slice(before).filter((p) => p.uri === uri);
-    // The server reads the burst in a few chunks: one check per chunk at most, never one per edit.
-    assert.ok(published.length <= 3, `${published.length} checks published for one burst: ${published.map((p) => p.version)}`);
-    assert.equal(published.at(-1)!.version, 101);
-  } finally {
-    await client.shutdown();
-  }
-});
+test(
+  'a burst of 100 edits is checked once, at its last version (no backlog of stale checks)',
+  { skip: !hasBundle && 'npm run build first', timeout: 60_000 },
+  async () => {
+    const client = new TestClient();
+    try {
+      await client.initialize(workspace);
+      const uri = pathToFileURL(join(workspace, 'specs', 'burst.rst')).toString();
+      const opened = client.nextDiagnostics(uri, () => true, 10_000);
+      await client.open(uri, cleanSpec());
+      await opened;
+      const last = client.nextDiagnostics(uri, (p) => p.version === 101, 10_000);
+      const before = client.published.length;
+      const at = { line: 20, character: 0 };
+      for (let version = 2; version <= 101; version++) void client.change(uri, version, [{ range: { start: at, end: at }, text: 'x' }]);
+      await last;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const published = client.published.slice(before).filter((p) => p.uri === uri);
+      // The server reads the burst in a few chunks: one check per chunk at most, never one per edit.
+      assert.ok(published.length <= 3, `${published.length} checks published for one burst: ${published.map((p) => p.version)}`);
+      assert.equal(published.at(-1)!.version, 101);
+    } finally {
+      await client.shutdown();
+    }
+  },
+);

@@ -69,7 +69,11 @@ test('globs: braces with wildcards, classes, and slashless globs by file name on
 });
 
 test('config text: nesting beyond 64 levels is one error; a bad token is quoted up to 20 characters', () => {
-  assert.deepEqual(parseJsonc(`{"a": ${'['.repeat(5000)}`).error, { message: 'values are nested more than 64 levels deep', offset: 69, end: 70 });
+  assert.deepEqual(parseJsonc(`{"a": ${'['.repeat(5000)}`).error, {
+    message: 'values are nested more than 64 levels deep',
+    offset: 69,
+    end: 70,
+  });
   assert.equal(parseJsonc(`{"a": ${'['.repeat(62)}${']'.repeat(62)}}`).error, undefined);
   assert.equal(parseJsonc('SECRET_TOKEN=abcdefghijklmnopqrstuvwxyz').error?.message, "expected a value, found 'SECRET_TOKEN'");
   assert.equal(parseJsonc('ABCDEFGHIJKLMNOPQRSTUVWXYZ').error?.message, "expected a value, found 'ABCDEFGHIJKLMNOPQRST'");

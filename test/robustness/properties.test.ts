@@ -39,7 +39,11 @@ test(`random rST-like documents (seed ${SEED})`, { timeout: 600_000 }, () => {
 test(`random mutations of the corpus specs (seed ${SEED})`, { timeout: 600_000, skip: corpusSpecs().length === 0 && 'no corpus' }, () => {
   const specs = corpusSpecs();
   assertProperty(
-    fc.tuple(fc.integer({ min: 0, max: specs.length - 1 }), fc.array(mutation, { minLength: 1, maxLength: 6 }), fc.array(position, { maxLength: 4 })),
+    fc.tuple(
+      fc.integer({ min: 0, max: specs.length - 1 }),
+      fc.array(mutation, { minLength: 1, maxLength: 6 }),
+      fc.array(position, { maxLength: 4 }),
+    ),
     ([index, mutations, positions]) => {
       const { spec, text } = specs[index];
       const optionalSections = peerOptionalSections(spec.release);

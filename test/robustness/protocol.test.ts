@@ -71,12 +71,26 @@ test('documents never opened: every request answers', { skip }, async () => {
   await withClient(async (client) => {
     const textDocument = { uri: pathToFileURL(join(workspace, 'specs', 'never-opened.rst')).toString() };
     const position = { line: 0, character: 0 };
-    for (const method of POSITION_REQUESTS) assert.equal((await outcome(client.request(method, { textDocument, position }))).code, undefined, method);
+    for (const method of POSITION_REQUESTS)
+      assert.equal((await outcome(client.request(method, { textDocument, position }))).code, undefined, method);
     for (const method of DOCUMENT_REQUESTS) assert.equal((await outcome(client.request(method, { textDocument }))).code, undefined, method);
     const range = { start: position, end: position };
-    assert.deepEqual((await outcome(client.request('textDocument/codeAction', { textDocument, range, context: { diagnostics: [] } }))).result, []);
-    await outcome(client.request('codeAction/resolve', { title: 'Fix all', data: { uri: textDocument.uri, version: 3, kind: 'source.fixAll.rst-specs' } }));
-    await outcome(client.request('workspace/executeCommand', { command: 'rst-specs.server.insertMissingSections', arguments: [{ uri: textDocument.uri }] }));
+    assert.deepEqual(
+      (await outcome(client.request('textDocument/codeAction', { textDocument, range, context: { diagnostics: [] } }))).result,
+      [],
+    );
+    await outcome(
+      client.request('codeAction/resolve', {
+        title: 'Fix all',
+        data: { uri: textDocument.uri, version: 3, kind: 'source.fixAll.rst-specs' },
+      }),
+    );
+    await outcome(
+      client.request('workspace/executeCommand', {
+        command: 'rst-specs.server.insertMissingSections',
+        arguments: [{ uri: textDocument.uri }],
+      }),
+    );
     await outcome(client.request('workspace/symbol', { query: 'x' }));
     // Changes and closes of documents never opened are ignored.
     await client.change(textDocument.uri, 2, [{ range: { start: position, end: position }, text: 'x' }]);
@@ -103,8 +117,17 @@ test('out-of-range positions and ranges: every request answers', { skip }, async
         const { code } = await outcome(client.request(method, { textDocument, position }));
         assert.ok(code === undefined || code === -32602, `${method} at ${JSON.stringify(position)}: ${code}`);
       }
-      for (const range of [{ start: position, end: position }, { start: { line: 40, character: 0 }, end: position }]) {
-        const { code } = await outcome(client.request('textDocument/codeAction', { textDocument, range, context: { diagnostics: [{ range, message: 'x', code: 'tab', source: 'rst-specs' }] } }));
+      for (const range of [
+        { start: position, end: position },
+        { start: { line: 40, character: 0 }, end: position },
+      ]) {
+        const { code } = await outcome(
+          client.request('textDocument/codeAction', {
+            textDocument,
+            range,
+            context: { diagnostics: [{ range, message: 'x', code: 'tab', source: 'rst-specs' }] },
+          }),
+        );
         assert.ok(code === undefined || code === -32602, `codeAction at ${JSON.stringify(range)}: ${code}`);
       }
     }
@@ -116,8 +139,27 @@ test('malformed params: a proper error or a result, and the server stays up', { 
     const opened = client.nextDiagnostics(specUri);
     await client.open(specUri, cleanSpec());
     await opened;
-    const bad: unknown[] = [null, 'text', 42, [], {}, { textDocument: {} }, { textDocument: { uri: 42 }, position: 'x' }, { textDocument: { uri: 'not a uri' }, position: { line: 0, character: 0 } }, { textDocument: { uri: specUri }, position: { line: 'a', character: {} } }];
-    const methods = [...POSITION_REQUESTS, ...DOCUMENT_REQUESTS, 'textDocument/codeAction', 'codeAction/resolve', 'workspace/executeCommand', 'workspace/symbol', 'textDocument/diagnostic', 'rst-specs/documentState'];
+    const bad: unknown[] = [
+      null,
+      'text',
+      42,
+      [],
+      {},
+      { textDocument: {} },
+      { textDocument: { uri: 42 }, position: 'x' },
+      { textDocument: { uri: 'not a uri' }, position: { line: 0, character: 0 } },
+      { textDocument: { uri: specUri }, position: { line: 'a', character: {} } },
+    ];
+    const methods = [
+      ...POSITION_REQUESTS,
+      ...DOCUMENT_REQUESTS,
+      'textDocument/codeAction',
+      'codeAction/resolve',
+      'workspace/executeCommand',
+      'workspace/symbol',
+      'textDocument/diagnostic',
+      'rst-specs/documentState',
+    ];
     for (const method of methods) for (const params of bad) await outcome(client.request(method, params));
     // Malformed notifications: ignored or logged, never fatal.
     const notifications: [string, unknown][] = [
@@ -143,34 +185,44 @@ test('malformed params: a proper error or a result, and the server stays up', { 
   });
 });
 
-test('cancelled requests on a 5 MB spec: answered (a result or RequestCancelled), and the server goes on', { skip, timeout: 120_000 }, async () => {
-  await withClient(async (client) => {
-    const opened = client.nextDiagnostics(specUri, () => true, 60_000);
-    await client.open(specUri, largeSpec(5 << 20));
-    await opened;
-    const textDocument = { uri: specUri };
-    const position = { line: 100, character: 2 };
-    const pending: Promise<{ result?: unknown; code?: number }>[] = [];
-    for (const [method, params] of [
-      ['textDocument/codeAction', { textDocument, range: { start: position, end: position }, context: { diagnostics: [], only: ['source.fixAll.rst-specs'] } }],
-      ['textDocument/documentSymbol', { textDocument }],
-      ['textDocument/foldingRange', { textDocument }],
-      ['textDocument/hover', { textDocument, position }],
-      ['workspace/symbol', { query: 'impact' }],
-    ] as const) {
-      const source = new CancellationTokenSource();
-      pending.push(outcome(client.connection.sendRequest(method, params, source.token)));
-      source.cancel();
-    }
-    for (const { code } of await Promise.all(pending)) assert.ok(code === undefined || code === -32800, `code ${code}`);
-    const started = performance.now();
-    await client.request('textDocument/hover', { textDocument, position });
-    assert.ok(performance.now() - started < 10_000, 'the server is still busy');
-  });
-});
+test(
+  'cancelled requests on a 5 MB spec: answered (a result or RequestCancelled), and the server goes on',
+  { skip, timeout: 120_000 },
+  async () => {
+    await withClient(async (client) => {
+      const opened = client.nextDiagnostics(specUri, () => true, 60_000);
+      await client.open(specUri, largeSpec(5 << 20));
+      await opened;
+      const textDocument = { uri: specUri };
+      const position = { line: 100, character: 2 };
+      const pending: Promise<{ result?: unknown; code?: number }>[] = [];
+      for (const [method, params] of [
+        [
+          'textDocument/codeAction',
+          { textDocument, range: { start: position, end: position }, context: { diagnostics: [], only: ['source.fixAll.rst-specs'] } },
+        ],
+        ['textDocument/documentSymbol', { textDocument }],
+        ['textDocument/foldingRange', { textDocument }],
+        ['textDocument/hover', { textDocument, position }],
+        ['workspace/symbol', { query: 'impact' }],
+      ] as const) {
+        const source = new CancellationTokenSource();
+        pending.push(outcome(client.connection.sendRequest(method, params, source.token)));
+        source.cancel();
+      }
+      for (const { code } of await Promise.all(pending)) assert.ok(code === undefined || code === -32800, `code ${code}`);
+      const started = performance.now();
+      await client.request('textDocument/hover', { textDocument, position });
+      assert.ok(performance.now() - started < 10_000, 'the server is still busy');
+    });
+  },
+);
 
 /** The server's exit: code and time, after `act`. */
-async function exitAfter(act: (client: TestClient) => Promise<void> | void, processId = process.pid): Promise<{ code: number | null; ms: number; stderr: string }> {
+async function exitAfter(
+  act: (client: TestClient) => Promise<void> | void,
+  processId = process.pid,
+): Promise<{ code: number | null; ms: number; stderr: string }> {
   const client = new TestClient();
   await client.connection.sendRequest('initialize', { processId, rootUri: pathToFileURL(workspace).toString(), capabilities: {} });
   await client.connection.sendNotification('initialized', {});
@@ -240,38 +292,46 @@ function parseFrames(bytes: Buffer): unknown[] {
   return messages;
 }
 
-test('stdout carries protocol messages only, through errors, bad settings and a crash-prone session', { skip, timeout: 60_000 }, async () => {
-  const server = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-  const out: Buffer[] = [];
-  const err: Buffer[] = [];
-  server.stdout.on('data', (chunk: Buffer) => out.push(chunk));
-  server.stderr.on('data', (chunk: Buffer) => err.push(chunk));
-  let id = 0;
-  const send = (message: object) => {
-    const body = Buffer.from(JSON.stringify({ jsonrpc: '2.0', ...message }), 'utf8');
-    server.stdin.write(`Content-Length: ${body.length}\r\n\r\n`);
-    server.stdin.write(body);
-  };
-  const request = (method: string, params: unknown) => send({ id: ++id, method, params });
-  const notify = (method: string, params: unknown) => send({ method, params });
-  const root = pathToFileURL(workspace).toString();
-  request('initialize', { processId: null, rootUri: root, workspaceFolders: [{ uri: root, name: 'w' }], capabilities: {} });
-  notify('initialized', {});
-  const text = cleanSpec().replace('Unit tests.', 'Unit tests.\t \u0000\u200b');
-  notify('textDocument/didOpen', { textDocument: { uri: specUri, languageId: 'restructuredtext', version: 1, text } });
-  notify('textDocument/didOpen', { textDocument: { uri: specUri.replace('spec', 'binary'), languageId: 'restructuredtext', version: 1, text: '\u0000\u0001\u0002' } });
-  request('textDocument/hover', { textDocument: { uri: specUri }, position: { line: 1e9, character: -1 } });
-  request('rst-specs/noSuchMethod', {});
-  request('textDocument/codeAction', null);
-  notify('textDocument/didChange', { textDocument: { uri: specUri, version: 2 }, contentChanges: [{ range: 'bad' }] });
-  server.stdin.write('Content-Length: 5\r\n\r\n{bad}'); // not JSON: the server reports it, on stderr or as a log message
-  request('shutdown', null);
-  notify('exit', null);
-  const code = await new Promise<number | null>((resolve) => server.once('exit', resolve));
-  assert.equal(code, 0);
-  const messages = parseFrames(Buffer.concat(out)) as { id?: number; method?: string }[];
-  // Every request was answered.
-  const answered = new Set(messages.filter((message) => message.id !== undefined && message.method === undefined).map((message) => message.id));
-  for (let each = 1; each <= id; each++) assert.ok(answered.has(each), `request ${each} unanswered`);
-  void err;
-});
+test(
+  'stdout carries protocol messages only, through errors, bad settings and a crash-prone session',
+  { skip, timeout: 60_000 },
+  async () => {
+    const server = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    server.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+    server.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+    let id = 0;
+    const send = (message: object) => {
+      const body = Buffer.from(JSON.stringify({ jsonrpc: '2.0', ...message }), 'utf8');
+      server.stdin.write(`Content-Length: ${body.length}\r\n\r\n`);
+      server.stdin.write(body);
+    };
+    const request = (method: string, params: unknown) => send({ id: ++id, method, params });
+    const notify = (method: string, params: unknown) => send({ method, params });
+    const root = pathToFileURL(workspace).toString();
+    request('initialize', { processId: null, rootUri: root, workspaceFolders: [{ uri: root, name: 'w' }], capabilities: {} });
+    notify('initialized', {});
+    const text = cleanSpec().replace('Unit tests.', 'Unit tests.\t \u0000\u200b');
+    notify('textDocument/didOpen', { textDocument: { uri: specUri, languageId: 'restructuredtext', version: 1, text } });
+    notify('textDocument/didOpen', {
+      textDocument: { uri: specUri.replace('spec', 'binary'), languageId: 'restructuredtext', version: 1, text: '\u0000\u0001\u0002' },
+    });
+    request('textDocument/hover', { textDocument: { uri: specUri }, position: { line: 1e9, character: -1 } });
+    request('rst-specs/noSuchMethod', {});
+    request('textDocument/codeAction', null);
+    notify('textDocument/didChange', { textDocument: { uri: specUri, version: 2 }, contentChanges: [{ range: 'bad' }] });
+    server.stdin.write('Content-Length: 5\r\n\r\n{bad}'); // not JSON: the server reports it, on stderr or as a log message
+    request('shutdown', null);
+    notify('exit', null);
+    const code = await new Promise<number | null>((resolve) => server.once('exit', resolve));
+    assert.equal(code, 0);
+    const messages = parseFrames(Buffer.concat(out)) as { id?: number; method?: string }[];
+    // Every request was answered.
+    const answered = new Set(
+      messages.filter((message) => message.id !== undefined && message.method === undefined).map((message) => message.id),
+    );
+    for (let each = 1; each <= id; each++) assert.ok(answered.has(each), `request ${each} unanswered`);
+    void err;
+  },
+);

@@ -67,8 +67,48 @@ function executedPatterns(): Pattern[] {
   return [...seen.values()].map((regexp) => ({ regexp, where: 'run time' }));
 }
 
-const GENERIC = [' ', '\t', 'a', 'A', '1', '_', '-', '=', '*', '`', ':', '.', '/', '|', '+', '#', '<', '>', '(', ')', '[', ']',
-  '{', '}', '"', "'", '\\', ',', '!', '?', '@', '&', '%', '~', '^', '\u00e9', '\u200b', '\u3000', '\ud83d\ude00', '\u0000'];
+const GENERIC = [
+  ' ',
+  '\t',
+  'a',
+  'A',
+  '1',
+  '_',
+  '-',
+  '=',
+  '*',
+  '`',
+  ':',
+  '.',
+  '/',
+  '|',
+  '+',
+  '#',
+  '<',
+  '>',
+  '(',
+  ')',
+  '[',
+  ']',
+  '{',
+  '}',
+  '"',
+  "'",
+  '\\',
+  ',',
+  '!',
+  '?',
+  '@',
+  '&',
+  '%',
+  '~',
+  '^',
+  '\u00e9',
+  '\u200b',
+  '\u3000',
+  '\ud83d\ude00',
+  '\u0000',
+];
 
 /** The characters a pattern names literally (escapes resolved roughly), plus a few from its classes. */
 function ownCharacters(regexp: RegExp): string[] {
@@ -184,7 +224,8 @@ test('no regular expression in server/src backtracks catastrophically', { timeou
     const key = `${pattern.regexp.source}/${pattern.regexp.flags.replace('y', '')}`;
     const known = patterns.get(key);
     if (!known) patterns.set(key, pattern);
-    else if (pattern.where !== 'run time') patterns.set(key, { ...known, where: known.where === 'run time' ? pattern.where : `${known.where}, ${pattern.where}` });
+    else if (pattern.where !== 'run time')
+      patterns.set(key, { ...known, where: known.where === 'run time' ? pattern.where : `${known.where}, ${pattern.where}` });
   }
   assert.ok(patterns.size > 100, `only ${patterns.size} patterns found`);
   const slow = [...patterns.values()].map(superlinear).filter((problem): problem is string => problem !== undefined);

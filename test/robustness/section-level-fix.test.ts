@@ -43,7 +43,10 @@ test('section-level quick fix: no fix for a subsection above the document title,
   const overlined = applyEdits(text, changeSectionLevel(fixContext({ doc, template }, DEFAULT_FIX_OPTIONS), diagnostics[0]));
   assert.equal(overlined, ['=============', 'alternativess', '=============', ...cleanSpec().split('\n').slice(1)].join('\n'));
   const again = validateDocument(parseSpec(overlined), template).filter((diagnostic) => diagnostic.code === 'section-level');
-  assert.deepEqual(again.map(({ range, data }) => ({ line: range.start.line, data })), [{ line: 1, data: diagnostics[0].data }]);
+  assert.deepEqual(
+    again.map(({ range, data }) => ({ line: range.start.line, data })),
+    [{ line: 1, data: diagnostics[0].data }],
+  );
   // The quick fix is offered on neither text, so it never flips between them.
   assert.equal(quickFixFor(fixContext({ doc, template }, DEFAULT_FIX_OPTIONS), diagnostics[0]), undefined);
   assert.equal(applySectionLevelFix(overlined), undefined);
@@ -52,7 +55,10 @@ test('section-level quick fix: no fix for a subsection above the document title,
 test('section-level quick fix: applied twice, the second time changes nothing', () => {
   const cases = [
     { text: cleanSpec().replace('Use Cases\n---------\n', 'Use Cases\n=========\n'), title: "Make 'Use Cases' a subsection" },
-    { text: cleanSpec().replace('Dependencies\n============\n', 'Dependencies\n------------\n'), title: "Make 'Dependencies' a top-level section" },
+    {
+      text: cleanSpec().replace('Dependencies\n============\n', 'Dependencies\n------------\n'),
+      title: "Make 'Dependencies' a top-level section",
+    },
   ];
   for (const { text, title } of cases) {
     const once = applySectionLevelFix(text);

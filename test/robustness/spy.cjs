@@ -10,7 +10,12 @@ const Module = require('node:module');
 // own writes are not recorded (appendFileSync would call the wrapped writeFileSync).
 const log = fs.openSync(process.env.RST_SPECS_SPY_LOG, 'a');
 const writeSync = fs.writeSync.bind(fs);
-const stack = () => (new Error().stack || '').split('\n').slice(3, 6).map((line) => line.trim()).join(' < ');
+const stack = () =>
+  (new Error().stack || '')
+    .split('\n')
+    .slice(3, 6)
+    .map((line) => line.trim())
+    .join(' < ');
 let recording = false;
 function record(kind, detail) {
   if (recording) return;
@@ -24,11 +29,64 @@ function record(kind, detail) {
   }
 }
 
-const READS = ['readFile', 'readFileSync', 'stat', 'statSync', 'lstat', 'lstatSync', 'readdir', 'readdirSync', 'opendir', 'opendirSync',
-  'exists', 'existsSync', 'access', 'accessSync', 'realpath', 'realpathSync', 'readlink', 'readlinkSync', 'createReadStream', 'watch', 'watchFile'];
-const WRITES = ['writeFile', 'writeFileSync', 'appendFile', 'appendFileSync', 'mkdir', 'mkdirSync', 'mkdtemp', 'mkdtempSync', 'rm', 'rmSync',
-  'rmdir', 'rmdirSync', 'unlink', 'unlinkSync', 'rename', 'renameSync', 'copyFile', 'copyFileSync', 'cp', 'cpSync', 'symlink', 'symlinkSync',
-  'link', 'linkSync', 'truncate', 'truncateSync', 'chmod', 'chmodSync', 'chown', 'chownSync', 'utimes', 'utimesSync', 'createWriteStream'];
+const READS = [
+  'readFile',
+  'readFileSync',
+  'stat',
+  'statSync',
+  'lstat',
+  'lstatSync',
+  'readdir',
+  'readdirSync',
+  'opendir',
+  'opendirSync',
+  'exists',
+  'existsSync',
+  'access',
+  'accessSync',
+  'realpath',
+  'realpathSync',
+  'readlink',
+  'readlinkSync',
+  'createReadStream',
+  'watch',
+  'watchFile',
+];
+const WRITES = [
+  'writeFile',
+  'writeFileSync',
+  'appendFile',
+  'appendFileSync',
+  'mkdir',
+  'mkdirSync',
+  'mkdtemp',
+  'mkdtempSync',
+  'rm',
+  'rmSync',
+  'rmdir',
+  'rmdirSync',
+  'unlink',
+  'unlinkSync',
+  'rename',
+  'renameSync',
+  'copyFile',
+  'copyFileSync',
+  'cp',
+  'cpSync',
+  'symlink',
+  'symlinkSync',
+  'link',
+  'linkSync',
+  'truncate',
+  'truncateSync',
+  'chmod',
+  'chmodSync',
+  'chown',
+  'chownSync',
+  'utimes',
+  'utimesSync',
+  'createWriteStream',
+];
 
 function wrap(target, name, kind) {
   const original = target[name];
@@ -45,9 +103,10 @@ function wrapOpen(target, name) {
     const flags = args[1] === undefined || typeof args[1] === 'function' ? 'r' : String(args[1]);
     // Numeric flags (O_RDONLY | O_NONBLOCK, as the server opens files) read unless they ask to write or create.
     const { O_WRONLY, O_RDWR, O_CREAT, O_TRUNC, O_APPEND } = fs.constants;
-    const reads = typeof args[1] === 'number'
-      ? (args[1] & (O_WRONLY | O_RDWR | O_CREAT | O_TRUNC | O_APPEND)) === 0
-      : /^r$|^rs$|^r\+?s?$/.test(flags) && !flags.includes('+');
+    const reads =
+      typeof args[1] === 'number'
+        ? (args[1] & (O_WRONLY | O_RDWR | O_CREAT | O_TRUNC | O_APPEND)) === 0
+        : /^r$|^rs$|^r\+?s?$/.test(flags) && !flags.includes('+');
     record(reads ? 'read' : 'write', { op: name, path: String(args[0]), flags });
     return original.apply(this, args);
   };

@@ -103,19 +103,26 @@ test('the template changes to another file, is rewritten, then deleted, while sp
     // The template rewritten on disk: a section gone, so the specs' one is unknown.
     writeFileSync(second, bundled.replace('\nTesting\n=======\n', '\n'));
     next = specs.map(({ uri }) => client.nextDiagnostics(uri, () => true, 10_000));
-    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(second).toString(), type: 2 }] });
-    for (const published of await Promise.all(next)) assert.ok(codes(published).includes('unknown-section'), `rewritten: ${codes(published)}`);
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [{ uri: pathToFileURL(second).toString(), type: 2 }],
+    });
+    for (const published of await Promise.all(next))
+      assert.ok(codes(published).includes('unknown-section'), `rewritten: ${codes(published)}`);
 
     // Deleted: one diagnostic, and the bundled template again.
     unlinkSync(second);
     next = specs.map(({ uri }) => client.nextDiagnostics(uri, () => true, 10_000));
-    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(second).toString(), type: 3 }] });
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [{ uri: pathToFileURL(second).toString(), type: 3 }],
+    });
     for (const published of await Promise.all(next)) assert.deepEqual(codes(published), ['template']);
 
     // And back.
     writeFileSync(second, bundled);
     next = specs.map(({ uri }) => client.nextDiagnostics(uri, () => true, 10_000));
-    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(second).toString(), type: 1 }] });
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [{ uri: pathToFileURL(second).toString(), type: 1 }],
+    });
     for (const published of await Promise.all(next)) assert.deepEqual(codes(published), []);
   } finally {
     await client.shutdown();

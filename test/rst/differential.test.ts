@@ -58,13 +58,18 @@ for (const [seed, count, blank] of RUNS) {
     const dir = mkdtempSync(join(tmpdir(), 'rst-specs-differential-'));
     try {
       execFileSync('python3', [join(tools, 'random_docs.py'), String(seed), String(count), String(blank), dir]);
-      const files = readdirSync(dir).filter((f) => f.endsWith('.rst')).sort();
+      const files = readdirSync(dir)
+        .filter((f) => f.endsWith('.rst'))
+        .sort();
       assert.equal(files.length, count);
       const output = execFileSync('python3', [join(tools, 'docutils_sections.py'), ...files.map((f) => join(dir, f))], {
         encoding: 'utf8',
         maxBuffer: 64 << 20,
       });
-      const expected: Expected[] = output.trim().split('\n').map((line) => JSON.parse(line));
+      const expected: Expected[] = output
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line));
       assert.equal(expected.length, count);
       for (const want of expected) {
         const file = want.file;
@@ -73,10 +78,12 @@ for (const [seed, count, blank] of RUNS) {
         const sections = doc.sections.map((s) => ({ line: s.titleLine + 1, level: s.level, title: s.title, style: s.style }));
         assert.deepEqual(sections, want.sections, `sections differ: ${where}`);
         // (messages docutils printed for a title it then rejected are not in its document)
-        const messages = doc.messages.filter((m) => !m.detached).map((m): [number, number, string] => {
-          const level = m.docutilsLevel ?? m.level;
-          return [level, m.line + 1, `<string>:${m.line + 1}: (${LEVEL_NAMES[level]}/${level}) ${m.text}`.slice(0, 70)];
-        });
+        const messages = doc.messages
+          .filter((m) => !m.detached)
+          .map((m): [number, number, string] => {
+            const level = m.docutilsLevel ?? m.level;
+            return [level, m.line + 1, `<string>:${m.line + 1}: (${LEVEL_NAMES[level]}/${level}) ${m.text}`.slice(0, 70)];
+          });
         assert.deepEqual(titleMessages(messages), titleMessages(want.messages), `title messages differ: ${where}`);
         assert.ok(!doc.messages.some((m) => m.text.startsWith('Internal')), `internal error: ${where}`);
       }

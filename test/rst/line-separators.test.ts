@@ -13,7 +13,14 @@ import { bundledTemplate, check, checkRule, cleanSpec, lineOf, sharedRoot, docut
 import { cliFixtures, run, scratch } from '../cli/run';
 
 const SEPARATORS = ['\x1c', '\x1d', '\x1e', '\x85', '\u2028', '\u2029'];
-const NAMES = ['U+001C FILE SEPARATOR', 'U+001D GROUP SEPARATOR', 'U+001E RECORD SEPARATOR', 'U+0085 NEXT LINE', 'U+2028 LINE SEPARATOR', 'U+2029 PARAGRAPH SEPARATOR'];
+const NAMES = [
+  'U+001C FILE SEPARATOR',
+  'U+001D GROUP SEPARATOR',
+  'U+001E RECORD SEPARATOR',
+  'U+0085 NEXT LINE',
+  'U+2028 LINE SEPARATOR',
+  'U+2029 PARAGRAPH SEPARATOR',
+];
 const tools = join(sharedRoot, 'rst-fixtures', 'tools');
 
 test('a separator between a title and its underline makes the section docutils sees: no missing sections, one line-separator warning', () => {
@@ -36,7 +43,10 @@ test('a separator between a title and its underline makes the section docutils s
     ]);
     // The fix: the document's line break, so that docutils reads the same and editors show it.
     const doc = parseSpec(text);
-    assert.equal(fixAllText(doc, bundledTemplate(), { maxLineLength: 79, optionalSections: ['History'], insertedSectionBody: 'none' as const }), clean);
+    assert.equal(
+      fixAllText(doc, bundledTemplate(), { maxLineLength: 79, optionalSections: ['History'], insertedSectionBody: 'none' as const }),
+      clean,
+    );
     // Editors see one line: the positions after the separator are on it.
     const positions = editorPositions(doc);
     assert.deepEqual(positions.toEditorRange(checkRule('line-separator', text)[0].range), {
@@ -58,11 +68,23 @@ test('a separator between a title and its underline makes the section docutils s
 test('line-separator: blanks before a separator go with it (not trailing-whitespace: the line goes on), CRLF documents get CRLF', () => {
   const clean = cleanSpec();
   const text = clean.replace('healthy.\n', 'healthy.  \u2028More.\n');
-  assert.deepEqual(check(text).map((d) => d.code), ['line-separator']);
-  const fixed = fixAllText(parseSpec(text), bundledTemplate(), { maxLineLength: 79, optionalSections: ['History'], insertedSectionBody: 'none' as const });
+  assert.deepEqual(
+    check(text).map((d) => d.code),
+    ['line-separator'],
+  );
+  const fixed = fixAllText(parseSpec(text), bundledTemplate(), {
+    maxLineLength: 79,
+    optionalSections: ['History'],
+    insertedSectionBody: 'none' as const,
+  });
   assert.equal(fixed, clean.replace('healthy.\n', 'healthy.\nMore.\n'));
   const crlf = clean.replace(/\n/g, '\r\n').replace('Use Cases\r\n', 'Use Cases\u2028');
-  const options = { maxLineLength: 79, optionalSections: ['History'], insertedSectionBody: 'none' as const, engine: { rules: { 'carriage-return': 'off' as const } } };
+  const options = {
+    maxLineLength: 79,
+    optionalSections: ['History'],
+    insertedSectionBody: 'none' as const,
+    engine: { rules: { 'carriage-return': 'off' as const } },
+  };
   assert.equal(fixAllText(parseSpec(crlf), bundledTemplate(), options), clean.replace(/\n/g, '\r\n'));
 });
 
@@ -73,11 +95,16 @@ test('differential: random documents with separators for some line breaks have t
   try {
     execFileSync('python3', [join(tools, 'random_docs.py'), '7', '80', '0.6', dir]);
     let seed = 7;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
-    const files = readdirSync(dir).filter((name) => name.endsWith('.rst')).sort().map((name) => join(dir, name));
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const files = readdirSync(dir)
+      .filter((name) => name.endsWith('.rst'))
+      .sort()
+      .map((name) => join(dir, name));
     for (const file of files) {
       // A fifth of the line breaks become separators, some text gets \v or \f.
-      const text = readFileSync(file, 'utf8').replace(/\n/g, () => (random() < 0.2 ? SEPARATORS[Math.floor(random() * SEPARATORS.length)] : random() < 0.02 ? '\f\n' : '\n'));
+      const text = readFileSync(file, 'utf8').replace(/\n/g, () =>
+        random() < 0.2 ? SEPARATORS[Math.floor(random() * SEPARATORS.length)] : random() < 0.02 ? '\f\n' : '\n',
+      );
       writeFileSync(file, text);
     }
     const output = execFileSync('python3', [join(tools, 'docutils_sections.py'), ...files], { encoding: 'utf8', maxBuffer: 64 << 20 });
@@ -122,7 +149,7 @@ clean.rst:${line + 1}:10: warning line-separator U+2028 LINE SEPARATOR: docutils
   }
 });
 
-test('line-length counts a line as the repos\' tests split it (at \\n only): the parts a separator joins are one line', () => {
+test("line-length counts a line as the repos' tests split it (at \\n only): the parts a separator joins are one line", () => {
   const clean = cleanSpec();
   const part = 'Operators cannot tell which nodes are healthy, said they';
   const text = clean.replace('Unit tests.\n', `Unit tests.\n\n${part}\u2028${part}.\n`);

@@ -10,14 +10,61 @@ const lines = (...l: string[]) => l.join('\n') + '\n';
 test('blocks: every kind, nested ones included, in document order', () => {
   const doc = parseSpec(
     lines(
-      'Title', '=====', '', 'A paragraph', 'on two lines::', '', '    literal', '', '    more', '',
-      '- item one', '- item two', '', '  nested para', '', '1. first', '2. second', '',
-      ':Field: value', ':Other: x', '', 'Para', '', '  quoted text', '',
-      '.. note:: Note text', '', '   Body.', '',
-      '.. code-block:: python', '   :linenos:', '', '   print(1)', '', '   print(2)', '',
-      '.. a comment', '   continued', '',
-      '+---+---+', '| a | b |', '+---+---+', '', '===  ===', 'a    b', '===  ===', '',
-      'Expanded ::', '', '  lit', '', '::', '', '> quoted', '> literal',
+      'Title',
+      '=====',
+      '',
+      'A paragraph',
+      'on two lines::',
+      '',
+      '    literal',
+      '',
+      '    more',
+      '',
+      '- item one',
+      '- item two',
+      '',
+      '  nested para',
+      '',
+      '1. first',
+      '2. second',
+      '',
+      ':Field: value',
+      ':Other: x',
+      '',
+      'Para',
+      '',
+      '  quoted text',
+      '',
+      '.. note:: Note text',
+      '',
+      '   Body.',
+      '',
+      '.. code-block:: python',
+      '   :linenos:',
+      '',
+      '   print(1)',
+      '',
+      '   print(2)',
+      '',
+      '.. a comment',
+      '   continued',
+      '',
+      '+---+---+',
+      '| a | b |',
+      '+---+---+',
+      '',
+      '===  ===',
+      'a    b',
+      '===  ===',
+      '',
+      'Expanded ::',
+      '',
+      '  lit',
+      '',
+      '::',
+      '',
+      '> quoted',
+      '> literal',
     ),
   );
   assert.deepEqual(doc.blocks, [
@@ -52,7 +99,10 @@ test('blocks: every kind, nested ones included, in document order', () => {
     { kind: 'literal', startLine: 53, endLine: 55, indent: 0 },
   ]);
   // the literal blocks and the code-block's content (not its options)
-  assert.deepEqual([...doc.literalLines].sort((a, b) => a - b), [6, 7, 8, 32, 33, 34, 49, 53, 54]);
+  assert.deepEqual(
+    [...doc.literalLines].sort((a, b) => a - b),
+    [6, 7, 8, 32, 33, 34, 49, 53, 54],
+  );
   assert.deepEqual(doc.messages, []);
 });
 
@@ -96,8 +146,20 @@ function summary(s: Section) {
 
 test('positions: BOM, CRLF, tabs, wide and astral characters', () => {
   const text = [
-    '\uFEFF日本語', '======', '', '  T\ttab  ', '  ==========', '  T\ttab', '  ==========',
-    '', '𝒳 astral', '~~~~~~~~', '', 'Title   ', '-----   \t', '',
+    '\uFEFF日本語',
+    '======',
+    '',
+    '  T\ttab  ',
+    '  ==========',
+    '  T\ttab',
+    '  ==========',
+    '',
+    '𝒳 astral',
+    '~~~~~~~~',
+    '',
+    'Title   ',
+    '-----   \t',
+    '',
   ].join('\r\n');
   const doc = parseSpec(text);
   assert.equal(doc.hasBom, true);
@@ -153,9 +215,17 @@ test('sections: the next title of a higher level ends every open section', () =>
   const doc = parseSpec(lines('A', '=', '', 'B', '-', '', 'C', '~', '', 'D', '=', ''));
   assert.deepEqual(
     doc.sections.map((s) => [s.title, s.level, s.endLine]),
-    [['A', 1, 9], ['B', 2, 9], ['C', 3, 9], ['D', 1, 13]],
+    [
+      ['A', 1, 9],
+      ['B', 2, 9],
+      ['C', 3, 9],
+      ['D', 1, 13],
+    ],
   );
-  assert.deepEqual(doc.roots.map((s) => s.title), ['A', 'D']);
+  assert.deepEqual(
+    doc.roots.map((s) => s.title),
+    ['A', 'D'],
+  );
 });
 
 test('messages: 0-based lines; INFO messages kept at level 2 with docutilsLevel 1', () => {
@@ -189,13 +259,19 @@ test('a title at the end of a file without a final newline', () => {
   assert.equal(doc.lines.length, 5);
   assert.deepEqual(
     doc.sections.map((s) => [s.title, s.level, s.titleLine, s.underlineLine, s.endLine]),
-    [['Top', 1, 0, 1, 5], ['Sub', 2, 3, 4, 5]],
+    [
+      ['Top', 1, 0, 1, 5],
+      ['Sub', 2, 3, 4, 5],
+    ],
   );
 });
 
 test('a transition is not a title; a paragraph line right above an adornment line is not either', () => {
   const doc = parseSpec(lines('Title', '=====', '', 'para', '', '----------', '', 'Some paragraph', 'Next', '----', ''));
-  assert.deepEqual(doc.sections.map((s) => s.title), ['Title']);
+  assert.deepEqual(
+    doc.sections.map((s) => s.title),
+    ['Title'],
+  );
   assert.deepEqual(doc.blocks, [
     { kind: 'paragraph', startLine: 3, endLine: 4, indent: 0 },
     { kind: 'paragraph', startLine: 7, endLine: 10, indent: 0 },
@@ -207,7 +283,10 @@ test('binary-ish input with NUL bytes does not throw', () => {
   for (let i = 0; i < 2000; i++) text += String.fromCharCode((i * 7919) % 256);
   const doc = parseSpec(text);
   assert.ok(doc.lines.length > 3);
-  assert.deepEqual(doc.sections.map((s) => s.title), ['Title\u0000']);
+  assert.deepEqual(
+    doc.sections.map((s) => s.title),
+    ['Title\u0000'],
+  );
   assert.ok(!doc.messages.some((m) => m.text.startsWith('Internal')));
 });
 

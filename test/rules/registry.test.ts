@@ -29,13 +29,20 @@ test('registry: a page for every code, and no page without a code', () => {
 test('registry: the fixes the rules declare are the fixes there are; fix-all applies those marked fixAll', () => {
   const declared = allRules.filter((rule) => rule.fixes?.length).map((rule) => rule.id);
   assert.deepEqual(Object.keys(FIXES).sort(), [...declared].sort());
-  assert.deepEqual([...SAFE_FIX_CODES].sort(), allRules.filter((rule) => rule.fixes?.some((fix) => fix.fixAll)).map((rule) => rule.id).sort());
+  assert.deepEqual(
+    [...SAFE_FIX_CODES].sort(),
+    allRules
+      .filter((rule) => rule.fixes?.some((fix) => fix.fixAll))
+      .map((rule) => rule.id)
+      .sort(),
+  );
   // Each page says what the fixes do; a page of a rule fix-all repairs says so.
   const problems: string[] = [];
   for (const rule of allRules) {
     const page = readFileSync(resolve(docs, `${rule.id}.md`), 'utf8');
     if (rule.fixes?.length && !/quick fix/i.test(page)) problems.push(`${rule.id}.md does not name its quick fix`);
-    if (rule.fixes?.some((fix) => fix.fixAll) && !/fix-all/i.test(page)) problems.push(`${rule.id}.md does not say that fix-all applies its fix`);
+    if (rule.fixes?.some((fix) => fix.fixAll) && !/fix-all/i.test(page))
+      problems.push(`${rule.id}.md does not say that fix-all applies its fix`);
   }
   assert.deepEqual(problems, []);
 });
@@ -48,7 +55,8 @@ function quotedMessages(page: string): string[] | undefined {
   const section = /^## Messages?\n([\s\S]*?)(?=^## |(?![\s\S]))/m.exec(page)?.[1];
   if (section === undefined) return undefined;
   const messages: string[] = [];
-  for (const block of section.matchAll(/^```[^\n]*\n([\s\S]*?)^```$/gm)) messages.push(...block[1].split('\n').filter((line) => line.trim() !== ''));
+  for (const block of section.matchAll(/^```[^\n]*\n([\s\S]*?)^```$/gm))
+    messages.push(...block[1].split('\n').filter((line) => line.trim() !== ''));
   return messages;
 }
 
@@ -80,7 +88,8 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 function literalPatterns(text: string): RegExp[] {
   const patterns: RegExp[] = [];
   let i = 0;
-  const unescape = (raw: string) => raw.replace(/\\u\{?([0-9a-fA-F]+)\}?/g, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16))).replace(/\\(.)/g, '$1');
+  const unescape = (raw: string) =>
+    raw.replace(/\\u\{?([0-9a-fA-F]+)\}?/g, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16))).replace(/\\(.)/g, '$1');
   /** Reads a quoted string from its opening quote; returns its value. */
   const quoted = (): string => {
     const quote = text[i++];
@@ -151,7 +160,9 @@ function literalPatterns(text: string): RegExp[] {
  * for the codes that are not rules (analyze.ts, the language server), every module.
  */
 function sourcesOf(code: string): string[] {
-  const files = readdirSync(source, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.ts')).map((name) => resolve(source, name));
+  const files = readdirSync(source, { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.endsWith('.ts'))
+    .map((name) => resolve(source, name));
   const escaped = code.replace(/-/g, '\\-');
   const declaring = files.find((file) => new RegExp(`(id: |rule\\(\\s*)'${escaped}'`).test(readFileSync(file, 'utf8')));
   return declaring ? sourceClosure(declaring) : files.map((file) => readFileSync(file, 'utf8'));
@@ -170,22 +181,29 @@ test('registry: every page has a Message section, and each message it quotes is 
     for (const message of messages) {
       // A varying part stands for any text the code may put there.
       const sample = message.replace(/<[^<>\s][^<>]*>/g, 'x');
-      if (!patterns.some((pattern) => pattern.test(sample))) problems.push(`${code}.md quotes a message its rule does not give: ${message}`);
+      if (!patterns.some((pattern) => pattern.test(sample)))
+        problems.push(`${code}.md quotes a message its rule does not give: ${message}`);
     }
   }
   assert.deepEqual(problems, []);
 });
 
 test('registry: a literal of the code as the pattern of the messages it makes', () => {
-  const patterns = literalPatterns("const a = `Section '${title}' is out of order: ${where.map((w) => `'${w}'`).join(', ')}.`; // 'not this'\nconst b = 'Tab character: use spaces.';");
+  const patterns = literalPatterns(
+    "const a = `Section '${title}' is out of order: ${where.map((w) => `'${w}'`).join(', ')}.`; // 'not this'\nconst b = 'Tab character: use spaces.';",
+  );
   // The comment's quote and the nested `'${w}'` (too few words) are no messages.
-  assert.deepEqual(patterns.map((pattern) => pattern.source), ["^Section '.*' is out of order: .*\\.$", '^Tab character: use spaces\\.$']);
+  assert.deepEqual(
+    patterns.map((pattern) => pattern.source),
+    ["^Section '.*' is out of order: .*\\.$", '^Tab character: use spaces\\.$'],
+  );
   assert.ok(patterns.some((pattern) => pattern.test("Section 'x' is out of order: 'y', 'z'.")));
   assert.ok(!patterns.some((pattern) => pattern.test('Tab character: indent with spaces.')));
 });
 
 test('registry: the messages of a page are read from its Message section only', () => {
-  const page = '# x\n\n## Example\n\n```\nnot a message\n```\n\n## Message\n\n```\nOne <n>.\nTwo.\n```\n\nProse.\n\n## Options\n\n```\nnot either\n```\n';
+  const page =
+    '# x\n\n## Example\n\n```\nnot a message\n```\n\n## Message\n\n```\nOne <n>.\nTwo.\n```\n\nProse.\n\n## Options\n\n```\nnot either\n```\n';
   assert.deepEqual(quotedMessages(page), ['One <n>.', 'Two.']);
   assert.equal(quotedMessages('# x\n\n## Why\n'), undefined);
 });

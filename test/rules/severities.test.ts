@@ -10,7 +10,7 @@ import { repoRoot } from '../helpers';
 
 const docs = resolve(repoRoot, 'docs', 'rules');
 
-test('severities: the CI gates\' rules are errors, reviewer advice warnings, hints information', () => {
+test("severities: the CI gates' rules are errors, reviewer advice warnings, hints information", () => {
   const defaults = Object.fromEntries(allRules.map((rule) => [rule.id, rule.defaultSeverity]));
   assert.deepEqual(defaults, {
     // tests/test_titles.py: sections, titles, levels, line length, trailing spaces, U+200B.
@@ -55,7 +55,7 @@ test('severities: the CI gates\' rules are errors, reviewer advice warnings, hin
   });
 });
 
-test('severities: each rule\'s page and the rules table give its default', () => {
+test("severities: each rule's page and the rules table give its default", () => {
   const table = readFileSync(resolve(docs, 'README.md'), 'utf8');
   assert.match(table, /^## Severities$/m);
   for (const rule of allRules) {

@@ -93,9 +93,10 @@ test('title-mismatch: a renamed section that holds the template subsections', ()
   let text = replaceLine(cleanSpec(), 'Proposed change', 'Proposed workflow');
   text = text.replace('Proposed workflow\n===============\n', 'Proposed workflow\n=================\n');
   const diagnostics = checkRule('title-mismatch', text);
-  assert.deepEqual(diagnostics.map((d) => d.message), [
-    "Section 'Proposed workflow' holds the subsections of 'Proposed change': the template calls it 'Proposed change'.",
-  ]);
+  assert.deepEqual(
+    diagnostics.map((d) => d.message),
+    ["Section 'Proposed workflow' holds the subsections of 'Proposed change': the template calls it 'Proposed change'."],
+  );
   assert.deepEqual(checkRule('missing-section', text), []);
 });
 
@@ -142,9 +143,10 @@ test('title-underline: short underline, short overline and mismatched overline',
     },
   ]);
   const wide = cleanSpec().replace('Use Cases\n---------\n', '用例 Use Cases\n------------\n');
-  assert.deepEqual(checkRule('title-underline', wide).map((d) => d.message), [
-    "Underline of '用例 Use Cases' too short: 12 characters for a title 14 columns wide.",
-  ]);
+  assert.deepEqual(
+    checkRule('title-underline', wide).map((d) => d.message),
+    ["Underline of '用例 Use Cases' too short: 12 characters for a title 14 columns wide."],
+  );
 });
 
 test('title-mismatch: an unknown title alone where a template section is missing is one rename, not two errors', () => {
@@ -164,7 +166,8 @@ test('title-mismatch: an unknown title alone where a template section is missing
 
 test('unknown-section: a duplicated top-level section says where the first one is', () => {
   const text = `${cleanSpec()}\nTesting\n=======\n\nMore tests.\n`;
-  assert.deepEqual(checkRule('unknown-section', text).map((d) => [d.range.start.line, d.message]), [
-    [lineOf(text, 'More tests.') - 3, `Duplicate section 'Testing': the spec already has it at line ${lineOf(text, 'Testing') + 1}.`],
-  ]);
+  assert.deepEqual(
+    checkRule('unknown-section', text).map((d) => [d.range.start.line, d.message]),
+    [[lineOf(text, 'More tests.') - 3, `Duplicate section 'Testing': the spec already has it at line ${lineOf(text, 'Testing') + 1}.`]],
+  );
 });

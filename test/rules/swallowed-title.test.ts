@@ -15,7 +15,10 @@ import { bundledTemplate, check, cleanSpec, lineOf, range, sharedRoot } from '..
 import { fixContext } from '../../server/src/fixes/fix';
 
 const glued = () =>
-  cleanSpec().replace('An operator lists the nodes of a cluster with their health.\n\n', 'An operator lists the nodes of a cluster with their health.\n');
+  cleanSpec().replace(
+    'An operator lists the nodes of a cluster with their health.\n\n',
+    'An operator lists the nodes of a cluster with their health.\n',
+  );
 
 test('missing-section: a title swallowed by the paragraph above is one error saying so, not a missing section (nor its subsections misplaced)', () => {
   const text = glued();
@@ -37,7 +40,10 @@ test('missing-section: the fix of a swallowed title inserts the blank line, alon
   const fix = quickFixFor(fixContext({ doc: parseSpec(text), template: bundledTemplate() }, options()), diagnostic);
   assert.equal(fix?.title, "Insert a blank line before 'Proposed change'");
   assert.equal(applyEdits(text, fix!.edits), cleanSpec());
-  assert.equal(applyEdits(text, insertAllMissingSections(fixContext({ doc: parseSpec(text), template: bundledTemplate() }, options()))), cleanSpec());
+  assert.equal(
+    applyEdits(text, insertAllMissingSections(fixContext({ doc: parseSpec(text), template: bundledTemplate() }, options()))),
+    cleanSpec(),
+  );
 });
 
 test('missing-section: docutils agrees that the glued title is no section, and that the blank line makes it one', (t) => {
@@ -50,7 +56,10 @@ test('missing-section: docutils agrees that the glued title is no section, and t
     run = (text) => {
       const file = join(dir, 'spec.rst');
       writeFileSync(file, text);
-      const [result] = execFileSync('python3', [tool, file], { encoding: 'utf8' }).trim().split('\n').map((out) => JSON.parse(out));
+      const [result] = execFileSync('python3', [tool, file], { encoding: 'utf8' })
+        .trim()
+        .split('\n')
+        .map((out) => JSON.parse(out));
       return result.sections.map((section: { title: string }) => section.title);
     };
   } catch {
@@ -58,5 +67,8 @@ test('missing-section: docutils agrees that the glued title is no section, and t
   }
   assert.equal(run(glued()).includes('Proposed change'), false);
   assert.equal(run(cleanSpec()).includes('Proposed change'), true);
-  assert.equal(parseSpec(glued()).sections.some((section) => section.title === 'Proposed change'), false);
+  assert.equal(
+    parseSpec(glued()).sections.some((section) => section.title === 'Proposed change'),
+    false,
+  );
 });

@@ -20,13 +20,7 @@ test('line-length: a long prose line is reported from the first column past the 
 });
 
 test('line-length: the exemptions of the specs repos, and no others', () => {
-  const exempt = [
-    `See https://example.org/${'a'.repeat(60)} for more.`,
-    `  ${'x'.repeat(90)}`,
-    'Example::',
-    '',
-    `    ${LONG}`,
-  ];
+  const exempt = [`See https://example.org/${'a'.repeat(60)} for more.`, `  ${'x'.repeat(90)}`, 'Example::', '', `    ${LONG}`];
   assert.deepEqual(checkRule('line-length', replaceLine(cleanSpec(), 'Unit tests.', exempt.join('\n'))), []);
   const table = ['+---+', `| ${LONG} |`, '+---+'].join('\n');
   assert.equal(checkRule('line-length', replaceLine(cleanSpec(), 'Unit tests.', table)).length, 1);
@@ -57,7 +51,10 @@ test('line-length: counts characters, not UTF-16 units, like the Python check', 
   const over = `${astral} z`;
   const text = replaceLine(cleanSpec(), 'Unit tests.', over);
   const line = lineOf(text, over);
-  assert.deepEqual(checkRule('line-length', text).map((d) => d.range), [range(line, 119, line, over.length)]);
+  assert.deepEqual(
+    checkRule('line-length', text).map((d) => d.range),
+    [range(line, 119, line, over.length)],
+  );
 });
 
 test('trailing-whitespace: the trailing spaces and tabs only', () => {
@@ -69,16 +66,22 @@ test('trailing-whitespace: the trailing spaces and tabs only', () => {
   // A line that ends in a tab passes the specs repos' check (` +$`): tab reports it, as a warning.
   const tabbed = replaceLine(cleanSpec(), 'Unit tests.', 'Unit tests. \t');
   assert.deepEqual(checkRule('trailing-whitespace', tabbed), []);
-  assert.deepEqual(checkRule('tab', tabbed).map((d) => [d.severity, d.range]), [['warning', range(line, 12, line, 13)]]);
+  assert.deepEqual(
+    checkRule('tab', tabbed).map((d) => [d.severity, d.range]),
+    [['warning', range(line, 12, line, 13)]],
+  );
 });
 
 test('tab: each run of tabs', () => {
   const text = replaceLine(cleanSpec(), 'Unit tests.', '\tUnit\t\ttests.');
   const line = lineOf(text, '\tUnit\t\ttests.');
-  assert.deepEqual(checkRule('tab', text).map((d) => [d.message, d.range]), [
-    ['Tab character: use spaces.', range(line, 0, line, 1)],
-    ['Tab character: use spaces.', range(line, 5, line, 7)],
-  ]);
+  assert.deepEqual(
+    checkRule('tab', text).map((d) => [d.message, d.range]),
+    [
+      ['Tab character: use spaces.', range(line, 0, line, 1)],
+      ['Tab character: use spaces.', range(line, 5, line, 7)],
+    ],
+  );
 });
 
 test('carriage-return: one diagnostic for the file, counting the lines', () => {
@@ -98,7 +101,10 @@ test('carriage-return: one diagnostic for the file, counting the lines', () => {
 test('zero-width-space: each one', () => {
   const text = replaceLine(cleanSpec(), 'Unit tests.', 'Unit\u200b tests.\u200b');
   const line = lineOf(text, 'Unit\u200b tests.\u200b');
-  assert.deepEqual(checkRule('zero-width-space', text).map((d) => d.range), [range(line, 4, line, 5), range(line, 12, line, 13)]);
+  assert.deepEqual(
+    checkRule('zero-width-space', text).map((d) => d.range),
+    [range(line, 4, line, 5), range(line, 12, line, 13)],
+  );
 });
 
 test('empty-section: no text and no subsections; a comment is not text', () => {
@@ -117,11 +123,17 @@ test('empty-section: no text and no subsections; a comment is not text', () => {
 
 test('template-text: placeholder title, example URL, launchpad placeholder, verbatim guidance', () => {
   let text = cleanSpec()
-    .replace('=============================\nClean spec for the test suite\n=============================',
-      '==========================================\nExample Spec - The title of your blueprint\n==========================================')
+    .replace(
+      '=============================\nClean spec for the test suite\n=============================',
+      '==========================================\nExample Spec - The title of your blueprint\n==========================================',
+    )
     .replace('https://blueprints.launchpad.net/senlin/+spec/clean-spec', 'https://blueprints.launchpad.net/senlin/+spec/example')
     .replace('  jdoe', '  <launchpad-id or None>');
-  text = replaceLine(text, 'Unit tests.', 'What use cases does this address?\nWhat are the impacts on actors (developer, end user, deployer etc.)?');
+  text = replaceLine(
+    text,
+    'Unit tests.',
+    'What use cases does this address?\nWhat are the impacts on actors (developer, end user, deployer etc.)?',
+  );
   const found = checkRule('template-text', text).map((d) => [d.range.start.line, d.message]);
   assert.deepEqual(found, [
     [7, "The template's placeholder title 'Example Spec - The title of your blueprint' is still here: write the spec's title."],
@@ -146,7 +158,7 @@ test('template-text: a section that holds only guidance is one finding on its ti
   ]);
 });
 
-test('template-text: a paragraph of guidance among the spec\'s own text is a finding of its own', () => {
+test("template-text: a paragraph of guidance among the spec's own text is a finding of its own", () => {
   const guidance = 'What use cases does this address?\nWhat are the impacts on actors (developer, end user, deployer etc.)?';
   const text = replaceLine(cleanSpec(), 'Unit tests.', `Unit tests.\n\n${guidance}`);
   const line = lineOf(text, 'What use cases does this address?');
@@ -161,7 +173,7 @@ test('template-text: a paragraph of guidance among the spec\'s own text is a fin
   ]);
 });
 
-test('template-text: the `spec` snippet\'s introduction placeholder (the first sentence of the template\'s) is guidance', () => {
+test("template-text: the `spec` snippet's introduction placeholder (the first sentence of the template's) is guidance", () => {
   const intro = 'This spec follows the template exactly, so that each test can break one\nthing and see one diagnostic.';
   const text = cleanSpec().replace(intro, 'Introduction paragraph -- why are we doing anything?');
   const line = lineOf(text, 'Introduction paragraph -- why are we doing anything?');
@@ -175,7 +187,10 @@ test('template-text: the `spec` snippet\'s introduction placeholder (the first s
     },
   ]);
   // Words of one's own after the same opening: not the template's.
-  assert.deepEqual(checkRule('template-text', cleanSpec().replace(intro, 'Introduction paragraph -- why are we doing anything? Because nodes fail.')), []);
+  assert.deepEqual(
+    checkRule('template-text', cleanSpec().replace(intro, 'Introduction paragraph -- why are we doing anything? Because nodes fail.')),
+    [],
+  );
 });
 
 test('blueprint-url: missing URL, and a file name that differs from the blueprint', () => {
@@ -191,9 +206,10 @@ test('blueprint-url: missing URL, and a file name that differs from the blueprin
     },
   ]);
   const withoutUrl = replaceLine(text, 'https://blueprints.launchpad.net/senlin/+spec/clean-spec', 'No URL yet.');
-  assert.deepEqual(checkRule('blueprint-url', withoutUrl).map((d) => [d.range, d.message]), [
-    [range(7, 0, 7, 29), 'No blueprint URL before the first section: add its launchpad URL.'],
-  ]);
+  assert.deepEqual(
+    checkRule('blueprint-url', withoutUrl).map((d) => [d.range, d.message]),
+    [[range(7, 0, 7, 29), 'No blueprint URL before the first section: add its launchpad URL.']],
+  );
 });
 
 test('rule severities can be changed and rules turned off', () => {

@@ -28,7 +28,7 @@ test('nova-specs: each release folder (approved, implemented, abandoned, redirec
   assert.equal(templateOf('nova-specs', 'specs/queens/implemented/queens-no-liaison.rst'), 'specs/queens-template.rst');
 });
 
-test('nova-specs: a numbered release uses <release>-<codename>-template.rst; the backlog the newest release\'s', () => {
+test("nova-specs: a numbered release uses <release>-<codename>-template.rst; the backlog the newest release's", () => {
   assert.equal(templateOf('nova-specs', 'specs/2023.1/approved/antelope-approved.rst'), 'specs/2023.1-antelope-template.rst');
   assert.equal(templateOf('nova-specs', 'specs/backlog/approved/backlog-idea.rst'), 'specs/2023.1-antelope-template.rst');
   assert.equal(templateOf('nova-specs', 'specs/backlog/backlog-idea.rst'), 'specs/2023.1-antelope-template.rst');
@@ -48,13 +48,18 @@ test('Senlin: the nearest template.rst, from doc/specs and from doc/specs/approv
   assert.equal(templateOf('senlin', 'doc/specs/approved/senlin-approved.rst'), 'doc/specs/template.rst');
 });
 
-test('lookup order: the setting first, then walking up: template.rst in a folder, or a release folder\'s template beside it; then the bundled one', () => {
+test("lookup order: the setting first, then walking up: template.rst in a folder, or a release folder's template beside it; then the bundled one", () => {
   const files = (paths: string[]): TemplateFiles => ({
     exists: (file) => paths.includes(file),
     list: (folder) => paths.filter((file) => file.startsWith(`${folder}/`)).map((file) => file.slice(folder.length + 1).split('/')[0]),
   });
   const spec = '/r/specs/pike/approved/x.rst';
-  const all = files(['/r/specs/template.rst', '/r/specs/pike-template.rst', '/r/specs/pike-x-template.rst', '/r/specs/templates/pike-template.rst']);
+  const all = files([
+    '/r/specs/template.rst',
+    '/r/specs/pike-template.rst',
+    '/r/specs/pike-x-template.rst',
+    '/r/specs/templates/pike-template.rst',
+  ]);
   assert.deepEqual(locateTemplate(spec, '/r', 'docs/t.rst', all), { kind: 'setting', path: '/r/docs/t.rst' });
   assert.deepEqual(locateTemplate(spec, '/r', '/abs/t.rst', all), { kind: 'setting', path: '/abs/t.rst' });
   // specs/pike is reached before specs: its release template wins over specs/template.rst.
@@ -78,7 +83,9 @@ test('lookup order: the setting first, then walking up: template.rst in a folder
   // Lookup stops at the workspace folder.
   assert.deepEqual(locateTemplate('/r/w/specs/pike/x.rst', '/r/w', undefined, files(['/r/template.rst'])), { kind: 'bundled' });
   // `pike` must not take `pike2-…` or `2023.1` `2023.10-…`.
-  assert.deepEqual(locateTemplate('/r/specs/2023.1/x.rst', '/r', undefined, files(['/r/specs/2023.10-a-template.rst'])), { kind: 'bundled' });
+  assert.deepEqual(locateTemplate('/r/specs/2023.1/x.rst', '/r', undefined, files(['/r/specs/2023.10-a-template.rst'])), {
+    kind: 'bundled',
+  });
 });
 
 test('releaseOf: the folder above approved/ implemented/ …, below a specs folder', () => {
@@ -92,7 +99,14 @@ test('releaseOf: the folder above approved/ implemented/ …, below a specs fold
 });
 
 test('compareReleases: named releases alphabetically, then numbered ones by number', () => {
-  const sorted = ['2024.1-template.rst', 'pike-template.rst', '2023.2-bobcat-template.rst', 'zed-template.rst', '2023.1-antelope-template.rst', 'mitaka-template.rst'];
+  const sorted = [
+    '2024.1-template.rst',
+    'pike-template.rst',
+    '2023.2-bobcat-template.rst',
+    'zed-template.rst',
+    '2023.1-antelope-template.rst',
+    'mitaka-template.rst',
+  ];
   assert.deepEqual(sorted.sort(compareReleases), [
     'mitaka-template.rst',
     'pike-template.rst',
@@ -104,7 +118,12 @@ test('compareReleases: named releases alphabetically, then numbered ones by numb
 });
 
 test('a template file is never a spec', () => {
-  for (const file of ['/r/specs/template.rst', '/r/specs/pike-template.rst', '/r/specs/2023.1-antelope-template.rst', '/r/specs/templates/anything.rst']) {
+  for (const file of [
+    '/r/specs/template.rst',
+    '/r/specs/pike-template.rst',
+    '/r/specs/2023.1-antelope-template.rst',
+    '/r/specs/templates/anything.rst',
+  ]) {
     assert.equal(isTemplateFile(file), true, file);
   }
   assert.equal(isTemplateFile('/r/specs/pike/approved/templates-support.rst'), false);
@@ -124,7 +143,11 @@ test('the fixture specs are clean against the template they resolve to', () => {
     const analysis = analyzer.analyze({ text: readFileSync(filePath, 'utf8'), filePath, workspaceFolder: root });
     assert.equal(analysis.templatePath, join(root, template), spec);
     assert.equal(analysis.templateOrigin, 'found');
-    assert.deepEqual(analysis.diagnostics.map((d) => `${d.code}: ${d.message}`), [], spec);
+    assert.deepEqual(
+      analysis.diagnostics.map((d) => `${d.code}: ${d.message}`),
+      [],
+      spec,
+    );
   }
 });
 
@@ -137,7 +160,11 @@ test('a spec names its own template in a comment at its top (relative to its fol
   assert.equal(analysis.templatePath, join(root, 'doc/specs/spec-lite-template.rst'));
   assert.deepEqual(analysis.diagnostics, []);
   // A template that does not exist: the bundled one, and the template diagnostic says why.
-  const missing = new Analyzer().analyze({ text: text.replace('spec-lite-template.rst', 'nope-template.rst'), filePath, workspaceFolder: root });
+  const missing = new Analyzer().analyze({
+    text: text.replace('spec-lite-template.rst', 'nope-template.rst'),
+    filePath,
+    workspaceFolder: root,
+  });
   assert.equal(missing.templateOrigin, 'bundled');
   assert.equal(missing.diagnostics[0].code, 'template');
   assert.match(missing.diagnostics[0].message, /nope-template\.rst does not exist/);

@@ -21,7 +21,10 @@ test('resolveOptionalSections: a list applies everywhere; in an object the templ
   assert.deepEqual(resolveOptionalSections(['A'], { release: 'queens' }), ['A']);
   const byPlace = { '*': ['History', 'Feature Liaison'], queens: ['History', 'Upgrade impact'], 'spec-lite-template.rst': [] };
   assert.deepEqual(resolveOptionalSections(byPlace, { release: 'pike' }), ['History', 'Feature Liaison']);
-  assert.deepEqual(resolveOptionalSections(byPlace, { release: 'queens', templatePath: '/r/specs/queens-template.rst' }), ['History', 'Upgrade impact']);
+  assert.deepEqual(resolveOptionalSections(byPlace, { release: 'queens', templatePath: '/r/specs/queens-template.rst' }), [
+    'History',
+    'Upgrade impact',
+  ]);
   assert.deepEqual(resolveOptionalSections(byPlace, { release: 'queens', templatePath: '/r/specs/spec-lite-template.rst' }), []);
   assert.deepEqual(resolveOptionalSections({ queens: ['X'] }, { release: 'pike' }), ['History']);
 });
@@ -72,20 +75,34 @@ const TEMPLATE = [
 
 test('a template marks a section optional with `.. rst-specs: optional` under its title', () => {
   const template = buildTemplate(TEMPLATE, '/t/template.rst');
-  assert.deepEqual(template.sections.map((s) => [s.title, s.optional]), [['Problem description', false], ['References', true], ['History', false]]);
+  assert.deepEqual(
+    template.sections.map((s) => [s.title, s.optional]),
+    [
+      ['Problem description', false],
+      ['References', true],
+      ['History', false],
+    ],
+  );
   // The mark is not guidance for the spec.
   assert.equal(template.sections[1].guidance, 'Links to the documents this spec builds on, and to the discussions.');
   const spec = '=====\nSpec\n=====\n\nProblem description\n===================\n\nThe problem.\n';
   // References may go (the template says so), History too (the default setting).
-  assert.deepEqual(check(spec, {}, template).map((d) => d.code), []);
+  assert.deepEqual(
+    check(spec, {}, template).map((d) => d.code),
+    [],
+  );
   // The settings add to the template's marks; they do not replace them.
-  assert.deepEqual(check(spec, { optionalSections: [] }, template).map((d) => d.message), [
-    "Missing section 'History': the template puts it after 'Problem description'.",
-  ]);
+  assert.deepEqual(
+    check(spec, { optionalSections: [] }, template).map((d) => d.message),
+    ["Missing section 'History': the template puts it after 'Problem description'."],
+  );
   // "Insert all missing sections" leaves it out too, and "New spec from template" drops the mark.
-  assert.deepEqual(insertAllMissingSections(fixContext({ doc: parseSpec(spec), template }, { maxLineLength: 79, optionalSections: [], insertedSectionBody: 'none' })).map((e) => e.newText), [
-    '\nHistory\n=======\n\nNone\n',
-  ]);
+  assert.deepEqual(
+    insertAllMissingSections(
+      fixContext({ doc: parseSpec(spec), template }, { maxLineLength: 79, optionalSections: [], insertedSectionBody: 'none' }),
+    ).map((e) => e.newText),
+    ['\nHistory\n=======\n\nNone\n'],
+  );
   const fresh = newSpecText(template, 'my-spec');
   assert.ok(!fresh.includes('rst-specs: optional'), fresh);
   assert.match(fresh, /References\n==========\n\nLinks to the documents/);

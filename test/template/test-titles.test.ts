@@ -9,25 +9,32 @@ import { sharedRoot } from '../helpers';
 
 const novaCheck = resolve(sharedRoot, 'repos', 'nova-specs', 'tests', 'test_titles.py');
 
-test('nova-specs\' own test_titles.py: History, and Feature Liaison except in queens, which has Upgrade impact', { skip: !existsSync(novaCheck) && 'nova-specs is absent' }, () => {
-  assert.deepEqual(parseTestTitles(readFileSync(novaCheck, 'utf8')), {
-    '*': ['History', 'Feature Liaison'],
-    queens: ['History', 'Upgrade impact'],
-  });
-});
+test(
+  "nova-specs' own test_titles.py: History, and Feature Liaison except in queens, which has Upgrade impact",
+  { skip: !existsSync(novaCheck) && 'nova-specs is absent' },
+  () => {
+    assert.deepEqual(parseTestTitles(readFileSync(novaCheck, 'utf8')), {
+      '*': ['History', 'Feature Liaison'],
+      queens: ['History', 'Upgrade impact'],
+    });
+  },
+);
 
 test('the variants: lists or tuples, either quotes, comments, spread over lines, a dict of releases', () => {
   assert.deepEqual(parseTestTitles('OPTIONAL_SECTIONS = ("History",)\n'), ['History']);
-  assert.deepEqual(parseTestTitles("OPTIONAL_SECTIONS = ['History', \"Footnotes\"]\n"), ['History', 'Footnotes']);
+  assert.deepEqual(parseTestTitles('OPTIONAL_SECTIONS = [\'History\', "Footnotes"]\n'), ['History', 'Footnotes']);
   assert.deepEqual(parseTestTitles('OPTIONAL_SECTIONS = ()\n'), []);
+  assert.deepEqual(parseTestTitles('OPTIONAL_SECTIONS = (\n    "History",  # since Liberty\n    # "Usage",\n    \'References\',\n)\n'), [
+    'History',
+    'References',
+  ]);
   assert.deepEqual(
-    parseTestTitles('OPTIONAL_SECTIONS = (\n    "History",  # since Liberty\n    # "Usage",\n    \'References\',\n)\n'),
-    ['History', 'References'],
+    parseTestTitles("OPTIONAL_SUBSECTIONS = defaultdict(lambda: ())\nOPTIONAL_SUBSECTIONS['rocky'] = ('Upgrade impact',)\n"),
+    {
+      '*': [],
+      rocky: ['Upgrade impact'],
+    },
   );
-  assert.deepEqual(parseTestTitles("OPTIONAL_SUBSECTIONS = defaultdict(lambda: ())\nOPTIONAL_SUBSECTIONS['rocky'] = ('Upgrade impact',)\n"), {
-    '*': [],
-    rocky: ['Upgrade impact'],
-  });
   assert.deepEqual(parseTestTitles("OPTIONAL_SECTIONS = ('History',)\nOPTIONAL_SUBSECTIONS = {'queens': ('A', 'B'), \"rocky\": []}\n"), {
     '*': ['History'],
     queens: ['History', 'A', 'B'],
@@ -45,7 +52,10 @@ test('a file that does not say, or not in literals: undefined, so the defaults a
   assert.equal(parseTestTitles('OPTIONAL_SECTIONS = load_optional()\n'), undefined);
   assert.equal(parseTestTitles('OPTIONAL_SECTIONS = ("History" + "x",)\n'), undefined);
   assert.equal(parseTestTitles('OPTIONAL_SECTIONS = ("History",\n'), undefined);
-  assert.equal(parseTestTitles("OPTIONAL_SECTIONS = ('History',)\nOPTIONAL_SUBSECTIONS[release] = ('x',)\nOPTIONAL_SUBSECTIONS = make()\n"), undefined);
+  assert.equal(
+    parseTestTitles("OPTIONAL_SECTIONS = ('History',)\nOPTIONAL_SUBSECTIONS[release] = ('x',)\nOPTIONAL_SUBSECTIONS = make()\n"),
+    undefined,
+  );
   // Only assignments at the start of a line count (not a use inside the test's code).
   assert.equal(parseTestTitles('    if x not in OPTIONAL_SECTIONS = ("A",)\n'), undefined);
 });

@@ -84,15 +84,29 @@ async function main(): Promise<number> {
     const log = openSync(logPath, 'w');
     codeServer = spawn(
       process.execPath,
-      [codeServerBin, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check',
-        '--disable-workspace-trust', '--ignore-last-opened', '--user-data-dir', userData, '--extensions-dir', join(tmp, 'extensions'), workspace],
+      [
+        codeServerBin,
+        '--bind-addr',
+        `127.0.0.1:${port}`,
+        '--auth',
+        'none',
+        '--disable-telemetry',
+        '--disable-update-check',
+        '--disable-workspace-trust',
+        '--ignore-last-opened',
+        '--user-data-dir',
+        userData,
+        '--extensions-dir',
+        join(tmp, 'extensions'),
+        workspace,
+      ],
       {
         detached: true,
         stdio: ['ignore', log, log],
         env: { ...process.env, XDG_CONFIG_HOME: join(tmp, 'xdg-config'), XDG_DATA_HOME: join(tmp, 'xdg-data'), EXTENSIONS_GALLERY: '{}' },
       },
     );
-    for (let start = Date.now(); ; ) {
+    for (let start = Date.now(); ;) {
       try {
         if ((await fetch(`${origin}/healthz`)).ok) break;
       } catch {

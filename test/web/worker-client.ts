@@ -86,7 +86,10 @@ export class WebServerClient {
 
   constructor(private readonly base: string) {
     this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { bundle: WEB_SERVER_BUNDLE } });
-    this.connection = createMessageConnection(new WorkerReader(this.worker, (error) => this.workerErrors.push(error)), new WorkerWriter(this.worker));
+    this.connection = createMessageConnection(
+      new WorkerReader(this.worker, (error) => this.workerErrors.push(error)),
+      new WorkerWriter(this.worker),
+    );
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishedDiagnostics) => {
       this.waiters = this.waiters.filter((waiter) => {
         if (!waiter.predicate(params)) return true;
@@ -149,7 +152,12 @@ export class WebServerClient {
   nextDiagnostics(uri: string, predicate: (p: PublishedDiagnostics) => boolean = () => true, timeoutMs = 10_000) {
     return new Promise<PublishedDiagnostics>((resolvePromise, reject) => {
       const timer = setTimeout(
-        () => reject(new Error(`no diagnostics for ${uri} within ${timeoutMs} ms${this.workerErrors.length ? `: ${this.workerErrors.join('\n')}` : ''}`)),
+        () =>
+          reject(
+            new Error(
+              `no diagnostics for ${uri} within ${timeoutMs} ms${this.workerErrors.length ? `: ${this.workerErrors.join('\n')}` : ''}`,
+            ),
+          ),
         timeoutMs,
       );
       this.waiters.push({
@@ -164,7 +172,9 @@ export class WebServerClient {
 
   async open(uri: string, text: string) {
     const published = this.nextDiagnostics(uri);
-    await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'restructuredtext', version: 1, text } });
+    await this.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'restructuredtext', version: 1, text },
+    });
     return published;
   }
 

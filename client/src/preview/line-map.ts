@@ -86,7 +86,12 @@ const SEARCH_LINES = 400;
  * The position of the role's target in the source, from line `from` on: `:doc:` / `:ref:` (or, with
  * a domain, `:std:ref:`) followed by the target within the backquotes.
  */
-export function findRoleTarget(lines: readonly string[], from: number, role: 'doc' | 'ref', target: string): { line: number; character: number } | undefined {
+export function findRoleTarget(
+  lines: readonly string[],
+  from: number,
+  role: 'doc' | 'ref',
+  target: string,
+): { line: number; character: number } | undefined {
   const pattern = new RegExp(`:(?:std:)?${role}:\`[^\`]*`, 'g');
   for (let line = Math.max(0, from); line < Math.min(lines.length, from + SEARCH_LINES); line++) {
     pattern.lastIndex = 0;

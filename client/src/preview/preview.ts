@@ -51,7 +51,12 @@ export function registerPreview(context: ExtensionContext, client: BaseLanguageC
       return existing;
     }
     const document = await workspace.openTextDocument(uri);
-    const panel = window.createWebviewPanel(PREVIEW_VIEW_TYPE, previewTitle(uri), { viewColumn: column, preserveFocus: true }, webviewOptions(context, uri));
+    const panel = window.createWebviewPanel(
+      PREVIEW_VIEW_TYPE,
+      previewTitle(uri),
+      { viewColumn: column, preserveFocus: true },
+      webviewOptions(context, uri),
+    );
     return new Preview(context, client, panel, document);
   };
   context.subscriptions.push(
@@ -81,7 +86,11 @@ function previewTitle(uri: Uri): string {
 /** Scripts on; resources only from the extension's bundles and the document's workspace folder (else its own folder). */
 function webviewOptions(context: ExtensionContext, uri: Uri) {
   const folder = workspace.getWorkspaceFolder(uri)?.uri ?? Uri.joinPath(uri, '..');
-  return { enableScripts: true, enableCommandUris: false, localResourceRoots: [Uri.joinPath(context.extensionUri, 'client', 'out'), folder] };
+  return {
+    enableScripts: true,
+    enableCommandUris: false,
+    localResourceRoots: [Uri.joinPath(context.extensionUri, 'client', 'out'), folder],
+  };
 }
 
 export class Preview {
@@ -187,7 +196,8 @@ export class Preview {
             timing: { changed, requested, answered: Date.now() },
           } satisfies ToWebview);
         },
-        (error: unknown) => this.client.outputChannel.appendLine(`rst-specs preview of ${this.document.uri.toString(true)}: ${String(error)}`),
+        (error: unknown) =>
+          this.client.outputChannel.appendLine(`rst-specs preview of ${this.document.uri.toString(true)}: ${String(error)}`),
       )
       .finally(() => {
         this.inFlight = false;
@@ -206,7 +216,10 @@ export class Preview {
       index,
       line: diagnostic.range.start.line,
       severity: SEVERITIES[diagnostic.severity] ?? 'information',
-      message: diagnostic.code !== undefined ? `${diagnostic.message} (${typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code})` : diagnostic.message,
+      message:
+        diagnostic.code !== undefined
+          ? `${diagnostic.message} (${typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code})`
+          : diagnostic.message,
     }));
     this.post({ type: 'markers', markers });
   }

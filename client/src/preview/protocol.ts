@@ -69,11 +69,16 @@ export function fromWebview(value: unknown): FromWebview | undefined {
     case 'openExternal':
       return isText(message.href) && externalLink(message.href) ? { type: 'openExternal', href: message.href } : undefined;
     case 'openReference':
-      return (message.role === 'doc' || message.role === 'ref' || message.role === 'link') && isText(message.target) && message.target.trim() && isLine(message.line)
+      return (message.role === 'doc' || message.role === 'ref' || message.role === 'link') &&
+        isText(message.target) &&
+        message.target.trim() &&
+        isLine(message.line)
         ? { type: 'openReference', role: message.role, target: message.target.trim(), line: Math.floor(message.line) }
         : undefined;
     case 'revealMarker':
-      return Number.isInteger(message.index) && (message.index as number) >= 0 ? { type: 'revealMarker', index: message.index as number } : undefined;
+      return Number.isInteger(message.index) && (message.index as number) >= 0
+        ? { type: 'revealMarker', index: message.index as number }
+        : undefined;
     default:
       return undefined;
   }

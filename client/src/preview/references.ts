@@ -10,7 +10,11 @@ export async function openReference(document: TextDocument, role: ReferenceRole,
   const lines = document.getText().split(/\r\n|\r|\n/);
   const at = findRoleTarget(lines, line, role, target);
   if (at) {
-    const found = await commands.executeCommand<(Location | LocationLink)[]>('vscode.executeDefinitionProvider', document.uri, new Position(at.line, at.character));
+    const found = await commands.executeCommand<(Location | LocationLink)[]>(
+      'vscode.executeDefinitionProvider',
+      document.uri,
+      new Position(at.line, at.character),
+    );
     const first = found?.[0];
     if (first) {
       const uri = 'targetUri' in first ? first.targetUri : first.uri;

@@ -93,7 +93,10 @@ export function parseArguments(args: readonly string[]): ParsedArguments {
   const [command] = args;
   if (command === undefined) return { kind: 'error', message: 'no command given (did you mean rst-specs check?)' };
   if (command !== 'check') {
-    return { kind: 'error', message: command.startsWith('-') ? `the command comes first: rst-specs check ${args.join(' ')}` : `unknown command '${command}'` };
+    return {
+      kind: 'error',
+      message: command.startsWith('-') ? `the command comes first: rst-specs check ${args.join(' ')}` : `unknown command '${command}'`,
+    };
   }
   const paths: string[] = [];
   const rules: Record<string, SeveritySetting> = {};
@@ -129,7 +132,8 @@ export function parseArguments(args: readonly string[]): ParsedArguments {
     }
     const value = token.value;
     // `--template=` (empty, as a shell gives an unset variable) is a missing value too; so is a next option.
-    if (value === undefined || value === '' || (!token.inlineValue && value.startsWith('--'))) return { kind: 'error', message: `${flag} needs a value` };
+    if (value === undefined || value === '' || (!token.inlineValue && value.startsWith('--')))
+      return { kind: 'error', message: `${flag} needs a value` };
     switch (token.name) {
       case 'template':
         template = value;
@@ -175,7 +179,10 @@ export function parseArguments(args: readonly string[]): ParsedArguments {
           return { kind: 'error', message: `--rule: unknown rule '${id}' (rules: ${[...ruleById.keys(), ...NON_RULE_CODES].join(', ')})` };
         }
         if (!SEVERITIES.has(severity)) {
-          return { kind: 'error', message: `--rule ${id}: the severity must be error, warning, information, hint or off, not '${severity}'` };
+          return {
+            kind: 'error',
+            message: `--rule ${id}: the severity must be error, warning, information, hint or off, not '${severity}'`,
+          };
         }
         rules[id] = severity as SeveritySetting;
         break;
@@ -187,11 +194,27 @@ export function parseArguments(args: readonly string[]): ParsedArguments {
     return { kind: 'error', message: `--fix-dry-run prints a diff, which a ${format} report cannot hold: use --format text` };
   }
   if (paths.filter((path) => path === '-').length > 1) return { kind: 'error', message: "'-' (standard input) can be given once" };
-  if (fix && paths.includes('-')) return { kind: 'error', message: '--fix cannot write to standard input: use --fix-dry-run to see the fixes' };
+  if (fix && paths.includes('-'))
+    return { kind: 'error', message: '--fix cannot write to standard input: use --fix-dry-run to see the fixes' };
   if (stdinFilename !== undefined && !paths.includes('-')) return { kind: 'error', message: "--stdin-filename needs '-' among the paths" };
   return {
     kind: 'check',
-    options: { paths, template, config, format, maxLineLength, rules, maxWarnings, fix, fixDryRun, quiet, ...(verbose ? { verbose } : {}), color, stdinFilename, jobs },
+    options: {
+      paths,
+      template,
+      config,
+      format,
+      maxLineLength,
+      rules,
+      maxWarnings,
+      fix,
+      fixDryRun,
+      quiet,
+      ...(verbose ? { verbose } : {}),
+      color,
+      stdinFilename,
+      jobs,
+    },
   };
 }
 

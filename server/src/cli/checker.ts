@@ -110,13 +110,17 @@ export class SpecChecker {
         ({ text, undecodable } = decodeSpec(original));
       }
     } catch (error) {
-      return { bytes: 0, problems: [{ key: `read:${target.display}`, text: `${target.display}: cannot be read: ${describeError(error)}` }] };
+      return {
+        bytes: 0,
+        problems: [{ key: `read:${target.display}`, text: `${target.display}: cannot be read: ${describeError(error)}` }],
+      };
     }
     const templatePath = this.templateFileFor(filePath, settings.effective.templatePath);
     // A template the repository's own files name or lookup finds is read only inside the repository;
     // one the user named (--template, or the template of a --config file) may be anywhere.
     const root = this.repositoryRoot(filePath ? path.dirname(filePath) : io.cwd);
-    const usersTemplate = templatePath === BUNDLED_TEMPLATE_PATH || options.template !== undefined || this.forcedConfig?.config.template !== undefined;
+    const usersTemplate =
+      templatePath === BUNDLED_TEMPLATE_PATH || options.template !== undefined || this.forcedConfig?.config.template !== undefined;
     if (!usersTemplate && !isReallyWithin(templatePath, root)) {
       const text = `the template ${displayPath(templatePath, io.cwd)} is outside the repository (${path.resolve(root) === path.resolve(io.cwd) ? '.' : displayPath(root, io.cwd)}), so it was not read (needed by ${target.display})`;
       return { bytes, problems: [{ key: `template:${templatePath}`, text }] };
@@ -150,7 +154,10 @@ export class SpecChecker {
       if (result.text !== text && undecodable) {
         // Written back, each byte that is not UTF-8 would become U+FFFD: the file is not touched.
         const at = `line ${undecodable.line + 1}, column ${undecodable.character + 1}`;
-        problems.push({ key: `encoding:${target.display}`, text: `${target.display}: not valid UTF-8 (${at}), so the fixes were not made: save it as UTF-8 first` });
+        problems.push({
+          key: `encoding:${target.display}`,
+          text: `${target.display}: not valid UTF-8 (${at}), so the fixes were not made: save it as UTF-8 first`,
+        });
       } else if (result.text !== text) {
         try {
           if (options.fixDryRun) diff = unifiedDiff(target.display, text, result.text);
@@ -168,7 +175,8 @@ export class SpecChecker {
     }
     // Lines as editors count them (and as the repos' tests number them): see rst/editor-positions.ts.
     const positions = editorPositions(analysis.doc);
-    const diagnostics = positions === SAME ? analysis.diagnostics : analysis.diagnostics.map((d) => ({ ...d, range: positions.toEditorRange(d.range) }));
+    const diagnostics =
+      positions === SAME ? analysis.diagnostics : analysis.diagnostics.map((d) => ({ ...d, range: positions.toEditorRange(d.range) }));
     const template = templatePath === BUNDLED_TEMPLATE_PATH ? 'bundled' : displayPath(templatePath, io.cwd);
     const optionalSections: OptionalSectionsReport = {
       titles: analysis.optionalSections ?? [],
@@ -178,7 +186,11 @@ export class SpecChecker {
   }
 
   /** Where the optional sections came from, as shown: a file's path, or `default`. */
-  private optionalSource(from: EffectiveOptions['optionalSectionsFrom'], config: LoadedConfig | undefined, repoSource: string | undefined): string {
+  private optionalSource(
+    from: EffectiveOptions['optionalSectionsFrom'],
+    config: LoadedConfig | undefined,
+    repoSource: string | undefined,
+  ): string {
     if (from === 'config' && config) return displayPath(config.path, this.io.cwd);
     if (from === 'repo' && repoSource) return displayPath(repoSource, this.io.cwd);
     return 'default';
@@ -212,7 +224,10 @@ export class SpecChecker {
     let found = findConfigPath(folder, folder);
     if (!found) {
       const parent = path.dirname(folder);
-      found = parent === folder || folder === root || !isWithin(normalisePath(parent), normalisePath(root)) ? undefined : this.configPathIn(parent, root);
+      found =
+        parent === folder || folder === root || !isWithin(normalisePath(parent), normalisePath(root))
+          ? undefined
+          : this.configPathIn(parent, root);
     }
     this.configPathByFolder.set(folder, found);
     return found;
@@ -255,7 +270,9 @@ export class SpecChecker {
     const parent = path.dirname(folder);
     const root = statSync(path.join(folder, '.git'), { throwIfNoEntry: false })
       ? folder
-      : parent === folder ? undefined : this.projectRoot(parent);
+      : parent === folder
+        ? undefined
+        : this.projectRoot(parent);
     this.rootByFolder.set(folder, root);
     return root;
   }

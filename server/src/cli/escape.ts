@@ -16,5 +16,8 @@ export function escapeControls(text: string): string {
 
 /** A message of several lines (the continuation lines indented by two spaces): each line escaped. */
 export function escapeMessage(message: string): string {
-  return message.split(/\n(?= {2})/).map(escapeControls).join('\n');
+  return message
+    .split(/\n(?= {2})/)
+    .map(escapeControls)
+    .join('\n');
 }

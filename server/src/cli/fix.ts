@@ -146,7 +146,7 @@ function writeInto(target: string, data: Buffer, original: Uint8Array | undefine
 }
 
 function writeAll(fd: number, data: Uint8Array): void {
-  for (let done = 0; done < data.length; ) done += writeSync(fd, data, done, data.length - done, done);
+  for (let done = 0; done < data.length;) done += writeSync(fd, data, done, data.length - done, done);
 }
 
 function assertUnchanged(current: Uint8Array, original: Uint8Array | undefined): void {

@@ -39,7 +39,8 @@ export function expandInputs(inputs: readonly string[], cwd: string, select: Sel
   const skipped: string[] = [];
   const found: { absolute: string | undefined; real?: string }[] = [];
   const shown = (absolute: string) => displayPath(absolute, cwd);
-  const report = (walk: Walk) => problems.push(...walk.problems.map((problem) => `${shown(problem.path)}: cannot be read: ${problem.reason}`));
+  const report = (walk: Walk) =>
+    problems.push(...walk.problems.map((problem) => `${shown(problem.path)}: cannot be read: ${problem.reason}`));
   for (const input of inputs.length > 0 ? inputs : ['.']) {
     if (input === '-') {
       found.push({ absolute: undefined });
@@ -59,7 +60,9 @@ export function expandInputs(inputs: readonly string[], cwd: string, select: Sel
       const selected = walk.files.filter((file) => select(file.path, 'folder') === undefined);
       const where = input === '.' && inputs.length === 0 ? 'the current folder' : `${input}`;
       if (selected.length === 0 && walk.problems.length === 0) {
-        problems.push(`${where}: no specs found (no .rst file below it is selected by the include globs, except templates and excluded files)`);
+        problems.push(
+          `${where}: no specs found (no .rst file below it is selected by the include globs, except templates and excluded files)`,
+        );
       }
       for (const file of selected) found.push({ absolute: file.path, real: file.real });
     } else if (stat?.isFile()) {
@@ -89,8 +92,14 @@ export function expandInputs(inputs: readonly string[], cwd: string, select: Sel
  * Each real file once, where it first came, under its own path when it was also reached there (not
  * through a link): nova-specs' doc/source/specs/<release>/approved links to specs/<release>/approved.
  */
-function oncePerRealFile(found: readonly { absolute: string | undefined; real?: string }[], shown: (absolute: string) => string, stdinDisplay: string): Target[] {
-  const direct = new Set(found.filter((file) => file.absolute !== undefined && file.real === normalisePath(file.absolute)).map((file) => file.real));
+function oncePerRealFile(
+  found: readonly { absolute: string | undefined; real?: string }[],
+  shown: (absolute: string) => string,
+  stdinDisplay: string,
+): Target[] {
+  const direct = new Set(
+    found.filter((file) => file.absolute !== undefined && file.real === normalisePath(file.absolute)).map((file) => file.real),
+  );
   const targets: Target[] = [];
   const seen = new Set<string>();
   for (const file of found) {

@@ -39,7 +39,12 @@ const diskFiles: RepoFiles = {
 };
 
 /** Runs `move` or `repropose`; `check` runs `rst-specs check` on the re-proposed copy. Returns the exit status. */
-export function runRepoCommand(command: 'move' | 'repropose', args: readonly string[], io: RepoIo, check: (args: string[]) => number): number {
+export function runRepoCommand(
+  command: 'move' | 'repropose',
+  args: readonly string[],
+  io: RepoIo,
+  check: (args: string[]) => number,
+): number {
   let parsed;
   try {
     parsed = parseArgs({
@@ -117,7 +122,8 @@ export function describe(edit: RepoEdit, shown: (file: string) => string): strin
     if (change.kind === 'rename') lines.push(`  moved ${shown(change.from)} -> ${shown(change.to)}`);
     else if (change.kind === 'create') lines.push(`  created ${shown(change.path)}`);
     else if (!edit.changes.some((other) => other.kind === 'create' && other.path === change.path)) {
-      for (const text of change.edits) lines.push(`  appended to ${shown(change.path)}: ${text.newText.replace(/\r?\n$/, '').replace(/\n/g, '\\n')}`);
+      for (const text of change.edits)
+        lines.push(`  appended to ${shown(change.path)}: ${text.newText.replace(/\r?\n$/, '').replace(/\n/g, '\\n')}`);
     }
   }
   return `${lines.join('\n')}\n`;
@@ -144,4 +150,3 @@ export function applyRepoEdit(edit: RepoEdit): void {
     }
   }
 }
-

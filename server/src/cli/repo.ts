@@ -26,7 +26,9 @@ export class RepoFacts {
 
   /** What the repo's `tests/test_titles.py` beside the spec's `specs` folder makes optional; undefined: no such file, or not readable as data. */
   optionalFor(specPath: string): RepoOptional | undefined {
-    const candidate = testTitlesCandidates(toPosix(specPath)).find((file) => this.list(path.posix.dirname(file)).includes('test_titles.py'));
+    const candidate = testTitlesCandidates(toPosix(specPath)).find((file) =>
+      this.list(path.posix.dirname(file)).includes('test_titles.py'),
+    );
     if (!candidate) return undefined;
     if (!this.optional.has(candidate)) {
       let setting: OptionalSectionsSetting | undefined;

@@ -59,7 +59,12 @@ export function fromMarkdown(source: string): RuleHelp {
   // Plain text: the same page without Markdown's marks (headings, emphasis, code fences, links).
   const text = lines
     .filter((line) => !/^\s*(```|~~~)/.test(line))
-    .map((line) => line.replace(/^#+\s+/, '').replace(/\*\*([^*]+)\*\*/g, '$1').replace(/\[([^[\]]+)\]\([^()]+\)/g, '$1'))
+    .map((line) =>
+      line
+        .replace(/^#+\s+/, '')
+        .replace(/\*\*([^*]+)\*\*/g, '$1')
+        .replace(/\[([^[\]]+)\]\([^()]+\)/g, '$1'),
+    )
     .join('\n');
   return { summary: paragraph.join(' '), markdown, text };
 }

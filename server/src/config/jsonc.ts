@@ -20,7 +20,8 @@ export function parseJsonc(source: string): { root: Node; error?: undefined } | 
   const text = source.startsWith('\uFEFF') ? ` ${source.slice(1)}` : source;
   // jsonc-parser recurses per level: 5,000 nested lists must give one message, not a stack overflow.
   const tooDeep = deepNesting(text);
-  if (tooDeep !== undefined) return { error: { message: `values are nested more than ${MAX_DEPTH} levels deep`, offset: tooDeep, end: tooDeep + 1 } };
+  if (tooDeep !== undefined)
+    return { error: { message: `values are nested more than ${MAX_DEPTH} levels deep`, offset: tooDeep, end: tooDeep + 1 } };
   const error = firstError(text);
   if (error) return { error };
   const root = parseTree(text, [], OPTIONS);

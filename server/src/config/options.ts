@@ -23,7 +23,8 @@ export type { EditorSettings, OptionOverrides } from '../options';
  * config file's, id by id.
  */
 export interface EffectiveOptions
-  extends Pick<OptionValues, 'templatePath' | 'include' | 'exclude' | 'maxLineLength' | 'optionalSections' | 'rules' | 'restExistingNames'>,
+  extends
+    Pick<OptionValues, 'templatePath' | 'include' | 'exclude' | 'maxLineLength' | 'optionalSections' | 'rules' | 'restExistingNames'>,
     Partial<Pick<OptionValues, 'directives' | 'roles'>> {
   /** The folder the include and exclude globs are relative to (the config file's), if any. */
   readonly globBase: string | undefined;
@@ -43,10 +44,13 @@ export function mergeOptions(
   overrides: OptionOverrides = {},
   repoOptional?: OptionalSectionsSetting,
 ): EffectiveOptions {
-  const optionalSectionsFrom: OptionalSectionsOrigin = overrides.optionalSections ? 'setting'
-    : config?.optionalSections ? 'config'
-    : repoOptional ? 'repo'
-    : 'default';
+  const optionalSectionsFrom: OptionalSectionsOrigin = overrides.optionalSections
+    ? 'setting'
+    : config?.optionalSections
+      ? 'config'
+      : repoOptional
+        ? 'repo'
+        : 'default';
   return {
     templatePath: overrides.templatePath ?? config?.template,
     include: overrides.include ?? config?.include ?? DEFAULT_INCLUDE,
@@ -63,7 +67,8 @@ export function mergeOptions(
 }
 
 export function engineOptions(options: EffectiveOptions): EngineOptions {
-  const docs = options.directives || options.roles ? { docs: { extensions: null, directives: options.directives, roles: options.roles } } : {};
+  const docs =
+    options.directives || options.roles ? { docs: { extensions: null, directives: options.directives, roles: options.roles } } : {};
   return {
     maxLineLength: options.maxLineLength,
     optionalSections: options.optionalSections,
@@ -83,7 +88,8 @@ export function overridesFromSettings(settings: EditorSettings, userSet?: Readon
   for (const key of CONFIG_SETTING_KEYS) {
     const value = settings[key];
     if (value === undefined) continue;
-    if (userSet ? userSet.has(key) : JSON.stringify(value) !== JSON.stringify(OPTIONS[key].default)) Object.assign(overrides, { [key]: value });
+    if (userSet ? userSet.has(key) : JSON.stringify(value) !== JSON.stringify(OPTIONS[key].default))
+      Object.assign(overrides, { [key]: value });
   }
   return overrides;
 }
@@ -92,7 +98,11 @@ export function overridesFromSettings(settings: EditorSettings, userSet?: Readon
  * Whether `filePath` is a spec under these options: not a template, matched by an include glob and
  * by no exclude glob, relative to `globBase` (else `fallbackBase`; a file outside it: its whole path).
  */
-export function isIncludedSpec(filePath: string, options: Pick<EffectiveOptions, 'include' | 'exclude' | 'globBase'>, fallbackBase?: string): boolean {
+export function isIncludedSpec(
+  filePath: string,
+  options: Pick<EffectiveOptions, 'include' | 'exclude' | 'globBase'>,
+  fallbackBase?: string,
+): boolean {
   return isSpecFile(filePath, options.globBase ?? fallbackBase, options.include, options.exclude);
 }
 

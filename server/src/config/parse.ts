@@ -10,7 +10,9 @@ import { editDistance } from '../text/edit-distance';
 
 /** The settings a `.rst-specs.json` (or `.rst-specs.jsonc`) file may hold; each is optional. */
 /** Globs are relative to the config file's folder; `template` is made absolute. Options.ts declares each key. */
-export interface SpecsConfig extends Partial<Pick<OptionValues, 'include' | 'exclude' | 'maxLineLength' | 'rules' | 'optionalSections' | 'directives' | 'roles'>> {
+export interface SpecsConfig extends Partial<
+  Pick<OptionValues, 'include' | 'exclude' | 'maxLineLength' | 'rules' | 'optionalSections' | 'directives' | 'roles'>
+> {
   readonly template?: string;
   readonly rest?: { readonly existingNames?: OptionValues['restExistingNames'] };
 }
@@ -44,7 +46,10 @@ export function parseConfig(text: string, sourcePath: string): { config: SpecsCo
   }
   const root = parsed.root;
   if (root.type !== 'object') {
-    problems.push({ message: 'the file must hold an object, like { "maxLineLength": 79 }', range: rangeOf(root.offset, root.offset + root.length) });
+    problems.push({
+      message: 'the file must hold an object, like { "maxLineLength": 79 }',
+      range: rangeOf(root.offset, root.offset + root.length),
+    });
     return { config: {}, problems };
   }
   const problem = (node: JsonNode, message: string) => problems.push({ message, range: rangeOf(node.offset, node.offset + node.length) });
@@ -85,8 +90,7 @@ export function parseConfig(text: string, sourcePath: string): { config: SpecsCo
         for (const rule of properties(value)) {
           if (!ruleById.has(rule.key) && !NON_RULE_CODES.has(rule.key)) {
             problem(rule.keyNode, `unknown rule "${rule.key}"${closest(rule.key, [...ruleById.keys(), ...NON_RULE_CODES])}`);
-          }
-          else if (rule.value.type !== 'string' || !(SEVERITY_SETTINGS as readonly string[]).includes(rule.value.value)) {
+          } else if (rule.value.type !== 'string' || !(SEVERITY_SETTINGS as readonly string[]).includes(rule.value.value)) {
             problem(rule.value, `the severity of "${rule.key}" must be one of ${SEVERITY_SETTINGS.join(', ')}`);
           } else rules[rule.key] = rule.value.value as SeveritySetting;
         }
@@ -105,8 +109,13 @@ export function parseConfig(text: string, sourcePath: string): { config: SpecsCo
             continue;
           }
           const names = stringList(entry.value);
-          if (names && names.every((name) => name.trim() !== '' && !name.includes('/'))) rest.existingNames = names.map((name) => name.trim());
-          else problem(entry.value, '"rest.existingNames" must be a list of API path names (non-empty strings without "/"), like ["audit_template"]');
+          if (names && names.every((name) => name.trim() !== '' && !name.includes('/')))
+            rest.existingNames = names.map((name) => name.trim());
+          else
+            problem(
+              entry.value,
+              '"rest.existingNames" must be a list of API path names (non-empty strings without "/"), like ["audit_template"]',
+            );
         }
         config.rest = rest;
         break;
@@ -138,7 +147,6 @@ function stringList(node: JsonNode): string[] | undefined {
   }
   return values;
 }
-
 
 /** "; did you mean X?" when a known name is one or two edits away. */
 function closest(name: string, known: readonly string[]): string {

@@ -51,7 +51,8 @@ export function readControl(doc: SpecDocument, knownCodes: ReadonlySet<string>, 
   for (const comment of comments) {
     if (comment.command === undefined) {
       problems.push({
-        range: comment.commandRange.start.character === comment.commandRange.end.character ? lineRange(doc, comment.line) : comment.commandRange,
+        range:
+          comment.commandRange.start.character === comment.commandRange.end.character ? lineRange(doc, comment.line) : comment.commandRange,
         message: comment.commandText
           ? `Unknown rst-specs command '${comment.commandText}': use ${CONTROL_COMMANDS.slice(0, -1).join(', ')} or ${CONTROL_COMMANDS.at(-1)}.`
           : 'An rst-specs comment without a command: write e.g. `.. rst-specs: disable-next-line=line-length`.',
@@ -98,9 +99,15 @@ export function readControl(doc: SpecDocument, knownCodes: ReadonlySet<string>, 
       case 'template':
         if (isTemplate) break;
         if (!comment.value) {
-          problems.push({ range: comment.commandRange, message: 'template= needs a path: `.. rst-specs: template=../spec-lite-template.rst`.' });
+          problems.push({
+            range: comment.commandRange,
+            message: 'template= needs a path: `.. rst-specs: template=../spec-lite-template.rst`.',
+          });
         } else if (firstTitleLine !== undefined && comment.line > firstTitleLine) {
-          problems.push({ range: comment.valueRange ?? comment.commandRange, message: 'template= is read only before the spec\'s first title: move this comment to the top.' });
+          problems.push({
+            range: comment.valueRange ?? comment.commandRange,
+            message: "template= is read only before the spec's first title: move this comment to the top.",
+          });
         } else templatePath ??= comment.value;
         break;
       case 'optional':
@@ -171,4 +178,3 @@ function firstSectionLine(doc: SpecDocument): number | undefined {
 function lineRange(doc: SpecDocument, line: number): Range {
   return { start: { line, character: 0 }, end: { line, character: doc.lines[line]?.text.length ?? 0 } };
 }
-

@@ -127,17 +127,36 @@ export function labelDefinitions(lines: readonly string[], prose?: readonly bool
       const raw = target[2].startsWith('`') ? target[2].slice(1, -1) : target[2];
       if (raw === '_') return;
       const character = target[1].length + 4 + (target[2].startsWith('`') ? 1 : 0);
-      labels.push({ label: normalizeLabel(raw.replace(/\\(.)/g, '$1')), line, character, length: raw.length, titled: titledAfter(lines, line) });
+      labels.push({
+        label: normalizeLabel(raw.replace(/\\(.)/g, '$1')),
+        line,
+        character,
+        length: raw.length,
+        titled: titledAfter(lines, line),
+      });
       return;
     }
     const name = NAME_OPTION.exec(text);
     if (name) {
-      labels.push({ label: normalizeLabel(name[2]), line, character: text.indexOf(name[2], name[1].length + 6), length: name[2].length, titled: true });
+      labels.push({
+        label: normalizeLabel(name[2]),
+        line,
+        character: text.indexOf(name[2], name[1].length + 6),
+        length: name[2].length,
+        titled: true,
+      });
       return;
     }
     const citation = CITATION.exec(text);
     // A citation label has a character other than a digit (`[1]` is a footnote).
-    if (citation && !/^\d+$/.test(citation[2])) labels.push({ label: normalizeLabel(citation[2]), line, character: citation[1].length + 4, length: citation[2].length, titled: true });
+    if (citation && !/^\d+$/.test(citation[2]))
+      labels.push({
+        label: normalizeLabel(citation[2]),
+        line,
+        character: citation[1].length + 4,
+        length: citation[2].length,
+        titled: true,
+      });
   });
   return labels;
 }

@@ -86,11 +86,15 @@ export class DocsTree {
     const assignment = /^exclude_patterns\s*=\s*\[([^\]]*)\]\s*$/m.exec(conf);
     const mentioned = /\bexclude_patterns\b/.test(conf);
     if (!mentioned) return (this.excludePatterns = []);
-    const items = assignment?.[1].split(',').map((item) => item.trim()).filter(Boolean);
+    const items = assignment?.[1]
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean);
     const strings = items?.map((item) => /^(['"])([^'"\\]*)\1$/.exec(item)?.[2]);
     const counted = (conf.match(/\bexclude_patterns\b/g) ?? []).length;
     // `[…]` sets are not read: with one, which documents exist is left unknown.
-    if (!strings || strings.some((item) => item === undefined || item.includes('[')) || counted !== 1) return (this.excludePatterns = undefined);
+    if (!strings || strings.some((item) => item === undefined || item.includes('[')) || counted !== 1)
+      return (this.excludePatterns = undefined);
     return (this.excludePatterns = (strings as string[]).map(sphinxPattern));
   }
 
@@ -166,7 +170,14 @@ export class DocsTree {
       const lines = text.split(/\r\n|\r|\n/);
       for (const definition of labelDefinitions(lines)) {
         const list = sites.get(definition.label) ?? [];
-        list.push({ docname, file, line: definition.line, character: definition.character, length: definition.length, titled: definition.titled });
+        list.push({
+          docname,
+          file,
+          line: definition.line,
+          character: definition.character,
+          length: definition.length,
+          titled: definition.titled,
+        });
         sites.set(definition.label, list);
       }
       if (depth > 4 || !text.includes('.. include::')) return;
@@ -180,7 +191,11 @@ export class DocsTree {
     };
     for (const [docname, file] of this.documents!) {
       const text = this.files.read(file);
-      if (text !== undefined && (text.includes('.. _') || text.includes(':name:') || text.includes('.. [') || text.includes('.. include::'))) add(docname, file, text, 0);
+      if (
+        text !== undefined &&
+        (text.includes('.. _') || text.includes(':name:') || text.includes('.. [') || text.includes('.. include::'))
+      )
+        add(docname, file, text, 0);
       yield;
     }
     this.labelSites ??= sites;

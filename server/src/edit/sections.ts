@@ -37,13 +37,7 @@ const SPARE_STYLES = ['=', '-', '~', '^', '"', "'", '+', '*', '#', ':', '.', '_'
  * of any section at that depth, else the template's, else a character the document doesn't use.
  * A style that the document already uses at another depth is never chosen.
  */
-export function documentStyle(
-  doc: SpecDocument,
-  outline: Outline,
-  template: Template,
-  depth: 1 | 2,
-  except?: Section,
-): string {
+export function documentStyle(doc: SpecDocument, outline: Outline, template: Template, depth: 1 | 2, except?: Section): string {
   const own = styleAtDepth(outline, depth, except);
   if (own) return own;
   const otherDepth = depth === 1 ? 2 : 1;

@@ -10,13 +10,7 @@ import { adornedTitle, documentStyle } from '../edit/sections';
 import { quote } from './markdown';
 import { fieldLabel, restApiTemplate, type RestApiTemplate } from './rest-api';
 import { eolOf } from '../edit/text-edit';
-import {
-  guidanceMarkdown,
-  outlineOf,
-  specSectionFor,
-  type SpecContext,
-  templatePlace,
-} from './template-guide';
+import { guidanceMarkdown, outlineOf, specSectionFor, type SpecContext, templatePlace } from './template-guide';
 import { memoised } from '../once';
 
 export interface CompletionEntry {
@@ -71,7 +65,8 @@ export function completionsAt(doc: SpecDocument, spec: SpecContext | undefined, 
 /** Whether the line above is a paragraph's last line (not a title, its adornment or a literal block). */
 function afterParagraph(doc: SpecDocument, line: number): boolean {
   const above = line - 1;
-  if (doc.literalLines.has(above) || doc.sections.some((section) => section.titleLine === above || section.underlineLine === above)) return false;
+  if (doc.literalLines.has(above) || doc.sections.some((section) => section.titleLine === above || section.underlineLine === above))
+    return false;
   return doc.blocks.some((block) => block.kind === 'paragraph' && block.indent === 0 && above >= block.startLine && above < block.endLine);
 }
 
@@ -153,8 +148,15 @@ function fitsAt(spec: SpecContext, section: TemplateSection, line: number): bool
   if (container && (line <= container.underlineLine || line >= container.endLine)) return false;
   const siblings = section.parent ? section.parent.children : spec.template.topLevel;
   const position = siblings.indexOf(section);
-  const previous = siblings.slice(0, position).map((sibling) => specSectionFor(spec, sibling)).filter(Boolean).at(-1);
-  const following = siblings.slice(position + 1).map((sibling) => specSectionFor(spec, sibling)).find(Boolean);
+  const previous = siblings
+    .slice(0, position)
+    .map((sibling) => specSectionFor(spec, sibling))
+    .filter(Boolean)
+    .at(-1);
+  const following = siblings
+    .slice(position + 1)
+    .map((sibling) => specSectionFor(spec, sibling))
+    .find(Boolean);
   if (previous && (line <= previous.underlineLine || previous.children.some((child) => startLineOf(child) > line))) return false;
   return !following || line < startLineOf(following);
 }
@@ -208,8 +210,12 @@ function guidanceMethodBlock(spec: SpecContext, position: Position): CompletionE
   const first = rest.block.lines[0]?.trim();
   const item = doc.blocks.find(
     (block) =>
-      block.kind === 'list-item' && block.startLine > section.underlineLine && block.startLine < section.endLine &&
-      position.line >= block.startLine && position.line < block.endLine && doc.lines[block.startLine].text.trim() === first,
+      block.kind === 'list-item' &&
+      block.startLine > section.underlineLine &&
+      block.startLine < section.endLine &&
+      position.line >= block.startLine &&
+      position.line < block.endLine &&
+      doc.lines[block.startLine].text.trim() === first,
   );
   if (!item) return undefined;
   const eol = eolOf(doc);
@@ -218,8 +224,17 @@ function guidanceMethodBlock(spec: SpecContext, position: Position): CompletionE
   const last = item.endLine - 1;
   const before = doc.lines[line].text.slice(0, position.character);
   const additionalEdits = [
-    ...(line > item.startLine ? [{ range: { start: { line: item.startLine, character: 0 }, end: { line, character: 0 } }, newText: '' }] : []),
-    ...(line < last ? [{ range: { start: { line, character: doc.lines[line].text.length }, end: { line: last, character: doc.lines[last].text.length } }, newText: '' }] : []),
+    ...(line > item.startLine
+      ? [{ range: { start: { line: item.startLine, character: 0 }, end: { line, character: 0 } }, newText: '' }]
+      : []),
+    ...(line < last
+      ? [
+          {
+            range: { start: { line, character: doc.lines[line].text.length }, end: { line: last, character: doc.lines[last].text.length } },
+            newText: '',
+          },
+        ]
+      : []),
   ];
   return {
     label: 'REST API method block',
@@ -272,7 +287,10 @@ function buildMethodBlock(rest: RestApiTemplate, eol: string): SnippetBuilder {
     const label = fieldLabel(item.item.text);
     out.text(`${eol}${eol}${indent}${marker} ${label}`);
     if (item.kind === 'method') {
-      const choices = /\(([A-Z]+(?:\s*[/,]\s*[A-Z]+)+)\)/.exec(item.item.text)?.[1].split(/[/,]/).map((choice) => choice.trim());
+      const choices = /\(([A-Z]+(?:\s*[/,]\s*[A-Z]+)+)\)/
+        .exec(item.item.text)?.[1]
+        .split(/[/,]/)
+        .map((choice) => choice.trim());
       // Every method the REST rules know, the template's first and in its order (some leave PATCH out).
       out.text(': ').choice([...new Set([...(choices ?? []), ...METHODS])]);
     } else if (item.kind === 'error-codes') {
@@ -342,8 +360,11 @@ function historyRow(spec: SpecContext, line: number, before: string): Completion
   if (!table || !section) return undefined;
   const { doc } = spec;
   const block = doc.blocks.find(
-    (candidate) => candidate.kind === 'directive' && candidate.name === 'list-table' &&
-      candidate.startLine > section.underlineLine && candidate.startLine < section.endLine,
+    (candidate) =>
+      candidate.kind === 'directive' &&
+      candidate.name === 'list-table' &&
+      candidate.startLine > section.underlineLine &&
+      candidate.startLine < section.endLine,
   );
   if (!block || line <= block.startLine) return undefined;
   let options = block.startLine + 1;

@@ -44,9 +44,7 @@ export function hoverAt(
   if (missing.length > 0) return missingHover(spec, missing);
   const section = doc.sections.find((candidate) => candidate.titleLine === position.line);
   if (section) {
-    return contains(section.titleRange, position)
-      ? { contents: titleHover(spec, section, here), range: section.titleRange }
-      : undefined;
+    return contains(section.titleRange, position) ? { contents: titleHover(spec, section, here), range: section.titleRange } : undefined;
   }
   // A REST API diagnostic already brings the template's rule for what it flags.
   return here.some((diagnostic) => diagnostic.code.startsWith('rest-')) ? undefined : methodItemHover(spec, position);
@@ -85,7 +83,12 @@ function missingHover(spec: SpecContext, missing: readonly SpecDiagnostic[]): Ho
     const section = typeof index === 'number' ? spec.template.sections[index] : undefined;
     if (!section) continue;
     const guidance = guidanceMarkdown(spec.template, section);
-    parts.push(join(`Missing: ${templatePlace(spec.template, section)} in the template`, guidance ? quote(guidance) : 'The template writes no guidance here.'));
+    parts.push(
+      join(
+        `Missing: ${templatePlace(spec.template, section)} in the template`,
+        guidance ? quote(guidance) : 'The template writes no guidance here.',
+      ),
+    );
   }
   return parts.length > 0 ? { contents: parts.join('\n\n---\n\n'), range: missing[0].range } : undefined;
 }
@@ -94,12 +97,17 @@ function methodItemHover(spec: SpecContext, position: Position): HoverResult | u
   const rest = restApiTemplate(spec.template);
   const section = rest && specSectionFor(spec, rest.section);
   if (!rest || !section || position.line <= section.underlineLine || position.line >= section.endLine) return undefined;
-  const extract = spec.rest ? spec.rest() : extractRest({ doc: spec.doc, template: spec.template, options: ruleOptions({}), outline: outlineOf(spec) });
+  const extract = spec.rest
+    ? spec.rest()
+    : extractRest({ doc: spec.doc, template: spec.template, options: ruleOptions({}), outline: outlineOf(spec) });
   const found = extract && methodItemAt(rest, extract, spec.doc, position.line, position.character);
   const item = found && rest.items.get(found.kind);
   if (!found || !item) return undefined;
   return {
-    contents: join(`The template's rule for ${KIND_NAMES[found.kind]} (**${templatePath(rest.section)}**)`, quote(rstToMarkdown(item.lines))),
+    contents: join(
+      `The template's rule for ${KIND_NAMES[found.kind]} (**${templatePath(rest.section)}**)`,
+      quote(rstToMarkdown(item.lines)),
+    ),
     range: found.range,
   };
 }

@@ -50,7 +50,10 @@ export function bulletTree(rawLines: readonly string[]): BulletItem[] {
       while (last > line + 1 && isBlank(lines[last - 1])) last--;
       let textEnd = line + 1;
       while (textEnd < last && !isBlank(lines[textEnd]) && !listMarker(lines[textEnd])) textEnd++;
-      const text = [marker.text, ...lines.slice(line + 1, textEnd)].map((part) => part.trim()).join(' ').trim();
+      const text = [marker.text, ...lines.slice(line + 1, textEnd)]
+        .map((part) => part.trim())
+        .join(' ')
+        .trim();
       items.push({
         marker: marker.marker,
         markerIndent: marker.indent,
@@ -126,7 +129,12 @@ export function rstToMarkdown(rawLines: readonly string[]): string {
     if (base !== undefined && blank && indent > base) {
       let end = index;
       while (end < lines.length && (isBlank(lines[end]) || indentOf(lines[end]) > base)) end++;
-      const dedent = Math.min(...lines.slice(index, end).filter((text) => !isBlank(text)).map(indentOf));
+      const dedent = Math.min(
+        ...lines
+          .slice(index, end)
+          .filter((text) => !isBlank(text))
+          .map(indentOf),
+      );
       index = fence(index, base, '', dedent);
       continue;
     }

@@ -29,7 +29,10 @@ const FOOTNOTE_REF = /\[(#[^\]\s[]*|\d+|\*)\]_/g;
 const CITATION_REF = /\[([A-Za-z0-9_.\-+:]+)\]_/g;
 const SUBSTITUTION_REF = new RegExp(String.raw`${BEFORE}\|([^|\s](?:[^|]*[^|\s])?)\|`, 'g');
 
-const span = (line: number, start: number, length: number): Range => ({ start: { line, character: start }, end: { line, character: start + length } });
+const span = (line: number, start: number, length: number): Range => ({
+  start: { line, character: start },
+  end: { line, character: start + length },
+});
 
 /** Every name of the spec that defines or refers to something, in document order (definitions first on a line). */
 export function occurrences(doc: SpecDocument): Occurrence[] {
@@ -75,12 +78,27 @@ function definitionOn(text: string, line: number): Occurrence | undefined {
   if (target && target[2] !== '_') {
     const quoted = target[2].startsWith('`');
     const name = quoted ? target[2].slice(1, -1) : target[2];
-    return { kind: 'target', key: normalizeLabel(name), range: span(line, target[1].length + (quoted ? 1 : 0), name.length), definition: true };
+    return {
+      kind: 'target',
+      key: normalizeLabel(name),
+      range: span(line, target[1].length + (quoted ? 1 : 0), name.length),
+      definition: true,
+    };
   }
-  for (const [pattern, kind] of [[FOOTNOTE_DEF, 'footnote'], [CITATION_DEF, 'citation'], [SUBSTITUTION_DEF, 'substitution']] as const) {
+  for (const [pattern, kind] of [
+    [FOOTNOTE_DEF, 'footnote'],
+    [CITATION_DEF, 'citation'],
+    [SUBSTITUTION_DEF, 'substitution'],
+  ] as const) {
     const match = pattern.exec(text);
     if (match && kind === 'citation' && /^\d+$/.test(match[2])) continue;
-    if (match) return { kind, key: kind === 'footnote' ? footnoteKey(match[2]) : normalizeLabel(match[2]), range: span(line, match[1].length, match[2].length), definition: true };
+    if (match)
+      return {
+        kind,
+        key: kind === 'footnote' ? footnoteKey(match[2]) : normalizeLabel(match[2]),
+        range: span(line, match[1].length, match[2].length),
+        definition: true,
+      };
   }
   return undefined;
 }
@@ -110,7 +128,10 @@ export function renamedRange(occurrence: Occurrence): Range {
 
 /** The occurrence under a position (its range includes the position, its end too). */
 export function occurrenceAt(all: readonly Occurrence[], line: number, character: number): Occurrence | undefined {
-  return all.find((occurrence) => occurrence.range.start.line === line && occurrence.range.start.character <= character && character <= occurrence.range.end.character);
+  return all.find(
+    (occurrence) =>
+      occurrence.range.start.line === line && occurrence.range.start.character <= character && character <= occurrence.range.end.character,
+  );
 }
 
 /** Occurrences of the same name (`[#]`, `[*]` and anonymous footnotes have no name to follow). */

@@ -10,15 +10,7 @@ import { guidanceLines } from './template-guide';
 import { memoised } from '../once';
 
 export type MethodItemKind =
-  | 'description'
-  | 'method'
-  | 'normal-codes'
-  | 'error-codes'
-  | 'url'
-  | 'url-parameters'
-  | 'request-schema'
-  | 'response-schema'
-  | 'policy';
+  'description' | 'method' | 'normal-codes' | 'error-codes' | 'url' | 'url-parameters' | 'request-schema' | 'response-schema' | 'policy';
 
 export const KIND_NAMES: Record<MethodItemKind, string> = {
   description: 'the method description',
@@ -59,14 +51,16 @@ function inOrder(text: string, first: RegExp, then: RegExp): boolean {
 
 /** A template bullet's text as a field label: no choices in brackets, no "if any" tail. */
 export function fieldLabel(text: string): string {
-  return text
-    // Lookbehinds start a match only where its run of blanks or punctuation starts, and the choices
-    // in brackets hold no bracket: linear on long runs, where the plain patterns were quadratic.
-    .replace(/(?<!\s)\s+\([^()/,]*[/,][^()]*\)/g, '')
-    .split(', ')[0]
-    .replace(/(?<!\s)\s+if (any|allowed|needed|applicable)$/i, '')
-    .replace(/(?<![;.:,])[;.:,]+$/, '')
-    .trim();
+  return (
+    text
+      // Lookbehinds start a match only where its run of blanks or punctuation starts, and the choices
+      // in brackets hold no bracket: linear on long runs, where the plain patterns were quadratic.
+      .replace(/(?<!\s)\s+\([^()/,]*[/,][^()]*\)/g, '')
+      .split(', ')[0]
+      .replace(/(?<!\s)\s+if (any|allowed|needed|applicable)$/i, '')
+      .replace(/(?<![;.:,])[;.:,]+$/, '')
+      .trim()
+  );
 }
 
 export interface TemplateMethodItem {
@@ -94,9 +88,7 @@ export function restApiTemplate(template: Template): RestApiTemplate | undefined
 
 function buildRestApiTemplate(template: Template): RestApiTemplate | undefined {
   let found: RestApiTemplate | undefined;
-  const candidates = [...template.sections].sort(
-    (a, b) => Number(/\bAPI\b/.test(b.title)) - Number(/\bAPI\b/.test(a.title)),
-  );
+  const candidates = [...template.sections].sort((a, b) => Number(/\bAPI\b/.test(b.title)) - Number(/\bAPI\b/.test(a.title)));
   for (const section of candidates) {
     const model = modelOf(template, section);
     if (model.items.size >= 3) {
@@ -149,7 +141,8 @@ const PHRASES: readonly [RegExp, (match: string, line: string) => MethodItemKind
   ],
   [
     /\bJSON\s+schema\b|\b(?:JSON\s+)?(?:request|response)\s+body\b/gi,
-    (match, line) => (/response/i.test(match) || (!/request/i.test(match) && /response/i.test(line)) ? 'response-schema' : 'request-schema'),
+    (match, line) =>
+      /response/i.test(match) || (!/request/i.test(match) && /response/i.test(line)) ? 'response-schema' : 'request-schema',
   ],
   [/\bmethod\s+type\b|\b(?:request|HTTP)\s+method\b/gi, () => 'method'],
   [/\bURL\b|\bendpoint\b/gi, (_, line) => (/\bparameter/i.test(line) ? 'url-parameters' : 'url')],
@@ -169,7 +162,10 @@ export function methodItemAt(
   character: number,
 ): MethodItemAt | undefined {
   const text = doc.lines[line].text;
-  const span = (start: number, end: number): MethodItemAt['range'] => ({ start: { line, character: start }, end: { line, character: end } });
+  const span = (start: number, end: number): MethodItemAt['range'] => ({
+    start: { line, character: start },
+    end: { line, character: end },
+  });
   const within = (start: number, end: number) => character >= start && character <= end;
   const method = extract.declarations.methods.find((mention) => mention.line === line && within(mention.start, mention.end));
   if (method) return { kind: 'method', range: span(method.start, method.end) };
@@ -184,7 +180,9 @@ export function methodItemAt(
   if (sample) {
     const start = text.length - text.trimStart().length;
     if (text.trim() === '' || !within(start, text.length)) return undefined;
-    const kind = /respon|return/i.test(introOf(doc, sample.segment.startLine, extract.section.underlineLine)) ? 'response-schema' : 'request-schema';
+    const kind = /respon|return/i.test(introOf(doc, sample.segment.startLine, extract.section.underlineLine))
+      ? 'response-schema'
+      : 'request-schema';
     return { kind, range: span(start, text.length) };
   }
   const lower = text.toLowerCase();

@@ -90,10 +90,9 @@ export function sectionRange(doc: SpecDocument, section: Section): Range {
 }
 
 export function contains(range: Range, position: Position): boolean {
-  const afterStart = position.line > range.start.line ||
-    (position.line === range.start.line && position.character >= range.start.character);
-  const beforeEnd = position.line < range.end.line ||
-    (position.line === range.end.line && position.character <= range.end.character);
+  const afterStart =
+    position.line > range.start.line || (position.line === range.start.line && position.character >= range.start.character);
+  const beforeEnd = position.line < range.end.line || (position.line === range.end.line && position.character <= range.end.character);
   return afterStart && beforeEnd;
 }
 

@@ -35,7 +35,9 @@ export interface WorkspaceFolderScope {
 
 /** Whether a file of the scope is a spec: the scope's own predicate, else its globs (the one predicate, config/options.ts). */
 export function isScopeSpec(scope: WorkspaceFolderScope, file: string): boolean {
-  return scope.isSpec ? scope.isSpec(file) : isIncludedSpec(file, { include: scope.include, exclude: scope.exclude, globBase: undefined }, scope.folder);
+  return scope.isSpec
+    ? scope.isSpec(file)
+    : isIncludedSpec(file, { include: scope.include, exclude: scope.exclude, globBase: undefined }, scope.folder);
 }
 
 export interface OpenSpec {
@@ -85,7 +87,17 @@ function pack(doc: SpecDocument): PackedSymbols {
   const data = new Int32Array(doc.sections.length * FIELDS);
   doc.sections.forEach((section, at) => {
     const { start, end } = section.titleRange;
-    data.set([section === title ? 0 : 1, section.parent ? (index.get(section.parent) ?? -1) : -1, start.line, start.character, end.line, end.character], at * FIELDS);
+    data.set(
+      [
+        section === title ? 0 : 1,
+        section.parent ? (index.get(section.parent) ?? -1) : -1,
+        start.line,
+        start.character,
+        end.line,
+        end.character,
+      ],
+      at * FIELDS,
+    );
   });
   return { names: doc.sections.map((section) => section.title), data };
 }
@@ -218,7 +230,8 @@ export class WorkspaceSymbolIndex {
     const matches = (name: string) => wanted === '' || matchesLower(name.toLowerCase(), wanted);
     const seen = new Set(open.map((spec) => spec.file));
     for (const spec of open) {
-      for (const entry of sectionEntries(spec.doc, spec.file)) if (results.length < this.limits.maxResults && matches(entry.name)) results.push(entry);
+      for (const entry of sectionEntries(spec.doc, spec.file))
+        if (results.length < this.limits.maxResults && matches(entry.name)) results.push(entry);
     }
     for (const scope of scopes) {
       for (const file of this.walks.get(scope.folder)?.files ?? []) {
@@ -232,7 +245,12 @@ export class WorkspaceSymbolIndex {
   }
 
   /** Refreshes, then searches (see both). */
-  async query(query: string, scopes: readonly WorkspaceFolderScope[], open: readonly OpenSpec[] = [], cancelled?: () => boolean): Promise<SectionEntry[]> {
+  async query(
+    query: string,
+    scopes: readonly WorkspaceFolderScope[],
+    open: readonly OpenSpec[] = [],
+    cancelled?: () => boolean,
+  ): Promise<SectionEntry[]> {
     await this.refresh(scopes, cancelled);
     return this.search(query, scopes, open);
   }

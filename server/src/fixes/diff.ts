@@ -23,7 +23,11 @@ export function diffEdits(before: string, after: string): TextEdit[] {
   if (before === after) return [];
   const a = linesOf(before);
   const b = linesOf(after);
-  const pairs = matchLines(a.map((line) => line.text), b.map((line) => line.text), MAX_EDIT_DISTANCE);
+  const pairs = matchLines(
+    a.map((line) => line.text),
+    b.map((line) => line.text),
+    MAX_EDIT_DISTANCE,
+  );
   const positionOf = (offset: number): Position => {
     let low = 0;
     let high = a.length - 1;
@@ -44,7 +48,14 @@ export function diffEdits(before: string, after: string): TextEdit[] {
   let j = 0;
   for (const [matchA, matchB] of [...pairs, [a.length, b.length] as const]) {
     if (matchA > i || matchB > j) {
-      replace(startOf(i), startOf(matchA), b.slice(j, matchB).map((line) => line.text + line.eol).join(''));
+      replace(
+        startOf(i),
+        startOf(matchA),
+        b
+          .slice(j, matchB)
+          .map((line) => line.text + line.eol)
+          .join(''),
+      );
     }
     if (matchA < a.length && a[matchA].eol !== b[matchB].eol) {
       const lineEnd = a[matchA].offset + a[matchA].text.length;

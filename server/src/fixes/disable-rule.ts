@@ -30,7 +30,8 @@ function disableLineFix(doc: SpecDocument, code: string, line: number): DisableF
   const indent = /^\s*/.exec(doc.lines[unit.start].text)![0];
   if (unit.start === line || unit.title) {
     const existing = controlComments(doc).find(
-      (comment) => comment.command === 'disable-next-line' && comment.ids.length > 0 && nextLineOf(doc, comment.endLine).includes(unit.start),
+      (comment) =>
+        comment.command === 'disable-next-line' && comment.ids.length > 0 && nextLineOf(doc, comment.endLine).includes(unit.start),
     );
     if (existing) {
       if (existing.ids.some((id) => id.id === code)) return undefined;

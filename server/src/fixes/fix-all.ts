@@ -24,10 +24,14 @@ function fixAllScope(rule: Rule): FixAllScope | undefined {
 }
 
 /** The rules fix-all repairs (those whose fix the registry marks `fixAll`), in the order their edits win when two touch the same text. */
-export const SAFE_FIX_CODES: readonly string[] = SCOPES.flatMap((scope) => allRules.filter((rule) => fixAllScope(rule) === scope).map((rule) => rule.id));
+export const SAFE_FIX_CODES: readonly string[] = SCOPES.flatMap((scope) =>
+  allRules.filter((rule) => fixAllScope(rule) === scope).map((rule) => rule.id),
+);
 
 /** Fixes that change characters within a line or the line endings, never which sections the spec has. */
-const LOCAL_FIX_CODES: ReadonlySet<string> = new Set(allRules.filter((rule) => fixAllScope(rule) !== undefined && fixAllScope(rule) !== 'lines').map((rule) => rule.id));
+const LOCAL_FIX_CODES: ReadonlySet<string> = new Set(
+  allRules.filter((rule) => fixAllScope(rule) !== undefined && fixAllScope(rule) !== 'lines').map((rule) => rule.id),
+);
 
 /** Rules whose one fix repairs every finding in the file (line endings): fixed once. */
 const ONCE_FIX_CODES: ReadonlySet<string> = new Set(allRules.filter((rule) => fixAllScope(rule) === 'line-endings').map((rule) => rule.id));
@@ -44,7 +48,8 @@ export function safeFixEdits(spec: FixContext, diagnostics: readonly SpecDiagnos
   const byCode = new Map<string, SpecDiagnostic[]>();
   for (const diagnostic of diagnostics) {
     const found = byCode.get(diagnostic.code);
-    if (found) found.push(diagnostic); // not a copy per diagnostic: quadratic on a file of thousands
+    if (found)
+      found.push(diagnostic); // not a copy per diagnostic: quadratic on a file of thousands
     else byCode.set(diagnostic.code, [diagnostic]);
   }
   const groups: TextEdit[][] = [];
@@ -74,7 +79,12 @@ export function fixAllText(doc: SpecDocument, template: Template, options: FixAl
  * round's edits and parse), so that the server answers other messages meanwhile, and may throw to
  * stop (a cancelled request).
  */
-export async function fixAllTextPausing(doc: SpecDocument, template: Template, options: FixAllOptions, pause: () => Promise<void>): Promise<string> {
+export async function fixAllTextPausing(
+  doc: SpecDocument,
+  template: Template,
+  options: FixAllOptions,
+  pause: () => Promise<void>,
+): Promise<string> {
   const steps = fixAllSteps(doc, template, options);
   for (let step = steps.next(); ; step = steps.next()) {
     if (step.done) return step.value;
@@ -97,7 +107,12 @@ function finish<T>(steps: Generator<void, T>): T {
 }
 
 /** The rounds of fixes up to the text they leave alone; undefined when there is no such text. */
-function* fixedPoint(doc: SpecDocument, template: Template, options: FixAllOptions, only?: ReadonlySet<string>): Generator<void, string | undefined> {
+function* fixedPoint(
+  doc: SpecDocument,
+  template: Template,
+  options: FixAllOptions,
+  only?: ReadonlySet<string>,
+): Generator<void, string | undefined> {
   const seen = new Set<string>([doc.text]);
   let current = doc;
   for (let round = 0; round <= MAX_ROUNDS; round++) {

@@ -57,7 +57,10 @@ class SpecToFix implements FixContext {
 }
 
 /** The fix context of an analysed spec (an `Analysis`, or any parsed document and its template). */
-export function fixContext(spec: { readonly doc: SpecDocument; readonly template: Template }, options: FixOptions = DEFAULT_FIX_OPTIONS): FixContext {
+export function fixContext(
+  spec: { readonly doc: SpecDocument; readonly template: Template },
+  options: FixOptions = DEFAULT_FIX_OPTIONS,
+): FixContext {
   return new SpecToFix(spec.doc, spec.template, options);
 }
 

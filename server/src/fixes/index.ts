@@ -8,14 +8,7 @@ import { insertMissingSection } from './insert-sections';
 import { moveSection, moveTitle } from './move-section';
 import { reflowParagraph } from './reflow';
 import { renameTitle } from './rename-title';
-import {
-  expandTab,
-  removeTrailingWhitespace,
-  removeZeroWidthSpace,
-  separatorToLineBreak,
-  useLfLineEndings,
-  writeNone,
-} from './whitespace';
+import { expandTab, removeTrailingWhitespace, removeZeroWidthSpace, separatorToLineBreak, useLfLineEndings, writeNone } from './whitespace';
 
 export interface QuickFix {
   readonly title: string;
@@ -53,9 +46,7 @@ export const FIXES: Readonly<Record<string, FixEntry>> = {
     fix: changeSectionLevel,
     quickFix: changeSectionLevelOnce,
     title: (d) =>
-      d.data?.expectedDepth === 1
-        ? `Make '${text(d.data?.title)}' a top-level section`
-        : `Make '${text(d.data?.title)}' a subsection`,
+      d.data?.expectedDepth === 1 ? `Make '${text(d.data?.title)}' a top-level section` : `Make '${text(d.data?.title)}' a subsection`,
     preferred: true,
   },
   'section-order': { fix: moveSection, title: moveTitle, preferred: false },

@@ -44,7 +44,11 @@ export function moveEdits(doc: SpecDocument, section: Section, line: number): Te
   const last = isAtEnd(doc, end);
   if (line >= start && line <= end) return [];
   const coreEnd = contentEnd(doc, section);
-  const core = doc.lines.slice(start, coreEnd).map((source) => source.text).join(eol) + eol;
+  const core =
+    doc.lines
+      .slice(start, coreEnd)
+      .map((source) => source.text)
+      .join(eol) + eol;
   const edits: TextEdit[] = [];
 
   // Take the section out: with the blank lines after it, or (when it is last) the ones before it.

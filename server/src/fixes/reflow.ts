@@ -87,8 +87,7 @@ function isPrefix(prefix: string): boolean {
  * indented lines after it): the other lines must be flagged exactly as before.
  */
 function keepsOtherLinesAsTheyAre(doc: SpecDocument, block: Block, lines: readonly string[], max: number): boolean {
-  const flagged = (sourceLines: readonly SourceLine[]) =>
-    longLines({ lines: sourceLines }, max).map((finding) => finding.range.start.line);
+  const flagged = (sourceLines: readonly SourceLine[]) => longLines({ lines: sourceLines }, max).map((finding) => finding.range.start.line);
   const before = flagged(doc.lines).filter((line) => line < block.startLine || line >= block.endLine);
   const replaced: SourceLine[] = [
     ...doc.lines.slice(0, block.startLine),
@@ -104,7 +103,7 @@ function keepsOtherLinesAsTheyAre(doc: SpecDocument, block: Block, lines: readon
 
 // ---- words and inline markup ----
 
-const OPENERS = new Set([..."'\"([{<-/:‘“’«¡¿"]);
+const OPENERS = new Set([...'\'"([{<-/:‘“’«¡¿']);
 
 function isStartPosition(text: string, index: number): boolean {
   return index === 0 || /\s/.test(text[index - 1]) || OPENERS.has(text[index - 1]);
@@ -150,7 +149,7 @@ function closing(text: string, from: number, end: string, suffixes: boolean): nu
 export function tokenize(text: string): string[] {
   const tokens: string[] = [];
   let current = '';
-  for (let index = 0; index < text.length; ) {
+  for (let index = 0; index < text.length;) {
     const character = text[index];
     if (/\s/.test(character)) {
       if (current) tokens.push(current);

@@ -32,7 +32,10 @@ export function existingNameActions(
   const target = configTarget(context, setup);
   if (!target) return [];
   return names.flatMap((name) => {
-    const edit = target.text === undefined ? createEdit(target.uri, name, documentChanges) : addEdit(target.uri, target.text, target.version, name, documentChanges);
+    const edit =
+      target.text === undefined
+        ? createEdit(target.uri, name, documentChanges)
+        : addEdit(target.uri, target.text, target.version, name, documentChanges);
     return edit ? [{ title: existingNameTitle(name), kind: 'quickfix', diagnostics: [client], edit }] : [];
   });
 }
@@ -57,12 +60,13 @@ function configTarget(context: ServerContext, setup: SpecSetup): { uri: string; 
 function addEdit(uri: string, text: string, version: number | null, name: string, documentChanges: boolean): WorkspaceEdit | undefined {
   let edits: TextEdit[];
   try {
-    const raw = appendName(text, name)
-      ?? modify(text, ['rest', 'existingNames', -1], name, { isArrayInsertion: true, formattingOptions: formattingOf(text) });
+    const raw =
+      appendName(text, name) ??
+      modify(text, ['rest', 'existingNames', -1], name, { isArrayInsertion: true, formattingOptions: formattingOf(text) });
     edits = raw.map((edit) => ({
-        range: { start: offsetToPosition(text, edit.offset), end: offsetToPosition(text, edit.offset + edit.length) },
-        newText: edit.content,
-      }));
+      range: { start: offsetToPosition(text, edit.offset), end: offsetToPosition(text, edit.offset + edit.length) },
+      newText: edit.content,
+    }));
   } catch {
     return undefined; // `rest` or `existingNames` is not an object or list: the config's own diagnostic says so
   }

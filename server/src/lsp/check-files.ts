@@ -52,7 +52,9 @@ export async function checkFiles(context: ServerContext, uris: readonly string[]
     // The real path, as seen through the workspace folder that holds it (a folder may itself be a
     // link); an open document that is not on disk (yet) is checked as the editor has it.
     if (real !== undefined) {
-      const holder = folders.filter((entry) => entry.real !== undefined && isWithin(real, entry.real)).sort((a, b) => b.folder.length - a.folder.length)[0];
+      const holder = folders
+        .filter((entry) => entry.real !== undefined && isWithin(real, entry.real))
+        .sort((a, b) => b.folder.length - a.folder.length)[0];
       if (!holder?.real || `${holder.folder}${real.slice(holder.real.length)}` !== filePath) continue;
     }
     const settings = await context.settingsFor(uri, token);
@@ -84,7 +86,10 @@ export async function checkFiles(context: ServerContext, uris: readonly string[]
     pushed.add(uri);
     // As the editor will count them: without the BOM (VS Code drops it), lines ended as editors end them.
     const positions = clientPositions({ hasBom: false, lines: analysis.doc.lines });
-    await context.connection.sendDiagnostics({ uri, diagnostics: capDiagnostics(analysis.diagnostics).map((d) => toClientDiagnostic(d, positions)) });
+    await context.connection.sendDiagnostics({
+      uri,
+      diagnostics: capDiagnostics(analysis.diagnostics).map((d) => toClientDiagnostic(d, positions)),
+    });
   }
   return { checked: uris.length, specs, problems, byRule, unreadable };
 }

@@ -25,9 +25,7 @@ const AFTER_BOM: ClientPositions = {
   toClientRange: (range) =>
     range.start.line === 0 ? { start: AFTER_BOM.toClient(range.start), end: AFTER_BOM.toClient(range.end) } : range,
   fromClient: (position) =>
-    position?.line === 0 && typeof position.character === 'number'
-      ? { line: 0, character: Math.max(0, position.character - 1) }
-      : position,
+    position?.line === 0 && typeof position.character === 'number' ? { line: 0, character: Math.max(0, position.character - 1) } : position,
 };
 
 /**

@@ -119,157 +119,186 @@ export function createCodeActionsFeature(repo?: RepoActions): ServerFeature {
         return { state, edits: diffEdits(doc.text, fixed) };
       };
 
-      connection.onCodeAction(cancellable(async (params: CodeActionParams, token) => {
-        const uri = params.textDocument.uri;
-        const state = await specState(uri, token);
-        if (!state) return [];
-        const settings = await context.settingsFor(uri, token);
-        const spec = fixContext(state.spec, fixOptions(settings, state));
-        const { doc, diagnostics } = state.spec;
-        const positions = clientPositions(doc);
-        const toClient = (diagnostic: SpecDiagnostic) => toClientDiagnostic(diagnostic, positions);
-        const only = params.context.only;
-        const wants = (kind: string) => !only || only.some((wanted) => kind === wanted || kind.startsWith(`${wanted}.`));
-        const actions: CodeAction[] = [];
-        const missing = diagnostics.filter((diagnostic) => diagnostic.code === 'missing-section');
+      connection.onCodeAction(
+        cancellable(async (params: CodeActionParams, token) => {
+          const uri = params.textDocument.uri;
+          const state = await specState(uri, token);
+          if (!state) return [];
+          const settings = await context.settingsFor(uri, token);
+          const spec = fixContext(state.spec, fixOptions(settings, state));
+          const { doc, diagnostics } = state.spec;
+          const positions = clientPositions(doc);
+          const toClient = (diagnostic: SpecDiagnostic) => toClientDiagnostic(diagnostic, positions);
+          const only = params.context.only;
+          const wants = (kind: string) => !only || only.some((wanted) => kind === wanted || kind.startsWith(`${wanted}.`));
+          const actions: CodeAction[] = [];
+          const missing = diagnostics.filter((diagnostic) => diagnostic.code === 'missing-section');
 
-        if (wants(QUICK_FIX_KIND)) {
-          let offeredInsertAll = false;
-          // "Disable <rule> for this line/file" come after the repairs.
-          const disableActions = new Map<string, CodeAction>();
-          // Also those whose fix belongs where the writer is, off their own range (a short underline, at its title).
-          const extra = extraDiagnosticsAt(doc, diagnostics, { start: positions.fromClient(params.range.start), end: positions.fromClient(params.range.end) }, params.context.diagnostics, toClient);
-          for (const client of [...params.context.diagnostics, ...extra]) {
-            const diagnostic = serverDiagnostic(diagnostics, client, positions);
-            if (!diagnostic) continue;
-            const target = diagnostic.code === 'spec-location' ? diagnostic.data?.target : undefined;
-            const filePath = state.setup?.filePath;
-            if (typeof target === 'string' && filePath && renames && repo) {
-              // A file move, not a text edit: the spec goes into approved/ (repo/moves.ts).
-              const { title, edit } = repo.moveIntoApprovedEdit(uri, filePath, target);
-              actions.push({ title, kind: QUICK_FIX_KIND, diagnostics: [client], isPreferred: true, edit });
-            }
-            const fix = quickFixFor(spec, diagnostic);
-            if (fix) {
-              const action: CodeAction = {
-                title: fix.title,
-                kind: QUICK_FIX_KIND,
-                diagnostics: [client],
-                isPreferred: fix.isPreferred,
-                edit: workspaceEdit(uri, state, fix.edits),
-              };
-              if (diagnostic.code === 'carriage-return') {
-                action.command = { title: 'Use LF line endings', command: USE_LF_COMMAND, arguments: [uri] };
+          if (wants(QUICK_FIX_KIND)) {
+            let offeredInsertAll = false;
+            // "Disable <rule> for this line/file" come after the repairs.
+            const disableActions = new Map<string, CodeAction>();
+            // Also those whose fix belongs where the writer is, off their own range (a short underline, at its title).
+            const extra = extraDiagnosticsAt(
+              doc,
+              diagnostics,
+              { start: positions.fromClient(params.range.start), end: positions.fromClient(params.range.end) },
+              params.context.diagnostics,
+              toClient,
+            );
+            for (const client of [...params.context.diagnostics, ...extra]) {
+              const diagnostic = serverDiagnostic(diagnostics, client, positions);
+              if (!diagnostic) continue;
+              const target = diagnostic.code === 'spec-location' ? diagnostic.data?.target : undefined;
+              const filePath = state.setup?.filePath;
+              if (typeof target === 'string' && filePath && renames && repo) {
+                // A file move, not a text edit: the spec goes into approved/ (repo/moves.ts).
+                const { title, edit } = repo.moveIntoApprovedEdit(uri, filePath, target);
+                actions.push({ title, kind: QUICK_FIX_KIND, diagnostics: [client], isPreferred: true, edit });
               }
-              actions.push(action);
-            }
-            for (const more of guidanceFixes(doc, diagnostic, diagnostics)) {
-              actions.push({ title: more.title, kind: QUICK_FIX_KIND, diagnostics: [client], edit: workspaceEdit(uri, state, more.edits) });
-            }
-            const rename = renames ? renameFileAction(uri, diagnostic, client) : undefined;
-            if (rename) actions.push(rename);
-            actions.push(...existingNameActions(context, state.setup, diagnostic, client, documentChanges));
-            for (const disable of disableRuleFixes(doc, diagnostic)) {
-              // Diagnostics of one rule on one line share their disable fixes: one action for them all.
-              const key = `${disable.title}\n${JSON.stringify(disable.edits)}`;
-              const same = disableActions.get(key);
-              if (same) same.diagnostics!.push(client);
-              else disableActions.set(key, { title: disable.title, kind: QUICK_FIX_KIND, diagnostics: [client], edit: workspaceEdit(uri, state, disable.edits) });
-            }
-            if (diagnostic.code === 'missing-section' && missing.length > 1 && !offeredInsertAll) {
-              offeredInsertAll = true;
-              const edits = insertAllMissingSections(spec);
-              if (edits.length > 0) {
-                actions.push({
-                  title: INSERT_ALL_TITLE,
+              const fix = quickFixFor(spec, diagnostic);
+              if (fix) {
+                const action: CodeAction = {
+                  title: fix.title,
                   kind: QUICK_FIX_KIND,
-                  diagnostics: missing.map(toClient),
-                  edit: workspaceEdit(uri, state, edits),
+                  diagnostics: [client],
+                  isPreferred: fix.isPreferred,
+                  edit: workspaceEdit(uri, state, fix.edits),
+                };
+                if (diagnostic.code === 'carriage-return') {
+                  action.command = { title: 'Use LF line endings', command: USE_LF_COMMAND, arguments: [uri] };
+                }
+                actions.push(action);
+              }
+              for (const more of guidanceFixes(doc, diagnostic, diagnostics)) {
+                actions.push({
+                  title: more.title,
+                  kind: QUICK_FIX_KIND,
+                  diagnostics: [client],
+                  edit: workspaceEdit(uri, state, more.edits),
                 });
               }
+              const rename = renames ? renameFileAction(uri, diagnostic, client) : undefined;
+              if (rename) actions.push(rename);
+              actions.push(...existingNameActions(context, state.setup, diagnostic, client, documentChanges));
+              for (const disable of disableRuleFixes(doc, diagnostic)) {
+                // Diagnostics of one rule on one line share their disable fixes: one action for them all.
+                const key = `${disable.title}\n${JSON.stringify(disable.edits)}`;
+                const same = disableActions.get(key);
+                if (same) same.diagnostics!.push(client);
+                else
+                  disableActions.set(key, {
+                    title: disable.title,
+                    kind: QUICK_FIX_KIND,
+                    diagnostics: [client],
+                    edit: workspaceEdit(uri, state, disable.edits),
+                  });
+              }
+              if (diagnostic.code === 'missing-section' && missing.length > 1 && !offeredInsertAll) {
+                offeredInsertAll = true;
+                const edits = insertAllMissingSections(spec);
+                if (edits.length > 0) {
+                  actions.push({
+                    title: INSERT_ALL_TITLE,
+                    kind: QUICK_FIX_KIND,
+                    diagnostics: missing.map(toClient),
+                    edit: workspaceEdit(uri, state, edits),
+                  });
+                }
+              }
+            }
+            actions.push(...disableActions.values());
+            // As ESLint does: fix-all last in the lightbulb menu, where a problem it fixes is.
+            const fixable = [...params.context.diagnostics, ...extra].some(
+              (client) => SAFE_FIX_CODES.includes(String(client.code)) && client.source === 'rst-specs',
+            );
+            if (fixable && !only && lazyEdits) {
+              // The lightbulb's generic request: computed only when chosen, as the source actions are.
+              actions.push({
+                title: FIX_ALL_TITLE,
+                kind: QUICK_FIX_KIND,
+                data: { uri, version: state.version, kind: FIX_ALL_KIND } satisfies ResolveData,
+              });
+            } else if (fixable) {
+              const result = await sourceEdits(uri, FIX_ALL_KIND, state.version, token);
+              if (result && result.edits.length > 0) {
+                actions.push({ title: FIX_ALL_TITLE, kind: QUICK_FIX_KIND, edit: workspaceEdit(uri, result.state, result.edits) });
+              }
             }
           }
-          actions.push(...disableActions.values());
-          // As ESLint does: fix-all last in the lightbulb menu, where a problem it fixes is.
-          const fixable = [...params.context.diagnostics, ...extra].some((client) => SAFE_FIX_CODES.includes(String(client.code)) && client.source === 'rst-specs');
-          if (fixable && !only && lazyEdits) {
-            // The lightbulb's generic request: computed only when chosen, as the source actions are.
-            actions.push({ title: FIX_ALL_TITLE, kind: QUICK_FIX_KIND, data: { uri, version: state.version, kind: FIX_ALL_KIND } satisfies ResolveData });
-          } else if (fixable) {
-            const result = await sourceEdits(uri, FIX_ALL_KIND, state.version, token);
-            if (result && result.edits.length > 0) {
-              actions.push({ title: FIX_ALL_TITLE, kind: QUICK_FIX_KIND, edit: workspaceEdit(uri, result.state, result.edits) });
+
+          const sources: [string, string, readonly SpecDiagnostic[]][] = [
+            [INSERT_MISSING_KIND, INSERT_ALL_TITLE, missing],
+            // Of those the editor was given (lsp/diagnostics-cap.ts): not a list of 150,000 with each request.
+            [FIX_ALL_KIND, FIX_ALL_TITLE, capDiagnostics(diagnostics).filter((diagnostic) => SAFE_FIX_CODES.includes(diagnostic.code))],
+          ];
+          for (const [kind, title, fixed] of sources) {
+            if (!wants(kind) || fixed.length === 0) continue;
+            const action: CodeAction = { title, kind, diagnostics: fixed.map(toClient) };
+            // Asked for by name (the Source Action menu, codeActionsOnSave): computed now. Otherwise
+            // (a generic request), computed only when chosen, if the client can resolve it later.
+            if (!only && lazyEdits) {
+              action.data = { uri, version: state.version, kind } satisfies ResolveData;
+            } else {
+              const result = await sourceEdits(uri, kind, undefined, token);
+              if (!result || result.edits.length === 0) continue;
+              action.edit = workspaceEdit(uri, result.state, result.edits);
             }
+            actions.push(action);
           }
-        }
+          return actions;
+        }),
+      );
 
-        const sources: [string, string, readonly SpecDiagnostic[]][] = [
-          [INSERT_MISSING_KIND, INSERT_ALL_TITLE, missing],
-          // Of those the editor was given (lsp/diagnostics-cap.ts): not a list of 150,000 with each request.
-          [FIX_ALL_KIND, FIX_ALL_TITLE, capDiagnostics(diagnostics).filter((diagnostic) => SAFE_FIX_CODES.includes(diagnostic.code))],
-        ];
-        for (const [kind, title, fixed] of sources) {
-          if (!wants(kind) || fixed.length === 0) continue;
-          const action: CodeAction = { title, kind, diagnostics: fixed.map(toClient) };
-          // Asked for by name (the Source Action menu, codeActionsOnSave): computed now. Otherwise
-          // (a generic request), computed only when chosen, if the client can resolve it later.
-          if (!only && lazyEdits) {
-            action.data = { uri, version: state.version, kind } satisfies ResolveData;
-          } else {
-            const result = await sourceEdits(uri, kind, undefined, token);
-            if (!result || result.edits.length === 0) continue;
-            action.edit = workspaceEdit(uri, result.state, result.edits);
-          }
-          actions.push(action);
-        }
-        return actions;
-      }));
+      connection.onCodeActionResolve(
+        cancellable(async (action: CodeAction, token) => {
+          const data = action.data as ResolveData | undefined;
+          if (!data || action.edit) return action;
+          const result = await sourceEdits(data.uri, data.kind, data.version, token);
+          if (result) action.edit = workspaceEdit(data.uri, result.state, result.edits);
+          return action;
+        }),
+      );
 
-      connection.onCodeActionResolve(cancellable(async (action: CodeAction, token) => {
-        const data = action.data as ResolveData | undefined;
-        if (!data || action.edit) return action;
-        const result = await sourceEdits(data.uri, data.kind, data.version, token);
-        if (result) action.edit = workspaceEdit(data.uri, result.state, result.edits);
-        return action;
-      }));
-
-      connection.onExecuteCommand(cancellable(async (params: ExecuteCommandParams, token) => {
-        const [argument] = (params.arguments ?? []) as [Record<string, unknown> | string | undefined];
-        const options = typeof argument === 'object' && argument !== null ? argument : { uri: argument };
-        switch (params.command) {
-          case SERVER_COMMANDS.insertMissingSections: {
-            const uri = String(options.uri ?? '');
-            const version = typeof options.version === 'number' ? options.version : undefined;
-            const result = await sourceEdits(uri, INSERT_MISSING_KIND, version, token);
-            if (!result) return { inserted: 0, reason: (await context.stateOf(uri, token)) ? 'not-a-spec-or-stale' : 'not-open' };
-            if (result.edits.length === 0) return { inserted: 0 };
-            const applied = await connection.workspace.applyEdit({
-              label: INSERT_ALL_TITLE,
-              edit: workspaceEdit(uri, result.state, result.edits),
-            });
-            const count = result.state.spec.diagnostics.filter((d) => d.code === 'missing-section').length;
-            // Where the first inserted title lands, for the editor to show it.
-            const first = firstInsertedLine(result.edits);
-            const positions = clientPositions(result.state.doc);
-            return {
-              inserted: applied.applied ? count : 0,
-              applied: applied.applied,
-              ...(applied.applied && first ? { first: positions.toClientRange(first) } : {}),
-            };
+      connection.onExecuteCommand(
+        cancellable(async (params: ExecuteCommandParams, token) => {
+          const [argument] = (params.arguments ?? []) as [Record<string, unknown> | string | undefined];
+          const options = typeof argument === 'object' && argument !== null ? argument : { uri: argument };
+          switch (params.command) {
+            case SERVER_COMMANDS.insertMissingSections: {
+              const uri = String(options.uri ?? '');
+              const version = typeof options.version === 'number' ? options.version : undefined;
+              const result = await sourceEdits(uri, INSERT_MISSING_KIND, version, token);
+              if (!result) return { inserted: 0, reason: (await context.stateOf(uri, token)) ? 'not-a-spec-or-stale' : 'not-open' };
+              if (result.edits.length === 0) return { inserted: 0 };
+              const applied = await connection.workspace.applyEdit({
+                label: INSERT_ALL_TITLE,
+                edit: workspaceEdit(uri, result.state, result.edits),
+              });
+              const count = result.state.spec.diagnostics.filter((d) => d.code === 'missing-section').length;
+              // Where the first inserted title lands, for the editor to show it.
+              const first = firstInsertedLine(result.edits);
+              const positions = clientPositions(result.state.doc);
+              return {
+                inserted: applied.applied ? count : 0,
+                applied: applied.applied,
+                ...(applied.applied && first ? { first: positions.toClientRange(first) } : {}),
+              };
+            }
+            case SERVER_COMMANDS.newSpecText:
+              return newSpecFor(context, String(options.folderUri ?? ''), String(options.name ?? ''), options.title, token);
+            case SERVER_COMMANDS.checkFiles: {
+              const uris = Array.isArray(options.uris) ? options.uris.filter((uri): uri is string => typeof uri === 'string') : [];
+              return checkFiles(context, uris, pushedByCheck, token);
+            }
+            case USE_LF_COMMAND:
+              return null; // The edit of the quick fix did it; VS Code runs its own command of this name.
+            default:
+              if (repo?.commands.includes(params.command)) return repo.run(context, params.command, options, token);
+              throw new Error(`unknown command ${params.command}`);
           }
-          case SERVER_COMMANDS.newSpecText:
-            return newSpecFor(context, String(options.folderUri ?? ''), String(options.name ?? ''), options.title, token);
-          case SERVER_COMMANDS.checkFiles: {
-            const uris = Array.isArray(options.uris) ? options.uris.filter((uri): uri is string => typeof uri === 'string') : [];
-            return checkFiles(context, uris, pushedByCheck, token);
-          }
-          case USE_LF_COMMAND:
-            return null; // The edit of the quick fix did it; VS Code runs its own command of this name.
-          default:
-            if (repo?.commands.includes(params.command)) return repo.run(context, params.command, options, token);
-            throw new Error(`unknown command ${params.command}`);
-        }
-      }));
+        }),
+      );
 
       // Diagnostics pushed by a workspace check give way to the pulled ones once the file is open.
       documents.onDidOpen((event) => {
@@ -283,7 +312,11 @@ export function createCodeActionsFeature(repo?: RepoActions): ServerFeature {
 export const codeActionsFeature: ServerFeature = createCodeActionsFeature();
 
 /** The server's own diagnostic (with its data) that a client diagnostic stands for (its range counted on the client's text). */
-function serverDiagnostic(diagnostics: readonly SpecDiagnostic[], client: Diagnostic, positions: ClientPositions): SpecDiagnostic | undefined {
+function serverDiagnostic(
+  diagnostics: readonly SpecDiagnostic[],
+  client: Diagnostic,
+  positions: ClientPositions,
+): SpecDiagnostic | undefined {
   if (client.source !== undefined && client.source !== 'rst-specs') return undefined;
   const same = (a: Diagnostic['range'], b: Diagnostic['range']) =>
     a.start.line === b.start.line &&

@@ -41,9 +41,12 @@ export function fileLinks(state: DocumentState, uri: string): DocumentLink[] {
     }
   }
   for (const image of imagePaths(state.doc)) {
-    const file = image.path.startsWith('/') ? (place ? path.join(place.tree.root, image.path) : undefined) : path.join(path.dirname(filePath), image.path);
+    const file = image.path.startsWith('/')
+      ? place
+        ? path.join(place.tree.root, image.path)
+        : undefined
+      : path.join(path.dirname(filePath), image.path);
     if (file) links.push({ range: positions.toClientRange(image.range), target: siblingUri(uri, file) });
   }
   return links;
 }
-

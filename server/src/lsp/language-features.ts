@@ -103,7 +103,9 @@ function completionItem(entry: CompletionEntry, snippets: boolean, positions: Cl
     insertTextFormat: useSnippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
     textEdit: { range: positions.toClientRange(entry.range), newText: useSnippet ? entry.snippet! : entry.newText },
     ...(entry.additionalEdits
-      ? { additionalTextEdits: entry.additionalEdits.map((edit) => ({ range: positions.toClientRange(edit.range), newText: edit.newText })) }
+      ? {
+          additionalTextEdits: entry.additionalEdits.map((edit) => ({ range: positions.toClientRange(edit.range), newText: edit.newText })),
+        }
       : {}),
   };
 }
@@ -241,7 +243,10 @@ function createLanguageFeatures(): ServerFeature {
             for (const document of context.documents.all()) {
               const file = filePathOfUri(document.uri);
               if (file === undefined) continue;
-              const folder = innermostFolder(file, scopes.map((candidate) => candidate.folder));
+              const folder = innermostFolder(
+                file,
+                scopes.map((candidate) => candidate.folder),
+              );
               const scope = scopes.find((candidate) => candidate.folder === folder);
               const state = await context.stateOf(document.uri, token);
               if (state && (state.spec || (scope && isScopeSpec(scope, file)))) {
@@ -249,17 +254,15 @@ function createLanguageFeatures(): ServerFeature {
                 positionsByFile.set(file, clientPositions(state.doc));
               }
             }
-            return (await index.query(query, scopes, open, () => token.isCancellationRequested)).map(
-              (entry): SymbolInformation => ({
-                name: entry.name,
-                kind: entry.kind === 'title' ? SymbolKind.File : SymbolKind.String,
-                location: {
-                  uri: pathToFileURL(entry.file).toString(),
-                  range: positionsByFile.get(entry.file)?.toClientRange(entry.range) ?? entry.range,
-                },
-                ...(entry.containerName ? { containerName: entry.containerName } : {}),
-              }),
-            );
+            return (await index.query(query, scopes, open, () => token.isCancellationRequested)).map((entry): SymbolInformation => ({
+              name: entry.name,
+              kind: entry.kind === 'title' ? SymbolKind.File : SymbolKind.String,
+              location: {
+                uri: pathToFileURL(entry.file).toString(),
+                range: positionsByFile.get(entry.file)?.toClientRange(entry.range) ?? entry.range,
+              },
+              ...(entry.containerName ? { containerName: entry.containerName } : {}),
+            }));
           } catch (error) {
             if (isCancellation(error)) throw error;
             connection.console.error(`rst-specs workspaceSymbol failed: ${(error as Error).stack ?? error}`);

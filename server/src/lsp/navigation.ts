@@ -36,7 +36,11 @@ export function createNavigationFeature(): ServerFeature {
       const { connection } = context;
 
       /** The state of the document and the occurrence under the position, or undefined. */
-      const at = async (uri: string, position: { line: number; character: number }, token: Parameters<Parameters<typeof cancellable>[0]>[1]) => {
+      const at = async (
+        uri: string,
+        position: { line: number; character: number },
+        token: Parameters<Parameters<typeof cancellable>[0]>[1],
+      ) => {
         const state = await context.stateOf(uri, token);
         if (!state) return undefined;
         const positions = clientPositions(state.doc);
@@ -53,7 +57,14 @@ export function createNavigationFeature(): ServerFeature {
         const sites: { uri: string; range: Range; definition: boolean }[] = [];
         for (const site of place.tree.labels().get(label) ?? []) {
           if (site.docname === place.docname && site.file === state.setup?.filePath) continue;
-          sites.push({ uri: siblingUri(uri, site.file), range: { start: { line: site.line, character: site.character }, end: { line: site.line, character: site.character + site.length } }, definition: true });
+          sites.push({
+            uri: siblingUri(uri, site.file),
+            range: {
+              start: { line: site.line, character: site.character },
+              end: { line: site.line, character: site.character + site.length },
+            },
+            definition: true,
+          });
         }
         for (const [docname, file] of place.tree.allDocuments()) {
           if (docname === place.docname) continue;
@@ -61,7 +72,8 @@ export function createNavigationFeature(): ServerFeature {
           const text = open?.getText() ?? place.tree.textOf(file);
           if (text === undefined || !text.includes(':ref:`') || !text.toLowerCase().includes(label)) continue;
           for (const occurrence of occurrences(parseSpec(text))) {
-            if (occurrence.viaRef && occurrence.key === label) sites.push({ uri: siblingUri(uri, file), range: occurrence.range, definition: false });
+            if (occurrence.viaRef && occurrence.key === label)
+              sites.push({ uri: siblingUri(uri, file), range: occurrence.range, definition: false });
           }
         }
         return sites;
@@ -125,7 +137,8 @@ export function createNavigationFeature(): ServerFeature {
         if (renamed === undefined || wanted === renamed) return undefined;
         const taken = all.find((other) => other.definition && targetName(other) === wanted);
         if (taken) return `'${newName}' already names a ${taken.kind} of this spec (line ${taken.range.start.line + 1})`;
-        if (occurrence.kind === 'target' && docsPlaceOf(state)?.tree.labels().has(wanted)) return `'${newName}' is already a label of the docs tree`;
+        if (occurrence.kind === 'target' && docsPlaceOf(state)?.tree.labels().has(wanted))
+          return `'${newName}' is already a label of the docs tree`;
         return undefined;
       };
 
@@ -148,7 +161,10 @@ export function createNavigationFeature(): ServerFeature {
             const found = await at(uri, params.position, token);
             if (!found || !renamable(found.occurrence)) return null;
             if (!PLAIN_NAME.test(params.newName)) {
-              throw new ResponseError(ErrorCodes.InvalidParams, `'${params.newName}' is not a plain name (letters, digits, and single - _ . between them)`);
+              throw new ResponseError(
+                ErrorCodes.InvalidParams,
+                `'${params.newName}' is not a plain name (letters, digits, and single - _ . between them)`,
+              );
             }
             const { state, positions, all, occurrence } = found;
             const taken = conflict(state, all, occurrence, params.newName);

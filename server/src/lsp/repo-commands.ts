@@ -3,7 +3,18 @@
 // as one WorkspaceEdit (workspace/applyEdit), so that the editor's Undo and the SCM view see it.
 import { type MoveAction, SERVER_COMMANDS } from '../protocol';
 import type { CancellationToken, WorkspaceEdit } from 'vscode-languageserver/node';
-import { abandonSpec, type FileChange, moveIntoApproved, MoveError, moveToImplemented, moveToRelease, releasesOf, type RepoEdit, type RepoFiles, reproposeSpec } from '../repo/moves';
+import {
+  abandonSpec,
+  type FileChange,
+  moveIntoApproved,
+  MoveError,
+  moveToImplemented,
+  moveToRelease,
+  releasesOf,
+  type RepoEdit,
+  type RepoFiles,
+  reproposeSpec,
+} from '../repo/moves';
 import { specPlace } from '../repo/layout';
 import { locateTemplate } from '../template/locate';
 import type { ServerContext } from './context';
@@ -16,13 +27,22 @@ export const REPO_COMMANDS = { moveSpec: SERVER_COMMANDS.moveSpec, releases: SER
 export type { MoveAction };
 
 /** The repo edit as an LSP WorkspaceEdit: renames, creations and text edits in order (`versions`: of the open documents). */
-export function toWorkspaceEdit(edit: RepoEdit, uriOf: (filePath: string) => string, versionOf: (uri: string) => number | null): WorkspaceEdit {
+export function toWorkspaceEdit(
+  edit: RepoEdit,
+  uriOf: (filePath: string) => string,
+  versionOf: (uri: string) => number | null,
+): WorkspaceEdit {
   const created = new Set<string>();
   return {
     documentChanges: edit.changes.map((change: FileChange) => {
       switch (change.kind) {
         case 'rename':
-          return { kind: 'rename', oldUri: uriOf(change.from), newUri: uriOf(change.to), options: { overwrite: false, ignoreIfExists: false } };
+          return {
+            kind: 'rename',
+            oldUri: uriOf(change.from),
+            newUri: uriOf(change.to),
+            options: { overwrite: false, ignoreIfExists: false },
+          };
         case 'create':
           created.add(change.path);
           return { kind: 'create', uri: uriOf(change.path), options: { overwrite: false, ignoreIfExists: false } };
@@ -39,10 +59,22 @@ export function toWorkspaceEdit(edit: RepoEdit, uriOf: (filePath: string) => str
 /** The spec-location quick fix as a WorkspaceEdit: the file renamed into `approved/`. */
 export function moveIntoApprovedEdit(uri: string, filePath: string, target: string): { title: string; edit: WorkspaceEdit } {
   const edit = moveIntoApproved(filePath, target);
-  return { title: edit.label, edit: toWorkspaceEdit(edit, (file) => siblingUri(uri, file), () => null) };
+  return {
+    title: edit.label,
+    edit: toWorkspaceEdit(
+      edit,
+      (file) => siblingUri(uri, file),
+      () => null,
+    ),
+  };
 }
 
-export async function runRepoCommand(context: ServerContext, command: string, options: Record<string, unknown>, token: CancellationToken): Promise<unknown> {
+export async function runRepoCommand(
+  context: ServerContext,
+  command: string,
+  options: Record<string, unknown>,
+  token: CancellationToken,
+): Promise<unknown> {
   const uri = String(options.uri ?? '');
   const filePath = context.environment.filePathOf(uri);
   const workspaceFolder = filePath && context.workspaceFolderOf(filePath);
@@ -91,7 +123,14 @@ export async function runRepoCommand(context: ServerContext, command: string, op
         const target = place ? `${place.specsFolder}/${release}/approved/${place.fileName}` : filePath;
         const template = locateTemplate(target, workspaceFolder, setup.templatePath, access.files);
         if (template.kind !== 'bundled') await access.prefetchFile(template.path);
-        edit = reproposeSpec(filePath, text, release, files, template.kind === 'bundled' ? undefined : files.read(template.path), workspaceFolder);
+        edit = reproposeSpec(
+          filePath,
+          text,
+          release,
+          files,
+          template.kind === 'bundled' ? undefined : files.read(template.path),
+          workspaceFolder,
+        );
         break;
       }
       default:
@@ -107,7 +146,12 @@ export async function runRepoCommand(context: ServerContext, command: string, op
     (other) => context.documents.get(other)?.version ?? null,
   );
   const applied = await context.connection.workspace.applyEdit({ label: edit.label, edit: workspaceEdit });
-  return { applied: applied.applied, uri: siblingUri(uri, edit.result), label: edit.label, problem: applied.applied ? undefined : applied.failureReason };
+  return {
+    applied: applied.applied,
+    uri: siblingUri(uri, edit.result),
+    label: edit.label,
+    problem: applied.applied ? undefined : applied.failureReason,
+  };
 }
 
 /** What the code actions feature takes to offer the spec-location fix and run the repo commands. */

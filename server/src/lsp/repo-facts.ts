@@ -140,7 +140,9 @@ export function diskScan(): ScanFiles {
     async entries(folder) {
       try {
         const entries = await (await fs()).readdir(folder, { withFileTypes: true });
-        return entries.filter((entry) => entry.isDirectory() || entry.isFile()).map((entry) => ({ name: entry.name, folder: entry.isDirectory() }));
+        return entries
+          .filter((entry) => entry.isDirectory() || entry.isFile())
+          .map((entry) => ({ name: entry.name, folder: entry.isDirectory() }));
       } catch {
         return [];
       }

@@ -160,7 +160,10 @@ export function startServer(
   }
 
   /** The diagnostics of an open document and the version they are for; undefined when it is not open. */
-  async function diagnosticsOf(uri: string, token?: CancellationToken): Promise<{ version: number; diagnostics: Diagnostic[] } | undefined> {
+  async function diagnosticsOf(
+    uri: string,
+    token?: CancellationToken,
+  ): Promise<{ version: number; diagnostics: Diagnostic[] } | undefined> {
     try {
       const state = await stateOf(uri, token);
       if (!state?.spec) return state && { version: state.version, diagnostics: [] };
@@ -215,14 +218,18 @@ export function startServer(
     pullDiagnostics = !!params.capabilities.textDocument?.diagnostic;
     fadesGuidance = !!params.capabilities.textDocument?.publishDiagnostics?.tagSupport?.valueSet.includes(DiagnosticTag.Unnecessary);
     const initializationOptions = params.initializationOptions as
-      | { fileAccess?: unknown; ruleDocsBase?: unknown; configurationTimeoutMs?: unknown }
-      | undefined;
+      { fileAccess?: unknown; ruleDocsBase?: unknown; configurationTimeoutMs?: unknown } | undefined;
     environment.clientFileAccess = initializationOptions?.fileAccess === true;
     if (typeof initializationOptions?.ruleDocsBase === 'string') ruleDocsBase = initializationOptions.ruleDocsBase;
     environment.onConfigProblems = (uri, problems) =>
       void connection.sendDiagnostics({
         uri,
-        diagnostics: problems.map((problem) => ({ range: problem.range, severity: DiagnosticSeverity.Warning, source: 'rst-specs', message: problem.message })),
+        diagnostics: problems.map((problem) => ({
+          range: problem.range,
+          severity: DiagnosticSeverity.Warning,
+          source: 'rst-specs',
+          message: problem.message,
+        })),
       });
     clientSettings.enabled = !!params.capabilities.workspace?.configuration;
     // Internal, for the tests: a shorter wait for workspace/configuration than the default 2 s.
@@ -279,7 +286,9 @@ export function startServer(
     // Labels and documents of the docs tree (rst-cross-reference) come from the files on disk.
     if (params.changes.some((change) => /\.rst$|\/conf\.py$/.test(change.uri))) environment.forgetDocs();
     // Another spec's REST API names may let a name pass (rest-url), or stop to.
-    const uris = (Array.isArray(params?.changes) ? params.changes : []).map((change) => change?.uri).filter((uri): uri is string => typeof uri === 'string');
+    const uris = (Array.isArray(params?.changes) ? params.changes : [])
+      .map((change) => change?.uri)
+      .filter((uri): uri is string => typeof uri === 'string');
     void Promise.all(uris.map((uri) => environment.specChanged(uri)))
       .then((changed) => {
         if (changed.some(Boolean)) revalidateAll();
@@ -288,8 +297,14 @@ export function startServer(
     const templatesChanged = params.changes.some((change) => {
       const filePath = filePathOf(change.uri);
       // A new or deleted file may change what template lookup finds where files come through the client.
-      return filePath !== undefined && (isTemplateFile(filePath) || CONFIG_FILE_NAMES.some((name) => filePath.endsWith(`/${name}`))
-        || filePath.endsWith('/tests/test_titles.py') || !change.uri.startsWith('file:') || environment.readsThroughClient);
+      return (
+        filePath !== undefined &&
+        (isTemplateFile(filePath) ||
+          CONFIG_FILE_NAMES.some((name) => filePath.endsWith(`/${name}`)) ||
+          filePath.endsWith('/tests/test_titles.py') ||
+          !change.uri.startsWith('file:') ||
+          environment.readsThroughClient)
+      );
     });
     if (!templatesChanged) return;
     environment.forget();
@@ -343,7 +358,8 @@ export function startServer(
     workspaceFolderOf: folderOf,
     workspaceFolderUri: (folder) => folderUris.get(folder),
     onWatchedFilesChanged: (listener) => watchedFileListeners.push(listener),
-    checksPending: () => pendingPushes.size > 0 || [...unchecked.values()].some((changed) => performance.now() - changed < UNCHECKED_WAIT_MS),
+    checksPending: () =>
+      pendingPushes.size > 0 || [...unchecked.values()].some((changed) => performance.now() - changed < UNCHECKED_WAIT_MS),
     allocated: () => {
       for (const listener of allocationListeners) listener();
     },

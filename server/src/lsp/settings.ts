@@ -16,7 +16,9 @@ export interface Settings extends EditorSettings, Pick<OptionValues, 'enable' | 
 /** The options that are editor settings (options.ts), read alike. */
 const SETTING_NAMES = (Object.keys(OPTIONS) as OptionName[]).filter((name) => OPTIONS[name].setting) as (keyof Omit<Settings, 'userSet'>)[];
 
-export const DEFAULT_SETTINGS: Settings = Object.fromEntries(SETTING_NAMES.map((name) => [name, OPTIONS[name].default])) as unknown as Settings;
+export const DEFAULT_SETTINGS: Settings = Object.fromEntries(
+  SETTING_NAMES.map((name) => [name, OPTIONS[name].default]),
+) as unknown as Settings;
 
 const SEVERITIES: ReadonlySet<string> = new Set(SEVERITY_NAMES);
 

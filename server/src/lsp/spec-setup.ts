@@ -99,7 +99,12 @@ export class SpecEnvironment {
   }
 
   /** Everything needed to check `uri` (its files read ahead when they come through the client). */
-  async setup(uri: string, text: string, settings: Settings, workspaceFolderOf: (filePath: string) => string | undefined): Promise<SpecSetup> {
+  async setup(
+    uri: string,
+    text: string,
+    settings: Settings,
+    workspaceFolderOf: (filePath: string) => string | undefined,
+  ): Promise<SpecSetup> {
     const filePath = this.filePathOf(uri);
     const workspaceFolder = filePath ? workspaceFolderOf(filePath) : undefined;
     const { access, analyzer, client } = this.accessFor(uri);
@@ -141,7 +146,9 @@ export class SpecEnvironment {
       templatePathIsUsers: overrides.templatePath !== undefined,
       engine: {
         ...engineOptions(merged),
-        existingApiNames: filePath ? this.repo.apiNamesFor(filePath, workspaceFolder, access, client ? accessScan(client) : this.scan) : undefined,
+        existingApiNames: filePath
+          ? this.repo.apiNamesFor(filePath, workspaceFolder, access, client ? accessScan(client) : this.scan)
+          : undefined,
       },
       optionalSections,
       optionalSectionsSource,
@@ -168,7 +175,10 @@ export class SpecEnvironment {
 
   private reportConfig(specUri: string, config: LoadedConfig): void {
     const base = splitUri(specUri)?.base;
-    const configUri = specUri.startsWith('file:') || !base ? pathToFileURL(config.path).toString() : `${base}${config.path.split('/').map(encodeURIComponent).join('/')}`;
+    const configUri =
+      specUri.startsWith('file:') || !base
+        ? pathToFileURL(config.path).toString()
+        : `${base}${config.path.split('/').map(encodeURIComponent).join('/')}`;
     const key = JSON.stringify(config.problems);
     if ((this.reportedConfigs.get(configUri) ?? '[]') === key) return;
     this.reportedConfigs.set(configUri, key);

@@ -51,7 +51,10 @@ export type IndexFilesOf = (context: ServerContext, workspaceFolder: string) => 
 const DISK_FILES: IndexFiles = {
   async entries(folder) {
     const listed = safeList(folder);
-    return { folders: listed.filter((entry) => entry.isDirectory()).map((entry) => entry.name), files: listed.filter((entry) => entry.isFile()).map((entry) => entry.name) };
+    return {
+      folders: listed.filter((entry) => entry.isDirectory()).map((entry) => entry.name),
+      files: listed.filter((entry) => entry.isFile()).map((entry) => entry.name),
+    };
   },
   async read(file) {
     try {
@@ -83,10 +86,15 @@ export const clientIndexFiles: IndexFilesOf = (context, workspaceFolder) => {
       const names = access.files.list(folder);
       const candidates = names.filter((name) => !name.endsWith('.rst') && !name.startsWith('.') && !SKIPPED.has(name));
       await access.prefetchFolders(candidates.map((name) => path.join(folder, name)));
-      return { folders: candidates.filter((name) => access.files.list(path.join(folder, name)).length > 0), files: names.filter((name) => name.endsWith('.rst')) };
+      return {
+        folders: candidates.filter((name) => access.files.list(path.join(folder, name)).length > 0),
+        files: names.filter((name) => name.endsWith('.rst')),
+      };
     },
     async read(file) {
-      const answer = (await Promise.resolve(context.connection.sendRequest(READ_FILE_REQUEST, { uri: uriOf(file) })).catch(() => null)) as { text?: unknown } | null;
+      const answer = (await Promise.resolve(context.connection.sendRequest(READ_FILE_REQUEST, { uri: uriOf(file) })).catch(() => null)) as {
+        text?: unknown;
+      } | null;
       return typeof answer?.text === 'string' ? answer.text : undefined;
     },
     realPath: (file) => file,
@@ -137,7 +145,9 @@ export class SpecsIndex {
           if (files) this.queue.push(...(await this.discover(folder, files)));
         }
       } catch (error) {
-        this.context.connection.console.error(`rst-specs: the specs index could not list the workspace: ${(error as Error).stack ?? error}`);
+        this.context.connection.console.error(
+          `rst-specs: the specs index could not list the workspace: ${(error as Error).stack ?? error}`,
+        );
       }
       this.discovering = false;
       this.run();
@@ -218,7 +228,8 @@ export class SpecsIndex {
       for (const name of entries.files) if (name.endsWith('.rst')) into.push(path.join(releaseFolder, name));
       for (const state of entries.folders) {
         if (state !== 'approved' && state !== 'implemented') continue;
-        for (const name of (await files.entries(path.join(releaseFolder, state))).files) if (name.endsWith('.rst')) into.push(path.join(releaseFolder, state, name));
+        for (const name of (await files.entries(path.join(releaseFolder, state))).files)
+          if (name.endsWith('.rst')) into.push(path.join(releaseFolder, state, name));
       }
     }
   }
@@ -235,7 +246,12 @@ export class SpecsIndex {
       const started = performance.now();
       let done = 0;
       try {
-        while (this.queue.length > 0 && performance.now() - started < SLICE_MS && performance.now() - this.lastTyped >= TYPING_PAUSE_MS && !this.context.checksPending()) {
+        while (
+          this.queue.length > 0 &&
+          performance.now() - started < SLICE_MS &&
+          performance.now() - this.lastTyped >= TYPING_PAUSE_MS &&
+          !this.context.checksPending()
+        ) {
           await this.index(this.queue.shift()!);
           done++;
         }
@@ -270,8 +286,12 @@ export class SpecsIndex {
       this.realPaths.delete(real);
       return;
     }
-    const settings: Settings = await this.context.settingsFor(this.context.workspaceFolderUri(workspaceFolder) ?? pathToFileURL(workspaceFolder).toString());
-    const analysis = specPredicate(workspaceFolder, overridesFromSettings(settings, settings.userSet))(file) ? await this.analysisOf(uri, text, settings) : undefined;
+    const settings: Settings = await this.context.settingsFor(
+      this.context.workspaceFolderUri(workspaceFolder) ?? pathToFileURL(workspaceFolder).toString(),
+    );
+    const analysis = specPredicate(workspaceFolder, overridesFromSettings(settings, settings.userSet))(file)
+      ? await this.analysisOf(uri, text, settings)
+      : undefined;
     if (!analysis) {
       // Not (or no longer) a spec: a template, excluded by the settings.
       this.entries.delete(file);

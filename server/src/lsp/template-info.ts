@@ -63,6 +63,9 @@ export async function templateInfo(context: ServerContext, uri: string, token?: 
       : (spec.templateOrigin ?? 'found');
   const label = folder && templatePath.startsWith(`${folder}/`) ? templatePath.slice(folder.length + 1) : path.basename(templatePath);
   const base = splitUri(uri)?.base;
-  const templateUri = uri.startsWith('file:') || !base ? pathToFileURL(templatePath).toString() : `${base}${templatePath.split('/').map(encodeURIComponent).join('/')}`;
+  const templateUri =
+    uri.startsWith('file:') || !base
+      ? pathToFileURL(templatePath).toString()
+      : `${base}${templatePath.split('/').map(encodeURIComponent).join('/')}`;
   return { isSpec: true, origin, path: templatePath, uri: templateUri, label, ...(configPath ? { configPath } : {}), ...optional };
 }

@@ -19,7 +19,20 @@ const ADMONITIONS: Record<string, string> = {
   todo: 'Todo',
 };
 const CODE = new Set(['code', 'code-block', 'sourcecode']);
-const DIAGRAMS = new Set(['seqdiag', 'blockdiag', 'actdiag', 'nwdiag', 'rackdiag', 'packetdiag', 'graphviz', 'digraph', 'graph', 'uml', 'plantuml', 'mermaid']);
+const DIAGRAMS = new Set([
+  'seqdiag',
+  'blockdiag',
+  'actdiag',
+  'nwdiag',
+  'rackdiag',
+  'packetdiag',
+  'graphviz',
+  'digraph',
+  'graph',
+  'uml',
+  'plantuml',
+  'mermaid',
+]);
 /** Directives whose content the parse read as rST and the preview renders from the tree. */
 const BODY = new Set([
   ...Object.keys(ADMONITIONS),
@@ -45,7 +58,21 @@ const BODY = new Set([
   'deprecated',
 ]);
 /** Directives that make nothing visible. */
-const SILENT = new Set(['highlight', 'index', 'meta', 'default-role', 'role', 'title', 'sectnum', 'section-numbering', 'target-notes', 'default-domain', 'sectionauthor', 'codeauthor', 'moduleauthor']);
+const SILENT = new Set([
+  'highlight',
+  'index',
+  'meta',
+  'default-role',
+  'role',
+  'title',
+  'sectnum',
+  'section-numbering',
+  'target-notes',
+  'default-domain',
+  'sectionauthor',
+  'codeauthor',
+  'moduleauthor',
+]);
 
 /** Whether the tree skips what the parse found inside this directive (it is shown another way). */
 export function OPAQUE_DIRECTIVES(name: string): boolean {
@@ -70,7 +97,8 @@ export function readDirective(state: RenderState, node: Node): DirectiveParts {
   const argLines = [m ? m[3] : ''];
   // the block's indentation: an option line starts there (more indented, it is argument text)
   let indent = Number.MAX_SAFE_INTEGER;
-  for (let k = node.start + 1; k < node.end; k++) if (lines[k].trim()) indent = Math.min(indent, lines[k].length - lines[k].trimStart().length);
+  for (let k = node.start + 1; k < node.end; k++)
+    if (lines[k].trim()) indent = Math.min(indent, lines[k].length - lines[k].trimStart().length);
   const isOption = (line: string): boolean => line.length - line.trimStart().length === indent && /^\s*:[^:\s][^:]*:(\s|$)/.test(line);
   let i = node.start + 1;
   for (; i < node.end && lines[i].trim() && !isOption(lines[i]); i++) argLines.push(lines[i].trim());
@@ -118,7 +146,10 @@ export function renderDirective(node: Node, state: RenderState): string {
       return `${image(parts, state, dl)}\n`;
     case 'figure': {
       const [caption, ...legend] = node.children;
-      const cap = caption && caption.kind === 'paragraph' ? `<figcaption>\n${renderChildren([caption], state)}${legend.length ? `<div class="legend">\n${renderChildren(legend, state)}</div>\n` : ''}</figcaption>\n` : '';
+      const cap =
+        caption && caption.kind === 'paragraph'
+          ? `<figcaption>\n${renderChildren([caption], state)}${legend.length ? `<div class="legend">\n${renderChildren(legend, state)}</div>\n` : ''}</figcaption>\n`
+          : '';
       const figclass = parts.options.get('figclass');
       return `<figure${attr('class', figclass)}${dl}>\n${image(parts, state, '')}\n${cap || (node.children.length ? body() : '')}</figure>\n`;
     }
@@ -198,7 +229,9 @@ function toctree(parts: DirectiveParts, state: RenderState, dl: string): string 
       const [shown, target] = titleAndTarget(entry);
       const title = shown ?? entry;
       const glob = parts.options.has('glob') && /[*?[]/.test(target);
-      items.push(`<li class="toctree-l1"><a class="reference internal doc"${attr('data-doc', target)}${glob ? ' data-glob="true"' : ''}>${esc(title)}</a></li>`);
+      items.push(
+        `<li class="toctree-l1"><a class="reference internal doc"${attr('data-doc', target)}${glob ? ' data-glob="true"' : ''}>${esc(title)}</a></li>`,
+      );
     }
   }
   const caption = parts.options.get('caption');
@@ -214,7 +247,10 @@ function contents(state: RenderState): string {
     sections.length === 0
       ? ''
       : `<ul class="simple">\n${sections
-          .map((s) => `<li><a class="reference internal"${attr('href', `#${makeId(s.title)}`)}>${esc(s.title)}</a>${list(s.children as typeof sections)}</li>\n`)
+          .map(
+            (s) =>
+              `<li><a class="reference internal"${attr('href', `#${makeId(s.title)}`)}>${esc(s.title)}</a>${list(s.children as typeof sections)}</li>\n`,
+          )
           .join('')}</ul>\n`;
   return list(state.spec.roots.flatMap((r) => r.children));
 }
@@ -235,7 +271,10 @@ export function substitutionHtml(state: RenderState, line: number, name: string)
   const [, directive, first] = m;
   const rest: string[] = [first];
   for (let i = line + 1; i < lines.length && (lines[i].startsWith(' ') || lines[i].startsWith('\t')); i++) rest.push(lines[i].trim());
-  const text = rest.filter((l) => !/^:[\w-]+:/.test(l)).join(' ').trim();
+  const text = rest
+    .filter((l) => !/^:[\w-]+:/.test(l))
+    .join(' ')
+    .trim();
   switch (directive) {
     case 'replace':
       if (state.ctx.depth > 8) return esc(text);

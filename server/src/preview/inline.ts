@@ -26,9 +26,11 @@ export interface InlineContext {
 
 /** The common part of docutils' urischemes.schemes: a URI with another scheme stays text. */
 const SCHEMES = new Set(
-  ('http https ftp ftps sftp file git svn ssh irc ircs news nntp telnet ldap data urn tel fax xmpp sip gopher wais ' +
+  (
+    'http https ftp ftps sftp file git svn ssh irc ircs news nntp telnet ldap data urn tel fax xmpp sip gopher wais ' +
     'prospero mailto im mid cid dav dns go h323 iioploc imap ipp iris iris.beep mupdate nfs opaquelocktoken pop pres ' +
-    'rtsp service shttp sms snmp soap.beep soap.beeps tag tftp tip vemmi afs tn3270 z39.50r z39.50s webcal feed').split(' '),
+    'rtsp service shttp sms snmp soap.beep soap.beeps tag tftp tip vemmi afs tn3270 z39.50r z39.50s webcal feed'
+  ).split(' '),
 );
 const URIC = "[-_.!~*'()\\[\\];/:@&=+$,%a-zA-Z0-9\\x00]";
 const URILAST = '[_~*/=+a-zA-Z0-9]';
@@ -134,9 +136,10 @@ function renderSubstitution(name: string, reference: string, ctx: InlineContext)
   if (html === undefined) return `<span class="problematic substitution"${attr('data-name', name)}>|${esc(name)}|</span>`;
   if (!reference) return html;
   const href = reference === '__' ? nextAnonymous(ctx) : ctx.targets.get(name.toLowerCase());
-  return href === undefined ? html : `<a class="reference ${href.startsWith('#') ? 'internal' : 'external'}"${attr('href', safeHref(href))}>${html}</a>`;
+  return href === undefined
+    ? html
+    : `<a class="reference ${href.startsWith('#') ? 'internal' : 'external'}"${attr('href', safeHref(href))}>${html}</a>`;
 }
-
 
 function renderRole(role: string, escaped: string, whole: string, ctx: InlineContext): string {
   const text = unescape(escaped);

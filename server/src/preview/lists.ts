@@ -67,7 +67,14 @@ function enumeration(node: Node, state: RenderState): [string, number] {
   const marker = /^\(?([0-9]+|#|[a-zA-Z]+)[.)]/.exec(state.lines[node.start].trimStart())?.[1] ?? '1';
   // "i" alone is roman (docutils reads a lone i, v, x... as roman first)
   const type = ENUM_TYPES.find(([re]) => re.test(marker))?.[1] ?? 'arabic';
-  const start = type === 'arabic' && marker !== '#' ? Number(marker) : type.endsWith('alpha') ? marker.toLowerCase().charCodeAt(0) - 96 : type.endsWith('roman') ? fromRoman(marker) : 1;
+  const start =
+    type === 'arabic' && marker !== '#'
+      ? Number(marker)
+      : type.endsWith('alpha')
+        ? marker.toLowerCase().charCodeAt(0) - 96
+        : type.endsWith('roman')
+          ? fromRoman(marker)
+          : 1;
   return [type, start];
 }
 
@@ -109,7 +116,7 @@ function lineBlock(items: Node[], state: RenderState): string {
   for (let i = 0; i < indents.length; i++) if (indents[i] < 0) indents[i] = i > 0 ? indents[i - 1] : 0;
   const least = Math.min(...indents);
   let out = `<div class="line-block"${dataLine(state, items[0].start)}>\n`;
-  for (let i = 0; i < items.length; ) {
+  for (let i = 0; i < items.length;) {
     if (indents[i] > least) {
       let j = i;
       while (j < items.length && indents[j] > least) j++;
@@ -120,7 +127,9 @@ function lineBlock(items: Node[], state: RenderState): string {
     const item = items[i++];
     const rec = item.rec!;
     const text = rec.bodyLine !== undefined && rec.bodyLine >= 0 ? inlineAt(state, rec.bodyLine, rec.bodyCol!, item.end) : '';
-    out += text ? `<div class="line"${dataLine(state, item.start)}>${inline(state, text)}</div>\n` : `<div class="line"${dataLine(state, item.start)}><br /></div>\n`;
+    out += text
+      ? `<div class="line"${dataLine(state, item.start)}>${inline(state, text)}</div>\n`
+      : `<div class="line"${dataLine(state, item.start)}><br /></div>\n`;
   }
   return `${out}</div>\n`;
 }
@@ -129,13 +138,21 @@ type ListRenderer = (items: Node[], state: RenderState) => string;
 
 export const LISTS: Record<string, ListRenderer> = {
   'definition-list': (items, state) => {
-    const list: Node = { kind: 'definition-list', start: items[0].start, end: items[items.length - 1].end, indent: items[0].indent, children: items };
+    const list: Node = {
+      kind: 'definition-list',
+      start: items[0].start,
+      end: items[items.length - 1].end,
+      indent: items[0].indent,
+      children: items,
+    };
     let out = `<dl${isSimple(list) ? ' class="simple"' : ''}${dataLine(state, items[0].start)}>\n`;
     for (const item of items) {
       const term = inlineAt(state, item.start, item.indent, item.start + 1);
       // docutils' classifier delimiter, " : "
       const parts = term.split(' : ').map((p, i) => (i === 0 ? p.trimEnd() : p.trim()));
-      const classifiers = parts.slice(1).map((c) => `<span class="classifier-delimiter">:</span> <span class="classifier">${inline(state, c)}</span>`);
+      const classifiers = parts
+        .slice(1)
+        .map((c) => `<span class="classifier-delimiter">:</span> <span class="classifier">${inline(state, c)}</span>`);
       out += `<dt${dataLine(state, item.start)}>${inline(state, parts[0])}${classifiers.join('')}</dt>\n<dd>${renderChildren(item.children, state)}</dd>\n`;
     }
     return `${out}</dl>\n`;

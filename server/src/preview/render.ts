@@ -236,7 +236,7 @@ const LIST_OF: Record<string, string> = {
 function group(node: Node): void {
   const kids = node.children;
   const out: Node[] = [];
-  for (let i = 0; i < kids.length; ) {
+  for (let i = 0; i < kids.length;) {
     const kid = kids[i];
     // a definition list's start: the items after it make a list of their own
     if (kid.kind === 'list-start') {

@@ -88,7 +88,8 @@ function cellHtml(cell: TableCell, state: RenderState, tableStart: number): stri
 /** list-table: the parse's two-level bullet list, its items the cells. */
 export function renderListTable(node: Node, parts: DirectiveParts, state: RenderState): string {
   const list = node.children.find((c) => c.kind === 'bullet-list');
-  if (!list) return `<pre class="literal-block"${dataLine(state, node.start)}>${esc(state.lines.slice(node.start, node.end).join('\n'))}</pre>\n`;
+  if (!list)
+    return `<pre class="literal-block"${dataLine(state, node.start)}>${esc(state.lines.slice(node.start, node.end).join('\n'))}</pre>\n`;
   const rows: Cell[][] = list.children.map((item, r) => {
     const inner = item.children.find((c) => c.kind === 'bullet-list');
     return (inner?.children ?? []).map((cellItem, c) => ({
@@ -145,7 +146,16 @@ export function parseCsv(text: string, delim = ',', quote = '"'): string[][] {
 export function renderCsvTable(node: Node, parts: DirectiveParts, state: RenderState): string {
   const delim = parts.options.get('delim') === 'tab' ? '\t' : parts.options.get('delim') || ',';
   const header = parts.options.has('header') ? parseCsv(parts.options.get('header')!, delim) : [];
-  const content = parts.contentStart < 0 ? [] : parseCsv(state.lines.slice(parts.contentStart, parts.contentEnd).map((l) => l.trim()).join('\n'), delim);
+  const content =
+    parts.contentStart < 0
+      ? []
+      : parseCsv(
+          state.lines
+            .slice(parts.contentStart, parts.contentEnd)
+            .map((l) => l.trim())
+            .join('\n'),
+          delim,
+        );
   const all = [...header, ...content];
   const width = Math.max(0, ...all.map((r) => r.length));
   const rows: Cell[][] = all.map((r, i) =>

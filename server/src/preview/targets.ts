@@ -24,7 +24,8 @@ function anonymousRef(lines: readonly string[], at: number): string {
   const m = /^(\s*)(?:\.\.\s+__:|__)\s+(.*)$/.exec(lines[at] ?? '');
   if (!m) return '';
   const parts = [m[2].trim()];
-  for (let i = at + 1; i < lines.length && lines[i].trim() && lines[i].length - lines[i].trimStart().length > m[1].length; i++) parts.push(lines[i].trim());
+  for (let i = at + 1; i < lines.length && lines[i].trim() && lines[i].length - lines[i].trimStart().length > m[1].length; i++)
+    parts.push(lines[i].trim());
   // a URI's lines join without spaces; a reference name's with one
   return /_$/.test(parts[parts.length - 1]) ? parts.join(' ') : parts.join('');
 }
@@ -33,7 +34,13 @@ function anonymousRef(lines: readonly string[], at: number): string {
  * Adds the targets of `spec` to `ctx` (a table cell: `offset` is where its first line is) and
  * scans its inline texts once for the renderer (ctx.scans). `sectionIds`: the ids sections take.
  */
-export function collectTargets(spec: SpecDocument, lines: readonly string[], ctx: InlineContext, offset: number, sectionIds: readonly string[]): void {
+export function collectTargets(
+  spec: SpecDocument,
+  lines: readonly string[],
+  ctx: InlineContext,
+  offset: number,
+  sectionIds: readonly string[],
+): void {
   const { targets } = ctx;
   spec.sections.forEach((s, i) => {
     const name = normalizeName(s.title);

@@ -33,10 +33,15 @@ export interface ReleaseNode {
 const STATE_ORDER = ['approved', 'implemented', ''];
 
 /** Where a spec file sits in a specs repo, for the explorer: undefined when it is not a spec of one. */
-export function entryPlace(file: string, files: LayoutFiles, workspaceFolder?: string): { specsFolder: string; release: string; state: string } | undefined {
+export function entryPlace(
+  file: string,
+  files: LayoutFiles,
+  workspaceFolder?: string,
+): { specsFolder: string; release: string; state: string } | undefined {
   const place = specPlace(file, files, workspaceFolder);
   if (!place) return undefined;
-  const state = place.folders.length === 1 && (place.folders[0] === 'approved' || place.folders[0] === 'implemented') ? place.folders[0] : '';
+  const state =
+    place.folders.length === 1 && (place.folders[0] === 'approved' || place.folders[0] === 'implemented') ? place.folders[0] : '';
   if (place.folders.length > 1) return undefined;
   return { specsFolder: place.specsFolder, release: place.release, state };
 }

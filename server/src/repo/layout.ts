@@ -44,7 +44,6 @@ export function specPlace(filePath: string, files: LayoutFiles, workspaceFolder?
   return undefined;
 }
 
-
 /**
  * Whether the repo sorts its specs into release folders the way test_directories.py wants: it has
  * that test, or a release folder holds `approved/` or `redirects`, or one holds `implemented/` and
@@ -53,9 +52,7 @@ export function specPlace(filePath: string, files: LayoutFiles, workspaceFolder?
 export function usesReleaseLayout(place: SpecPlace, files: LayoutFiles): boolean {
   const repo = path.dirname(place.specsFolder);
   if (files.list(path.join(repo, 'tests')).includes('test_directories.py')) return true;
-  const releases = files
-    .list(place.specsFolder)
-    .filter((name) => name !== ABANDONED && !name.endsWith('.rst') && !name.startsWith('.'));
+  const releases = files.list(place.specsFolder).filter((name) => name !== ABANDONED && !name.endsWith('.rst') && !name.startsWith('.'));
   let implemented = false;
   let direct = false;
   for (const release of releases) {
@@ -63,7 +60,9 @@ export function usesReleaseLayout(place: SpecPlace, files: LayoutFiles): boolean
     const entries = files.list(path.join(place.specsFolder, release));
     if (entries.includes('approved') || entries.includes('redirects')) return true;
     implemented ||= entries.includes('implemented');
-    direct ||= entries.some((name) => name.endsWith('.rst') && !(own && name === place.fileName) && !name.endsWith('template.rst') && name !== 'index.rst');
+    direct ||= entries.some(
+      (name) => name.endsWith('.rst') && !(own && name === place.fileName) && !name.endsWith('template.rst') && name !== 'index.rst',
+    );
   }
   return implemented && !direct;
 }

@@ -46,7 +46,10 @@ function placeOf(specPath: string, files: RepoFiles, workspaceFolder?: string) {
 export function redirectFor(from: string, to: string): { file: string; line: string } {
   const fromFolder = path.dirname(from);
   const common = commonPath(from, to);
-  const back = path.relative(common, fromFolder).split('/').map(() => '..');
+  const back = path
+    .relative(common, fromFolder)
+    .split('/')
+    .map(() => '..');
   const target = path.relative(common, to).split('/');
   return {
     file: path.join(path.dirname(fromFolder), 'redirects'),
@@ -76,7 +79,8 @@ function usesRedirects(specsFolder: string, files: RepoFiles): boolean {
 export function moveSpec(specPath: string, toFolder: string, files: RepoFiles, label: string, workspaceFolder?: string): RepoEdit {
   const place = placeOf(specPath, files, workspaceFolder);
   const to = path.join(toFolder, path.basename(specPath));
-  if (path.dirname(specPath) === toFolder) throw new MoveError(`${path.basename(specPath)} is already in ${relativeTo(place.specsFolder, toFolder)}`);
+  if (path.dirname(specPath) === toFolder)
+    throw new MoveError(`${path.basename(specPath)} is already in ${relativeTo(place.specsFolder, toFolder)}`);
   if (files.list(toFolder).includes(path.basename(specPath))) {
     throw new MoveError(`${relativeTo(place.specsFolder, to)} already exists`);
   }
@@ -90,7 +94,10 @@ export function moveSpec(specPath: string, toFolder: string, files: RepoFiles, l
     changes.push({ kind: 'edit', path: redirect.file, edits: [{ range: { start: end, end }, newText: separator + redirect.line }] });
   } else if (usesRedirects(place.specsFolder, files) && path.dirname(redirect.file) !== place.specsFolder) {
     const start = { line: 0, character: 0 };
-    changes.push({ kind: 'create', path: redirect.file }, { kind: 'edit', path: redirect.file, edits: [{ range: { start, end: start }, newText: redirect.line }] });
+    changes.push(
+      { kind: 'create', path: redirect.file },
+      { kind: 'edit', path: redirect.file, edits: [{ range: { start, end: start }, newText: redirect.line }] },
+    );
   }
   return { label, changes, result: to };
 }
@@ -99,7 +106,9 @@ export function moveSpec(specPath: string, toFolder: string, files: RepoFiles, l
 export function moveToImplemented(specPath: string, files: RepoFiles, workspaceFolder?: string): RepoEdit {
   const place = placeOf(specPath, files, workspaceFolder);
   if (place.folders.length !== 1 || place.folders[0] !== 'approved') {
-    throw new MoveError(`only a spec in specs/<release>/approved/ moves to implemented/ (this one is in ${relativeTo(place.specsFolder, path.dirname(specPath))})`);
+    throw new MoveError(
+      `only a spec in specs/<release>/approved/ moves to implemented/ (this one is in ${relativeTo(place.specsFolder, path.dirname(specPath))})`,
+    );
   }
   const folder = path.join(place.specsFolder, place.release, 'implemented');
   return moveSpec(specPath, folder, files, `Move ${place.fileName} to implemented`, workspaceFolder);
@@ -124,7 +133,11 @@ export function abandonSpec(specPath: string, files: RepoFiles, workspaceFolder?
 
 /** The spec-location quick fix: into `approved/` of its release (never published there: no redirect). */
 export function moveIntoApproved(specPath: string, target: string): RepoEdit {
-  return { label: `Move ${path.basename(specPath)} to ${path.basename(path.dirname(path.dirname(target)))}/approved`, changes: [{ kind: 'rename', from: specPath, to: target }], result: target };
+  return {
+    label: `Move ${path.basename(specPath)} to ${path.basename(path.dirname(path.dirname(target)))}/approved`,
+    changes: [{ kind: 'rename', from: specPath, to: target }],
+    result: target,
+  };
 }
 
 function checkReleaseName(release: string): void {
@@ -138,7 +151,10 @@ function relativeTo(specsFolder: string, filePath: string): string {
 /** The release folders of a repo, newest first (named and numbered releases, then backlog). */
 export function releasesOf(specsFolder: string, files: LayoutFiles): string[] {
   const folders = files.list(specsFolder).filter((name) => !name.includes('.rst') && !name.startsWith('.') && name !== 'templates');
-  const releases = folders.filter((name) => name !== 'backlog' && name !== ABANDONED).sort(compareReleases).reverse();
+  const releases = folders
+    .filter((name) => name !== 'backlog' && name !== ABANDONED)
+    .sort(compareReleases)
+    .reverse();
   return [...releases, ...folders.filter((name) => name === 'backlog'), ...folders.filter((name) => name === ABANDONED)];
 }
 
@@ -167,7 +183,10 @@ export function reproposeSpec(
   const start = { line: 0, character: 0 };
   return {
     label: `Re-propose ${place.fileName} to ${release}`,
-    changes: [{ kind: 'create', path: to }, { kind: 'edit', path: to, edits: [{ range: { start, end: start }, newText: text }] }],
+    changes: [
+      { kind: 'create', path: to },
+      { kind: 'edit', path: to, edits: [{ range: { start, end: start }, newText: text }] },
+    ],
     result: to,
   };
 }
@@ -226,7 +245,19 @@ export function withHistoryRow(text: string, release: string, description: strin
     lines.splice(table.afterLast, 0, ...row);
     return lines.join(eol);
   }
-  const added = ['History', '=======', '', '.. list-table:: Revisions', '   :header-rows: 1', '', '   * - Release Name', '     - Description', `   * - ${release}`, `     - ${description}`, ''];
+  const added = [
+    'History',
+    '=======',
+    '',
+    '.. list-table:: Revisions',
+    '   :header-rows: 1',
+    '',
+    '   * - Release Name',
+    '     - Description',
+    `   * - ${release}`,
+    `     - ${description}`,
+    '',
+  ];
   const trimmed = text.replace(/(\r?\n)*$/, '');
   return `${trimmed}${eol}${eol}${added.join(eol)}`;
 }

@@ -112,7 +112,13 @@ export function blockQuote(sm: Machine, view: View): void {
     const first = viewText(doc, v, 0);
     sm.addBlock('block-quote', v.start, split ? split.attributionEnd : v.end, v.firstCol + leadingSpaces(first));
     // the attribution, for the preview (inside the quote's lines, after its body)
-    if (split) sm.mark('attribution', split.quoteEnd, split.attributionEnd, v.col, { start: split.quoteEnd, end: split.attributionEnd, firstCol: v.col, col: v.col });
+    if (split)
+      sm.mark('attribution', split.quoteEnd, split.attributionEnd, v.col, {
+        start: split.quoteEnd,
+        end: split.attributionEnd,
+        firstCol: v.col,
+        col: v.col,
+      });
     sm.nestedParse({ start: v.start, end: quoteEnd, firstCol: v.firstCol, col: v.col });
     v = split ? split.rest : null;
     while (v && v.end > v.start && viewText(doc, v, 0) === '') {
@@ -133,10 +139,7 @@ function isAttribution(line: string): boolean {
 }
 
 /** Body.split_attribution: a "-- Author" paragraph after a blank line ends the quote. */
-function splitAttribution(
-  sm: Machine,
-  v: View,
-): { quoteEnd: number; attributionEnd: number; rest: View } | null {
+function splitAttribution(sm: Machine, v: View): { quoteEnd: number; attributionEnd: number; rest: View } | null {
   const doc = sm.doc;
   const length = v.end - v.start;
   let blank = -2;

@@ -28,7 +28,19 @@ export interface BlockRec {
  * blocks' depth and seq so both sort into one document order.
  */
 export interface MarkRec {
-  kind: 'definition-item' | 'field' | 'option-item' | 'line' | 'transition' | 'doctest' | 'footnote' | 'citation' | 'target' | 'malformed-table' | 'attribution' | 'list-start';
+  kind:
+    | 'definition-item'
+    | 'field'
+    | 'option-item'
+    | 'line'
+    | 'transition'
+    | 'doctest'
+    | 'footnote'
+    | 'citation'
+    | 'target'
+    | 'malformed-table'
+    | 'attribution'
+    | 'list-start';
   startLine: number;
   /** Exclusive, trailing blank lines not included. */
   endLine: number;
@@ -255,7 +267,18 @@ export function trimTrailingBlank(doc: Doc, v: View): View {
 
 export function isWs(c: number): boolean {
   // the subset of Python whitespace that can start an rstripped, non-blank line
-  return c === 32 || (c >= 9 && c <= 13) || (c >= 28 && c <= 31) || c === 0x85 || c === 0xa0 ||
-    c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
-    c === 0x202f || c === 0x205f || c === 0x3000;
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    (c >= 28 && c <= 31) ||
+    c === 0x85 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000
+  );
 }

@@ -37,29 +37,52 @@ interface DirectiveSpec {
 // kept as a literal block, or something else (data, raw text, nothing). For directives whose
 // content is parsed, the option names too (a bad option means no content: no messages from it).
 const TABLE: [string, number, number, number, number, Kind, string?][] = [
-  ['admonition', 1, 0, 1, 1, 'body', 'class name'], ['attention', 0, 0, 1, 1, 'body', 'class name'],
-  ['caution', 0, 0, 1, 1, 'body', 'class name'], ['class', 1, 0, 0, 1, 'body'],
-  ['code', 0, 1, 1, 1, 'literal'], ['code-block', 0, 1, 1, 1, 'literal'],
-  ['compound', 0, 0, 1, 1, 'body', 'class name'], ['container', 0, 1, 1, 1, 'body', 'name'],
-  ['contents', 0, 1, 1, 0, 'none'], ['csv-table', 0, 1, 1, 1, 'none'],
-  ['danger', 0, 0, 1, 1, 'body', 'class name'], ['date', 0, 0, 0, 1, 'none'],
-  ['default-role', 0, 1, 0, 0, 'none'], ['epigraph', 0, 0, 0, 1, 'body'],
+  ['admonition', 1, 0, 1, 1, 'body', 'class name'],
+  ['attention', 0, 0, 1, 1, 'body', 'class name'],
+  ['caution', 0, 0, 1, 1, 'body', 'class name'],
+  ['class', 1, 0, 0, 1, 'body'],
+  ['code', 0, 1, 1, 1, 'literal'],
+  ['code-block', 0, 1, 1, 1, 'literal'],
+  ['compound', 0, 0, 1, 1, 'body', 'class name'],
+  ['container', 0, 1, 1, 1, 'body', 'name'],
+  ['contents', 0, 1, 1, 0, 'none'],
+  ['csv-table', 0, 1, 1, 1, 'none'],
+  ['danger', 0, 0, 1, 1, 'body', 'class name'],
+  ['date', 0, 0, 0, 1, 'none'],
+  ['default-role', 0, 1, 0, 0, 'none'],
+  ['epigraph', 0, 0, 0, 1, 'body'],
   ['error', 0, 0, 1, 1, 'body', 'class name'],
   ['figure', 1, 0, 1, 1, 'body', 'alt height width scale align target class name figwidth figclass'],
-  ['footer', 0, 0, 0, 1, 'body'], ['header', 0, 0, 0, 1, 'body'], ['highlights', 0, 0, 0, 1, 'body'],
-  ['hint', 0, 0, 1, 1, 'body', 'class name'], ['image', 1, 0, 1, 0, 'none'],
-  ['important', 0, 0, 1, 1, 'body', 'class name'], ['include', 1, 0, 1, 0, 'none'],
+  ['footer', 0, 0, 0, 1, 'body'],
+  ['header', 0, 0, 0, 1, 'body'],
+  ['highlights', 0, 0, 0, 1, 'body'],
+  ['hint', 0, 0, 1, 1, 'body', 'class name'],
+  ['image', 1, 0, 1, 0, 'none'],
+  ['important', 0, 0, 1, 1, 'body', 'class name'],
+  ['include', 1, 0, 1, 0, 'none'],
   ['line-block', 0, 0, 1, 1, 'none'],
   ['list-table', 0, 1, 1, 1, 'body', 'header-rows stub-columns width widths class name align'],
-  ['math', 0, 0, 1, 1, 'none'], ['meta', 0, 0, 0, 1, 'none'], ['note', 0, 0, 1, 1, 'body', 'class name'],
-  ['parsed-literal', 0, 0, 1, 1, 'none'], ['pull-quote', 0, 0, 0, 1, 'body'], ['raw', 1, 0, 1, 1, 'none'],
-  ['replace', 0, 0, 0, 1, 'none'], ['restructuredtext-test-directive', 0, 1, 1, 1, 'none'],
-  ['role', 0, 0, 0, 1, 'none'], ['rubric', 1, 0, 1, 0, 'none'], ['section-numbering', 0, 0, 1, 0, 'none'],
-  ['sectnum', 0, 0, 1, 0, 'none'], ['sidebar', 0, 1, 1, 1, 'body', 'class name subtitle'],
-  ['sourcecode', 0, 1, 1, 1, 'literal'], ['table', 0, 1, 1, 1, 'body', 'class name align width widths'],
-  ['target-notes', 0, 0, 1, 0, 'none'], ['tip', 0, 0, 1, 1, 'body', 'class name'],
-  ['title', 1, 0, 0, 0, 'none'], ['topic', 1, 0, 1, 1, 'body', 'class name'],
-  ['unicode', 1, 0, 1, 0, 'none'], ['warning', 0, 0, 1, 1, 'body', 'class name'],
+  ['math', 0, 0, 1, 1, 'none'],
+  ['meta', 0, 0, 0, 1, 'none'],
+  ['note', 0, 0, 1, 1, 'body', 'class name'],
+  ['parsed-literal', 0, 0, 1, 1, 'none'],
+  ['pull-quote', 0, 0, 0, 1, 'body'],
+  ['raw', 1, 0, 1, 1, 'none'],
+  ['replace', 0, 0, 0, 1, 'none'],
+  ['restructuredtext-test-directive', 0, 1, 1, 1, 'none'],
+  ['role', 0, 0, 0, 1, 'none'],
+  ['rubric', 1, 0, 1, 0, 'none'],
+  ['section-numbering', 0, 0, 1, 0, 'none'],
+  ['sectnum', 0, 0, 1, 0, 'none'],
+  ['sidebar', 0, 1, 1, 1, 'body', 'class name subtitle'],
+  ['sourcecode', 0, 1, 1, 1, 'literal'],
+  ['table', 0, 1, 1, 1, 'body', 'class name align width widths'],
+  ['target-notes', 0, 0, 1, 0, 'none'],
+  ['tip', 0, 0, 1, 1, 'body', 'class name'],
+  ['title', 1, 0, 0, 0, 'none'],
+  ['topic', 1, 0, 1, 1, 'body', 'class name'],
+  ['unicode', 1, 0, 1, 0, 'none'],
+  ['warning', 0, 0, 1, 1, 'body', 'class name'],
 ];
 const DIRECTIVES = new Map<string, DirectiveSpec>(
   TABLE.map(([name, required, optional, options, content, kind, names]) => [
@@ -75,7 +98,15 @@ const SPHINX = new Map<string, DirectiveSpec>();
 for (const name of SPHINX_BODY) {
   const [required, optional, finalWhitespace, options, content] = DIRECTIVE_SPECS[name];
   // docutils skips an empty option_spec (`if option_spec:`): option lines are then text
-  SPHINX.set(name, { required, optional, options: !!options, content, kind: 'body', names: options ? new Set(options.split(' ')) : undefined, finalWhitespace });
+  SPHINX.set(name, {
+    required,
+    optional,
+    options: !!options,
+    content,
+    kind: 'body',
+    names: options ? new Set(options.split(' ')) : undefined,
+    finalWhitespace,
+  });
 }
 /** Directives docutils does not know (Sphinx's, mostly): arguments, options, then body content. */
 const UNKNOWN: DirectiveSpec = { required: 0, optional: 1, options: true, content: true, kind: 'body' };
@@ -211,9 +242,20 @@ function noteTarget(sm: Machine, lines: string[]): void {
   if (!m) return;
   const rest = [(block[index] + ' ').slice(m[0].length - escaped.length - 1).trim(), ...block.slice(index + 1)];
   // Body.parse_target / is_reference: `name_` or `` `a phrase`_ `` makes an indirect target
-  const reference = REFERENCE.exec(rest.map((l) => pyStrip(l)).join(' ').toLowerCase().split(/\s+/u).filter(Boolean).join(' '));
+  const reference = REFERENCE.exec(
+    rest
+      .map((l) => pyStrip(l))
+      .join(' ')
+      .toLowerCase()
+      .split(/\s+/u)
+      .filter(Boolean)
+      .join(' '),
+  );
   const refname = reference ? (reference[1] ?? reference[2]).replace(/\x00[ \n]?/g, '') : undefined;
-  const uri = rest.join(' ').replace(/\x00[ \n]?/g, '').replace(/\s+/gu, '');
+  const uri = rest
+    .join(' ')
+    .replace(/\x00[ \n]?/g, '')
+    .replace(/\s+/gu, '');
   if (m[1] === '_') note(sm, 'anonymous', '', uri || null);
   else if (refname !== undefined) note(sm, 'target', (m[3] ?? '').replace(/\x00[ \n]?/g, ''), null, refname);
   else note(sm, 'target', (m[3] ?? '').replace(/\x00[ \n]?/g, ''), uri || null);
@@ -348,7 +390,8 @@ function directive(sm: Machine, typeName: string, markerEnd: number): boolean {
       known: known !== undefined,
       sink: sm.sink,
     });
-    if (parsed.name && (!known || !parsed.error)) sm.doc.explicit.push({ kind: 'target', name: parsed.name, uri: null, line: start, sink: sm.sink });
+    if (parsed.name && (!known || !parsed.error))
+      sm.doc.explicit.push({ kind: 'target', name: parsed.name, uri: null, line: start, sink: sm.sink });
   }
   if (!known) {
     sm.child('message'); // docutils' INFO "No directive entry for ..."

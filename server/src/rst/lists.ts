@@ -2,16 +2,7 @@
 // item and the specialized states (BulletList, EnumeratedList, ...) for the items after it.
 import { isPyWhitespace } from './lines';
 import { BlockRec, Correction, EOF, Machine, NodeInfo, RETRY_AS_TEXT, STATES, StateName, newNode } from './machine';
-import {
-  M,
-  T_BULLET,
-  T_ENUMERATOR,
-  T_FIELD_MARKER,
-  T_LINE_BLOCK,
-  T_OPTION_MARKER,
-  makeEnumerator,
-  parseEnumerator,
-} from './patterns';
+import { M, T_BULLET, T_ENUMERATOR, T_FIELD_MARKER, T_LINE_BLOCK, T_OPTION_MARKER, makeEnumerator, parseEnumerator } from './patterns';
 import { Handler, invalidInput, specializedCheck } from './specialized';
 
 /** Body.list_item: the item's lines are the ones indented past the marker. */
@@ -104,8 +95,7 @@ const ENUMERATEDLIST_HANDLERS: Partial<Record<number, Handler>> = {
     const e = parseEnumerator(sm.enumType);
     if (
       e.format !== sm.enumFormat ||
-      (e.sequence !== '#' &&
-        (e.sequence !== sm.enumType || sm.enumAuto || e.ordinal !== sm.lastOrdinal + 1)) ||
+      (e.sequence !== '#' && (e.sequence !== sm.enumType || sm.enumAuto || e.ordinal !== sm.lastOrdinal + 1)) ||
       !isEnumeratedListItem(sm, e.ordinal, e.sequence, e.format)
     ) {
       return invalidInput(sm);
@@ -215,18 +205,18 @@ export function lineBlock(sm: Machine): StateName {
 }
 
 const LINEBLOCK_HANDLERS: Partial<Record<number, Handler>> = {
-    [T_LINE_BLOCK]: (sm) => {
-      const lineno = sm.absLineNumber();
-      const col = sm.physCol(sm.lineOffset);
-      const r = sm.getFirstKnownIndented(M.end, true);
-      sm.mark('line', lineno - 1, sm.absLineOffset() + 1, col, r.view);
-      sm.inlineView(r.view, lineno);
-      sm.blankFinish = r.blankFinish;
-      return 'LineBlock';
-    },
-  };
+  [T_LINE_BLOCK]: (sm) => {
+    const lineno = sm.absLineNumber();
+    const col = sm.physCol(sm.lineOffset);
+    const r = sm.getFirstKnownIndented(M.end, true);
+    sm.mark('line', lineno - 1, sm.absLineOffset() + 1, col, r.view);
+    sm.inlineView(r.view, lineno);
+    sm.blankFinish = r.blankFinish;
+    return 'LineBlock';
+  },
+};
 
 STATES.LineBlock = {
-check: (sm, only) => specializedCheck(sm, only, 'LineBlock', LINEBLOCK_HANDLERS, true),
-eof() {},
+  check: (sm, only) => specializedCheck(sm, only, 'LineBlock', LINEBLOCK_HANDLERS, true),
+  eof() {},
 };

@@ -430,4 +430,3 @@ export class Machine {
     return rec;
   }
 }
-

@@ -79,14 +79,38 @@ function toMarkup(doc: Doc): Markup {
   texts.sort((a, b) => a.lines[0] - b.lines[0] || a.cols[0] - b.cols[0]);
   const directives = doc.directives
     .filter((d) => doc.live(d.sink))
-    .map(({ name, line, col, argument, options, hasContent, error, known }) => ({ name, line, col, argument, options, hasContent, error, known }))
+    .map(({ name, line, col, argument, options, hasContent, error, known }) => ({
+      name,
+      line,
+      col,
+      argument,
+      options,
+      hasContent,
+      error,
+      known,
+    }))
     .sort((a, b) => a.line - b.line);
   const cellTexts = doc.cellTexts.filter((c) => doc.live(c.sink)).map((c) => c.text);
   if (cellTexts.length === 0 && doc.cellExplicit.length === 0 && doc.cellDirectives.length === 0) return { texts, explicit, directives };
   const cells = {
     texts: cellTexts,
-    explicit: doc.cellExplicit.filter((e) => doc.live(e.sink)).map(({ kind, name, uri, refname, line }) => (refname === undefined ? { kind, name, uri, line } : { kind, name, uri, refname, line })),
-    directives: doc.cellDirectives.filter((d) => doc.live(d.sink)).map(({ name, line, col, argument, options, hasContent, error, known }) => ({ name, line, col, argument, options, hasContent, error, known })),
+    explicit: doc.cellExplicit
+      .filter((e) => doc.live(e.sink))
+      .map(({ kind, name, uri, refname, line }) =>
+        refname === undefined ? { kind, name, uri, line } : { kind, name, uri, refname, line },
+      ),
+    directives: doc.cellDirectives
+      .filter((d) => doc.live(d.sink))
+      .map(({ name, line, col, argument, options, hasContent, error, known }) => ({
+        name,
+        line,
+        col,
+        argument,
+        options,
+        hasContent,
+        error,
+        known,
+      })),
   };
   return { texts, explicit, directives, cells };
 }
@@ -152,11 +176,7 @@ function contentError({ directive, node }: ContentCheck): string {
 
 type MutableSection = { -readonly [K in keyof Section]: Section[K] };
 
-function buildSections(
-  doc: Doc,
-  lines: readonly { text: string }[],
-  lineCount: number,
-): { sections: Section[]; roots: Section[] } {
+function buildSections(doc: Doc, lines: readonly { text: string }[], lineCount: number): { sections: Section[]; roots: Section[] } {
   const sections: MutableSection[] = [];
   const roots: MutableSection[] = [];
   const stack: MutableSection[] = [];
@@ -193,11 +213,10 @@ function buildSections(
 
 function toBlocks(records: BlockRec[]): Block[] {
   const sorted = records.slice().sort((a, b) => a.startLine - b.startLine || a.depth - b.depth || a.seq - b.seq);
-  return sorted.map(
-    (r): Block =>
-      r.kind === 'directive'
-        ? { kind: r.kind, startLine: r.startLine, endLine: r.endLine, indent: r.indent, name: r.name ?? '', argument: r.argument ?? '' }
-        : { kind: r.kind, startLine: r.startLine, endLine: r.endLine, indent: r.indent },
+  return sorted.map((r): Block =>
+    r.kind === 'directive'
+      ? { kind: r.kind, startLine: r.startLine, endLine: r.endLine, indent: r.indent, name: r.name ?? '', argument: r.argument ?? '' }
+      : { kind: r.kind, startLine: r.startLine, endLine: r.endLine, indent: r.indent },
   );
 }
 

@@ -37,4 +37,3 @@ export function specializedCheck(
   const handler = enabled[t];
   return handler ? handler(sm) : invalidInput(sm);
 }
-

@@ -23,7 +23,8 @@ export interface TableCell {
 }
 
 /** `sep`: the line of the head/body separator, null when the table has no head. */
-export type TableResult = { readonly error: TableError } | { readonly error: null; readonly cells: TableCell[]; readonly sep: number | null };
+export type TableResult =
+  { readonly error: TableError } | { readonly error: null; readonly cells: TableCell[]; readonly sep: number | null };
 
 const PAD = '\x00';
 
@@ -173,7 +174,11 @@ export function checkSimpleTable(lines: readonly string[]): TableResult {
   const checkColumns = (rows: string[], first: number, cols: [number, number][]): void => {
     // mutates `cols` as docutils does: the last column widens to text that overflows it
     const last = cols.length - 1;
-    const stripped = rows.map((l) => Array.from(l).filter((c) => !isCombining(c.codePointAt(0)!)).join(''));
+    const stripped = rows.map((l) =>
+      Array.from(l)
+        .filter((c) => !isCombining(c.codePointAt(0)!))
+        .join(''),
+    );
     for (let i = 0; i < cols.length; i++) {
       const [start, end] = cols[i];
       const nextStart = i < last ? cols[i + 1][0] : Number.MAX_SAFE_INTEGER;

@@ -88,7 +88,8 @@ function parseCell(sm: Machine, cell: TableCell, top: number, tableCol: number):
     sm.doc.cellTexts.push({ text: { line: base + r.lineno - 1, messageLine: base + r.lineno, text, lines, cols, offsets }, sink: sm.sink });
   }
   for (const e of doc.explicit) if (doc.live(e.sink)) sm.doc.cellExplicit.push({ ...e, line: base + e.line, sink: sm.sink });
-  for (const d of doc.directives) if (doc.live(d.sink)) sm.doc.cellDirectives.push({ ...d, line: base + d.line, col: col + d.col, sink: sm.sink });
+  for (const d of doc.directives)
+    if (doc.live(d.sink)) sm.doc.cellDirectives.push({ ...d, line: base + d.line, col: col + d.col, sink: sm.sink });
 }
 
 export function gridTableTop(sm: Machine): StateName {

@@ -401,4 +401,3 @@ function section(
   doc.sectionLevel = mylevel;
   return false;
 }
-

@@ -139,7 +139,11 @@ export interface Markup {
    * The same, of the cells of grid and simple tables (docutils parses each cell as a document of
    * its own), in the document's lines; apart, for readers that parse the cells themselves (the preview).
    */
-  readonly cells?: { readonly texts: readonly InlineText[]; readonly explicit: readonly ExplicitMarkup[]; readonly directives: readonly DirectiveUse[] };
+  readonly cells?: {
+    readonly texts: readonly InlineText[];
+    readonly explicit: readonly ExplicitMarkup[];
+    readonly directives: readonly DirectiveUse[];
+  };
 }
 
 export interface SpecDocument {

@@ -34,8 +34,7 @@ export const blueprintUrl: Rule = {
     return [
       {
         range: anchor,
-        message:
-          'No blueprint URL before the first section: add its launchpad URL.',
+        message: 'No blueprint URL before the first section: add its launchpad URL.',
       },
     ];
   },

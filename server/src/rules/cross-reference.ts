@@ -16,7 +16,10 @@ export const crossReference: Rule = {
     const prose = proseLines(doc);
     const references = roleReferences(doc, prose);
     if (references.length === 0) return [];
-    const definitions = labelDefinitions(doc.lines.map((line) => line.text), prose);
+    const definitions = labelDefinitions(
+      doc.lines.map((line) => line.text),
+      prose,
+    );
     const own = new Set(definitions.map((definition) => definition.label));
     const ownTitled = new Set(definitions.filter((definition) => definition.titled).map((definition) => definition.label));
     const findings: Finding[] = [];
@@ -33,7 +36,11 @@ export const crossReference: Rule = {
       } else {
         const docname = resolveDocname(place.docname, reference.target);
         if (docname !== undefined && (docname === place.docname || place.tree.hasDocument(docname))) continue;
-        findings.push({ range: reference.range, message: `unknown document: ${pythonRepr(reference.target)}`, data: { role: 'doc', target: reference.target } });
+        findings.push({
+          range: reference.range,
+          message: `unknown document: ${pythonRepr(reference.target)}`,
+          data: { role: 'doc', target: reference.target },
+        });
       }
     }
     return findings;

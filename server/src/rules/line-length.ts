@@ -11,8 +11,12 @@ const NO_INTERNAL_WHITESPACE = /^\s*\S+$/;
  * `figure::`: its path can't be wrapped). The code block after a `::` line is exempt too (below).
  */
 export function isExemptLine(text: string): boolean {
-  return text.includes('http://') || text.includes('https://') || NO_INTERNAL_WHITESPACE.test(text)
-    || (text.startsWith('..') && (text.includes('image::') || text.includes('figure::')));
+  return (
+    text.includes('http://') ||
+    text.includes('https://') ||
+    NO_INTERNAL_WHITESPACE.test(text) ||
+    (text.startsWith('..') && (text.includes('image::') || text.includes('figure::')))
+  );
 }
 
 /**

@@ -53,9 +53,7 @@ export const templateText: Rule = {
  */
 function guidanceFindings({ doc, template, outline }: RuleContext): Finding[] {
   const heads = openingHeads(template);
-  const guidance = doc.blocks.filter(
-    (block) => block.kind === 'paragraph' && isGuidanceParagraph(doc, block, template, heads),
-  );
+  const guidance = doc.blocks.filter((block) => block.kind === 'paragraph' && isGuidanceParagraph(doc, block, template, heads));
   const findings: Finding[] = [];
   const covered = new Set<Block>();
   const lines = templateLines(template);
@@ -79,8 +77,14 @@ function guidanceFindings({ doc, template, outline }: RuleContext): Finding[] {
     for (const block of own) covered.add(block);
     findings.push({
       range: section.titleRange,
-      message: isTitle ? "The introduction still holds the template's guidance." : `'${section.title}' still holds the template's guidance.`,
-      data: { kind: isTitle ? 'introduction' : 'section', title: section.title, guidance: [body.start.line, body.start.character, body.end.line, body.end.character] },
+      message: isTitle
+        ? "The introduction still holds the template's guidance."
+        : `'${section.title}' still holds the template's guidance.`,
+      data: {
+        kind: isTitle ? 'introduction' : 'section',
+        title: section.title,
+        guidance: [body.start.line, body.start.character, body.end.line, body.end.character],
+      },
     });
   }
   for (const block of guidance) {
@@ -101,8 +105,17 @@ function guidanceFindings({ doc, template, outline }: RuleContext): Finding[] {
 function hasTemplateProse(doc: SpecDocument, template: Template, start: number, end: number): boolean {
   return doc.blocks.some(
     (block) =>
-      block.kind === 'paragraph' && block.startLine >= start && block.startLine < end &&
-      template.guidanceParagraphs.has(normaliseParagraph(doc.lines.slice(block.startLine, block.endLine).map((line) => line.text).join(' '))),
+      block.kind === 'paragraph' &&
+      block.startLine >= start &&
+      block.startLine < end &&
+      template.guidanceParagraphs.has(
+        normaliseParagraph(
+          doc.lines
+            .slice(block.startLine, block.endLine)
+            .map((line) => line.text)
+            .join(' '),
+        ),
+      ),
   );
 }
 
@@ -148,7 +161,14 @@ function isGuidanceParagraph(doc: SpecDocument, block: Block, template: Template
   // Its first word, then its first five, before the whole: normalising (or splitting) every
   // paragraph of a long spec cost several times the rest of the rule.
   if (!heads.first.has(firstWords(doc, block, 1)) || !heads.five.has(firstWords(doc, block, HEAD_WORDS))) return false;
-  return template.guidanceOpenings.has(normaliseParagraph(doc.lines.slice(block.startLine, block.endLine).map((line) => line.text).join(' ')));
+  return template.guidanceOpenings.has(
+    normaliseParagraph(
+      doc.lines
+        .slice(block.startLine, block.endLine)
+        .map((line) => line.text)
+        .join(' '),
+    ),
+  );
 }
 
 const HEAD_WORDS = 5;
@@ -172,7 +192,7 @@ function firstWords(doc: SpecDocument, block: Block, count: number): string {
   let found = 0;
   for (let line = block.startLine; line < block.endLine && found < count; line++) {
     const text = doc.lines[line].text;
-    for (let at = 0; at < text.length && found < count; ) {
+    for (let at = 0; at < text.length && found < count;) {
       while (at < text.length && isSpace(text.charCodeAt(at))) at++;
       const start = at;
       while (at < text.length && !isSpace(text.charCodeAt(at))) at++;
@@ -186,8 +206,15 @@ function firstWords(doc: SpecDocument, block: Block, count: number): string {
 function isSpace(code: number): boolean {
   if (code < 128) return code === 32 || (code >= 9 && code <= 13);
   return (
-    code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
-    code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
   );
 }
 
@@ -201,7 +228,17 @@ function isGuidance(doc: SpecDocument, block: Block, candidates: readonly (reado
   const asWritten = candidates.some(
     (lines) => lines.length === lineCount && lines.every((text, index) => doc.lines[block.startLine + index].text.trim() === text),
   );
-  return asWritten || paragraphs.has(normaliseParagraph(doc.lines.slice(block.startLine, block.endLine).map((line) => line.text).join(' ')));
+  return (
+    asWritten ||
+    paragraphs.has(
+      normaliseParagraph(
+        doc.lines
+          .slice(block.startLine, block.endLine)
+          .map((line) => line.text)
+          .join(' '),
+      ),
+    )
+  );
 }
 
 /** Whether a URL goes on past `end` (`.../+spec/example-policy`), a sentence's full stop aside. */

@@ -30,7 +30,10 @@ export function loadBundle(mainFile: string, cacheFile: string | undefined, scri
     // no cache yet, or unreadable: compiled as usual
   }
   const cachedData = stored && unsealCodeCache(stored);
-  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: scriptName, cachedData });
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+    filename: scriptName,
+    cachedData,
+  });
   const module = { exports: {} };
   script.runInThisContext()(module.exports, require, module, mainFile, dirname(mainFile));
   const cache = !stored ? 'none' : !cachedData ? 'damaged' : script.cachedDataRejected ? 'rejected' : 'accepted';

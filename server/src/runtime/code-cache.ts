@@ -38,7 +38,9 @@ export function isCodeCacheFileName(name: string): boolean {
 
 export function isCodeCacheOffer(value: unknown): value is CodeCacheOffer {
   const offer = value as Partial<CodeCacheOffer> | null;
-  return typeof offer?.fileName === 'string' && isCodeCacheFileName(offer.fileName) && typeof offer.data === 'string' && offer.data.length > 0;
+  return (
+    typeof offer?.fileName === 'string' && isCodeCacheFileName(offer.fileName) && typeof offer.data === 'string' && offer.data.length > 0
+  );
 }
 
 /** The folder the command line names, if any. */

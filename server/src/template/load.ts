@@ -84,7 +84,9 @@ export const nodeTemplateReader: TemplateReader = {
 export function templateText(filePath: string, bytes: Uint8Array): string {
   const { text, undecodable } = decodeSpec(bytes);
   if (undecodable) {
-    throw new TemplateError(`the template ${filePath} is not valid UTF-8 (line ${undecodable.line + 1}, column ${undecodable.character + 1})`);
+    throw new TemplateError(
+      `the template ${filePath} is not valid UTF-8 (line ${undecodable.line + 1}, column ${undecodable.character + 1})`,
+    );
   }
   return text;
 }
@@ -108,9 +110,10 @@ export class TemplateCache {
     if (cached?.stamp === stamp) return cached.template;
     const text = this.reader.read(filePath);
     const target = linkTarget(text);
-    const template = target && target !== path.basename(filePath)
-      ? this.loadLinked(path.join(path.dirname(filePath), target), filePath)
-      : buildTemplate(text, filePath);
+    const template =
+      target && target !== path.basename(filePath)
+        ? this.loadLinked(path.join(path.dirname(filePath), target), filePath)
+        : buildTemplate(text, filePath);
     this.cache.set(filePath, { stamp, template });
     return template;
   }

@@ -9,9 +9,7 @@ export interface TemplateFiles {
   realPath?(filePath: string): string;
 }
 
-export type TemplateChoice =
-  | { readonly kind: 'setting' | 'found'; readonly path: string }
-  | { readonly kind: 'bundled' };
+export type TemplateChoice = { readonly kind: 'setting' | 'found'; readonly path: string } | { readonly kind: 'bundled' };
 
 /** Folders that sort a release's specs by state: the release is the folder above them. */
 export const SPEC_SUBFOLDERS = new Set(['approved', 'implemented', 'abandoned', 'redirects', 'backlog']);
@@ -82,9 +80,7 @@ function releaseTemplate(parent: string, release: string, files: TemplateFiles):
 function newestReleaseTemplate(parent: string, files: TemplateFiles): string | undefined {
   const releases = new Set(files.list(parent).filter((name) => !name.includes('-') && !name.endsWith('.rst') && !UNRELEASED.has(name)));
   for (const folder of [parent, path.join(parent, 'templates')]) {
-    const templates = files
-      .list(folder)
-      .filter((name) => name.endsWith('-template.rst') && releases.has(name.split('-')[0]));
+    const templates = files.list(folder).filter((name) => name.endsWith('-template.rst') && releases.has(name.split('-')[0]));
     const newest = templates.sort((a, b) => compareReleases(a, b)).at(-1);
     if (newest) return path.join(folder, newest);
   }

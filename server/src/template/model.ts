@@ -68,9 +68,7 @@ export function buildTemplate(text: string, source: string): Template {
   const optionalMarkers = controlComments(doc).filter((comment) => comment.command === 'optional');
   const build = (section: Section, depth: number, parent: TemplateSection | undefined): TemplateSection => {
     styleByDepth[depth - 1] ??= section.style;
-    const guidanceEnd = section.children[0]
-      ? startLineOf(section.children[0])
-      : section.endLine;
+    const guidanceEnd = section.children[0] ? startLineOf(section.children[0]) : section.endLine;
     const markers = optionalMarkers.filter((marker) => marker.line > section.underlineLine && marker.line < guidanceEnd);
     // The marker is about the template, not guidance for the spec: it is left out of the guidance.
     let guidanceStart = section.underlineLine + 1;
@@ -144,7 +142,10 @@ export function startLineOf(section: Section): number {
 function trimBlankLines(doc: SpecDocument, start: number, end: number): { text: string; range: Range } {
   while (start < end && doc.lines[start].text.trim() === '') start++;
   while (end > start && doc.lines[end - 1].text.trim() === '') end--;
-  const text = doc.lines.slice(start, end).map((line) => line.text).join('\n');
+  const text = doc.lines
+    .slice(start, end)
+    .map((line) => line.text)
+    .join('\n');
   const endCharacter = end > start ? doc.lines[end - 1].text.length : 0;
   const endLine = end > start ? end - 1 : start;
   return { text, range: { start: { line: start, character: 0 }, end: { line: endLine, character: endCharacter } } };

@@ -31,4 +31,3 @@ export function resolveOptionalSections(setting: OptionalSectionsSetting | undef
 function isList(setting: OptionalSectionsSetting): setting is readonly string[] {
   return Array.isArray(setting);
 }
-

@@ -94,9 +94,7 @@ export function buildOutline(doc: SpecDocument, template: Template, optionalSect
   };
   collectMissing(template.topLevel, title);
 
-  const matches = [...matchBySection.values()].sort(
-    (a, b) => a.section.titleLine - b.section.titleLine,
-  );
+  const matches = [...matchBySection.values()].sort((a, b) => a.section.titleLine - b.section.titleLine);
   return { title, topLevel, matches, missing, found, matchOf: (section) => matchBySection.get(section) };
 }
 
@@ -126,9 +124,7 @@ function matchSiblings(
   }
   for (const section of sections) {
     if (matched.has(section)) continue;
-    const renamed = templateSections.find(
-      (candidate) => !found.has(candidate) && holdsMostChildrenOf(section, candidate),
-    );
+    const renamed = templateSections.find((candidate) => !found.has(candidate) && holdsMostChildrenOf(section, candidate));
     if (renamed) claim(section, 'renamed', renamed);
   }
   const known = new Set(templateSections.map((templateSection) => templateSection.title));

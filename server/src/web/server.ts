@@ -21,7 +21,18 @@ declare const self: ConstructorParameters<typeof BrowserMessageReader>[0];
 const connection = createConnection(new BrowserMessageReader(self), new BrowserMessageWriter(self), shutdownGuard());
 // The repo commands (moves) and the Specs view's index read the folders and specs through the
 // client; navigation has the spec's own names (the docs tree across files is read from disk only: docs/load.ts).
-startServer(connection, [languageFeatures, createCodeActionsFeature(repoActions), templateInfoFeature, navigationFeature, createSpecsIndexFeature(clientIndexFiles), previewFeature], {
-  fileSystem: 'client',
-  bundledText: () => bundledTemplate,
-});
+startServer(
+  connection,
+  [
+    languageFeatures,
+    createCodeActionsFeature(repoActions),
+    templateInfoFeature,
+    navigationFeature,
+    createSpecsIndexFeature(clientIndexFiles),
+    previewFeature,
+  ],
+  {
+    fileSystem: 'client',
+    bundledText: () => bundledTemplate,
+  },
+);

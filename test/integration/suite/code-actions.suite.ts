@@ -6,7 +6,18 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { suite, suiteSetup, suiteTeardown, teardown, test } from 'mocha';
-import { codeOf, openSpec, ours, restoreFiles, revertAndCloseAllEditors, skipUnlessBuilt, snapshotFiles, specUri, turnAutoSaveOff, waitForDiagnostics } from './helpers';
+import {
+  codeOf,
+  openSpec,
+  ours,
+  restoreFiles,
+  revertAndCloseAllEditors,
+  skipUnlessBuilt,
+  snapshotFiles,
+  specUri,
+  turnAutoSaveOff,
+  waitForDiagnostics,
+} from './helpers';
 
 const codes = (diagnostics: readonly vscode.Diagnostic[]) => ours(diagnostics).map(codeOf);
 
@@ -70,7 +81,10 @@ suite('rst-specs code actions and commands', () => {
       [...lines.slice(0, 17), '.. rst-specs: disable-next-line=line-length', '', ...lines.slice(17)].join('\n'),
     );
     const after = await waitForDiagnostics(document.uri, (all) => !codes(all).includes('line-length'));
-    assert.deepEqual(ours(after).map((d) => [codeOf(d), d.range.start.line]), [['missing-section', 77]]);
+    assert.deepEqual(
+      ours(after).map((d) => [codeOf(d), d.range.start.line]),
+      [['missing-section', 77]],
+    );
   });
 
   test('at a missing section while others are missing too: its fix, Insert all, the disable actions, then the source actions', async () => {
@@ -94,17 +108,14 @@ suite('rst-specs code actions and commands', () => {
     // Where two sections are missing at one title, each has its own preferred fix.
     const security = document.getText().split('\n').indexOf('Security impact');
     const atSecurity = await codeActions(document.uri, new vscode.Range(security, 0, security, 15), vscode.CodeActionKind.QuickFix.value);
-    assert.deepEqual(
-      atSecurity.filter((action) => action.title.startsWith('Insert')).map(describeAction),
-      [
-        { title: "Insert missing section 'Notifications impact'", kind: 'quickfix', preferred: true, edit: true },
-        { title: "Insert missing section 'Other end user impact'", kind: 'quickfix', preferred: true, edit: true },
-        { title: 'Insert all missing sections', kind: 'quickfix', edit: true },
-      ],
-    );
+    assert.deepEqual(atSecurity.filter((action) => action.title.startsWith('Insert')).map(describeAction), [
+      { title: "Insert missing section 'Notifications impact'", kind: 'quickfix', preferred: true, edit: true },
+      { title: "Insert missing section 'Other end user impact'", kind: 'quickfix', preferred: true, edit: true },
+      { title: 'Insert all missing sections', kind: 'quickfix', edit: true },
+    ]);
   });
 
-  test('fix-all (on save, in the lightbulb): only the fixes that keep the writer\'s content; the missing section stays missing', async () => {
+  test("fix-all (on save, in the lightbulb): only the fixes that keep the writer's content; the missing section stays missing", async () => {
     const { document } = await openChecked('missing-dependencies.rst');
     const original = document.getText();
     // A short underline and trailing spaces, typed in the editor.
@@ -129,16 +140,26 @@ suite('rst-specs code actions and commands', () => {
     ]);
     // The kind editor.codeActionsOnSave asks for: only fix-all.
     const fixAll = await codeActions(document.uri, new vscode.Range(0, 0, 0, 0), 'source.fixAll');
-    assert.deepEqual(fixAll.map((action) => action.title), ['Fix all auto-fixable rst-specs problems']);
+    assert.deepEqual(
+      fixAll.map((action) => action.title),
+      ['Fix all auto-fixable rst-specs problems'],
+    );
 
     assert.equal(await vscode.workspace.applyEdit(fixAll[0].edit!), true);
     // The underline and the spaces fixed; Dependencies not inserted (a section the writer may
     // just have removed), the long line not reflowed.
     assert.equal(document.getText(), original);
-    const after = await waitForDiagnostics(document.uri, (all) => !codes(all).includes('title-underline') && !codes(all).includes('trailing-whitespace'));
+    const after = await waitForDiagnostics(
+      document.uri,
+      (all) => !codes(all).includes('title-underline') && !codes(all).includes('trailing-whitespace'),
+    );
     assert.deepEqual(codes(after), ['line-length', 'missing-section']);
     const again = await codeActions(document.uri, new vscode.Range(0, 0, 0, 0), 'source.fixAll');
-    assert.deepEqual(again.map((action) => action.title), [], 'nothing left for fix-all');
+    assert.deepEqual(
+      again.map((action) => action.title),
+      [],
+      'nothing left for fix-all',
+    );
   });
 
   test('the Insert missing sections command inserts each at its template place in one edit; run again, nothing changes', async () => {

@@ -19,19 +19,29 @@ suite('commands', () => {
   test('every contributed command is registered, in Title Case under the rst-specs category', async () => {
     const document = await openSpec('clean-spec.rst'); // activates the extension
     await waitForDiagnostics(document.uri, () => true);
-    const manifest = vscode.extensions.getExtension('rst-specs.rst-specs')!.packageJSON as { contributes: { commands: ContributedCommand[] } };
+    const manifest = vscode.extensions.getExtension('rst-specs.rst-specs')!.packageJSON as {
+      contributes: { commands: ContributedCommand[] };
+    };
     const registered = new Set(await vscode.commands.getCommands(true));
     const small = new Set(['a', 'an', 'the', 'for', 'from', 'in', 'of', 'to', 'on', 'with']);
     for (const { command, title, category } of manifest.contributes.commands) {
       assert.equal(category, 'rst-specs', command);
       assert.ok(registered.has(command), `${command} is not registered`);
       const words = title.split(' ');
-      assert.ok(words.every((word, i) => /^[A-Z]/.test(word) || (i > 0 && small.has(word))), `'${title}' is not in Title Case`);
+      assert.ok(
+        words.every((word, i) => /^[A-Z]/.test(word) || (i > 0 && small.has(word))),
+        `'${title}' is not in Title Case`,
+      );
     }
-    assert.deepEqual(
-      manifest.contributes.commands.map((c) => c.title).slice(0, 7),
-      ['Insert Missing Sections', 'New Spec from Template', 'Check All Specs in the Workspace', 'Show Template for This Spec', 'Open Configuration File', 'Show Output', 'Restart Server'],
-    );
+    assert.deepEqual(manifest.contributes.commands.map((c) => c.title).slice(0, 7), [
+      'Insert Missing Sections',
+      'New Spec from Template',
+      'Check All Specs in the Workspace',
+      'Show Template for This Spec',
+      'Open Configuration File',
+      'Show Output',
+      'Restart Server',
+    ]);
   });
 
   test('Restart Server: the server stops, starts again and checks an edit', async () => {
@@ -40,7 +50,8 @@ suite('commands', () => {
     await waitForDiagnostics(broken.uri, (all) => ours(all).length === 2);
     const counts: number[] = [];
     const listener = vscode.languages.onDidChangeDiagnostics((event) => {
-      if (event.uris.some((uri) => uri.toString() === broken.uri.toString())) counts.push(ours(vscode.languages.getDiagnostics(broken.uri)).length);
+      if (event.uris.some((uri) => uri.toString() === broken.uri.toString()))
+        counts.push(ours(vscode.languages.getDiagnostics(broken.uri)).length);
     });
     try {
       await vscode.commands.executeCommand('rst-specs.restartServer');
@@ -59,7 +70,12 @@ suite('commands', () => {
     try {
       const after = await waitForDiagnostics(document.uri, (all) => ours(all).length > 0);
       assert.deepEqual(
-        ours(after).map((d) => [typeof d.code === 'object' ? d.code.value : d.code, d.message, d.range.start.line, d.range.start.character]),
+        ours(after).map((d) => [
+          typeof d.code === 'object' ? d.code.value : d.code,
+          d.message,
+          d.range.start.line,
+          d.range.start.character,
+        ]),
         [['tab', 'Tab character: use spaces.', line, 4]],
       );
     } finally {

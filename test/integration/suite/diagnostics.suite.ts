@@ -8,7 +8,6 @@ import * as vscode from 'vscode';
 import { suite, suiteSetup, teardown, test } from 'mocha';
 import { describeDiagnostic, openSpec, ours, repoRoot, skipUnlessBuilt, waitFor, waitForDiagnostics } from './helpers';
 
-
 suite('rst-specs diagnostics', () => {
   suiteSetup(function () {
     skipUnlessBuilt(this);
@@ -27,25 +26,22 @@ suite('rst-specs diagnostics', () => {
     const lines = document.getText().split('\n');
     const longLine = lines.findIndex((line) => line.startsWith('This line is deliberately far too long'));
     const implementation = lines.indexOf('Implementation');
-    assert.deepEqual(
-      diagnostics.map(describeDiagnostic),
-      [
-        {
-          source: 'rst-specs',
-          severity: 'Error',
-          code: 'line-length',
-          message: 'Line is 95 characters long; the maximum is 79.',
-          range: [longLine, 79, longLine, 95],
-        },
-        {
-          source: 'rst-specs',
-          severity: 'Error',
-          code: 'missing-section',
-          message: "Missing section 'Dependencies': the template puts it after 'Implementation'.",
-          range: [implementation, 0, implementation, 'Implementation'.length],
-        },
-      ],
-    );
+    assert.deepEqual(diagnostics.map(describeDiagnostic), [
+      {
+        source: 'rst-specs',
+        severity: 'Error',
+        code: 'line-length',
+        message: 'Line is 95 characters long; the maximum is 79.',
+        range: [longLine, 79, longLine, 95],
+      },
+      {
+        source: 'rst-specs',
+        severity: 'Error',
+        code: 'missing-section',
+        message: "Missing section 'Dependencies': the template puts it after 'Implementation'.",
+        range: [implementation, 0, implementation, 'Implementation'.length],
+      },
+    ]);
 
     // The code links to the rule's page: { value, target }.
     const missing = diagnostics.find((d) => typeof d.code === 'object' && d.code.value === 'missing-section');
@@ -58,7 +54,9 @@ suite('rst-specs diagnostics', () => {
 
   test("a diagnostic's code link opens the rule's page rendered, in the Markdown preview", async () => {
     const document = await openSpec('missing-dependencies.rst');
-    const diagnostics = await waitForDiagnostics(document.uri, (all) => ours(all).some((d) => typeof d.code === 'object' && d.code.value === 'line-length'));
+    const diagnostics = await waitForDiagnostics(document.uri, (all) =>
+      ours(all).some((d) => typeof d.code === 'object' && d.code.value === 'line-length'),
+    );
     const lineLength = diagnostics.find((d) => typeof d.code === 'object' && d.code.value === 'line-length');
     assert.ok(lineLength && typeof lineLength.code === 'object');
     // What the editor does when the link is clicked (the Problems panel, a hover): open it.
@@ -66,7 +64,12 @@ suite('rst-specs diagnostics', () => {
     const preview = await waitFor('the Markdown preview of line-length.md', () =>
       vscode.window.tabGroups.all
         .flatMap((group) => group.tabs)
-        .find((tab) => tab.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(tab.input.viewType) && tab.label === 'Preview line-length.md'),
+        .find(
+          (tab) =>
+            tab.input instanceof vscode.TabInputWebview &&
+            /markdown\.preview/.test(tab.input.viewType) &&
+            tab.label === 'Preview line-length.md',
+        ),
     );
     assert.ok(preview.isActive);
     // Not opened as text: no editor holds the page's source.
@@ -83,9 +86,7 @@ suite('rst-specs diagnostics', () => {
 
     const long = 'None, but this line has been made much longer than the template allows, on purpose.';
     await editor.edit((edit) => edit.replace(document.lineAt(line).range, long));
-    const afterEdit = ours(
-      await waitForDiagnostics(document.uri, (all) => ours(all).some((d) => d.range.start.line === line)),
-    );
+    const afterEdit = ours(await waitForDiagnostics(document.uri, (all) => ours(all).some((d) => d.range.start.line === line)));
     assert.deepEqual(afterEdit.map(describeDiagnostic), [
       {
         source: 'rst-specs',

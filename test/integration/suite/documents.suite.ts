@@ -7,13 +7,32 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { suite, suiteSetup, suiteTeardown, teardown, test } from 'mocha';
-import { codeOf, describeDiagnostic, fixtureUri, openSpec, ours, restoreFiles, revertAndCloseAllEditors, skipUnlessBuilt, snapshotFiles, specUri, tree, turnAutoSaveOff, waitFor, waitForDiagnostics } from './helpers';
+import {
+  codeOf,
+  describeDiagnostic,
+  fixtureUri,
+  openSpec,
+  ours,
+  restoreFiles,
+  revertAndCloseAllEditors,
+  skipUnlessBuilt,
+  snapshotFiles,
+  specUri,
+  tree,
+  turnAutoSaveOff,
+  waitFor,
+  waitForDiagnostics,
+} from './helpers';
 
 const liveSpec = fixtureUri('live-template', 'specs', 'live-spec.rst');
 const liveTemplate = fixtureUri('live-template', 'specs', 'template.rst');
 
 async function hoverText(uri: vscode.Uri, line: number, character: number): Promise<string[]> {
-  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(line, character));
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+    'vscode.executeHoverProvider',
+    uri,
+    new vscode.Position(line, character),
+  );
   return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')));
 }
 
@@ -119,7 +138,10 @@ suite('rst-specs documents: templates edited, untitled and non-spec files', () =
     const info = await vscode.commands.executeCommand<{ isSpec: boolean }>('rst-specs.showTemplate', untitled.uri);
     assert.deepEqual(info, { isSpec: false });
     assert.deepEqual(await hoverText(untitled.uri, lines.indexOf('Implementation'), 3), []);
-    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[] | undefined>('vscode.executeDocumentSymbolProvider', untitled.uri);
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[] | undefined>(
+      'vscode.executeDocumentSymbolProvider',
+      untitled.uri,
+    );
     assert.deepEqual(symbols ?? [], []);
     const list = await vscode.commands.executeCommand<vscode.CompletionList>(
       'vscode.executeCompletionItemProvider',
@@ -161,11 +183,14 @@ suite('rst-specs documents: templates edited, untitled and non-spec files', () =
       },
     ]);
     const folds = await vscode.commands.executeCommand<vscode.FoldingRange[]>('vscode.executeFoldingRangeProvider', uri);
-    assert.deepEqual(folds.map((fold) => [fold.start, fold.end, fold.kind]), [
-      [0, 14, undefined],
-      [6, 14, undefined],
-      [11, 14, undefined],
-    ]);
+    assert.deepEqual(
+      folds.map((fold) => [fold.start, fold.end, fold.kind]),
+      [
+        [0, 14, undefined],
+        [6, 14, undefined],
+        [11, 14, undefined],
+      ],
+    );
     assert.deepEqual(await hoverText(uri, 6, 3), [], 'no template guidance on a title');
     assert.deepEqual(await vscode.commands.executeCommand('rst-specs.showTemplate', uri), { isSpec: false });
 

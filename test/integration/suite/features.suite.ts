@@ -68,10 +68,10 @@ suite('rst-specs language features', () => {
         [start, 0, last, lines[last].length],
       ],
     );
-    assert.deepEqual([symbols[0].range.start.line, symbols[0].selectionRange.start.line], [
-      lines.indexOf('Node tags') - 1,
-      lines.indexOf('Node tags'),
-    ]);
+    assert.deepEqual(
+      [symbols[0].range.start.line, symbols[0].selectionRange.start.line],
+      [lines.indexOf('Node tags') - 1, lines.indexOf('Node tags')],
+    );
   });
 
   test("quick fix: Insert missing section 'Dependencies' puts it after Implementation", async () => {

@@ -31,7 +31,7 @@ const completions = async (uri: vscode.Uri, position: vscode.Position) =>
 
 const at = (range: vscode.Range) => [range.start.line, range.start.character, range.end.line, range.end.character];
 
-suite('rst-specs: a writer\'s first minutes', () => {
+suite("rst-specs: a writer's first minutes", () => {
   const edited = ['missing-dependencies.rst', 'node-health.rst'].map(specUri);
   const made: vscode.Uri[] = [];
   let snapshot = new Map<string, string>();
@@ -61,7 +61,7 @@ suite('rst-specs: a writer\'s first minutes', () => {
     return uri;
   }
 
-  test('the template\'s guidance: one warning per section, on its title, its text faded; Replace all guidance with None', async () => {
+  test("the template's guidance: one warning per section, on its title, its text faded; Replace all guidance with None", async () => {
     const template = readFileSync(join(repoRoot, 'server', 'templates', 'senlin-spec-template.rst'), 'utf8');
     const uri = makeSpec('node-groups.rst', template);
     const document = await openSpec('node-groups.rst');
@@ -70,14 +70,20 @@ suite('rst-specs: a writer\'s first minutes', () => {
     const guidance = ours(all).filter((d) => codeOf(d) === 'template-text' && d.severity === vscode.DiagnosticSeverity.Warning);
     const security = lines.indexOf('Security impact');
     const onSecurity = guidance.filter((d) => d.range.start.line === security);
-    assert.deepEqual(onSecurity.map((d) => [d.message, at(d.range)]), [["'Security impact' still holds the template's guidance.", [security, 0, security, 15]]]);
+    assert.deepEqual(
+      onSecurity.map((d) => [d.message, at(d.range)]),
+      [["'Security impact' still holds the template's guidance.", [security, 0, security, 15]]],
+    );
     // The introduction and the 19 sections that hold guidance: one each, not one per paragraph.
     assert.equal(guidance.filter((d) => d.message.endsWith("still holds the template's guidance.")).length, 20);
     // Its guidance, faded as unused code is: a hint tagged Unnecessary (not listed in Problems).
-    const faded = ours(all).filter((d) => d.tags?.includes(vscode.DiagnosticTag.Unnecessary) && d.range.start.line > security && d.range.start.line < security + 5);
-    assert.deepEqual(faded.map((d) => [vscode.DiagnosticSeverity[d.severity], d.range.start.line, d.message]), [
-      ['Hint', security + 3, "'Security impact' still holds the template's guidance."],
-    ]);
+    const faded = ours(all).filter(
+      (d) => d.tags?.includes(vscode.DiagnosticTag.Unnecessary) && d.range.start.line > security && d.range.start.line < security + 5,
+    );
+    assert.deepEqual(
+      faded.map((d) => [vscode.DiagnosticSeverity[d.severity], d.range.start.line, d.message]),
+      [['Hint', security + 3, "'Security impact' still holds the template's guidance."]],
+    );
 
     const titles = (actions: vscode.CodeAction[]) => actions.map((action) => action.title).filter((title) => !title.startsWith('Disable'));
     const expected = ['Replace the guidance with None', 'Delete the guidance', 'Replace all guidance with None', 'Delete all guidance'];
@@ -85,14 +91,18 @@ suite('rst-specs: a writer\'s first minutes', () => {
     // Ctrl+. on the faded text offers the same.
     assert.deepEqual(titles(await codeActions(uri, new vscode.Range(security + 4, 2, security + 4, 2))), expected);
 
-    const replaceAll = (await codeActions(uri, new vscode.Range(security, 2, security, 2))).find((action) => action.title === 'Replace all guidance with None')!;
+    const replaceAll = (await codeActions(uri, new vscode.Range(security, 2, security, 2))).find(
+      (action) => action.title === 'Replace all guidance with None',
+    )!;
     assert.equal(await vscode.workspace.applyEdit(replaceAll.edit!), true);
     const after = document.getText().split('\n');
     const securityAfter = after.indexOf('Security impact');
     assert.deepEqual(after.slice(securityAfter, securityAfter + 5), ['Security impact', '---------------', '', 'None', '']);
     const left = await waitForDiagnostics(uri, (found) => !ours(found).some((d) => d.message.startsWith("'Security impact'")));
     assert.deepEqual(
-      ours(left).filter((d) => codeOf(d) === 'template-text' && d.severity === vscode.DiagnosticSeverity.Warning).map((d) => d.message),
+      ours(left)
+        .filter((d) => codeOf(d) === 'template-text' && d.severity === vscode.DiagnosticSeverity.Warning)
+        .map((d) => d.message),
       [
         "The template's placeholder title 'Example Spec - The title of your blueprint' is still here: write the spec's title.",
         // On the title too: the introduction is the title's text.
@@ -143,10 +153,16 @@ suite('rst-specs: a writer\'s first minutes', () => {
     const glued = alternatives - 1;
     const found = await waitForDiagnostics(document.uri, (all) => ours(all).some((d) => d.range.start.line === glued));
     assert.deepEqual(
-      ours(found).filter((d) => codeOf(d) === 'missing-section').map((d) => [vscode.DiagnosticSeverity[d.severity], d.message, at(d.range)]),
+      ours(found)
+        .filter((d) => codeOf(d) === 'missing-section')
+        .map((d) => [vscode.DiagnosticSeverity[d.severity], d.message, at(d.range)]),
       [
         ['Error', "'Alternatives' needs a blank line before it to be a title.", [glued, 0, glued, 12]],
-        ['Error', "Missing section 'Dependencies': the template puts it after 'Implementation'.", [lines.indexOf('Implementation') - 1, 0, lines.indexOf('Implementation') - 1, 14]],
+        [
+          'Error',
+          "Missing section 'Dependencies': the template puts it after 'Implementation'.",
+          [lines.indexOf('Implementation') - 1, 0, lines.indexOf('Implementation') - 1, 14],
+        ],
       ],
     );
     const [fix] = await codeActions(document.uri, new vscode.Range(glued, 2, glued, 2));
@@ -165,14 +181,17 @@ suite('rst-specs: a writer\'s first minutes', () => {
     assert.equal(await vscode.workspace.applyEdit(edit), true);
     const items = await completions(document.uri, new vscode.Position(line, 7));
     const label = (item: vscode.CompletionItem) => (typeof item.label === 'string' ? item.label : item.label.label);
-    assert.deepEqual(items.map(label).filter((name) => /rest/i.test(name)), ['REST API method block']);
+    assert.deepEqual(
+      items.map(label).filter((name) => /rest/i.test(name)),
+      ['REST API method block'],
+    );
     const block = items.find((item) => label(item) === 'REST API method block')!;
     const snippet = (block.insertText as vscode.SnippetString).value;
     assert.match(snippet, /Method type: \$\{2\|POST,PUT,PATCH,GET,DELETE\|\}/);
     assert.match(snippet, /\* 400: \$\{4:the request body does not match the schema\.\}/);
   });
 
-  test('REST API impact of a new spec: the block replaces the template\'s method bullet the cursor is in', async () => {
+  test("REST API impact of a new spec: the block replaces the template's method bullet the cursor is in", async () => {
     const template = readFileSync(join(repoRoot, 'server', 'templates', 'senlin-spec-template.rst'), 'utf8');
     const uri = makeSpec('node-groups.rst', template);
     const document = await openSpec('node-groups.rst');
@@ -191,7 +210,10 @@ suite('rst-specs: a writer\'s first minutes', () => {
     rest.set(uri, block.additionalTextEdits!);
     assert.equal(await vscode.workspace.applyEdit(rest), true);
     const line = range.start.line - (methodType - bullet); // the lines above it in the bullet are gone
-    assert.equal(await editor.insertSnippet(block.insertText as vscode.SnippetString, new vscode.Range(line, 0, line, range.end.character)), true);
+    assert.equal(
+      await editor.insertSnippet(block.insertText as vscode.SnippetString, new vscode.Range(line, 0, line, range.end.character)),
+      true,
+    );
     const after = document.getText().split('\n');
     assert.ok(!after.includes('* Method Specification'));
     assert.deepEqual(after.slice(bullet, bullet + 3), ['* Description of what the method does', '', '  - Method type: POST']);
@@ -206,14 +228,23 @@ suite('rst-specs: a writer\'s first minutes', () => {
     await waitForDiagnostics(uri, (found) => !ours(found).some((d) => String(codeOf(d)).startsWith('rest-')) && ours(found).length > 0);
   });
 
-  test('hover on a missing-section squiggle: the missing section\'s place and guidance', async () => {
+  test("hover on a missing-section squiggle: the missing section's place and guidance", async () => {
     const document = await openSpec('missing-dependencies.rst');
     await waitForDiagnostics(document.uri, (found) => ours(found).length > 0);
     const implementation = document.getText().split('\n').indexOf('Implementation');
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, new vscode.Position(implementation, 3));
-    const contents = hovers.flatMap((hover) => hover.contents.map((part) => (typeof part === 'string' ? part : (part as vscode.MarkdownString).value)));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      document.uri,
+      new vscode.Position(implementation, 3),
+    );
+    const contents = hovers.flatMap((hover) =>
+      hover.contents.map((part) => (typeof part === 'string' ? part : (part as vscode.MarkdownString).value)),
+    );
     assert.equal(contents.length, 1);
-    assert.ok(contents[0].startsWith('Missing: **Dependencies**, section 4 of 8 in the template\n\n> - Include specific references'), contents[0]);
+    assert.ok(
+      contents[0].startsWith('Missing: **Dependencies**, section 4 of 8 in the template\n\n> - Include specific references'),
+      contents[0],
+    );
   });
 
   test('blueprint-url: Rename file to <blueprint>.rst renames it', async () => {
@@ -223,7 +254,10 @@ suite('rst-specs: a writer\'s first minutes', () => {
     made.push(renamed);
     const document = await openSpec('wrong-name.rst');
     const [problem] = ours(await waitForDiagnostics(uri, (found) => ours(found).length > 0));
-    assert.equal(problem.message, "The file name 'wrong-name.rst' doesn't match the blueprint 'renamed-spec': name the file 'renamed-spec.rst'.");
+    assert.equal(
+      problem.message,
+      "The file name 'wrong-name.rst' doesn't match the blueprint 'renamed-spec': name the file 'renamed-spec.rst'.",
+    );
     const rename = (await codeActions(uri, problem.range)).find((action) => action.title === 'Rename file to renamed-spec.rst');
     assert.ok(rename, 'no rename action');
     assert.equal(await vscode.workspace.applyEdit(rename.edit!), true);
@@ -231,8 +265,11 @@ suite('rst-specs: a writer\'s first minutes', () => {
     assert.equal(readFileSync(renamed.fsPath, 'utf8'), document.getText());
   });
 
-  test('the `spec` snippet: its introduction placeholder is flagged like the template\'s', async () => {
-    const snippets = JSON.parse(readFileSync(join(repoRoot, 'snippets', 'rst-specs.code-snippets'), 'utf8')) as Record<string, { body: string[] }>;
+  test("the `spec` snippet: its introduction placeholder is flagged like the template's", async () => {
+    const snippets = JSON.parse(readFileSync(join(repoRoot, 'snippets', 'rst-specs.code-snippets'), 'utf8')) as Record<
+      string,
+      { body: string[] }
+    >;
     // The snippet as inserted, its placeholders at their defaults.
     const text = `${snippets['New spec'].body.join('\n').replace(/\$\{\d+:([^}]*)\}/g, '$1')}\n`;
     assert.ok(text.includes('\nIntroduction paragraph -- why are we doing anything?\n'));

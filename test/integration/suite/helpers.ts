@@ -43,7 +43,9 @@ export function waitForDiagnostics(
     };
     const timer = setTimeout(() => {
       const seen = vscode.languages.getDiagnostics(uri).map(describeDiagnostic);
-      finish(new Error(`timed out after ${timeoutMs} ms waiting for diagnostics of ${uri.fsPath}; last seen: ${JSON.stringify(seen, null, 2)}`));
+      finish(
+        new Error(`timed out after ${timeoutMs} ms waiting for diagnostics of ${uri.fsPath}; last seen: ${JSON.stringify(seen, null, 2)}`),
+      );
     }, timeoutMs);
     subscription = vscode.languages.onDidChangeDiagnostics((event) => {
       if (event.uris.some((changed) => changed.toString() === uri.toString())) check();
@@ -76,12 +78,7 @@ export function describeDiagnostic(diagnostic: vscode.Diagnostic) {
     severity: vscode.DiagnosticSeverity[diagnostic.severity],
     code: typeof code === 'object' && code !== null ? code.value : code,
     message: diagnostic.message,
-    range: [
-      diagnostic.range.start.line,
-      diagnostic.range.start.character,
-      diagnostic.range.end.line,
-      diagnostic.range.end.character,
-    ],
+    range: [diagnostic.range.start.line, diagnostic.range.start.character, diagnostic.range.end.line, diagnostic.range.end.character],
   };
 }
 

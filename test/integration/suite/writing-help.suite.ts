@@ -24,7 +24,11 @@ async function openChecked(name: string): Promise<vscode.TextDocument> {
 }
 
 async function hover(document: vscode.TextDocument, line: number, character: number) {
-  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, new vscode.Position(line, character));
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+    'vscode.executeHoverProvider',
+    document.uri,
+    new vscode.Position(line, character),
+  );
   return hovers.map((h) => ({ contents: h.contents.map(valueOf), range: h.range && rangeOf(h.range) }));
 }
 
@@ -120,7 +124,9 @@ suite('rst-specs writing help', () => {
     assert.deepEqual(await hover(document, methodType, 6), [
       {
         range: [50, 4, 50, 15],
-        contents: ["The template's rule for the method type (**Proposed change › REST API impact**)\n\n> - Method type (POST/PUT/PATCH/GET/DELETE)"],
+        contents: [
+          "The template's rule for the method type (**Proposed change › REST API impact**)\n\n> - Method type (POST/PUT/PATCH/GET/DELETE)",
+        ],
       },
     ]);
     assert.deepEqual(await hover(document, lines.indexOf('Operators cannot tell which nodes of a cluster are healthy.'), 4), []);
@@ -217,7 +223,8 @@ suite('rst-specs writing help', () => {
         prefix: 'spec',
         name: 'New spec',
         kind: 'Snippet',
-        detail: 'A new design spec from the template: licence header, title, blueprint URL and every section of the template with the body None. (rst-specs)',
+        detail:
+          'A new design spec from the template: licence header, title, blueprint URL and every section of the template with the body None. (rst-specs)',
       },
       { prefix: 'wi', name: 'Work item', kind: 'Snippet', detail: workItem },
       { prefix: 'work-item', name: 'Work item', kind: 'Snippet', detail: workItem },
@@ -231,7 +238,10 @@ suite('rst-specs writing help', () => {
     assert.equal(bodyOf('history-row'), '* - ${1:Release}\n  - ${2:Description}$0');
     assert.equal(bodyOf('assignee'), 'Primary assignee:\n  ${1:launchpad-id}\n\nOther contributors:\n  ${2:None}$0');
     // The long ones: as the extension's snippets file writes them.
-    const file = JSON.parse(readFileSync(join(repoRoot, 'snippets', 'rst-specs.code-snippets'), 'utf8')) as Record<string, { body: string[] }>;
+    const file = JSON.parse(readFileSync(join(repoRoot, 'snippets', 'rst-specs.code-snippets'), 'utf8')) as Record<
+      string,
+      { body: string[] }
+    >;
     assert.equal(bodyOf('spec'), file['New spec'].body.join('\n'));
     const spec = bodyOf('spec') as string;
     assert.ok(spec.startsWith('..\n This work is licensed under a Creative Commons Attribution 3.0 Unported\n'), spec.slice(0, 80));

@@ -22,8 +22,22 @@ const BAD_JSON = [
   ['{"a": 1} /* open comment'],
 ];
 
-const GOOD_PYTHON = [['def f(a, b):', '    return a != b  # $? `x`'], ['s = "$ nova list"', "t = '''", '$ ?', "'''"], ['@decorator', 'def g(*args, **kw) -> None: ...'], ['x = 0x1F + 1e5 + 1_000j  # ok'], ['>>> x = 1', '>>> x', '1']];
-const BAD_PYTHON = [['$ nova boot --flavor 1 vm'], ['x = `ls`'], ['a = b ? c : d'], ['print(“x”)'], ['s = "unclosed', 'then $ here'], ['if x! = 1:', '    pass'], ['size = 2²']];
+const GOOD_PYTHON = [
+  ['def f(a, b):', '    return a != b  # $? `x`'],
+  ['s = "$ nova list"', "t = '''", '$ ?', "'''"],
+  ['@decorator', 'def g(*args, **kw) -> None: ...'],
+  ['x = 0x1F + 1e5 + 1_000j  # ok'],
+  ['>>> x = 1', '>>> x', '1'],
+];
+const BAD_PYTHON = [
+  ['$ nova boot --flavor 1 vm'],
+  ['x = `ls`'],
+  ['a = b ? c : d'],
+  ['print(“x”)'],
+  ['s = "unclosed', 'then $ here'],
+  ['if x! = 1:', '    pass'],
+  ['size = 2²'],
+];
 
 export function blockDocs(seed: number, count: number): string[] {
   const random = seeded(seed).next;
@@ -80,7 +94,17 @@ export function blockDocs(seed: number, count: number): string[] {
     if (r < 0.6) return [...rows.slice(0, 3), '| c     | d        |', rows[4]];
     if (r < 0.75) return [...rows.slice(0, 4)];
     if (r < 0.82) return [...rows, words(2)];
-    if (r < 0.9) return [rows[0], '| a     | - list |', '|       | text   |', '+-------+--------+', '| b     | x      |', '|       |   y    |', '|       | z      |', rows[4]];
+    if (r < 0.9)
+      return [
+        rows[0],
+        '| a     | - list |',
+        '|       | text   |',
+        '+-------+--------+',
+        '| b     | x      |',
+        '|       |   y    |',
+        '|       | z      |',
+        rows[4],
+      ];
     return [rows[0], '| a       b      |', '+-------+--------+'];
   }
 
@@ -98,7 +122,24 @@ export function blockDocs(seed: number, count: number): string[] {
   }
 
   // header rows, stub columns and widths that the data may not have, and values docutils rejects
-  const TABLE_OPTIONS = [':header-rows: 1', ':header-rows: 2', ':header-rows: 3', ':header-rows: x', ':header-rows:', ':stub-columns: 1', ':stub-columns: 2', ':stub-columns: 3', ':widths: 1 2', ':widths: 1, 2, 3', ':widths: auto', ':widths: 1 0', ':widths: 3', ':align: center', ':align: middle', ':align:'];
+  const TABLE_OPTIONS = [
+    ':header-rows: 1',
+    ':header-rows: 2',
+    ':header-rows: 3',
+    ':header-rows: x',
+    ':header-rows:',
+    ':stub-columns: 1',
+    ':stub-columns: 2',
+    ':stub-columns: 3',
+    ':widths: 1 2',
+    ':widths: 1, 2, 3',
+    ':widths: auto',
+    ':widths: 1 0',
+    ':widths: 3',
+    ':align: center',
+    ':align: middle',
+    ':align:',
+  ];
 
   function tableOptions(): string[] {
     const options: string[] = [];
@@ -121,7 +162,8 @@ export function blockDocs(seed: number, count: number): string[] {
 
   function csvTable(): string[] {
     const options = tableOptions();
-    if (chance(0.2)) options.push(pick(['   :header: "x", "y"', '   :header: "x", "y", "z"', '   :delim: ;', '   :delim: ab', '   :keepspace:']));
+    if (chance(0.2))
+      options.push(pick(['   :header: "x", "y"', '   :header: "x", "y", "z"', '   :delim: ;', '   :delim: ab', '   :keepspace:']));
     const head = ['.. csv-table::' + (chance(0.3) ? ' Title' : ''), ...options, ''];
     const rows = pick([
       ['a, b', 'c, d'],
@@ -145,7 +187,14 @@ export function blockDocs(seed: number, count: number): string[] {
       return [head, '', ...body.map((line) => '   ' + line)];
     }
     const body = chance(0.5) ? pick(GOOD_JSON) : pick(BAD_JSON);
-    if (chance(0.15)) return [pick(['.. highlight:: json', '.. highlight:: python']), '', pick(['.. code-block::', 'Sample::']), '', ...body.map((line) => '   ' + line)];
+    if (chance(0.15))
+      return [
+        pick(['.. highlight:: json', '.. highlight:: python']),
+        '',
+        pick(['.. code-block::', 'Sample::']),
+        '',
+        ...body.map((line) => '   ' + line),
+      ];
     const head = pick(['.. code-block:: json', '.. code:: json', '.. sourcecode:: JSON', '.. code-block:: javascript']);
     const options = chance(0.2) ? ['   :linenos:'] : [];
     return [head, ...options, '', ...body.map((line) => '   ' + line)];

@@ -27,14 +27,42 @@ const error = (code: string, message: string, r: ReturnType<typeof range>, data:
 test('rst-structure: a list, quote or directive that ends without a blank line, on the unindented line', () => {
   const text = doc('- one', '- two', 'Back to text.', '', '  A quote.', 'Unindented.', '', '.. note:: Read this.', 'After.');
   assert.deepEqual(checkRule('rst-structure', text), [
-    error('rst-structure', 'Bullet list ends without a blank line; unexpected unindent.', range(6, 0, 6, 13), { docutilsLine: 7, blankLineBefore: 6 }),
-    error('rst-structure', 'Block quote ends without a blank line; unexpected unindent.', range(9, 0, 9, 11), { docutilsLine: 10, blankLineBefore: 9 }),
-    error('rst-structure', 'Explicit markup ends without a blank line; unexpected unindent.', range(12, 0, 12, 6), { docutilsLine: 13, blankLineBefore: 12 }),
+    error('rst-structure', 'Bullet list ends without a blank line; unexpected unindent.', range(6, 0, 6, 13), {
+      docutilsLine: 7,
+      blankLineBefore: 6,
+    }),
+    error('rst-structure', 'Block quote ends without a blank line; unexpected unindent.', range(9, 0, 9, 11), {
+      docutilsLine: 10,
+      blankLineBefore: 9,
+    }),
+    error('rst-structure', 'Explicit markup ends without a blank line; unexpected unindent.', range(12, 0, 12, 6), {
+      docutilsLine: 13,
+      blankLineBefore: 12,
+    }),
   ]);
 });
 
 test('rst-structure: definition, field, option and enumerated lists and literal blocks too', () => {
-  const text = doc('term', '   definition', 'x', '', ':a: b', 'y', '', '-v  verbose', 'z', '', '#. one', '   more', 'w', '', 'Code::', '', '  c', 'v');
+  const text = doc(
+    'term',
+    '   definition',
+    'x',
+    '',
+    ':a: b',
+    'y',
+    '',
+    '-v  verbose',
+    'z',
+    '',
+    '#. one',
+    '   more',
+    'w',
+    '',
+    'Code::',
+    '',
+    '  c',
+    'v',
+  );
   assert.deepEqual(
     checkRule('rst-structure', text).map((d) => [d.message, d.range.start.line]),
     [
@@ -89,7 +117,10 @@ test('rst-structure: the blank-line fix, as a quick fix and in fix-all; the "::"
   const engine = { rules: { 'missing-section': 'off' as const } };
   const all = applyEdits(text, fixAllEdits(parseSpec(text), bundledTemplate(), { ...options(), engine }));
   assert.equal(all, run.result);
-  assert.deepEqual(checkRule('rst-structure', all).map((d) => d.message), ['Literal block expected; none found.']);
+  assert.deepEqual(
+    checkRule('rst-structure', all).map((d) => d.message),
+    ['Literal block expected; none found.'],
+  );
   // with CRLF line endings, the inserted line is CRLF too
   const crlf = text.replace(/\n/g, '\r\n');
   assert.equal(applyQuickFix(crlf, 'rst-structure').result, run.result.replace(/\n/g, '\r\n'));
@@ -106,14 +137,40 @@ test('rst-title: a mismatched overline, the title docutils drops; the fix evens 
   assert.equal(fix?.title, 'Make the overline and underline the same length');
   const result = applyEdits(text, fix!.edits);
   assert.equal(result, text.replace('=====\nTitle', '=======\nTitle'));
-  assert.deepEqual(parseSpec(result).sections.map((s) => s.title), ['Title']);
+  assert.deepEqual(
+    parseSpec(result).sections.map((s) => s.title),
+    ['Title'],
+  );
   assert.deepEqual(checkRule('rst-title', result), []);
   // two characters: nothing says which one was meant
   noQuickFix(['=====', 'Title', '-----', '', 'Body.', ''].join('\n'), 'rst-title');
 });
 
 test('rst-title: titles in a list or a quote, inconsistent levels, incomplete titles, once each', () => {
-  const text = doc('- item', '', '  Inner', '  ----', '', 'Sub', '---', '', 'Deep', '~~~~', '', 'Up', '==', '', 'Sub2', '----', '', 'Bad', '^^^', '', '====', 'Lone');
+  const text = doc(
+    '- item',
+    '',
+    '  Inner',
+    '  ----',
+    '',
+    'Sub',
+    '---',
+    '',
+    'Deep',
+    '~~~~',
+    '',
+    'Up',
+    '==',
+    '',
+    'Sub2',
+    '----',
+    '',
+    'Bad',
+    '^^^',
+    '',
+    '====',
+    'Lone',
+  );
   assert.deepEqual(
     checkRule('rst-title', text).map((d) => [d.message, d.range]),
     [
@@ -126,8 +183,18 @@ test('rst-title: titles in a list or a quote, inconsistent levels, incomplete ti
   assert.deepEqual(checkRule('title-underline', text), []);
 });
 
-test('rst-table: malformed grid and simple tables with docutils\' reason, on the wrong row', () => {
-  const text = doc('+-----+-----+', '| a   | b   |', '+-----+----+', '', '=====  =====', 'a      b', '=====  =====', 'c    xd  e', '=====  =====');
+test("rst-table: malformed grid and simple tables with docutils' reason, on the wrong row", () => {
+  const text = doc(
+    '+-----+-----+',
+    '| a   | b   |',
+    '+-----+----+',
+    '',
+    '=====  =====',
+    'a      b',
+    '=====  =====',
+    'c    xd  e',
+    '=====  =====',
+  );
   assert.deepEqual(checkRule('rst-table', text), [
     error('rst-table', 'Malformed table.', range(6, 0, 6, 12), { docutilsLine: 5 }),
     error('rst-table', 'Malformed table. Text in column margin in table line 4.', range(11, 0, 11, 10), { docutilsLine: 12 }),
@@ -147,19 +214,37 @@ test('rst-table: a list-table whose rows differ', () => {
 });
 
 test('rst-code-lexing: a json block Pygments cannot lex, on the first bad character; what it lexes is fine', () => {
-  const text = doc('.. code-block:: json', '', '   {', '     "a": 1,', '     ...', '   }', '', '.. code:: JSON', '', '   {"a": [1, 2,],', '   }');
+  const text = doc(
+    '.. code-block:: json',
+    '',
+    '   {',
+    '     "a": 1,',
+    '     ...',
+    '   }',
+    '',
+    '.. code:: JSON',
+    '',
+    '   {"a": [1, 2,],',
+    '   }',
+  );
   assert.deepEqual(checkRule('rst-code-lexing', text), [
     error('rst-code-lexing', 'Could not lex literal_block as "json". Highlighting skipped.', range(8, 5, 8, 6), { docutilsLine: 5 }),
   ]);
   const forced = doc('.. code-block:: json', '   :force:', '', '   {...}');
   assert.deepEqual(checkRule('rst-code-lexing', forced), []);
   const highlighted = doc('.. highlight:: json', '', 'Sample::', '', "   {'a': 1}");
-  assert.deepEqual(checkRule('rst-code-lexing', highlighted).map((d) => d.range), [range(8, 4, 8, 5)]);
+  assert.deepEqual(
+    checkRule('rst-code-lexing', highlighted).map((d) => d.range),
+    [range(8, 4, 8, 5)],
+  );
   const bare = doc('.. highlight:: json', '', '.. code-block::', '', "   {'a': 1}", '', '.. code::', '', '   {"a": 1}');
-  assert.deepEqual(checkRule('rst-code-lexing', bare).map((d) => [d.range, d.data]), [[range(8, 4, 8, 5), { docutilsLine: 7 }]]);
+  assert.deepEqual(
+    checkRule('rst-code-lexing', bare).map((d) => [d.range, d.data]),
+    [[range(8, 4, 8, 5), { docutilsLine: 7 }]],
+  );
 });
 
-test('json-lex: Pygments\' JsonLexer verdicts', () => {
+test("json-lex: Pygments' JsonLexer verdicts", () => {
   const cases: [string, number][] = [
     ['{"a": 1, "b": [true, false, null], "c": -1.5e+3}\n', -1],
     ['{"a": 1,}\n', -1],
@@ -182,14 +267,43 @@ test('json-lex: Pygments\' JsonLexer verdicts', () => {
 });
 
 test('rst-title: a mismatched overline is one diagnostic; the template rules read the spec as meant', () => {
-  const template = buildTemplate(['=====', 'Top A', '=====', '', 'Sub A', '-----', '', '=====', 'Top B', '=====', '', 'Sub B', '-----', ''].join('\n'), 'mini');
-  const text = ['=====', 'Top A', '=====', '', 'Sub A', '-----', '', 'Text.', '', '========', 'Top B', '=====', '', 'Sub B', '-----', '', 'Text.', ''].join('\n');
+  const template = buildTemplate(
+    ['=====', 'Top A', '=====', '', 'Sub A', '-----', '', '=====', 'Top B', '=====', '', 'Sub B', '-----', ''].join('\n'),
+    'mini',
+  );
+  const text = [
+    '=====',
+    'Top A',
+    '=====',
+    '',
+    'Sub A',
+    '-----',
+    '',
+    'Text.',
+    '',
+    '========',
+    'Top B',
+    '=====',
+    '',
+    'Sub B',
+    '-----',
+    '',
+    'Text.',
+    '',
+  ].join('\n');
   assert.deepEqual(
     check(text, {}, template).map((d) => [d.code, d.range.start.line]),
     [['rst-title', 9]],
   );
   // docutils itself (and so the parse) drops the title: Sub B is read under Top A
-  assert.deepEqual(parseSpec(text).sections.map((s) => [s.title, s.level]), [['Top A', 1], ['Sub A', 2], ['Sub B', 2]]);
+  assert.deepEqual(
+    parseSpec(text).sections.map((s) => [s.title, s.level]),
+    [
+      ['Top A', 1],
+      ['Sub A', 2],
+      ['Sub B', 2],
+    ],
+  );
 });
 
 test('the CLI: a spec clean but for a docs-gate block error fails the check (exit 1), and passes with the rule off', () => {
@@ -201,15 +315,28 @@ test('the CLI: a spec clean but for a docs-gate block error fails the check (exi
     const line = text.split('\n').indexOf('Then more.') + 1;
     const failed = run(['check', file]);
     assert.equal(failed.code, 1);
-    assert.match(failed.stdout, new RegExp(`clean-spec\\.rst:${line}:1: error rst-structure Bullet list ends without a blank line; unexpected unindent\\.`));
+    assert.match(
+      failed.stdout,
+      new RegExp(`clean-spec\\.rst:${line}:1: error rst-structure Bullet list ends without a blank line; unexpected unindent\\.`),
+    );
     assert.equal(run(['check', '--rule', 'rst-structure=off', file]).code, 0);
   } finally {
     cleanup();
   }
 });
 
-test('rst-structure inside a table cell: on the cell\'s line (docutils reports the line below it), no blank-line fix', () => {
-  const text = doc('+--------+----------+', '| a      | - item   |', '|        | text     |', '+--------+----------+', '', '=====  ===========', 'a      - item', '       text', '=====  ===========');
+test("rst-structure inside a table cell: on the cell's line (docutils reports the line below it), no blank-line fix", () => {
+  const text = doc(
+    '+--------+----------+',
+    '| a      | - item   |',
+    '|        | text     |',
+    '+--------+----------+',
+    '',
+    '=====  ===========',
+    'a      - item',
+    '       text',
+    '=====  ===========',
+  );
   assert.deepEqual(checkRule('rst-structure', text), [
     error('rst-structure', 'Bullet list ends without a blank line; unexpected unindent.', range(6, 0, 6, 21), { docutilsLine: 8 }),
     error('rst-structure', 'Bullet list ends without a blank line; unexpected unindent.', range(11, 7, 11, 11), { docutilsLine: 13 }),

@@ -34,7 +34,10 @@ test('rst-footnote: the same findings as Sphinx\'s "is not referenced" warnings'
   const files = FIXTURES.map((name) => resolve(repoRoot, 'test', 'fixtures', name));
   const gate = runGate(files, 'nova-specs');
   for (const [index, name] of FIXTURES.entries()) {
-    const sphinx = gate.find((file) => file.path === files[index])!.warnings.filter((w) => / is not referenced\.$/.test(w.message)).map((w) => `${w.line} ${w.message}`);
+    const sphinx = gate
+      .find((file) => file.path === files[index])!
+      .warnings.filter((w) => / is not referenced\.$/.test(w.message))
+      .map((w) => `${w.line} ${w.message}`);
     const ours = checkRule('rst-footnote', fixture(name)).map((d) => `${d.data?.docutilsLine} ${d.message}`);
     assert.deepEqual(ours, sphinx, name);
   }

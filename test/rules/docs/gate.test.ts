@@ -24,14 +24,22 @@ test('rst-reference: indirect targets that come back to themselves, as docutils 
   assert.deepEqual(checkRule('rst-reference', text)[0].data, { name: 'a', docutilsLine: 7 });
   // a chain that ends at a real target, and one that ends nowhere (reported at its last link only)
   const chain = doc('See a_ and x_.', '', '.. _a: b_', '.. _b: `The end`_', '.. _the end: http://example.org', '.. _x: y_', '.. _y: zz_');
-  assert.deepEqual(brief(checkRule('rst-reference', chain)), ['10:0-10 Indirect hyperlink target "y" (id="y") refers to target "zz", which does not exist.']);
+  assert.deepEqual(brief(checkRule('rst-reference', chain)), [
+    '10:0-10 Indirect hyperlink target "y" (id="y") refers to target "zz", which does not exist.',
+  ]);
 });
 
 test('conf.py read as text: the substitutions of rst_prolog and rst_epilog, and nothing guessed', () => {
   const prolog = 'rst_prolog = """\n.. |Nova| replace:: OpenStack Compute\n.. |x  y| image:: a.png\n   not |here| replace:: z\n"""\n';
-  assert.deepEqual(readConfPy(`extensions = []\n${prolog}rst_epilog = '.. |ep| replace:: e'  # last\n`), { extensions: [], substitutions: ['Nova', 'x y', 'ep'] });
+  assert.deepEqual(readConfPy(`extensions = []\n${prolog}rst_epilog = '.. |ep| replace:: e'  # last\n`), {
+    extensions: [],
+    substitutions: ['Nova', 'x y', 'ep'],
+  });
   assert.deepEqual(readConfPy("rst_prolog = (\n    '.. |a| replace:: A\\n'  # one\n    r'.. |b| replace:: B'\n)\n").substitutions, null);
-  assert.deepEqual(readConfPy("rst_prolog = (\n    '''.. |a| replace:: A\n'''  # one\n    r'''.. |b| replace:: B'''\n)\n").substitutions, ['a', 'b']);
+  assert.deepEqual(readConfPy("rst_prolog = (\n    '''.. |a| replace:: A\n'''  # one\n    r'''.. |b| replace:: B'''\n)\n").substitutions, [
+    'a',
+    'b',
+  ]);
   assert.deepEqual(readConfPy('rst_epilog = """\n.. |a| replace:: A\n""" % version\n').substitutions, null);
   assert.deepEqual(readConfPy('rst_epilog = PROLOG\n').substitutions, null);
   assert.deepEqual(readConfPy("rst_prolog = ''\nrst_prolog += '.. |a| replace:: A'\n").substitutions, null);
@@ -40,8 +48,13 @@ test('conf.py read as text: the substitutions of rst_prolog and rst_epilog, and 
 
 test('rst-reference: a substitution of rst_prolog is defined; an unreadable prolog may define any', () => {
   const text = doc('|Nova| and |nova| and |other|.');
-  const messages = (docs?: { extensions: string[]; substitutions: string[] | null }) => checkRule('rst-reference', text, docs ? { docs } : {}).map((d) => d.message);
-  assert.deepEqual(messages(), ['Undefined substitution referenced: "Nova".', 'Undefined substitution referenced: "nova".', 'Undefined substitution referenced: "other".']);
+  const messages = (docs?: { extensions: string[]; substitutions: string[] | null }) =>
+    checkRule('rst-reference', text, docs ? { docs } : {}).map((d) => d.message);
+  assert.deepEqual(messages(), [
+    'Undefined substitution referenced: "Nova".',
+    'Undefined substitution referenced: "nova".',
+    'Undefined substitution referenced: "other".',
+  ]);
   assert.deepEqual(messages({ extensions: [], substitutions: ['Nova'] }), ['Undefined substitution referenced: "other".']);
   assert.deepEqual(messages({ extensions: [], substitutions: null }), []);
   // through the analyzer: the conf.py above the spec is read
@@ -51,7 +64,10 @@ test('rst-reference: a substitution of rst_prolog is defined; an unreadable prol
     mkdirSync(join(root, 'specs', 'xena'), { recursive: true });
     writeFileSync(join(root, 'doc', 'source', 'conf.py'), "extensions = []\nrst_epilog = '''\n.. |nova| replace:: Nova\n'''\n");
     const diagnostics = new Analyzer().analyze({ text, filePath: join(root, 'specs', 'xena', 'a.rst'), workspaceFolder: root }).diagnostics;
-    assert.deepEqual(diagnostics.filter((d) => d.code === 'rst-reference').map((d) => d.message), ['Undefined substitution referenced: "other".']);
+    assert.deepEqual(
+      diagnostics.filter((d) => d.code === 'rst-reference').map((d) => d.message),
+      ['Undefined substitution referenced: "other".'],
+    );
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
@@ -199,13 +215,34 @@ test('rst-inline and rst-reference: grid and simple table cells are read as docu
     '.. _target: http://example.org',
   );
   assert.deepEqual(checkRule('rst-inline', text), [
-    { code: 'rst-inline', severity: 'error', message: 'Inline emphasis start-string without end-string.', range: range(5, 9, 5, 10), data: { docutilsLine: 7 } },
-    { code: 'rst-inline', severity: 'error', message: 'Inline literal start-string without end-string.', range: range(15, 7, 15, 9), data: { docutilsLine: 17 } },
+    {
+      code: 'rst-inline',
+      severity: 'error',
+      message: 'Inline emphasis start-string without end-string.',
+      range: range(5, 9, 5, 10),
+      data: { docutilsLine: 7 },
+    },
+    {
+      code: 'rst-inline',
+      severity: 'error',
+      message: 'Inline literal start-string without end-string.',
+      range: range(15, 7, 15, 9),
+      data: { docutilsLine: 17 },
+    },
   ]);
   // (no escape fix in a cell: the backslash would move the cell's border)
-  assert.deepEqual(brief(checkRule('rst-reference', text)), ['9:2-4 Unknown target name: "x".', '16:7-10 Undefined substitution referenced: "s".']);
+  assert.deepEqual(brief(checkRule('rst-reference', text)), [
+    '9:2-4 Unknown target name: "x".',
+    '16:7-10 Undefined substitution referenced: "s".',
+  ]);
   // a target defined in a cell is a target of the document
-  assert.deepEqual(checkRule('rst-reference', doc('+----------------+', '| .. _cell: x_   |', '+----------------+', '', 'See cell_.', '', '.. _x: http://example.org')), []);
+  assert.deepEqual(
+    checkRule(
+      'rst-reference',
+      doc('+----------------+', '| .. _cell: x_   |', '+----------------+', '', 'See cell_.', '', '.. _x: http://example.org'),
+    ),
+    [],
+  );
 });
 
 test('rst-code-lexing: a Python block Pygments cannot lex, at the first character it rejects; what it lexes is not reported', () => {
@@ -227,7 +264,7 @@ test('rst-code-lexing: a Python block Pygments cannot lex, at the first characte
     '.. code-block:: python',
     '',
     '   def f(a, b):  # $? `x`',
-    '       return a != b, "$", \'\'\'',
+    "       return a != b, \"$\", '''",
     '   ? ! `',
     "   '''",
     '',
@@ -242,8 +279,26 @@ test('rst-code-lexing: a Python block Pygments cannot lex, at the first characte
     '   x = f"{a$b}"',
   );
   assert.deepEqual(checkRule('rst-code-lexing', text), [
-    { code: 'rst-code-lexing', severity: 'error', message: 'Could not lex literal_block as "python". Highlighting skipped.', range: range(7, 3, 7, 4), data: { docutilsLine: 5 } },
-    { code: 'rst-code-lexing', severity: 'error', message: 'Could not lex literal_block as "py3". Highlighting skipped.', range: range(11, 9, 11, 10), data: { docutilsLine: 10 } },
-    { code: 'rst-code-lexing', severity: 'error', message: 'Could not lex literal_block as "python". Highlighting skipped.', range: range(16, 7, 16, 8), data: { docutilsLine: 14 } },
+    {
+      code: 'rst-code-lexing',
+      severity: 'error',
+      message: 'Could not lex literal_block as "python". Highlighting skipped.',
+      range: range(7, 3, 7, 4),
+      data: { docutilsLine: 5 },
+    },
+    {
+      code: 'rst-code-lexing',
+      severity: 'error',
+      message: 'Could not lex literal_block as "py3". Highlighting skipped.',
+      range: range(11, 9, 11, 10),
+      data: { docutilsLine: 10 },
+    },
+    {
+      code: 'rst-code-lexing',
+      severity: 'error',
+      message: 'Could not lex literal_block as "python". Highlighting skipped.',
+      range: range(16, 7, 16, 8),
+      data: { docutilsLine: 14 },
+    },
   ]);
 });

@@ -36,7 +36,11 @@ function sphinxAvailable(): boolean {
   }
 }
 
-const skip = !hasCorpus ? '../shared is missing' : !sphinxAvailable() ? 'no Sphinx for /usr/bin/python3 (apt-get install python3-sphinx)' : false;
+const skip = !hasCorpus
+  ? '../shared is missing'
+  : !sphinxAvailable()
+    ? 'no Sphinx for /usr/bin/python3 (apt-get install python3-sphinx)'
+    : false;
 
 interface Warning {
   line: number | null;
@@ -59,7 +63,12 @@ function sphinxKey(w: Warning): string | undefined {
   if (!ours || w.where !== 'spec') return undefined;
   // docutils words some on more lines (up to the block's text, after a blank line)
   const detail = w.message.split('\n\n')[0].split('\n').slice(1).join(' ');
-  const text = first.startsWith('Malformed table.') && second ? `${first} ${second}` : /^Error (in|with CSV data in) "/.test(first) ? `${first} ${detail}` : first;
+  const text =
+    first.startsWith('Malformed table.') && second
+      ? `${first} ${second}`
+      : /^Error (in|with CSV data in) "/.test(first)
+        ? `${first} ${detail}`
+        : first;
   return `${text}@${w.line}`;
 }
 
@@ -134,7 +143,12 @@ function compare(files: string[], label: string): void {
 
 test('generated documents with block mistakes: the same messages on the same lines as Sphinx', { skip }, () => {
   const generated = join(dir, 'specs', 'generated');
-  compare(readdirSync(generated).sort().map((name) => join(generated, name)), 'generated');
+  compare(
+    readdirSync(generated)
+      .sort()
+      .map((name) => join(generated, name)),
+    'generated',
+  );
 });
 
 test('every corpus spec: the same messages on the same lines as Sphinx (none where Sphinx builds clean)', { skip }, () => {

@@ -23,7 +23,11 @@ interface Entry {
   readonly message: string;
 }
 
-function restDiagnostics(text: string, template: Template, existingApiNames?: ExistingApiNames): { line: number; code: string; message: string }[] {
+function restDiagnostics(
+  text: string,
+  template: Template,
+  existingApiNames?: ExistingApiNames,
+): { line: number; code: string; message: string }[] {
   const doc = parseSpec(text);
   const registered = restRules.every((rule) => ruleById.has(rule.id));
   if (registered) {
@@ -35,7 +39,11 @@ function restDiagnostics(text: string, template: Template, existingApiNames?: Ex
   const options = { maxLineLength: 79, optionalSections: ['History'] };
   const context = { doc, template, options, outline: buildOutline(doc, template, options.optionalSections) };
   return restRules
-    .flatMap((rule) => rule.check(context).map(({ message, range }) => ({ line: range.start.line + 1, code: rule.id, message, character: range.start.character })))
+    .flatMap((rule) =>
+      rule
+        .check(context)
+        .map(({ message, range }) => ({ line: range.start.line + 1, code: rule.id, message, character: range.start.character })),
+    )
     .sort((a, b) => a.line - b.line || a.character - b.character)
     .map(({ line, code, message }) => ({ line, code, message }));
 }
@@ -46,7 +54,10 @@ test('rest-* diagnostics on the real specs match the reviewed snapshot', { timeo
     t.skip(`no corpus at ${corpus}`);
     return;
   }
-  const [header, ...rows] = readFileSync(manifestPath, 'utf8').trim().split('\n').map((line) => line.split('\t'));
+  const [header, ...rows] = readFileSync(manifestPath, 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => line.split('\t'));
   const column = (name: string) => header.indexOf(name);
   const templates = new Map<string, Template>();
   const entries: Entry[] = [];
@@ -73,7 +84,9 @@ test('rest-* diagnostics on the real specs match the reviewed snapshot', { timeo
   }
   assert.equal(rows.length, 294);
   // One order whatever the rules' order in the registry.
-  entries.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.code.localeCompare(b.code) || a.message.localeCompare(b.message));
+  entries.sort(
+    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.code.localeCompare(b.code) || a.message.localeCompare(b.message),
+  );
   if (process.env.UPDATE_REST_SNAPSHOT === '1') writeFileSync(snapshotPath, `${JSON.stringify(entries, null, 2)}\n`);
   const snapshot = JSON.parse(readFileSync(snapshotPath, 'utf8')) as Entry[];
   assert.deepEqual(entries, snapshot);

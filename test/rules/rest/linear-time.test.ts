@@ -108,7 +108,13 @@ test('the rest-* rules stay fast on a REST API impact section of adversarial lin
     ].join('\n\n');
     const doc = parseSpec(spec(`${body}\n`));
     // The extract built once for all the rules, as engine.ts keeps it on the context.
-    const context: RuleContext = { doc, template, options, outline: buildOutline(doc, template, options.optionalSections), rest: once(() => buildRestExtract(context)) };
+    const context: RuleContext = {
+      doc,
+      template,
+      options,
+      outline: buildOutline(doc, template, options.optionalSections),
+      rest: once(() => buildRestExtract(context)),
+    };
     const started = performance.now();
     for (const rule of restRules) rule.check(context);
     const elapsed = performance.now() - started;

@@ -75,9 +75,10 @@ test('rest-field-case: Python-dict schemas are read too', () => {
   }
 `);
   const line = lineOf(text, "          'nodeCount': parameter_types.positive_integer,");
-  assert.deepEqual(check(text).map(({ range, data }) => ({ range, data })), [
-    { range: at(line, 11, 20), data: { name: 'nodeCount', replacement: 'node_count', occurrences: [`${line}:11:20`] } },
-  ]);
+  assert.deepEqual(
+    check(text).map(({ range, data }) => ({ range, data })),
+    [{ range: at(line, 11, 20), data: { name: 'nodeCount', replacement: 'node_count', occurrences: [`${line}:11:20`] } }],
+  );
 });
 
 test('rest-field-case: existing compute API names, actions, extension attributes and constants are fine', () => {

@@ -41,18 +41,21 @@ Delete a receiver
 
 Deletes the receiver.
 `);
-  assert.deepEqual(check(text).map(({ message, range, data }) => ({ message, range, data })), [
-    {
-      message: `'GET /v1/receivers' has no response codes, no response body and no policy.`,
-      range: at(lineOf(text, '`GET /v1/receivers`'), 1, 18),
-      data: { method: 'GET', url: '/v1/receivers', listedWith: 0, missing: ['response codes', 'body', 'policy'] },
-    },
-    {
-      message: `'DELETE /v1/receivers/{receiver_id}' has no response codes and no policy.`,
-      range: at(lineOf(text, '`DELETE /v1/receivers/{receiver_id}`'), 1, 35),
-      data: { method: 'DELETE', url: '/v1/receivers/{receiver_id}', listedWith: 0, missing: ['response codes', 'policy'] },
-    },
-  ]);
+  assert.deepEqual(
+    check(text).map(({ message, range, data }) => ({ message, range, data })),
+    [
+      {
+        message: `'GET /v1/receivers' has no response codes, no response body and no policy.`,
+        range: at(lineOf(text, '`GET /v1/receivers`'), 1, 18),
+        data: { method: 'GET', url: '/v1/receivers', listedWith: 0, missing: ['response codes', 'body', 'policy'] },
+      },
+      {
+        message: `'DELETE /v1/receivers/{receiver_id}' has no response codes and no policy.`,
+        range: at(lineOf(text, '`DELETE /v1/receivers/{receiver_id}`'), 1, 35),
+        data: { method: 'DELETE', url: '/v1/receivers/{receiver_id}', listedWith: 0, missing: ['response codes', 'policy'] },
+      },
+    ],
+  );
 });
 
 test('rest-incomplete: any one of codes, a body or policy is enough', () => {
@@ -70,12 +73,15 @@ METHOD: \`\`POST\`\`
 
     Enable a device.
 `);
-  assert.deepEqual(check(text).map(({ range, data }) => ({ range, data })), [
-    {
-      range: at(lineOf(text, 'METHOD: ``POST``'), 10, 14),
-      data: { method: 'POST', url: '/v2/devices/{uuid}/enable', listedWith: 0, missing: ['response codes', 'body', 'policy'] },
-    },
-  ]);
+  assert.deepEqual(
+    check(text).map(({ range, data }) => ({ range, data })),
+    [
+      {
+        range: at(lineOf(text, 'METHOD: ``POST``'), 10, 14),
+        data: { method: 'POST', url: '/v2/devices/{uuid}/enable', listedWith: 0, missing: ['response codes', 'body', 'policy'] },
+      },
+    ],
+  );
 });
 
 test('rest-incomplete: APIs listed together share their text; one diagnostic for an undescribed list', () => {
@@ -99,12 +105,15 @@ Paging is added::
     GET /os-simple-tenant-usage?limit={limit}&marker={instance_uuid}
     GET /os-simple-tenant-usage/{tenant_id}?limit={limit}&marker={instance_uuid}
 `);
-  assert.deepEqual(check(bare).map(({ message, range }) => ({ message, range })), [
-    {
-      message: `'GET /os-simple-tenant-usage?limit={limit}&marker={instance_uuid}' (and 1 more) has no response codes, no response body and no policy.`,
-      range: at(lineOf(bare, '    GET /os-simple-tenant-usage?limit={limit}&marker={instance_uuid}'), 4, 68),
-    },
-  ]);
+  assert.deepEqual(
+    check(bare).map(({ message, range }) => ({ message, range })),
+    [
+      {
+        message: `'GET /os-simple-tenant-usage?limit={limit}&marker={instance_uuid}' (and 1 more) has no response codes, no response body and no policy.`,
+        range: at(lineOf(bare, '    GET /os-simple-tenant-usage?limit={limit}&marker={instance_uuid}'), 4, 68),
+      },
+    ],
+  );
 });
 
 test('rest-incomplete: a summary list and a sub-heading of its own count as one API', () => {

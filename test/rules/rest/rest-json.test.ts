@@ -70,20 +70,23 @@ test('rest-json: an unescaped quote in a string, a missing colon, an unclosed br
     {
       "traits": ["CUSTOM_GOLD"]
 `);
-  assert.deepEqual(check(text).map(({ message, range }) => ({ message, range })), [
-    {
-      message: "Invalid JSON: ',' or '}' after a property value was expected, not 'device_id'.",
-      range: at(lineOf(text, '    {"board_info": "{"device_id": "0xabcd"}"}'), 22, 31),
-    },
-    {
-      message: "Invalid JSON: ':' was expected after the property name, not '{'.",
-      range: at(lineOf(text, '        "5af2c770" {'), 19, 20),
-    },
-    {
-      message: "Invalid JSON: this '{' is never closed.",
-      range: at(lineOf(text, '    {', lineOf(text, '.. code-block:: javascript', lineOf(text, '    }'))), 4, 5),
-    },
-  ]);
+  assert.deepEqual(
+    check(text).map(({ message, range }) => ({ message, range })),
+    [
+      {
+        message: "Invalid JSON: ',' or '}' after a property value was expected, not 'device_id'.",
+        range: at(lineOf(text, '    {"board_info": "{"device_id": "0xabcd"}"}'), 22, 31),
+      },
+      {
+        message: "Invalid JSON: ':' was expected after the property name, not '{'.",
+        range: at(lineOf(text, '        "5af2c770" {'), 19, 20),
+      },
+      {
+        message: "Invalid JSON: this '{' is never closed.",
+        range: at(lineOf(text, '    {', lineOf(text, '.. code-block:: javascript', lineOf(text, '    }'))), 4, 5),
+      },
+    ],
+  );
 });
 
 test('rest-json: JSON followed by prose in the same literal block is only checked up to its end', () => {
@@ -150,23 +153,26 @@ test('rest-json: unbalanced brackets and open quotes in a lenient sample', () =>
 
     {'name': 'web}
 `);
-  assert.deepEqual(check(text).map(({ message, range, data }) => ({ message, range, data })), [
-    {
-      message: "Unbalanced brackets in this sample: this '{' is never closed.",
-      range: at(lineOf(text, '    server_create = {'), 20, 21),
-      data: { mode: 'lenient' },
-    },
-    {
-      message: "Unbalanced brackets in this sample: '}' closes a '[' (it needs ']').",
-      range: at(lineOf(text, '    }', lineOf(text, "            {'id': {server1_id}, ...}")), 4, 5),
-      data: { mode: 'lenient' },
-    },
-    {
-      message: 'Unclosed quote in this sample: the string is not closed on its line.',
-      range: at(lineOf(text, "    {'name': 'web}"), 13, 18),
-      data: { mode: 'lenient' },
-    },
-  ]);
+  assert.deepEqual(
+    check(text).map(({ message, range, data }) => ({ message, range, data })),
+    [
+      {
+        message: "Unbalanced brackets in this sample: this '{' is never closed.",
+        range: at(lineOf(text, '    server_create = {'), 20, 21),
+        data: { mode: 'lenient' },
+      },
+      {
+        message: "Unbalanced brackets in this sample: '}' closes a '[' (it needs ']').",
+        range: at(lineOf(text, '    }', lineOf(text, "            {'id': {server1_id}, ...}")), 4, 5),
+        data: { mode: 'lenient' },
+      },
+      {
+        message: 'Unclosed quote in this sample: the string is not closed on its line.',
+        range: at(lineOf(text, "    {'name': 'web}"), 13, 18),
+        data: { mode: 'lenient' },
+      },
+    ],
+  );
 });
 
 test('rest-json: an excerpt that stops after an item\'s comma is not "never closed"', () => {

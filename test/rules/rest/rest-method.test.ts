@@ -71,10 +71,13 @@ URL: \`\`/v2/deployables/{uuid}\`\`
 
 METHOD: \`\`get\`\`
 `);
-  assert.deepEqual(check(text).map(({ range, data }) => ({ range, data })), [
-    { range: at(lineOf(text, '  * Delete'), 4, 10), data: { method: 'Delete', replacement: 'DELETE' } },
-    { range: at(lineOf(text, 'METHOD: ``get``'), 10, 13), data: { method: 'get', replacement: 'GET' } },
-  ]);
+  assert.deepEqual(
+    check(text).map(({ range, data }) => ({ range, data })),
+    [
+      { range: at(lineOf(text, '  * Delete'), 4, 10), data: { method: 'Delete', replacement: 'DELETE' } },
+      { range: at(lineOf(text, 'METHOD: ``get``'), 10, 13), data: { method: 'get', replacement: 'GET' } },
+    ],
+  );
 });
 
 test('rest-method: backticked and sub-heading declarations, and a full-width colon', () => {
@@ -88,20 +91,23 @@ Create a cluster.
 
 * Method type：REMOVE
 `);
-  assert.deepEqual(check(text).map(({ message, range }) => ({ message, range })), [
-    {
-      message: "'LIST' is not an HTTP method: use GET, HEAD, POST, PUT, PATCH or DELETE (for this, GET).",
-      range: at(lineOf(text, '`LIST /v1/clusters`'), 1, 5),
-    },
-    {
-      message: "'CREATE' is not an HTTP method: use GET, HEAD, POST, PUT, PATCH or DELETE (for this, POST).",
-      range: at(lineOf(text, '``CREATE /v1/clusters``'), 2, 8),
-    },
-    {
-      message: "'REMOVE' is not an HTTP method: use GET, HEAD, POST, PUT, PATCH or DELETE (for this, DELETE).",
-      range: at(lineOf(text, '* Method type：REMOVE'), 14, 20),
-    },
-  ]);
+  assert.deepEqual(
+    check(text).map(({ message, range }) => ({ message, range })),
+    [
+      {
+        message: "'LIST' is not an HTTP method: use GET, HEAD, POST, PUT, PATCH or DELETE (for this, GET).",
+        range: at(lineOf(text, '`LIST /v1/clusters`'), 1, 5),
+      },
+      {
+        message: "'CREATE' is not an HTTP method: use GET, HEAD, POST, PUT, PATCH or DELETE (for this, POST).",
+        range: at(lineOf(text, '``CREATE /v1/clusters``'), 2, 8),
+      },
+      {
+        message: "'REMOVE' is not an HTTP method: use GET, HEAD, POST, PUT, PATCH or DELETE (for this, DELETE).",
+        range: at(lineOf(text, '* Method type：REMOVE'), 14, 20),
+      },
+    ],
+  );
 });
 
 test('rest-method: prose, other upper-case words and valid methods are left alone', () => {

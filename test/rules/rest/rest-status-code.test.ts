@@ -3,8 +3,7 @@ import assert from 'node:assert/strict';
 import { at, lineOf, restCheck, spec } from './helpers';
 
 const check = (text: string) => restCheck('rest-status-code', text);
-const REASONLESS = (code: string) =>
-  `Error code ${code} has no reason: say what causes it.`;
+const REASONLESS = (code: string) => `Error code ${code} has no reason: say what causes it.`;
 
 test('rest-status-code: template-style fields with reasons are fine', () => {
   const text = spec(`
@@ -172,10 +171,13 @@ Error Code: 409(the device is locked),403(the role is not admin)
     * The server is locked and the user is not an administrator.
 `);
   const line = lineOf(text, 'Error response codes: badRequest(400), itemNotFound(404)');
-  assert.deepEqual(check(text).map(({ message, range }) => ({ message, range })), [
-    { message: REASONLESS('400 Bad Request'), range: at(line, 33, 36) },
-    { message: REASONLESS('404 Not Found'), range: at(line, 52, 55) },
-  ]);
+  assert.deepEqual(
+    check(text).map(({ message, range }) => ({ message, range })),
+    [
+      { message: REASONLESS('400 Bad Request'), range: at(line, 33, 36) },
+      { message: REASONLESS('404 Not Found'), range: at(line, 52, 55) },
+    ],
+  );
 });
 
 test('rest-status-code: unregistered codes in prose; other numbers are not codes', () => {
@@ -198,14 +200,21 @@ The name is a \`\`string(255)\`\`, at most \`\`255\`\` characters; \`404 Not Fou
       code: 'rest-status-code',
       severity: 'warning',
       message: '499 is not a registered HTTP status code.',
-      range: at(lineOf(text, 'The name is a ``string(255)``, at most ``255`` characters; `404 Not Found` and `itemNotFound(499)` too.'), 93, 96),
+      range: at(
+        lineOf(text, 'The name is a ``string(255)``, at most ``255`` characters; `404 Not Found` and `itemNotFound(499)` too.'),
+        93,
+        96,
+      ),
       data: { code: 499, kind: null },
     },
   ]);
 });
 
 test('rest-status-code: nothing outside REST API impact, nor in a section that says None', () => {
-  const outside = spec('* Normal http response code(s): 202\n').replace('Attach policies to clusters.', 'Expected error http response code(s): 400, 700');
+  const outside = spec('* Normal http response code(s): 202\n').replace(
+    'Attach policies to clusters.',
+    'Expected error http response code(s): 400, 700',
+  );
   assert.deepEqual(check(outside), []);
   assert.deepEqual(check(spec('None\n\nExpected error http response code(s): 400, 700\n')), []);
 });
@@ -223,7 +232,8 @@ cluster with that ID.
 
 * Expected error http response codes: 400
 `);
-  assert.deepEqual(check(text).map(({ message, range }) => ({ message, range })), [
-    { message: REASONLESS('400 Bad Request'), range: at(lineOf(text, '* Expected error http response codes: 400'), 38, 41) },
-  ]);
+  assert.deepEqual(
+    check(text).map(({ message, range }) => ({ message, range })),
+    [{ message: REASONLESS('400 Bad Request'), range: at(lineOf(text, '* Expected error http response codes: 400'), 38, 41) }],
+  );
 });

@@ -50,18 +50,21 @@ Example::
 
   GET /v2/cluster_templates/5518a925-1c2c-49a2-a8bf-0927d9456f3e
 `);
-  assert.deepEqual(check(text).map(({ message, range, data }) => ({ message, range, data })), [
-    {
-      message: UNDERSCORE('/v2/cluster_templates/{uuid}', "'cluster_templates'"),
-      range: at(lineOf(text, 'URL: ``/v2/cluster_templates/{uuid}``'), 7, 35),
-      data: { replacement: '/v2/cluster-templates/{uuid}', names: ['cluster_templates'] },
-    },
-    {
-      message: UNDERSCORE('http://host:8778/v2/receiver_events', "'receiver_events'"),
-      range: at(lineOf(text, '  * http://host:8778/v2/receiver_events'), 4, 39),
-      data: { replacement: 'http://host:8778/v2/receiver-events', names: ['receiver_events'] },
-    },
-  ]);
+  assert.deepEqual(
+    check(text).map(({ message, range, data }) => ({ message, range, data })),
+    [
+      {
+        message: UNDERSCORE('/v2/cluster_templates/{uuid}', "'cluster_templates'"),
+        range: at(lineOf(text, 'URL: ``/v2/cluster_templates/{uuid}``'), 7, 35),
+        data: { replacement: '/v2/cluster-templates/{uuid}', names: ['cluster_templates'] },
+      },
+      {
+        message: UNDERSCORE('http://host:8778/v2/receiver_events', "'receiver_events'"),
+        range: at(lineOf(text, '  * http://host:8778/v2/receiver_events'), 4, 39),
+        data: { replacement: 'http://host:8778/v2/receiver-events', names: ['receiver_events'] },
+      },
+    ],
+  );
 });
 
 test('rest-url: no name is taken for an existing one without the repository saying so', () => {
@@ -79,7 +82,7 @@ test('rest-url: no name is taken for an existing one without the repository sayi
   ]);
 });
 
-test('rest-url: names the repository already has (its other specs, the config\'s rest.existingNames), also cut short, are not this spec\'s to change', () => {
+test("rest-url: names the repository already has (its other specs, the config's rest.existingNames), also cut short, are not this spec's to change", () => {
   const text = spec(`
 * \`GET /v1/audit_templates/{uuid}\`
 * \`DELETE /v2/device_profil\`

@@ -58,7 +58,10 @@ const checks: Check[] = [
       const document = await vscode.workspace.openTextDocument(spec);
       await vscode.window.showTextDocument(document);
       const info = await waitFor('the template of the spec', async () => {
-        const answer = await vscode.commands.executeCommand<{ isSpec?: boolean; label?: string; origin?: string }>('rst-specs.showTemplate', spec);
+        const answer = await vscode.commands.executeCommand<{ isSpec?: boolean; label?: string; origin?: string }>(
+          'rst-specs.showTemplate',
+          spec,
+        );
         return answer?.isSpec ? answer : undefined;
       });
       assert(info.origin === 'found' && info.label === 'multi-template/specs/queens-template.rst', `template ${JSON.stringify(info)}`);
@@ -82,7 +85,9 @@ const checks: Check[] = [
       await vscode.workspace.getConfiguration('rstSpecs').update('maxLineLength', 79, vscode.ConfigurationTarget.Global);
       const lines = await waitFor('line-length', () => {
         const found = vscode.languages.getDiagnostics(long).filter((d) => d.source === 'rst-specs');
-        return found.length > 0 ? found.map((d) => `${String(typeof d.code === 'object' ? d.code?.value : d.code)}@${d.range.start.line}`) : undefined;
+        return found.length > 0
+          ? found.map((d) => `${String(typeof d.code === 'object' ? d.code?.value : d.code)}@${d.range.start.line}`)
+          : undefined;
       });
       assert(JSON.stringify(lines) === JSON.stringify(['line-length@20']), `diagnostics ${lines.join(', ')}`);
       await vscode.workspace.getConfiguration('rstSpecs').update('maxLineLength', undefined, vscode.ConfigurationTarget.Global);
@@ -102,7 +107,12 @@ const checks: Check[] = [
       await waitFor('the Markdown preview of line-length.md', () =>
         vscode.window.tabGroups.all
           .flatMap((group) => group.tabs)
-          .find((tab) => tab.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(tab.input.viewType) && tab.label === 'Preview line-length.md'),
+          .find(
+            (tab) =>
+              tab.input instanceof vscode.TabInputWebview &&
+              /markdown\.preview/.test(tab.input.viewType) &&
+              tab.label === 'Preview line-length.md',
+          ),
       );
     },
   },

@@ -28,7 +28,11 @@ function sanitize(root: DocumentFragment): void {
     for (const { name, value } of Array.from(element.attributes)) {
       const lower = name.toLowerCase();
       if (lower.startsWith('on') || lower === 'style' || lower === 'srcset') element.removeAttribute(name);
-      else if ((lower === 'href' || lower === 'src') && /^\s*(javascript|vbscript|data|file):/i.test(value) && !(element.localName === 'img' && /^\s*data:image\//i.test(value))) {
+      else if (
+        (lower === 'href' || lower === 'src') &&
+        /^\s*(javascript|vbscript|data|file):/i.test(value) &&
+        !(element.localName === 'img' && /^\s*data:image\//i.test(value))
+      ) {
         element.removeAttribute(name);
       }
     }
@@ -50,12 +54,18 @@ function resolveImages(root: DocumentFragment, imageBase: string, remoteImages: 
     const alt = image.getAttribute('alt') || source;
     if (/^https:\/\//i.test(source)) {
       if (remoteImages) image.setAttribute('src', source);
-      else image.replaceWith(placeholder(`Remote image: ${alt}`, `Not loaded: ${source}. Set rstSpecs.preview.remoteImages to show remote images.`));
+      else
+        image.replaceWith(
+          placeholder(`Remote image: ${alt}`, `Not loaded: ${source}. Set rstSpecs.preview.remoteImages to show remote images.`),
+        );
     } else if (/^data:image\//i.test(source)) image.setAttribute('src', source);
     else if (/^[a-z][a-z0-9+.-]*:/i.test(source) || source.startsWith('//') || !source) {
       image.replaceWith(placeholder(`Image: ${alt}`, `Not loaded: ${source || 'no path'}`));
     } else {
-      const path = source.split('/').map((part) => encodeURIComponent(decodeSafely(part))).join('/');
+      const path = source
+        .split('/')
+        .map((part) => encodeURIComponent(decodeSafely(part)))
+        .join('/');
       image.setAttribute('src', `${imageBase}/${path.replace(/^\/+/, '')}`);
     }
   }

@@ -12,7 +12,11 @@ export function sarifRules(): { id: string; description: string; severity: Sever
     ...allRules.map((rule) => ({ id: rule.id, description: rule.description, severity: rule.defaultSeverity })),
     { id: TEMPLATE_PROBLEM_CODE, description: "The spec's template could not be used, so the bundled template was.", severity: 'warning' },
     { id: BINARY_FILE_CODE, description: 'The file holds NUL bytes: a binary file, not reStructuredText.', severity: 'error' },
-    { id: ENCODING_CODE, description: 'The file is not valid UTF-8, which docutils and the specs repos\' tests require.', severity: 'error' },
+    {
+      id: ENCODING_CODE,
+      description: "The file is not valid UTF-8, which docutils and the specs repos' tests require.",
+      severity: 'error',
+    },
   ];
 }
 
@@ -69,7 +73,9 @@ export function formatSarif(report: Report, version: string): string {
                 id: rule.id,
                 name: rule.id,
                 shortDescription: { text: rule.description },
-                ...(help ? { fullDescription: { text: help.summary || rule.description }, help: { text: help.text, markdown: help.markdown } } : {}),
+                ...(help
+                  ? { fullDescription: { text: help.summary || rule.description }, help: { text: help.text, markdown: help.markdown } }
+                  : {}),
                 defaultConfiguration: { level: LEVEL[rule.severity] },
               };
             }),

@@ -15,19 +15,23 @@ export function formatText(report: Report, colors: Palette, verbose = false): st
     for (const d of file.diagnostics) {
       const { line, column } = lineColumn(d);
       const severity =
-        d.severity === 'error' ? colors.red(colors.bold('error'))
-        : d.severity === 'warning' ? colors.yellow('warning')
-        : d.severity === 'information' ? colors.blue('information')
-        : colors.dim('hint');
+        d.severity === 'error'
+          ? colors.red(colors.bold('error'))
+          : d.severity === 'warning'
+            ? colors.yellow('warning')
+            : d.severity === 'information'
+              ? colors.blue('information')
+              : colors.dim('hint');
       group += `${colors.bold(`${shownPath}:${line}:${column}:`)} ${severity} ${colors.dim(d.code)} ${escapeControls(d.message)}\n`;
     }
     groups.push(group);
   }
   let output = groups.join('\n');
   if (groups.length > 0) output += '\n';
-  const fixes = report.fixed && report.fixed.problems > 0
-    ? `${plural(report.fixed.problems, 'problem')} in ${plural(report.fixed.files, 'file')}.\n`
-    : undefined;
+  const fixes =
+    report.fixed && report.fixed.problems > 0
+      ? `${plural(report.fixed.problems, 'problem')} in ${plural(report.fixed.files, 'file')}.\n`
+      : undefined;
   if (fixes && !report.fixed?.dryRun) output += `Fixed ${fixes}`;
   if (!report.quiet || report.errors > 0) {
     const summary = summaryLine(report);

@@ -43,10 +43,7 @@ const END = {
   '_`': new RegExp(`${NWEB}(\`)${SUFFIX}`, 'gu'),
   '|': new RegExp(`${NWEB}(\\|_{0,2})${SUFFIX}`, 'gu'),
 };
-const INTERPRETED_END = new RegExp(
-  `(?<!(?<!\\x00)[${SPACE}\\x00])(\`(?<suffix>(?<role>:${RUN}${SN}:)?(?<refend>__?)?))${SUFFIX}`,
-  'gu',
-);
+const INTERPRETED_END = new RegExp(`(?<!(?<!\\x00)[${SPACE}\\x00])(\`(?<suffix>(?<role>:${RUN}${SN}:)?(?<refend>__?)?))${SUFFIX}`, 'gu');
 const SPACE_CHAR = new RegExp(`^[${SPACE}]$`, 'u');
 /** The start of Inliner.patterns.uri (a scheme) or an e-mail address: an embedded URI, not a name. */
 const URI_START = /^(?:[a-zA-Z][a-zA-Z0-9.+-]*:|[^@\s]+(?<!\x00)@)/;
@@ -125,7 +122,15 @@ export function scanInline(source: string, withSpans = false): ScanResult {
       if (g.refend) events.push({ kind: 'reference', name: normalizeName(g.refname), anonymous: g.refend === '__', start, end });
       else events.push({ kind: 'footnote', label: g.footnotelabel, citation: g.citationlabel !== undefined, start, end });
       if (g.refend) {
-        spans?.push({ kind: 'reference', start, end, text: g.refname, refname: normalizeName(unescape(g.refname)), uri: null, anonymous: g.refend === '__' });
+        spans?.push({
+          kind: 'reference',
+          start,
+          end,
+          text: g.refname,
+          refname: normalizeName(unescape(g.refname)),
+          uri: null,
+          anonymous: g.refend === '__',
+        });
       } else spans?.push({ kind: 'footnote', start, end, label: g.footnotelabel, citation: g.citationlabel !== undefined });
       scan.out.push(text.slice(pos, start), g.refend ? g.refname : '');
       pos = end;
@@ -156,7 +161,7 @@ interface Scan {
  * whole text tried every word of a paragraph as a `name_` reference (a tenth of a corpus run).
  */
 function search(text: string, pos: number): RegExpExecArray | null {
-  for (let from = pos; ; ) {
+  for (let from = pos; ;) {
     MARKUP_CHAR.lastIndex = from;
     if (!MARKUP_CHAR.test(text)) return null;
     const special = MARKUP_CHAR.lastIndex - 1;
@@ -235,12 +240,19 @@ function inlineObj(scan: Scan, pos: number, m: RegExpExecArray, startString: str
       const suffix = end[1].slice(1);
       const name = whitespaceNormalize(unescape(content));
       events.push({ kind: 'substitution', name, start: matchstart, end: textend });
-      if (suffix) events.push({ kind: 'reference', name: normalizeName(name), anonymous: suffix === '__', start: matchstart, end: textend });
+      if (suffix)
+        events.push({ kind: 'reference', name: normalizeName(name), anonymous: suffix === '__', start: matchstart, end: textend });
     }
     return textend;
   }
   const construct = NAMES[key];
-  events.push({ kind: 'problem', message: `Inline ${construct} start-string without end-string.`, construct, start: matchstart, end: matchend });
+  events.push({
+    kind: 'problem',
+    message: `Inline ${construct} start-string without end-string.`,
+    construct,
+    start: matchstart,
+    end: matchend,
+  });
   out.push(s.slice(pos, matchend));
   return matchend;
 }
@@ -278,7 +290,12 @@ function interpreted(scan: Scan, pos: number, m: RegExpExecArray, prefixRole: st
     if (eg.refend) {
       if (role) {
         const position = prefixRole ? 'prefix' : 'suffix';
-        events.push({ kind: 'problem', message: `Mismatch: both interpreted text role ${position} and reference suffix.`, start: rolestart, end: textend });
+        events.push({
+          kind: 'problem',
+          message: `Mismatch: both interpreted text role ${position} and reference suffix.`,
+          start: rolestart,
+          end: textend,
+        });
         return textend;
       }
       phraseRef(escaped, eg.refend === '__', matchstart, textend, events, scan.spans);
@@ -342,7 +359,15 @@ function phraseRef(escaped: string, anonymous: boolean, start: number, end: numb
   const refname = normalizeName(unescape(text));
   if (spans) {
     const uri = isName ? null : unescape(alias).replace(/\s+/gu, '');
-    spans.push({ kind: 'reference', start, end, text, refname: isName ? normalizeName(unescape(alias.slice(0, -1))) : refname, uri, anonymous });
+    spans.push({
+      kind: 'reference',
+      start,
+      end,
+      text,
+      refname: isName ? normalizeName(unescape(alias.slice(0, -1))) : refname,
+      uri,
+      anonymous,
+    });
   }
   if (isName) {
     // `text <name_>`_ and `text <name_>`__: a reference to `name`; with one underscore also an

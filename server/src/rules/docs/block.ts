@@ -71,7 +71,8 @@ function findingsOf(doc: SpecDocument, family: Family): Finding[] {
 function reportedLine(doc: SpecDocument, line: number): number {
   if (line >= 1) return line;
   const lines = doc.lines;
-  const count = lines.length > 0 && lines[lines.length - 1].text === '' && lines[lines.length - 1].eol === '' ? lines.length - 1 : lines.length;
+  const count =
+    lines.length > 0 && lines[lines.length - 1].text === '' && lines[lines.length - 1].eol === '' ? lines.length - 1 : lines.length;
   return count + line;
 }
 
@@ -154,13 +155,15 @@ export function overlineRepair(doc: SpecDocument, overline: number): Record<stri
 function tableFindings(doc: SpecDocument): Finding[] {
   const problems = tableDirectiveProblems(doc);
   const stopped = new Set(problems.options.map((f) => f.data?.docutilsLine));
-  const own = (f: Finding) => stopped.has(f.data?.docutilsLine) && /^(Error parsing content block for the "|The ")list-table"/.test(f.message);
+  const own = (f: Finding) =>
+    stopped.has(f.data?.docutilsLine) && /^(Error parsing content block for the "|The ")list-table"/.test(f.message);
   return [...findingsOf(doc, 'rst-table').filter((f) => !own(f)), ...problems.tables];
 }
 
 function rule(id: Family, description: string, fixes?: Rule['fixes']): Rule {
   // csv-table and list-table: what their directives reject once the parse accepted their shape
-  const check = id === 'rst-table' ? ({ doc }: { doc: SpecDocument }) => tableFindings(doc) : ({ doc }: { doc: SpecDocument }) => findingsOf(doc, id);
+  const check =
+    id === 'rst-table' ? ({ doc }: { doc: SpecDocument }) => tableFindings(doc) : ({ doc }: { doc: SpecDocument }) => findingsOf(doc, id);
   return { id, defaultSeverity: 'error', description, ...(fixes ? { fixes } : {}), check };
 }
 

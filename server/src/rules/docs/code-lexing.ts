@@ -31,7 +31,8 @@ const LEXERS: Record<string, (text: string) => number> = {
 export const rstCodeLexing: Rule = {
   id: 'rst-code-lexing',
   defaultSeverity: 'error',
-  description: 'Sphinx: a `json` or `python` code block that Pygments cannot lex ("Could not lex literal_block as "json"."), which fails sphinx-build -W.',
+  description:
+    'Sphinx: a `json` or `python` code block that Pygments cannot lex ("Could not lex literal_block as "json"."), which fails sphinx-build -W.',
   check({ doc }) {
     const findings: Finding[] = [];
     let highlight = '';

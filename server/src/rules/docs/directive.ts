@@ -9,8 +9,10 @@ import { tableDirectiveProblems } from './table-directives';
 
 /** docutils' and Sphinx's directives that call assert_has_content (content is required). */
 const NEEDS_CONTENT = new Set(
-  ('admonition attention caution danger error hint important note tip warning topic sidebar line-block ' +
-    'parsed-literal code compound container epigraph highlights pull-quote header footer todo seealso').split(' '),
+  (
+    'admonition attention caution danger error hint important note tip warning topic sidebar line-block ' +
+    'parsed-literal code compound container epigraph highlights pull-quote header footer todo seealso'
+  ).split(' '),
 );
 
 interface Spec {

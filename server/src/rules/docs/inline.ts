@@ -15,8 +15,13 @@ export const rstInline: Rule = {
       const docLine = messageLine ?? textLine;
       // a lone `*` or backquote: escaping it keeps the character and drops the markup (not in a
       // table cell: one more character there would move the cell's border)
-      const escape = messageLine === undefined && (event.construct === 'emphasis' || event.construct === 'interpreted text or phrase reference');
-      findings.push({ range, message: event.message, data: escape ? { docutilsLine: docLine + 1, escape: true } : { docutilsLine: docLine + 1 } });
+      const escape =
+        messageLine === undefined && (event.construct === 'emphasis' || event.construct === 'interpreted text or phrase reference');
+      findings.push({
+        range,
+        message: event.message,
+        data: escape ? { docutilsLine: docLine + 1, escape: true } : { docutilsLine: docLine + 1 },
+      });
     }
     return findings;
   },

@@ -53,7 +53,11 @@ function scanAll(doc: SpecDocument): Located<InlineEvent>[] {
     const { events } = scanInline(text.text);
     for (const event of events) {
       const range = { start: position(doc.lines, text, event.start), end: position(doc.lines, text, event.end) };
-      out.push(text.messageLine === undefined ? { event, range, docLine: text.line } : { event, range, docLine: text.line, messageLine: text.messageLine });
+      out.push(
+        text.messageLine === undefined
+          ? { event, range, docLine: text.line }
+          : { event, range, docLine: text.line, messageLine: text.messageLine },
+      );
     }
   }
   return out;

@@ -18,13 +18,13 @@ const DOCUTILS_ROLES =
   'substitution-reference sup superscript t target title title-reference uri uri-reference url ' +
   'restructuredtext-unimplemented-role';
 const SPHINX_ROLES =
-  'abbr any command dfn download eq file guilabel kbd mailheader makevar manpage menuselection mimetype ' +
-  'newsgroup program regexp samp';
+  'abbr any command dfn download eq file guilabel kbd mailheader makevar manpage menuselection mimetype ' + 'newsgroup program regexp samp';
 
 /** Sphinx 5.3's domains: directives and roles (a `domain:name` is looked up there). */
 const DOMAINS: Record<string, { directives: string; roles: string }> = {
   py: {
-    directives: 'attribute class classmethod currentmodule data decorator decoratormethod exception function method module property staticmethod',
+    directives:
+      'attribute class classmethod currentmodule data decorator decoratormethod exception function method module property staticmethod',
     roles: 'attr class const data exc func meth mod obj',
   },
   std: {
@@ -52,7 +52,8 @@ interface Extension {
   readonly domain?: string;
 }
 
-const AUTODOC = 'autoattribute autoclass autodata autodecorator autoexception autofunction automethod automodule autonewtypedata autonewvarattribute autoproperty';
+const AUTODOC =
+  'autoattribute autoclass autodata autodecorator autoexception autofunction automethod automodule autonewtypedata autonewvarattribute autoproperty';
 const GRAPHVIZ = 'digraph graph graphviz';
 
 /** Extensions and what they add (those not listed add no directive or role). */
@@ -96,7 +97,7 @@ export const EXTENSIONS: Readonly<Record<string, Extension>> = {
   'oslo_config.sphinxconfiggen': {},
   'oslo_policy.sphinxext': { directives: 'show-policy' },
   'oslo_policy.sphinxpolicygen': {},
-  'os_api_ref': { directives: 'rest_expand_all rest_method rest_parameters rest_status_code' },
+  os_api_ref: { directives: 'rest_expand_all rest_method rest_parameters rest_status_code' },
   'reno.sphinxext': { directives: 'release-notes' },
   'stevedore.sphinxext': { directives: 'list-plugins' },
   'cliff.sphinxext': { directives: 'autoprogram-cliff' },
@@ -148,7 +149,8 @@ function build(setup: DocsSetup | undefined): KnownNames {
   const directives = new Set([...words(DOCUTILS_DIRECTIVES), ...words(SPHINX_DIRECTIVES)]);
   const roles = new Set([...words(DOCUTILS_ROLES), ...words(SPHINX_ROLES)]);
   const domains = new Map<string, { directives: ReadonlySet<string>; roles: ReadonlySet<string> } | null>();
-  for (const [name, d] of Object.entries(DOMAINS)) domains.set(name, { directives: new Set(words(d.directives)), roles: new Set(words(d.roles)) });
+  for (const [name, d] of Object.entries(DOMAINS))
+    domains.set(name, { directives: new Set(words(d.directives)), roles: new Set(words(d.roles)) });
   // the default domain (py) and std answer unprefixed names
   for (const name of ['py', 'std']) {
     for (const d of words(DOMAINS[name].directives)) directives.add(d);
@@ -200,7 +202,9 @@ export function candidates(known: KnownNames, kind: 'directives' | 'roles'): str
 export function readConfPy(text: string): { extensions: string[] | null; extlinks?: string[]; substitutions?: string[] | null } {
   const extensions = listLiteral(text, 'extensions');
   const ext = dictKeys(text, 'extlinks');
-  const setup: { extensions: string[] | null; extlinks?: string[]; substitutions?: string[] | null } = ext ? { extensions, extlinks: ext } : { extensions };
+  const setup: { extensions: string[] | null; extlinks?: string[]; substitutions?: string[] | null } = ext
+    ? { extensions, extlinks: ext }
+    : { extensions };
   let substitutions: string[] | null | undefined;
   for (const name of ['rst_prolog', 'rst_epilog']) {
     const value = stringValue(text, name);

@@ -73,8 +73,7 @@ export const rstReference: Rule = {
       else if (e.kind === 'footnote' && e.name.startsWith('#') && !autoLabels.has(normalizeName(e.name.slice(1)))) {
         autoLabels.add(normalizeName(e.name.slice(1)));
         definitions.push({ line: e.line, name: normalizeName(e.name.slice(1)), explicit: true, uri: null, range: lineRange(e.line) });
-      }
-      else if (e.kind === 'footnote' && e.name === '*') symbolFootnotes++;
+      } else if (e.kind === 'footnote' && e.name === '*') symbolFootnotes++;
       else {
         if (e.kind === 'citation') citations.add(normalizeName(e.name));
         const name = normalizeName(e.kind === 'footnote' && e.name.startsWith('#') ? e.name.slice(1) : e.name);
@@ -126,13 +125,30 @@ export const rstReference: Rule = {
     const byName = new Map<string, IndirectTarget>();
     for (const e of gateMarkup(doc).explicit) {
       if (e.kind !== 'target' || e.refname === undefined) continue;
-      const t: IndirectTarget = { name: normalizeName(e.name), refname: normalizeName(e.refname), explicit: true, range: lineRange(e.line), line: e.line + 1, resolved: false, multiply: false };
+      const t: IndirectTarget = {
+        name: normalizeName(e.name),
+        refname: normalizeName(e.refname),
+        explicit: true,
+        range: lineRange(e.line),
+        line: e.line + 1,
+        resolved: false,
+        multiply: false,
+      };
       indirects.push(t);
       // the one target of its name (a second one makes the name a duplicate, which nothing reaches)
       if (!byName.has(t.name)) byName.set(t.name, t);
     }
     for (const { event, range, docLine } of events) {
-      if (event.kind === 'indirect') indirects.push({ name: event.name, refname: event.refname, explicit: false, range, line: docLine + 1, resolved: false, multiply: false });
+      if (event.kind === 'indirect')
+        indirects.push({
+          name: event.name,
+          refname: event.refname,
+          explicit: false,
+          range,
+          line: docLine + 1,
+          resolved: false,
+          multiply: false,
+        });
     }
     // document.indirect_targets: in the order docutils made them
     indirects.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
@@ -140,7 +156,11 @@ export const rstReference: Rule = {
       t.resolved = true;
       failed.add(t.name);
       const naming = t.explicit ? explicitNaming(t) : `"${t.name}" `;
-      findings.push({ range: t.range, message: `Indirect hyperlink target ${naming} refers to target "${t.refname}", ${why}.`, data: { name: t.name, docutilsLine: t.line } });
+      findings.push({
+        range: t.range,
+        message: `Indirect hyperlink target ${naming} refers to target "${t.refname}", ${why}.`,
+        data: { name: t.name, docutilsLine: t.line },
+      });
     };
     // how docutils names an explicit one: without its name when the name is a duplicate
     // (set_duplicate_name_id's dupname), and by its id: make_id(name) unless an earlier node has
@@ -202,13 +222,18 @@ export const rstReference: Rule = {
         if (!failed.has(event.name) && !viaIndirect.has(event.name)) findings.push(...unresolved(targets, event.name, range, line));
       } else if (event.kind === 'substitution') {
         if (fromConf !== null && !substitutions.has(event.name) && !lowerSubstitutions.has(event.name.toLowerCase())) {
-          findings.push({ range, message: `Undefined substitution referenced: "${event.name}".`, data: { name: event.name, docutilsLine: line } });
+          findings.push({
+            range,
+            message: `Undefined substitution referenced: "${event.name}".`,
+            data: { name: event.name, docutilsLine: line },
+          });
         }
       } else if (event.kind === 'footnote') {
         const label = event.label;
         if (event.citation) {
           // Sphinx turns citation references into cross-references (sphinx.domains.citation)
-          if (!citations.has(normalizeName(label))) findings.push({ range, message: `citation not found: ${label}`, data: { name: label, docutilsLine: line } });
+          if (!citations.has(normalizeName(label)))
+            findings.push({ range, message: `citation not found: ${label}`, data: { name: label, docutilsLine: line } });
         } else if (label.startsWith('#') && !autoLabels.has(normalizeName(label.slice(1)))) {
           // Footnotes.number_footnote_references: `[#]_`, and `[#label]_` without its footnote,
           // take the numbers of the `.. [#]` footnotes in turn; the first one left over is an error
@@ -240,16 +265,21 @@ export const rstReference: Rule = {
 function unresolved(targets: Map<string, Target>, name: string, range: Range, docutilsLine: number): Finding[] {
   const target = targets.get(name);
   if (target?.unique) return [];
-  const message = target
-    ? `Duplicate target name, cannot be used as a unique reference: "${name}".`
-    : `Unknown target name: "${name}".`;
+  const message = target ? `Duplicate target name, cannot be used as a unique reference: "${name}".` : `Unknown target name: "${name}".`;
   return [{ range, message, data: { name, docutilsLine } }];
 }
 
 /** docutils.nodes.make_id, for the name of an explicit target (the first one of that name). */
 function makeId(name: string): string {
-  const ascii = name.toLowerCase().normalize('NFKD').replace(/[^\x00-\x7f]/g, '');
-  const id = ascii.split(/\s+/).filter(Boolean).join(' ').replace(/[^a-z0-9]+/g, '-');
+  const ascii = name
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^\x00-\x7f]/g, '');
+  const id = ascii
+    .split(/\s+/)
+    .filter(Boolean)
+    .join(' ')
+    .replace(/[^a-z0-9]+/g, '-');
   // _non_id_at_ends: no digits or hyphens first, no hyphen last
   let start = 0;
   while (start < id.length && (id[start] === '-' || (id[start] >= '0' && id[start] <= '9'))) start++;

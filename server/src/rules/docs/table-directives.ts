@@ -67,7 +67,13 @@ function readTable(doc: SpecDocument, use: DirectiveUse, name: 'csv-table' | 'li
   const marker = texts[0];
   const start = characterAt(marker, use.col);
   const nameRange = { start: { line: use.line, character: start }, end: { line: use.line, character: start + use.name.length } };
-  const indent = Math.min(...texts.slice(1).filter((t) => t.trim()).map((t) => t.length - t.trimStart().length), Infinity);
+  const indent = Math.min(
+    ...texts
+      .slice(1)
+      .filter((t) => t.trim())
+      .map((t) => t.length - t.trimStart().length),
+    Infinity,
+  );
   // parse_directive_block: arguments and options up to the first blank line, then the content
   let i = 1;
   while (i < texts.length && texts[i].trim() !== '') i++;
@@ -90,7 +96,12 @@ function readTable(doc: SpecDocument, use: DirectiveUse, name: 'csv-table' | 'li
     const field = /^(\s*):([^:\s][^:]*):(\s+|$)(.*)$/.exec(text);
     if (field && (!current || text.length - text.trimStart().length <= indent)) {
       flush();
-      current = { name: field[2].toLowerCase(), lines: [field[4]], line: use.line + k, character: field[1].length + field[2].length + 2 + field[3].length };
+      current = {
+        name: field[2].toLowerCase(),
+        lines: [field[4]],
+        line: use.line + k,
+        character: field[1].length + field[2].length + 2 + field[3].length,
+      };
     } else if (current) current.lines.push(text);
   }
   flush();
@@ -141,7 +152,8 @@ function convert(name: string, option: Option, table: Table): Converted {
   const value = option.value;
   const aligns = '"left", "center", or "right"';
   if (value === null) {
-    if (name === 'header-rows' || name === 'stub-columns') return { error: "int() argument must be a string, a bytes-like object or a real number, not 'NoneType'" };
+    if (name === 'header-rows' || name === 'stub-columns')
+      return { error: "int() argument must be a string, a bytes-like object or a real number, not 'NoneType'" };
     if (name === 'align') return { error: `must supply an argument; choose from ${aligns}` };
     return null;
   }
@@ -153,7 +165,9 @@ function convert(name: string, option: Option, table: Table): Converted {
   }
   if (name === 'align') {
     // directives.choice: compared lower-cased and stripped
-    return ['left', 'center', 'right'].includes(value.toLowerCase().trim()) ? { value } : { error: `"${value}" unknown; choose from ${aligns}` };
+    return ['left', 'center', 'right'].includes(value.toLowerCase().trim())
+      ? { value }
+      : { error: `"${value}" unknown; choose from ${aligns}` };
   }
   if (name === 'widths') {
     if (value === 'auto') return { value };
@@ -208,13 +222,18 @@ function check(doc: SpecDocument, table: Table, out: TableProblems): void {
   let maxCols: number;
   if (name === 'list-table') {
     // the parser reported a list of the wrong shape (and docutils stops there)
-    if (table.content.length === 0 || doc.messages.some((m) => m.line === use.line && m.text.startsWith(`Error parsing content block for the "list-table"`))) return;
+    if (
+      table.content.length === 0 ||
+      doc.messages.some((m) => m.line === use.line && m.text.startsWith(`Error parsing content block for the "list-table"`))
+    )
+      return;
     const shape = listShape(table.content);
     if (!shape) return;
     rows = shape.rows;
     maxCols = shape.columns;
     // check_list_content: the widths first
-    if (Array.isArray(widths) && widths.length !== maxCols) return report(`"${use.name}" widths do not match the number of columns in table (${maxCols}).`, optionRange('widths'));
+    if (Array.isArray(widths) && widths.length !== maxCols)
+      return report(`"${use.name}" widths do not match the number of columns in table (${maxCols}).`, optionRange('widths'));
   } else {
     if (table.options.has('file') || table.options.has('url')) {
       if (table.content.length) report(`"${use.name}" directive may not both specify an external file and have content.`);
@@ -240,28 +259,44 @@ function check(doc: SpecDocument, table: Table, out: TableProblems): void {
       const at = table.lines[Math.min(parsed.line, table.lines.length - 1)];
       const text = doc.lines[at].text;
       const indent = text.length - text.trimStart().length;
-      return report(`Error with CSV data in "${use.name}" directive: ${parsed.error}`, { start: { line: at, character: indent }, end: { line: at, character: text.trimEnd().length } });
+      return report(`Error with CSV data in "${use.name}" directive: ${parsed.error}`, {
+        start: { line: at, character: indent },
+        end: { line: at, character: text.trimEnd().length },
+      });
     }
     rows = parsed.rows;
     maxCols = Math.max(0, ...rows, headerCols);
   }
   // check_table_dimensions
   if (rows.length < headerRows) {
-    return report(`${headerRows} header row(s) specified but only ${rows.length} row(s) of data supplied ("${use.name}" directive).`, optionRange('header-rows'));
+    return report(
+      `${headerRows} header row(s) specified but only ${rows.length} row(s) of data supplied ("${use.name}" directive).`,
+      optionRange('header-rows'),
+    );
   }
   if (rows.length === headerRows && headerRows > 0) {
-    return report(`Insufficient data supplied (${rows.length} row(s)); no data remaining for table body, required by "${use.name}" directive.`, optionRange('header-rows'));
+    return report(
+      `Insufficient data supplied (${rows.length} row(s)); no data remaining for table body, required by "${use.name}" directive.`,
+      optionRange('header-rows'),
+    );
   }
   for (const columns of rows) {
     if (columns < stubColumns) {
-      return report(`${stubColumns} stub column(s) specified but only ${columns} columns(s) of data supplied ("${use.name}" directive).`, optionRange('stub-columns'));
+      return report(
+        `${stubColumns} stub column(s) specified but only ${columns} columns(s) of data supplied ("${use.name}" directive).`,
+        optionRange('stub-columns'),
+      );
     }
     if (columns === stubColumns && stubColumns > 0) {
-      return report(`Insufficient data supplied (${columns} columns(s)); no data remaining for table body, required by "${use.name}" directive.`, optionRange('stub-columns'));
+      return report(
+        `Insufficient data supplied (${columns} columns(s)); no data remaining for table body, required by "${use.name}" directive.`,
+        optionRange('stub-columns'),
+      );
     }
   }
   if (name === 'csv-table') {
-    if (Array.isArray(widths) && widths.length !== maxCols) return report(`"${use.name}" widths do not match the number of columns in table (${maxCols}).`, optionRange('widths'));
+    if (Array.isArray(widths) && widths.length !== maxCols)
+      return report(`"${use.name}" widths do not match the number of columns in table (${maxCols}).`, optionRange('widths'));
     if (!Array.isArray(widths) && maxCols === 0) return report('No table data detected in CSV file.');
   }
 }
@@ -309,7 +344,17 @@ interface Dialect {
  * the number of fields of each record, or the csv.Error and the line it was raised on.
  */
 function readCsv(lines: readonly string[], d: Dialect): { rows: number[] } | { error: string; line: number } {
-  const enum S { StartRecord, StartField, Escaped, InField, InQuoted, EscapeInQuoted, QuoteInQuoted, EatCrnl, AfterEscapedCrnl }
+  const enum S {
+    StartRecord,
+    StartField,
+    Escaped,
+    InField,
+    InQuoted,
+    EscapeInQuoted,
+    QuoteInQuoted,
+    EatCrnl,
+    AfterEscapedCrnl,
+  }
   const rows: number[] = [];
   let state: S = S.StartRecord;
   let fields = 0;
@@ -344,8 +389,7 @@ function readCsv(lines: readonly string[], d: Dialect): { rows: number[] } | { e
           else if (c === d.delimiter) save();
           else if (c === ' ' && d.skipSpace) {
             // skipinitialspace
-          }
-          else {
+          } else {
             fieldLength++;
             state = S.InField;
           }
@@ -392,7 +436,8 @@ function readCsv(lines: readonly string[], d: Dialect): { rows: number[] } | { e
           break;
         case S.EatCrnl:
           if (c === EOL) state = S.StartRecord;
-          else if (!newline) return { error: "new-line character seen in unquoted field - do you need to open the file with newline=''?", line: n };
+          else if (!newline)
+            return { error: "new-line character seen in unquoted field - do you need to open the file with newline=''?", line: n };
           break;
       }
     }

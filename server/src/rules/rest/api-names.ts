@@ -23,9 +23,9 @@ export function underscoreNames(url: string): string[] {
   const start = host ? host[0].length : 0;
   const query = url.slice(start).search(QUERY_START);
   const path = url.slice(start, query < 0 ? url.length : start + query);
-  return path.split('/').filter(
-    (segment) => segment.includes('_') && !isPlaceholder(segment) && !isValueSegment(segment) && !BARE_PLACEHOLDER.test(segment),
-  );
+  return path
+    .split('/')
+    .filter((segment) => segment.includes('_') && !isPlaceholder(segment) && !isValueSegment(segment) && !BARE_PLACEHOLDER.test(segment));
 }
 
 /** A path segment with an underscore that is not a placeholder (`/os-instance_actions`, not `/{server_id}`). */

@@ -56,20 +56,34 @@ const PLACEHOLDER_CHAR = /[{}<>$%:]/;
 const UUID_LIKE = /^[0-9a-f]{8}-[0-9a-f-]{4,}$/i;
 const DIGITS = /^\d+$/;
 const CONSTANT = /^[A-Z0-9_]+$/;
-const URL_SHAPES = [
-  /^\/[\w{<$%.~-]/,
-  /^https?:\/\/[^\s/]+\/\S/,
-  /^v\d+(?:\.\d+)*\/\S/,
-  /^[{<][\w.-]{1,40}[}>]\/\S/,
-];
+const URL_SHAPES = [/^\/[\w{<$%.~-]/, /^https?:\/\/[^\s/]+\/\S/, /^v\d+(?:\.\d+)*\/\S/, /^[{<][\w.-]{1,40}[}>]\/\S/];
 const PAIR_DISTANCE = 40;
 const VALUE_LINES = 6;
 
 /** The patterns this module runs over spec text, for the linear-time test. */
 export const DECLARATION_PATTERNS: readonly RegExp[] = [
-  WORD, LABEL_WORD, LIST_MARKER, LEADING_DECORATION, METHOD_LABEL, URL_LABEL, ALPHA_WORD, SEPARATORS, LETTERS, LABEL_END,
-  ANNOTATION_START, NOT_A_METHOD, INLINE_MARKUP, VERSION_SEGMENT, BARE_PLACEHOLDER, SCHEME_AND_HOST, QUERY_START,
-  PLACEHOLDER_CHAR, UUID_LIKE, DIGITS, CONSTANT, ...URL_SHAPES,
+  WORD,
+  LABEL_WORD,
+  LIST_MARKER,
+  LEADING_DECORATION,
+  METHOD_LABEL,
+  URL_LABEL,
+  ALPHA_WORD,
+  SEPARATORS,
+  LETTERS,
+  LABEL_END,
+  ANNOTATION_START,
+  NOT_A_METHOD,
+  INLINE_MARKUP,
+  VERSION_SEGMENT,
+  BARE_PLACEHOLDER,
+  SCHEME_AND_HOST,
+  QUERY_START,
+  PLACEHOLDER_CHAR,
+  UUID_LIKE,
+  DIGITS,
+  CONSTANT,
+  ...URL_SHAPES,
 ];
 
 interface Word {
@@ -239,9 +253,10 @@ export function findDeclarations(lines: readonly ScopeLine[]): Declarations {
     const urlLabel = URL_LABEL.exec(rest);
     if (urlLabel) {
       const from = offset + urlLabel[0].length;
-      const found = plain.slice(from).trim() !== ''
-        ? urlValue({ ...current, text: plain }, from).map((url) => ({ ...url, text: current.text.slice(url.start, url.end) }))
-        : followingValues(lines, index, urlValue);
+      const found =
+        plain.slice(from).trim() !== ''
+          ? urlValue({ ...current, text: plain }, from).map((url) => ({ ...url, text: current.text.slice(url.start, url.end) }))
+          : followingValues(lines, index, urlValue);
       for (const url of found) urls.push(url);
       if (found.length > 0) events.push({ type: 'url', line: current.line, urls: found });
     }
@@ -253,8 +268,11 @@ export function findDeclarations(lines: readonly ScopeLine[]): Declarations {
       pending = undefined;
       continue;
     }
-    const pairs = pending && pending.type !== event.type && event.line - pending.line <= PAIR_DISTANCE
-      && !headingBetween(headings, pending.line, event.line);
+    const pairs =
+      pending &&
+      pending.type !== event.type &&
+      event.line - pending.line <= PAIR_DISTANCE &&
+      !headingBetween(headings, pending.line, event.line);
     if (!pairs) {
       pending = event;
       continue;
@@ -292,10 +310,13 @@ function makeApi(method: MethodMention, url: Span): Api {
 
 /** `/v2.1/{project_id}/servers/6ff1c9bf-...?limit=1` and `/servers/{id}` fold to the same key. */
 export function urlKey(url: string): string {
-  const segments = urlPath(url).split('/').filter((segment) => segment !== '');
+  const segments = urlPath(url)
+    .split('/')
+    .filter((segment) => segment !== '');
   if (segments[0] && VERSION_SEGMENT.test(segments[0])) segments.shift();
   const folded = segments.map((segment) =>
-    isPlaceholder(segment) || isValueSegment(segment) || BARE_PLACEHOLDER.test(segment) ? '{}' : segment.toLowerCase());
+    isPlaceholder(segment) || isValueSegment(segment) || BARE_PLACEHOLDER.test(segment) ? '{}' : segment.toLowerCase(),
+  );
   if (folded[0] === '{}' && folded.length > 1) folded.shift();
   return `/${folded.join('/')}`;
 }

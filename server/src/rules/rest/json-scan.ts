@@ -59,8 +59,14 @@ export const JSON_PATTERNS: readonly RegExp[] = [JSON_NUMBER, ASSIGNMENT, WRAPPE
 /** `[A-Za-z0-9_$.+-]`: what a word token (a number, a keyword, a placeholder) is made of. */
 function isWordChar(code: number): boolean {
   return (
-    (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) ||
-    code === 95 || code === 36 || code === 46 || code === 43 || code === 45
+    (code >= 97 && code <= 122) ||
+    (code >= 65 && code <= 90) ||
+    (code >= 48 && code <= 57) ||
+    code === 95 ||
+    code === 36 ||
+    code === 46 ||
+    code === 43 ||
+    code === 45
   );
 }
 
@@ -246,7 +252,7 @@ interface RawProblem {
 }
 
 function describe(token: Token): string {
-  if (token.kind === 'string') return token.quote === "'" ? "a single-quoted string" : `the string "${clip(token.value)}"`;
+  if (token.kind === 'string') return token.quote === "'" ? 'a single-quoted string' : `the string "${clip(token.value)}"`;
   if (token.kind === 'punct') return `'${token.value}'`;
   return `'${clip(token.value)}'`;
 }
@@ -273,7 +279,9 @@ function checkStrict(tokens: readonly Token[]): RawProblem | undefined {
     const inObject = container?.value === '{';
     const isOpen = token.kind === 'punct' && (token.value === '{' || token.value === '[');
     const isClose = token.kind === 'punct' && (token.value === '}' || token.value === ']');
-    const isScalar = token.kind === 'string' || (token.kind === 'word' && (JSON_NUMBER.test(token.value) || ['true', 'false', 'null'].includes(token.value)));
+    const isScalar =
+      token.kind === 'string' ||
+      (token.kind === 'word' && (JSON_NUMBER.test(token.value) || ['true', 'false', 'null'].includes(token.value)));
     switch (state) {
       case 'value':
       case 'value-or-end':
@@ -284,7 +292,8 @@ function checkStrict(tokens: readonly Token[]): RawProblem | undefined {
           stack.push(token);
           state = token.value === '{' ? 'key-or-end' : 'value-or-end';
         } else if (isScalar) state = 'comma-or-end';
-        else if (isClose && tokens[index - 1]?.value === ',') return tokenProblem(tokens[index - 1], `Invalid JSON: a comma before '${token.value}' (JSON allows no trailing comma).`);
+        else if (isClose && tokens[index - 1]?.value === ',')
+          return tokenProblem(tokens[index - 1], `Invalid JSON: a comma before '${token.value}' (JSON allows no trailing comma).`);
         else return tokenProblem(token, `Invalid JSON: a value was expected, not ${describe(token)}.`);
         break;
       case 'key-or-end':
@@ -293,7 +302,8 @@ function checkStrict(tokens: readonly Token[]): RawProblem | undefined {
           stack.pop();
           state = 'comma-or-end';
         } else if (token.kind === 'string' && token.quote === '"') state = 'colon';
-        else if (isClose && token.value === '}') return tokenProblem(tokens[index - 1], "Invalid JSON: a comma before '}' (JSON allows no trailing comma).");
+        else if (isClose && token.value === '}')
+          return tokenProblem(tokens[index - 1], "Invalid JSON: a comma before '}' (JSON allows no trailing comma).");
         else return tokenProblem(token, `Invalid JSON: a property name in double quotes was expected, not ${describe(token)}.`);
         break;
       case 'colon':
@@ -314,7 +324,9 @@ function checkStrict(tokens: readonly Token[]): RawProblem | undefined {
     }
   }
   const opener = stack[stack.length - 1];
-  return opener ? { offset: opener.start, length: 1, message: `Invalid JSON: this '${opener.value}' is never closed.`, unclosed: true } : undefined;
+  return opener
+    ? { offset: opener.start, length: 1, message: `Invalid JSON: this '${opener.value}' is never closed.`, unclosed: true }
+    : undefined;
 }
 
 /** Brackets that match and quotes that close: what a Python dict or an elided sample must still get right. */
@@ -330,12 +342,23 @@ function checkBalanced(tokens: readonly Token[]): RawProblem | undefined {
       const opener = stack.pop();
       const expected = opener?.value === '{' ? '}' : ']';
       if (opener && token.value !== expected) {
-        return { offset: token.start, length: 1, message: `Unbalanced brackets in this sample: '${token.value}' closes a '${opener.value}' (it needs '${expected}').` };
+        return {
+          offset: token.start,
+          length: 1,
+          message: `Unbalanced brackets in this sample: '${token.value}' closes a '${opener.value}' (it needs '${expected}').`,
+        };
       }
     }
   }
   const opener = stack[stack.length - 1];
-  return opener ? { offset: opener.start, length: 1, message: `Unbalanced brackets in this sample: this '${opener.value}' is never closed.`, unclosed: true } : undefined;
+  return opener
+    ? {
+        offset: opener.start,
+        length: 1,
+        message: `Unbalanced brackets in this sample: this '${opener.value}' is never closed.`,
+        unclosed: true,
+      }
+    : undefined;
 }
 
 function collectKeys(tokens: readonly Token[]): { name: string; start: number; parentKey: string | undefined }[] {

@@ -4,11 +4,35 @@ import { quotedWords } from './json-scan';
 
 /** JSON Schema's own keywords, which are camelCase by definition. */
 const SCHEMA_KEYWORDS: ReadonlySet<string> = new Set([
-  'additionalItems', 'additionalProperties', 'allOf', 'anyOf', 'contentEncoding', 'contentMediaType',
-  'contentSchema', 'dependentRequired', 'dependentSchemas', 'exclusiveMaximum', 'exclusiveMinimum',
-  'maxContains', 'maxItems', 'maxLength', 'maxProperties', 'minContains', 'minItems', 'minLength',
-  'minProperties', 'multipleOf', 'oneOf', 'patternProperties', 'prefixItems', 'propertyNames',
-  'readOnly', 'unevaluatedItems', 'unevaluatedProperties', 'uniqueItems', 'writeOnly',
+  'additionalItems',
+  'additionalProperties',
+  'allOf',
+  'anyOf',
+  'contentEncoding',
+  'contentMediaType',
+  'contentSchema',
+  'dependentRequired',
+  'dependentSchemas',
+  'exclusiveMaximum',
+  'exclusiveMinimum',
+  'maxContains',
+  'maxItems',
+  'maxLength',
+  'maxProperties',
+  'minContains',
+  'minItems',
+  'minLength',
+  'minProperties',
+  'multipleOf',
+  'oneOf',
+  'patternProperties',
+  'prefixItems',
+  'propertyNames',
+  'readOnly',
+  'unevaluatedItems',
+  'unevaluatedProperties',
+  'uniqueItems',
+  'writeOnly',
 ]);
 
 /**
@@ -16,16 +40,59 @@ const SCHEMA_KEYWORDS: ReadonlySet<string> = new Set([
  * APIs must keep writing (they are part of the existing API, not the spec's choice).
  */
 const EXISTING_API_NAMES: ReadonlySet<string> = new Set([
-  'accessIPv4', 'accessIPv6', 'addFixedIp', 'addFloatingIp', 'addSecurityGroup', 'addTenantAccess',
-  'adminPass', 'changePassword', 'confirmResize', 'createBackup', 'createImage', 'flavorRef', 'forceDelete',
-  'hostId', 'imageRef', 'injectNetworkInfo', 'instanceAction', 'instanceActions', 'interfaceAttachment',
-  'interfaceAttachments', 'maxImageMeta', 'maxPersonality', 'maxPersonalitySize', 'maxSecurityGroupRules',
-  'maxSecurityGroups', 'maxServerGroupMembers', 'maxServerGroups', 'maxServerMeta', 'maxTotalCores',
-  'maxTotalFloatingIps', 'maxTotalInstances', 'maxTotalKeypairs', 'maxTotalRAMSize', 'migrateLive',
-  'networkId', 'onSharedStorage', 'removeFixedIp', 'removeFloatingIp', 'removeSecurityGroup',
-  'removeTenantAccess', 'resetNetwork', 'revertResize', 'serverId', 'shelveOffload', 'totalCoresUsed',
-  'totalFloatingIpsUsed', 'totalInstancesUsed', 'totalRAMUsed', 'totalSecurityGroupsUsed',
-  'totalServerGroupsUsed', 'volumeAttachment', 'volumeAttachments', 'volumeId',
+  'accessIPv4',
+  'accessIPv6',
+  'addFixedIp',
+  'addFloatingIp',
+  'addSecurityGroup',
+  'addTenantAccess',
+  'adminPass',
+  'changePassword',
+  'confirmResize',
+  'createBackup',
+  'createImage',
+  'flavorRef',
+  'forceDelete',
+  'hostId',
+  'imageRef',
+  'injectNetworkInfo',
+  'instanceAction',
+  'instanceActions',
+  'interfaceAttachment',
+  'interfaceAttachments',
+  'maxImageMeta',
+  'maxPersonality',
+  'maxPersonalitySize',
+  'maxSecurityGroupRules',
+  'maxSecurityGroups',
+  'maxServerGroupMembers',
+  'maxServerGroups',
+  'maxServerMeta',
+  'maxTotalCores',
+  'maxTotalFloatingIps',
+  'maxTotalInstances',
+  'maxTotalKeypairs',
+  'maxTotalRAMSize',
+  'migrateLive',
+  'networkId',
+  'onSharedStorage',
+  'removeFixedIp',
+  'removeFloatingIp',
+  'removeSecurityGroup',
+  'removeTenantAccess',
+  'resetNetwork',
+  'revertResize',
+  'serverId',
+  'shelveOffload',
+  'totalCoresUsed',
+  'totalFloatingIpsUsed',
+  'totalInstancesUsed',
+  'totalRAMUsed',
+  'totalSecurityGroupsUsed',
+  'totalServerGroupsUsed',
+  'volumeAttachment',
+  'volumeAttachments',
+  'volumeId',
 ]);
 
 const NAME_SHAPE = /^[A-Za-z][A-Za-z0-9_]*$/;
@@ -55,10 +122,14 @@ export const restFieldCase: Rule = {
         if (!style) continue;
         done.add(key.name);
         const replacement = snakeCase(key.name);
-        const occurrences = (seen.words.get(key.name) ?? [])
-          .map(({ line, character }) => `${line}:${character}:${character + key.name.length}`);
+        const occurrences = (seen.words.get(key.name) ?? []).map(
+          ({ line, character }) => `${line}:${character}:${character + key.name.length}`,
+        );
         findings.push({
-          range: { start: { line: key.line, character: key.character }, end: { line: key.line, character: key.character + key.name.length } },
+          range: {
+            start: { line: key.line, character: key.character },
+            end: { line: key.line, character: key.character + key.name.length },
+          },
           message: `Field name '${key.name}' is ${style}: the template asks for snake_case ('${replacement}').`,
           data: { name: key.name, replacement, occurrences },
         });
@@ -90,8 +161,8 @@ export function snakeCase(name: string): string {
     const char = name[index];
     const previous = name[index - 1] ?? '';
     const next = name[index + 1] ?? '';
-    const boundary = isUpper(char) && index > 0 && previous !== '_'
-      && (isLower(previous) || isDigit(previous) || (isUpper(previous) && isLower(next)));
+    const boundary =
+      isUpper(char) && index > 0 && previous !== '_' && (isLower(previous) || isDigit(previous) || (isUpper(previous) && isLower(next)));
     out += (boundary ? '_' : '') + char.toLowerCase();
   }
   return out;

@@ -87,6 +87,11 @@ function findingFor(api: Api, others: number): Finding {
       end: { line: api.method.line, character: sameLine ? Math.max(api.url.end, api.method.end) : api.method.end },
     },
     message: `'${name}'${others > 0 ? ` (and ${others} more)` : ''} has ${missing}.`,
-    data: { method, url: api.url.text, listedWith: others, missing: body ? ['response codes', 'body', 'policy'] : ['response codes', 'policy'] },
+    data: {
+      method,
+      url: api.url.text,
+      listedWith: others,
+      missing: body ? ['response codes', 'body', 'policy'] : ['response codes', 'policy'],
+    },
   };
 }

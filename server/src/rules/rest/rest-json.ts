@@ -11,14 +11,16 @@ export const restJson: Rule = {
     return rest.samples.flatMap(({ segment }) => {
       const problem = segment.problem;
       if (!problem) return [];
-      return [{
-        range: {
-          start: { line: problem.line, character: problem.character },
-          end: { line: problem.line, character: problem.character + problem.length },
+      return [
+        {
+          range: {
+            start: { line: problem.line, character: problem.character },
+            end: { line: problem.line, character: problem.character + problem.length },
+          },
+          message: problem.message,
+          data: { mode: segment.mode },
         },
-        message: problem.message,
-        data: { mode: segment.mode },
-      }];
+      ];
     });
   },
 };

@@ -3,11 +3,26 @@ import { extractRest } from './extract';
 import { HTTP_METHODS } from './http';
 
 const SUGGESTIONS: Readonly<Record<string, string>> = {
-  ADD: 'POST', CREATE: 'POST', INSERT: 'POST',
-  LIST: 'GET', SHOW: 'GET', READ: 'GET', FETCH: 'GET', RETRIEVE: 'GET', QUERY: 'GET', SEARCH: 'GET',
-  REMOVE: 'DELETE', DESTROY: 'DELETE', UNLINK: 'DELETE',
-  UPDATE: 'PUT or PATCH', MODIFY: 'PUT or PATCH', EDIT: 'PUT or PATCH', CHANGE: 'PUT or PATCH',
-  SET: 'PUT', REPLACE: 'PUT', UPSERT: 'PUT',
+  ADD: 'POST',
+  CREATE: 'POST',
+  INSERT: 'POST',
+  LIST: 'GET',
+  SHOW: 'GET',
+  READ: 'GET',
+  FETCH: 'GET',
+  RETRIEVE: 'GET',
+  QUERY: 'GET',
+  SEARCH: 'GET',
+  REMOVE: 'DELETE',
+  DESTROY: 'DELETE',
+  UNLINK: 'DELETE',
+  UPDATE: 'PUT or PATCH',
+  MODIFY: 'PUT or PATCH',
+  EDIT: 'PUT or PATCH',
+  CHANGE: 'PUT or PATCH',
+  SET: 'PUT',
+  REPLACE: 'PUT',
+  UPSERT: 'PUT',
 };
 
 export const restMethod: Rule = {

@@ -10,7 +10,8 @@ export const STATUS_CODE_RULE_PATTERNS: readonly RegExp[] = [CODE_MENTION];
 export const restStatusCode: Rule = {
   id: 'rest-status-code',
   defaultSeverity: 'warning',
-  description: 'REST API impact: a response code that is not a registered HTTP status, in the wrong list, or an error code without a reason.',
+  description:
+    'REST API impact: a response code that is not a registered HTTP status, in the wrong list, or an error code without a reason.',
   check(context) {
     const rest = extractRest(context);
     if (!rest) return [];

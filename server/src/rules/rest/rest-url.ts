@@ -14,7 +14,7 @@ export const URL_PATTERNS: readonly RegExp[] = [VERSION, QUERY_START, UNDERSCORE
 export const restUrl: Rule = {
   id: 'rest-url',
   defaultSeverity: 'warning',
-  description: 'REST API impact: an underscore in a URL path, or a URL that starts differently from the spec\'s other URLs.',
+  description: "REST API impact: an underscore in a URL path, or a URL that starts differently from the spec's other URLs.",
   check(context) {
     const rest = extractRest(context);
     if (!rest) return [];

@@ -30,7 +30,8 @@ export interface StatusCodeRef {
 const BULLET = /^(?:[-*+•]|\d{1,2}[.)]|#\.)\s+/;
 const KIND_WORD = /^(?:(?:expected|possible|the)\s+)?(normal|success(?:ful)?|error|failure|fault)\b/i;
 const CODE_WORD = /\bcodes?\b(?:\s*\(s\))?/i;
-const GENERIC_LABEL = /^(?:(?:possible|the)\s+)?(?:https?\s+)?(?:response|status|return)\s+codes?\b(?:\s*\(s\))?|^returns?(?=\s*[:：])|^codes?(?=\s*[:：])/i;
+const GENERIC_LABEL =
+  /^(?:(?:possible|the)\s+)?(?:https?\s+)?(?:response|status|return)\s+codes?\b(?:\s*\(s\))?|^returns?(?=\s*[:：])|^codes?(?=\s*[:：])/i;
 const COLON_PARAGRAPH = /\b(?:response|status|http|error|return)\s+codes?\b/i;
 const STANDALONE_CODE = /(?<![\w.\/:-])(\d{3})(?![\w.\/-]|:\d)/g;
 const PROSE_CODE = /\bHTTP:?\s?(\d{3})\b|`(\d{3}) [A-Z]|([a-z][A-Za-z]{2,30})\((\d{3})\)/g;
@@ -44,8 +45,20 @@ const LABEL_WORD = /code|return/i;
 
 /** The patterns this module runs over spec text, for the linear-time test. */
 export const STATUS_CODE_PATTERNS: readonly RegExp[] = [
-  BULLET, LABEL_WORD, KIND_WORD, CODE_WORD, GENERIC_LABEL, COLON_PARAGRAPH, STANDALONE_CODE, PROSE_CODE, EMPHASIS, ERROR_WORDS,
-  NORMAL_WORDS, SENTENCE_BREAK, VALUE_LEAD, ITEM_MARKUP,
+  BULLET,
+  LABEL_WORD,
+  KIND_WORD,
+  CODE_WORD,
+  GENERIC_LABEL,
+  COLON_PARAGRAPH,
+  STANDALONE_CODE,
+  PROSE_CODE,
+  EMPHASIS,
+  ERROR_WORDS,
+  NORMAL_WORDS,
+  SENTENCE_BREAK,
+  VALUE_LEAD,
+  ITEM_MARKUP,
 ];
 
 /** How far into an item its code may be: `The HTTP response code 207 ...`. */
@@ -93,7 +106,8 @@ function readLabel(lines: readonly ScopeLine[], index: number): Label | undefine
   if (kindWord) {
     const code = CODE_WORD.exec(rest.slice(0, 60));
     const between = code ? rest.slice(kindWord[0].length, code.index) : '';
-    if (code && !SENTENCE_BREAK.test(between)) return makeLabel(current.text, offset + code.index + code[0].length, kindOf(rest.slice(0, code.index)));
+    if (code && !SENTENCE_BREAK.test(between))
+      return makeLabel(current.text, offset + code.index + code[0].length, kindOf(rest.slice(0, code.index)));
   }
   const generic = GENERIC_LABEL.exec(rest);
   if (generic) return makeLabel(current.text, offset + generic[0].length, kindOf(rest.slice(0, generic[0].length)));
@@ -206,7 +220,15 @@ function readField(lines: readonly ScopeLine[], index: number, label: Label, cod
   let itemIndent = -1;
   let item: { code: number; line: number; character: number; text: string } | undefined;
   const flush = () => {
-    if (item) codes.push({ line: item.line, character: item.character, code: item.code, kind: label.kind, field: true, reason: saysWhy(item.text) });
+    if (item)
+      codes.push({
+        line: item.line,
+        character: item.character,
+        code: item.code,
+        kind: label.kind,
+        field: true,
+        reason: saysWhy(item.text),
+      });
     item = undefined;
   };
   for (let next = last + 1; next < lines.length; next++) {

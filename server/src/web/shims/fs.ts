@@ -47,4 +47,17 @@ export const promises = {
     throw missing(filePath);
   },
 };
-export default { statSync, lstatSync, readFileSync, readdirSync, existsSync, realpathSync, openSync, fstatSync, readSync, closeSync, constants, promises };
+export default {
+  statSync,
+  lstatSync,
+  readFileSync,
+  readdirSync,
+  existsSync,
+  realpathSync,
+  openSync,
+  fstatSync,
+  readSync,
+  closeSync,
+  constants,
+  promises,
+};
