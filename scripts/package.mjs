@@ -229,7 +229,7 @@ function packageReadme(text, shipped) {
         return '';
       })
       // links: [text](href), not images nor links around an image
-      .replace(/(?<![!\]])\[([^\]\[]*)\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g, (all, label, href) => {
+      .replace(/(?<![!\]])\[([^\][]*)\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g, (all, label, href) => {
         if (shippedLink(href)) return all;
         changes.push(`unlinked ${href}`);
         return label;

@@ -381,10 +381,9 @@ export async function manyProblemsRows(keystrokes = 5): Promise<Row[]> {
       context: { diagnostics: [], only: ['source.fixAll.rst-specs'] },
     };
     const started = performance.now();
-    let hoverMs = 0;
     const fixAll = client.request('textDocument/codeAction', fixAllParams);
     await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 10, character: 2 } });
-    hoverMs = performance.now() - started;
+    const hoverMs = performance.now() - started;
     await fixAll;
     const fixAllMs = performance.now() - started;
     return [

@@ -20,8 +20,7 @@ import { bundledTemplate, corpusRoot, hasCorpus } from '../helpers';
 import { corpusTemplate, peerOptionalSections, readManifest } from '../corpus/manifest';
 import { FILLER_LINES } from '../bench/synthetic';
 
-const KINDS = ['hover', 'completion', 'documentSymbol', 'foldingRange', 'documentLink'] as const;
-type Kind = (typeof KINDS)[number] | 'workspaceSymbol';
+type Kind = 'hover' | 'completion' | 'documentSymbol' | 'foldingRange' | 'documentLink' | 'workspaceSymbol';
 
 class Timings {
   private readonly samples = new Map<Kind, number[]>();

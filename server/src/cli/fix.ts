@@ -92,7 +92,7 @@ export function writeFileSafely(filePath: string, text: string, original?: Uint8
     if (code !== 'EACCES' && code !== 'EPERM' && code !== 'EROFS') throw error;
     return writeInto(target, data, original);
   }
-  let kept = false;
+  let kept: boolean;
   try {
     try {
       writeAll(fd, data);

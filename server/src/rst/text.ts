@@ -305,7 +305,7 @@ function overlinedTitle(sm: Machine): StateName | Correction | null {
   const lineno = sm.absLineNumber() - 1;
   let overline = sm.context[0];
   let title = sm.line!;
-  let under = '';
+  let under: string;
   try {
     under = sm.nextLine();
   } catch (e) {

@@ -87,7 +87,6 @@ export function jsonErrorOffset(text: string): number {
         }
         return start; // a lone "/"
     }
-    state = S.None;
     start = i;
     if (c === '"') state = S.String;
     else if (WHITESPACE.has(c)) state = S.Whitespace;

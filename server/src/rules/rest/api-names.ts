@@ -31,7 +31,7 @@ export function underscoreNames(url: string): string[] {
 /** A path segment with an underscore that is not a placeholder (`/os-instance_actions`, not `/{server_id}`). */
 const UNDERSCORE_SEGMENT = /\/[\w.~-]*_/;
 const REST_TITLE_LINE = /^\s*(?:rest\s+)?api\s+impact\s*$/i;
-const ADORNMENT = /^([!-\/:-@\[-`{-~])\1{2,}\s*$/;
+const ADORNMENT = /^([!-/:-@[-`{-~])\1{2,}\s*$/;
 
 /**
  * The underscore names a spec's REST API impact section uses in its URLs. Read for every spec of a

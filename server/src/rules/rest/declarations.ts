@@ -35,7 +35,7 @@ export interface Declarations {
 
 const WORD = /\S+/g;
 const LIST_MARKER = /^(?:[-*+•]|\d{1,2}[.)]|#\.|\(\w\))$/;
-const LEADING_DECORATION = /^[*`'"(\[]+/;
+const LEADING_DECORATION = /^[*`'"([]+/;
 const TRAILING_DECORATION = new Set(['*', '`', "'", '"', ':', '：', ',', '.', ';', ')', ']']);
 const METHOD_LABEL = /^(?:(?:http|request|api)\s+)?methods?(?:\s+type)?\s*(?:\(s\))?\s*(?:[:：]|$)/i;
 const URL_LABEL = /^(?:(?:the|resource)\s+)?(?:urls?|uris?|endpoints?)(?:\s+for\s+the\s+resource)?\s*(?:\(s\))?\s*(?:[:：]|$)/i;

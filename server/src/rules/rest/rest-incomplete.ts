@@ -2,7 +2,7 @@ import type { Finding, Rule } from '../rule';
 import { type Api, extractRest, type MethodBlock } from './extract';
 import type { ScopeLine } from './status-codes';
 
-const CODE_NUMBER = /(?<![\w.\/:-])[1-5]\d\d(?![\w.\/-])/;
+const CODE_NUMBER = /(?<![\w./:-])[1-5]\d\d(?![\w./-])/;
 const CODE_WORDS = /\b(?:response|status|error|return)\s+codes?\b/i;
 const BODY_WORDS = /\b(?:body|bodies|payload|schema|json|responses?)\b/i;
 const POLICY_WORDS = /\b(?:polic(?:y|ies)|roles?|rbac|admin\w*|permissions?)\b/i;

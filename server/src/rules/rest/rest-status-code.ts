@@ -2,7 +2,7 @@ import type { Finding, Rule } from '../rule';
 import { extractRest, type RestExtract, type StatusCodeRef } from './extract';
 import { HTTP_STATUS, saysWhy, statusClass } from './http';
 
-const CODE_MENTION = /(?<![\w.\/:-])([1-5]\d\d)(?![\w.\/-])/g;
+const CODE_MENTION = /(?<![\w./:-])([1-5]\d\d)(?![\w./-])/g;
 
 /** The patterns this rule runs over spec text, for the linear-time test. */
 export const STATUS_CODE_RULE_PATTERNS: readonly RegExp[] = [CODE_MENTION];

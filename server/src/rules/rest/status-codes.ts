@@ -33,7 +33,7 @@ const CODE_WORD = /\bcodes?\b(?:\s*\(s\))?/i;
 const GENERIC_LABEL =
   /^(?:(?:possible|the)\s+)?(?:https?\s+)?(?:response|status|return)\s+codes?\b(?:\s*\(s\))?|^returns?(?=\s*[:：])|^codes?(?=\s*[:：])/i;
 const COLON_PARAGRAPH = /\b(?:response|status|http|error|return)\s+codes?\b/i;
-const STANDALONE_CODE = /(?<![\w.\/:-])(\d{3})(?![\w.\/-]|:\d)/g;
+const STANDALONE_CODE = /(?<![\w./:-])(\d{3})(?![\w./-]|:\d)/g;
 const PROSE_CODE = /\bHTTP:?\s?(\d{3})\b|`(\d{3}) [A-Z]|([a-z][A-Za-z]{2,30})\((\d{3})\)/g;
 const EMPHASIS = /^\*{1,2}/;
 const ERROR_WORDS = /\b(?:error|errors|fail\w*|fault)\b/i;
