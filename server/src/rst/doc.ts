@@ -2,7 +2,7 @@
 // sections and messages, the queue of nested blocks still to parse (see machine.ts), and views:
 // contiguous ranges of lines, each cut at a column (the first line possibly at another one).
 import type { BlockKind, InlineText } from './types';
-import { isPyBlank } from './lines';
+import { isPyBlank, isPyWhitespace } from './lines';
 
 export interface View {
   readonly start: number;
@@ -209,7 +209,7 @@ export class Doc {
         this.lead[i] = k;
         continue;
       }
-      while (k < line.length && isWs(line.charCodeAt(k))) k++;
+      while (k < line.length && isPyWhitespace(line.charCodeAt(k))) k++;
       this.lead[i] = k;
     }
     let last = -1;
@@ -263,22 +263,4 @@ export function trimTrailingBlank(doc: Doc, v: View): View {
   }
   if (end - v.start === 1 && isPyBlank(viewText(doc, v, 0))) end = v.start;
   return end === v.end ? v : { start: v.start, end, firstCol: v.firstCol, col: v.col };
-}
-
-export function isWs(c: number): boolean {
-  // the subset of Python whitespace that can start an rstripped, non-blank line
-  return (
-    c === 32 ||
-    (c >= 9 && c <= 13) ||
-    (c >= 28 && c <= 31) ||
-    c === 0x85 ||
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000
-  );
 }

@@ -12,8 +12,9 @@
 // block quote, field, definition or directive cannot change how its surroundings parse, so it is
 // queued as a Job and parsed later from a flat loop: 10,000 nested lists need no deep recursion.
 import { ALL, T_TEXT } from './patterns';
-import { BlockRec, Doc, MarkRec, MessageRec, NodeInfo, View, isWs, trimLeadingBlank, viewText } from './doc';
+import { BlockRec, Doc, MarkRec, MessageRec, NodeInfo, View, trimLeadingBlank, viewText } from './doc';
 import type { BlockKind } from './types';
+import { isPyWhitespace } from './lines';
 
 export * from './doc';
 
@@ -139,7 +140,7 @@ export class Machine {
     if (lead >= c) return lead - c;
     const s = this.doc.exp[p];
     let k = c;
-    while (k < s.length && isWs(s.charCodeAt(k))) k++;
+    while (k < s.length && isPyWhitespace(s.charCodeAt(k))) k++;
     return k - c;
   }
 

@@ -4,10 +4,10 @@
 // handled without deep recursion.
 //
 // Line numbers are 0-based everywhere, `ParseMessage.line` included (docutils' number minus one).
-import type { Block, InlineText, Markup, ParseMessage, Range, Section, SpecDocument } from './types';
+import type { Block, DirectiveUse, InlineText, Markup, ParseMessage, Range, Section, SpecDocument } from './types';
 import { docutilsLines, splitSource, trimmedSpan } from './lines';
 import { BlockRec, ContentCheck, Doc, Machine, MessageRec, newNode } from './machine';
-import type { MarkRec } from './doc';
+import type { DirectiveRec, MarkRec } from './doc';
 import { transitionMessages } from './transitions';
 import './body';
 import './text';
@@ -52,6 +52,18 @@ export function parseWithNodes(input: string): { spec: SpecDocument; nodes: Prev
   return { spec, nodes };
 }
 
+/** A directive as the markup keeps it: the record without the parse's own bookkeeping. */
+const directiveOf = ({ name, line, col, argument, options, hasContent, error, known }: DirectiveRec): DirectiveUse => ({
+  name,
+  line,
+  col,
+  argument,
+  options,
+  hasContent,
+  error,
+  known,
+});
+
 function toMarkup(doc: Doc): Markup {
   const texts: InlineText[] = [];
   for (const r of doc.inlines) {
@@ -79,16 +91,7 @@ function toMarkup(doc: Doc): Markup {
   texts.sort((a, b) => a.lines[0] - b.lines[0] || a.cols[0] - b.cols[0]);
   const directives = doc.directives
     .filter((d) => doc.live(d.sink))
-    .map(({ name, line, col, argument, options, hasContent, error, known }) => ({
-      name,
-      line,
-      col,
-      argument,
-      options,
-      hasContent,
-      error,
-      known,
-    }))
+    .map(directiveOf)
     .sort((a, b) => a.line - b.line);
   const cellTexts = doc.cellTexts.filter((c) => doc.live(c.sink)).map((c) => c.text);
   if (cellTexts.length === 0 && doc.cellExplicit.length === 0 && doc.cellDirectives.length === 0) return { texts, explicit, directives };
@@ -99,18 +102,7 @@ function toMarkup(doc: Doc): Markup {
       .map(({ kind, name, uri, refname, line }) =>
         refname === undefined ? { kind, name, uri, line } : { kind, name, uri, refname, line },
       ),
-    directives: doc.cellDirectives
-      .filter((d) => doc.live(d.sink))
-      .map(({ name, line, col, argument, options, hasContent, error, known }) => ({
-        name,
-        line,
-        col,
-        argument,
-        options,
-        hasContent,
-        error,
-        known,
-      })),
+    directives: doc.cellDirectives.filter((d) => doc.live(d.sink)).map(directiveOf),
   };
   return { texts, explicit, directives, cells };
 }
