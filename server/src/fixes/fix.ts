@@ -5,15 +5,11 @@ import type { FindingData } from '../rules/rule';
 import type { Template } from '../template/model';
 import { buildOutline, type Outline } from '../template/outline';
 import type { TextEdit } from '../edit/text-edit';
-import { DEFAULT_MAX_LINE_LENGTH, DEFAULT_OPTIONAL_SECTIONS, OPTIONS } from '../options';
+import { DEFAULT_MAX_LINE_LENGTH, DEFAULT_OPTIONAL_SECTIONS, OPTIONS, type OptionValues } from '../options';
 
-export interface FixOptions {
-  /** Longest allowed line, in characters (the width a paragraph is reflowed to). */
-  readonly maxLineLength: number;
-  /** Template titles a spec may leave out: never inserted. */
+/** The options a fix reads (`options.ts`), optional sections resolved for the spec: never inserted. */
+export interface FixOptions extends Pick<OptionValues, 'maxLineLength' | 'insertedSectionBody'> {
   readonly optionalSections: readonly string[];
-  /** What an inserted section holds: "None", or the template's guidance. */
-  readonly insertedSectionBody: 'none' | 'guidance';
 }
 
 export const DEFAULT_FIX_OPTIONS: FixOptions = {

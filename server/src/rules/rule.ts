@@ -7,14 +7,14 @@ import type { Misplacement } from '../repo/layout';
 import type { DocsPlace } from '../docs/load';
 import type { DocsSetup } from './docs/names';
 import type { RestExtract } from './rest/extract';
+import type { OptionValues } from '../options';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export type SeveritySetting = Severity | 'off';
 
-export interface RuleOptions {
-  /** Longest allowed line, in columns (the specs repos allow 79). */
-  readonly maxLineLength: number;
-  /** Template titles that a spec may leave out. */
+/** The options a rule reads: `options.ts`'s values, resolved for the spec, and what the analysis found out about it. */
+export interface RuleOptions extends Pick<OptionValues, 'maxLineLength'> {
+  /** Template titles that a spec may leave out (the setting resolved for the spec's release). */
   readonly optionalSections: readonly string[];
   /** The spec's file name (no folder), when it has one; untitled documents have none. */
   readonly fileName?: string;
