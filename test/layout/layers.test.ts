@@ -16,6 +16,7 @@ export const LAYERS: readonly (readonly string[])[] = [
     'diagnostic-codes.ts',
     'bundled-template.ts',
     'options.ts',
+    'once.ts',
     'runtime/code-cache.ts',
     'runtime/node-options.ts',
   ],
