@@ -13,10 +13,11 @@ import { npm, npx, offlineNpmEnv, packRepository } from './npm';
 
 const manifest = JSON.parse(readFileSync(resolve(repoRoot, 'package.json'), 'utf8'));
 /**
- * The tarball's budget: 137 KB packed on 2026-12-06 with the docs gate (its inline scanner,
- * directive tables and the rule pages) and picomatch; about 10 % above that, so growth is noticed.
+ * The tarball's budget: 154 KB packed with jsonc-parser (the config reader), the csv-table and
+ * Python-lexing checks, the rst-footnote rule and their rule pages (137 KB before them); about
+ * 10 % above that, so growth is noticed.
  */
-const BUDGET_BYTES = 150 * 1024;
+const BUDGET_BYTES = 170 * 1024;
 
 test('package.json: a public CLI package with no runtime dependencies and a files allow-list', () => {
   assert.equal(manifest.private, undefined);
