@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync, existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync, existsSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { buildTemplate, type Template } from '../server/src/template/model';
 import { type EngineOptions, type SpecDiagnostic, validateText } from '../server/src/engine';
 import { BUNDLED_TEMPLATE_PATH } from '../server/src/bundled-template';
@@ -73,4 +73,14 @@ export function docutilsAvailable(): boolean {
   } catch {
     return false;
   }
+}
+
+/** Every `.rst` file below a folder, in sorted order, depth first (the corpus and repo tests read them at run time). */
+export function rstFiles(dir: string, out: string[] = []): string[] {
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) rstFiles(path, out);
+    else if (name.endsWith('.rst')) out.push(path);
+  }
+  return out;
 }

@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, openSync, readdirSync, readFileSync, writeFileSy
 import { createServer } from 'node:net';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext } from 'playwright-core';
 
 export const repoRoot = resolve(__dirname, '..', '..');
 export const codeServerVersion = process.env.CODE_SERVER_VERSION ?? '4.100.3';
@@ -14,6 +15,34 @@ export const codeServerBin =
   process.env.CODE_SERVER_BIN ??
   join(cacheRoot, `code-server-${codeServerVersion}`, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/**
+ * Debian's Chromium, headless, for the editor tests: no background connections (the machine's
+ * network is closed and Chromium would try many at every start), and no signal handlers of
+ * Playwright's (the callers' own stop code-server too; Playwright's would exit before they ran).
+ */
+export function launchChromium(
+  profileDir: string,
+  options: { viewport?: { width: number; height: number }; timeout?: number } = {},
+): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(profileDir, {
+    executablePath: chromiumPath,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+    ...options,
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
+  });
+}
 
 /** The user settings of a fresh profile: no welcome page, prompts, telemetry or updates. */
 export const quietSettings: Record<string, unknown> = {

@@ -6,24 +6,15 @@
 // and compared message by message (about two minutes on two cores).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Analyzer } from '../../server/src/analyze';
-import { corpusRoot, hasCorpus, sharedRoot } from '../helpers';
+import { corpusRoot, hasCorpus, rstFiles, sharedRoot } from '../helpers';
 import { readManifest } from '../corpus/manifest';
 import { compare, findingEntry, runGate, sphinxEntry, sphinxMissing } from './sphinx';
 
 const RULES = new Set(['rst-inline', 'rst-reference', 'rst-directive', 'rst-role']);
 const NOVA = resolve(sharedRoot, 'repos', 'nova-specs');
-
-function rstFiles(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) rstFiles(path, out);
-    else if (name.endsWith('.rst')) out.push(path);
-  }
-  return out;
-}
 
 function findings(analyzer: Analyzer, file: string, workspaceFolder?: string): string[] {
   const text = readFileSync(file, 'utf8');

@@ -23,9 +23,10 @@ import type { ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Frame, type Page } from 'playwright-core';
+import { type BrowserContext, type Frame, type Page } from 'playwright-core';
 import {
   chromiumPath,
+  launchChromium,
   codeServerBin,
   commandLineOption,
   findFiles,
@@ -167,23 +168,7 @@ async function main(): Promise<number> {
   const scenario = async (): Promise<void> => {
     installVsix(vsix, profile);
     const { port } = await launchCodeServer({ folder: workspace, profile, logFile: codeServerLog }, (spawned) => (codeServer = spawned));
-    context = await chromium.launchPersistentContext(join(tmp, 'chromium-profile'), {
-      executablePath: chromiumPath,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-      viewport: { width: 1400, height: 860 },
-      handleSIGINT: false,
-      handleSIGTERM: false,
-      handleSIGHUP: false,
-    });
+    context = await launchChromium(join(tmp, 'chromium-profile'), { viewport: { width: 1400, height: 860 } });
     page = context.pages()[0] ?? (await context.newPage());
     page.setDefaultTimeout(30_000);
     await page.goto(workbenchUrl(port, workspace, spec), { waitUntil: 'domcontentloaded', timeout: 60_000 });

@@ -23,7 +23,7 @@
 //   RST_SPECS_EDITOR_TIMEOUT_MS   hard limit of the whole run (default 300000)
 //   RST_SPECS_TEST_GREP           only the tests whose full title contains this
 //   RST_SPECS_KEEP_TMP=1          keep the temporary folder (user data, logs)
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { type BrowserContext, type Page } from 'playwright-core';
 import type { ChildProcess } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,6 +31,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { format } from 'node:util';
 import {
   chromiumPath,
+  launchChromium,
   codeServerBin,
   commandLineOption,
   codeServerVersion,
@@ -219,26 +220,7 @@ async function main(): Promise<number> {
     ]);
     say('code-server is up; launching chromium');
 
-    context = await chromium.launchPersistentContext(paths.chromeProfile, {
-      executablePath: chromiumPath,
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-      viewport: { width: 1280, height: 800 },
-      timeout: 60_000,
-      // Our own handlers stop code-server too; Playwright's would exit before they ran.
-      handleSIGINT: false,
-      handleSIGTERM: false,
-      handleSIGHUP: false,
-    });
+    context = await launchChromium(paths.chromeProfile, { viewport: { width: 1280, height: 800 }, timeout: 60_000 });
     page = context.pages()[0] ?? (await context.newPage());
 
     let settle!: (result: { code: number; logs: AutomationLogFile[] }) => void;

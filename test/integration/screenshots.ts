@@ -33,9 +33,10 @@ import { spawnSync, type ChildProcess } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { type BrowserContext, type Page } from 'playwright-core';
 import {
   chromiumPath,
+  launchChromium,
   codeServerBin,
   codeServerVersion,
   commandLineOption,
@@ -353,23 +354,7 @@ async function main(): Promise<number> {
     say(`installed ${relative(repoRoot, vsix) || vsix} into ${installed}`);
     const { port } = await launchCodeServer({ folder: workspace, profile, logFile: codeServerLog }, (spawned) => (codeServer = spawned));
     say(`code-server ${codeServerVersion} is up on 127.0.0.1:${port}; launching chromium`);
-    context = await chromium.launchPersistentContext(join(tmp, 'chromium-profile'), {
-      executablePath: chromiumPath,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-      viewport: { width: 1280, height: 800 },
-      handleSIGINT: false,
-      handleSIGTERM: false,
-      handleSIGHUP: false,
-    });
+    context = await launchChromium(join(tmp, 'chromium-profile'), { viewport: { width: 1280, height: 800 } });
     page = context.pages()[0] ?? (await context.newPage());
     page.setDefaultTimeout(30_000);
 

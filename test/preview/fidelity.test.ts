@@ -4,21 +4,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
-import { corpusRoot, docutilsAvailable, hasCorpus, repoRoot } from '../helpers';
+import { readFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { corpusRoot, docutilsAvailable, hasCorpus, repoRoot, rstFiles } from '../helpers';
 import { renderPreview } from '../../server/src/preview/render';
 import { blockTokens, firstDifference, inlineTokens, rejectedDirectiveLines, withoutDropped } from './blocks';
-
-function rstFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) out.push(...rstFiles(path));
-    else if (name.endsWith('.rst')) out.push(path);
-  }
-  return out;
-}
 
 test('preview: block structure of every corpus spec as docutils HTML5 writes it', (t) => {
   if (!hasCorpus) return t.skip('no ../shared/corpus');

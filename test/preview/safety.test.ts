@@ -3,9 +3,9 @@
 // corpus spec.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { corpusRoot, hasCorpus } from '../helpers';
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { corpusRoot, hasCorpus, rstFiles } from '../helpers';
 import { renderPreview } from '../../server/src/preview/render';
 
 const TAGS = new Set(
@@ -48,16 +48,6 @@ test('hostile input: raw HTML, scripts, event handlers and quotes stay text', ()
   ];
   for (const text of hostile) assert.deepEqual(problems(renderPreview(text).html), [], text);
 });
-
-function rstFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) out.push(...rstFiles(path));
-    else if (name.endsWith('.rst')) out.push(path);
-  }
-  return out;
-}
 
 test('every corpus spec renders to the expected elements and attributes only', (t) => {
   if (!hasCorpus) return t.skip('no ../shared/corpus');

@@ -6,36 +6,19 @@
 // test/web/README.md. Exit code: the checks' (0 = all passed), 124 on timeout, 2 if it cannot start.
 //
 //   npm run build && node --import tsx test/web/run-web-in-code-server.ts
-import { chromium, type BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { format } from 'node:util';
 import { build } from 'esbuild';
+import { chromiumPath, codeServerBin, freePort, launchChromium, repoRoot } from '../../scripts/editor-tests/code-server';
 
-const repoRoot = resolve(__dirname, '..', '..');
 const workspace = join(repoRoot, 'test', 'integration', 'fixtures', 'workspace');
 const suiteOut = join(repoRoot, 'test', 'web', 'out', 'index.js');
-const version = process.env.CODE_SERVER_VERSION ?? '4.100.3';
-const cacheRoot = process.env.RST_SPECS_CACHE ?? join(homedir(), '.cache', 'rst-specs');
-const codeServerBin =
-  process.env.CODE_SERVER_BIN ?? join(cacheRoot, `code-server-${version}`, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const timeoutMs = Number(process.env.RST_SPECS_EDITOR_TIMEOUT_MS ?? 180_000);
 const say = (text: string) => console.log(`[web-tests] ${text}`);
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolvePort(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 async function main(): Promise<number> {
   for (const [what, path] of [
@@ -115,14 +98,7 @@ async function main(): Promise<number> {
       if (Date.now() - start > 60_000 || codeServer.exitCode !== null) throw new Error('code-server did not start');
       await new Promise((r) => setTimeout(r, 200));
     }
-    context = await chromium.launchPersistentContext(join(tmp, 'chromium'), {
-      executablePath: chromiumPath,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-      handleSIGINT: false,
-      handleSIGTERM: false,
-      handleSIGHUP: false,
-    });
+    context = await launchChromium(join(tmp, 'chromium'));
     const page = context.pages()[0] ?? (await context.newPage());
     let settle!: (code: number) => void;
     const exited = new Promise<number>((r) => (settle = r));
