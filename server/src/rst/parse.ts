@@ -16,11 +16,19 @@ import './text';
 export type PreviewNode = (BlockRec & { bodyLine?: undefined; bodyCol?: undefined }) | MarkRec;
 
 export function parseSpec(input: string): SpecDocument {
-  return parseWithNodes(input).spec;
+  return parse(input).spec;
 }
 
 /** parseSpec, and the blocks and marks in one document order (outer nodes first on a line). */
 export function parseWithNodes(input: string): { spec: SpecDocument; nodes: PreviewNode[] } {
+  const { spec, doc } = parse(input);
+  // Sorted only for the preview: a check never reads the nodes.
+  const nodes: PreviewNode[] = [...doc.blocks, ...doc.marks];
+  nodes.sort((a, b) => a.startLine - b.startLine || a.depth - b.depth || a.seq - b.seq);
+  return { spec, nodes };
+}
+
+function parse(input: string): { spec: SpecDocument; doc: Doc } {
   const source = splitSource(input);
   const n = source.docutilsLineCount;
   const exp = docutilsLines(source.text, source.lines, n);
@@ -47,9 +55,7 @@ export function parseWithNodes(input: string): { spec: SpecDocument; nodes: Prev
     messages: toMessages(doc.messages),
     markup: toMarkup(doc),
   };
-  const nodes: PreviewNode[] = [...doc.blocks, ...doc.marks];
-  nodes.sort((a, b) => a.startLine - b.startLine || a.depth - b.depth || a.seq - b.seq);
-  return { spec, nodes };
+  return { spec, doc };
 }
 
 /** A directive as the markup keeps it: the record without the parse's own bookkeeping. */
