@@ -79,8 +79,8 @@ export interface ExplicitRec {
   name: string;
   /** A target's URI (null: internal or indirect). */
   uri: string | null;
-  /** An indirect target's reference name (`.. _a: b_`), as written. */
-  refname?: string;
+  /** An indirect target's reference name (`.. _a: b_`), as written; always present (undefined: none), one shape for all. */
+  refname: string | undefined;
   line: number;
   sink: MessageRec[];
 }

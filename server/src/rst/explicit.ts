@@ -227,8 +227,7 @@ function comment(sm: Machine, first: string, markupEnd: number): boolean {
 
 function note(sm: Machine, kind: ExplicitRec['kind'], name: string, uri: string | null, refname?: string): void {
   if (!sm.sink) return;
-  const rec: ExplicitRec = { kind, name, uri, line: sm.absLineOffset(), sink: sm.sink };
-  if (refname !== undefined) rec.refname = refname;
+  const rec: ExplicitRec = { kind, name, uri, refname, line: sm.absLineOffset(), sink: sm.sink };
   sm.doc.explicit.push(rec);
 }
 
@@ -391,7 +390,7 @@ function directive(sm: Machine, typeName: string, markerEnd: number): boolean {
       sink: sm.sink,
     });
     if (parsed.name && (!known || !parsed.error))
-      sm.doc.explicit.push({ kind: 'target', name: parsed.name, uri: null, line: start, sink: sm.sink });
+      sm.doc.explicit.push({ kind: 'target', name: parsed.name, uri: null, refname: undefined, line: start, sink: sm.sink });
   }
   if (!known) {
     sm.child('message'); // docutils' INFO "No directive entry for ..."

@@ -399,7 +399,10 @@ export class Machine {
 
   /** The lines of a view as inline text (a line of a line block). */
   inlineView(view: View, lineno: number): void {
-    if (this.sink && view.end > view.start) this.doc.inlines.push({ ...view, lineno, cut: 0, sink: this.sink });
+    // the same shape as inline()'s records (a spread would make another, and its readers polymorphic)
+    if (this.sink && view.end > view.start) {
+      this.doc.inlines.push({ start: view.start, end: view.end, firstCol: view.firstCol, col: view.col, lineno, cut: 0, sink: this.sink });
+    }
   }
 
   /** A node for the preview only (see MarkRec); body: where its content starts. */

@@ -4,10 +4,10 @@
 // handled without deep recursion.
 //
 // Line numbers are 0-based everywhere, `ParseMessage.line` included (docutils' number minus one).
-import type { Block, DirectiveUse, InlineText, Markup, ParseMessage, Range, Section, SpecDocument } from './types';
+import type { Block, DirectiveUse, ExplicitMarkup, InlineText, Markup, ParseMessage, Range, Section, SpecDocument } from './types';
 import { docutilsLines, splitSource, trimmedSpan } from './lines';
 import { BlockRec, ContentCheck, Doc, Machine, MessageRec, newNode } from './machine';
-import type { DirectiveRec, MarkRec } from './doc';
+import type { DirectiveRec, ExplicitRec, InlineRec, MarkRec } from './doc';
 import { transitionMessages } from './transitions';
 import './body';
 import './text';
@@ -58,58 +58,72 @@ function parse(input: string): { spec: SpecDocument; doc: Doc } {
   return { spec, doc };
 }
 
+// toMarkup and its helpers are plain loops over records of one shape each: V8 compiled the
+// former filter/map/sort chains into large code, and threw it away each time a record of another
+// shape came (eight compilations in a corpus run).
+
 /** A directive as the markup keeps it: the record without the parse's own bookkeeping. */
-const directiveOf = ({ name, line, col, argument, options, hasContent, error, known }: DirectiveRec): DirectiveUse => ({
-  name,
-  line,
-  col,
-  argument,
-  options,
-  hasContent,
-  error,
-  known,
-});
+function directiveOf(d: DirectiveRec): DirectiveUse {
+  return {
+    name: d.name,
+    line: d.line,
+    col: d.col,
+    argument: d.argument,
+    options: d.options,
+    hasContent: d.hasContent,
+    error: d.error,
+    known: d.known,
+  };
+}
+
+function explicitOf(e: ExplicitRec): ExplicitMarkup {
+  const { kind, name, uri, refname, line } = e;
+  return refname === undefined ? { kind, name, uri, line } : { kind, name, uri, refname, line };
+}
+
+function liveDirectives(doc: Doc, records: DirectiveRec[]): DirectiveUse[] {
+  const out: DirectiveUse[] = [];
+  for (let i = 0; i < records.length; i++) if (doc.live(records[i].sink)) out.push(directiveOf(records[i]));
+  return out;
+}
+
+function liveExplicit(doc: Doc, records: ExplicitRec[]): ExplicitMarkup[] {
+  const out: ExplicitMarkup[] = [];
+  for (let i = 0; i < records.length; i++) if (doc.live(records[i].sink)) out.push(explicitOf(records[i]));
+  return out;
+}
+
+function inlineText(doc: Doc, r: InlineRec): InlineText {
+  const lines: number[] = [];
+  const cols: number[] = [];
+  const offsets: number[] = [];
+  let text = '';
+  for (let i = r.start; i < r.end; i++) {
+    const col = i === r.start ? r.firstCol : r.col;
+    if (i > r.start) text += '\n';
+    lines.push(i);
+    cols.push(col);
+    offsets.push(text.length);
+    text += doc.exp[i].slice(col);
+  }
+  if (r.cut) text = text.slice(0, Math.max(0, text.length - r.cut));
+  return { line: r.lineno - 1, text, lines, cols, offsets };
+}
+
+const byLine = (a: { line: number }, b: { line: number }) => a.line - b.line;
+// docutils reads nested content where it stands; the parse queues it: back to document order
+const byStart = (a: InlineText, b: InlineText) => a.lines[0] - b.lines[0] || a.cols[0] - b.cols[0];
 
 function toMarkup(doc: Doc): Markup {
   const texts: InlineText[] = [];
-  for (const r of doc.inlines) {
-    if (!doc.live(r.sink)) continue;
-    const lines: number[] = [];
-    const cols: number[] = [];
-    const offsets: number[] = [];
-    let text = '';
-    for (let i = r.start; i < r.end; i++) {
-      const col = i === r.start ? r.firstCol : r.col;
-      if (i > r.start) text += '\n';
-      lines.push(i);
-      cols.push(col);
-      offsets.push(text.length);
-      text += doc.exp[i].slice(col);
-    }
-    if (r.cut) text = text.slice(0, Math.max(0, text.length - r.cut));
-    texts.push({ line: r.lineno - 1, text, lines, cols, offsets });
-  }
-  const explicit = doc.explicit
-    .filter((e) => doc.live(e.sink))
-    .map(({ kind, name, uri, refname, line }) => (refname === undefined ? { kind, name, uri, line } : { kind, name, uri, refname, line }))
-    .sort((a, b) => a.line - b.line);
-  // docutils reads nested content where it stands; the parse queues it: back to document order
-  texts.sort((a, b) => a.lines[0] - b.lines[0] || a.cols[0] - b.cols[0]);
-  const directives = doc.directives
-    .filter((d) => doc.live(d.sink))
-    .map(directiveOf)
-    .sort((a, b) => a.line - b.line);
-  const cellTexts = doc.cellTexts.filter((c) => doc.live(c.sink)).map((c) => c.text);
+  for (let i = 0; i < doc.inlines.length; i++) if (doc.live(doc.inlines[i].sink)) texts.push(inlineText(doc, doc.inlines[i]));
+  texts.sort(byStart);
+  const explicit = liveExplicit(doc, doc.explicit).sort(byLine);
+  const directives = liveDirectives(doc, doc.directives).sort(byLine);
+  const cellTexts: InlineText[] = [];
+  for (const c of doc.cellTexts) if (doc.live(c.sink)) cellTexts.push(c.text);
   if (cellTexts.length === 0 && doc.cellExplicit.length === 0 && doc.cellDirectives.length === 0) return { texts, explicit, directives };
-  const cells = {
-    texts: cellTexts,
-    explicit: doc.cellExplicit
-      .filter((e) => doc.live(e.sink))
-      .map(({ kind, name, uri, refname, line }) =>
-        refname === undefined ? { kind, name, uri, line } : { kind, name, uri, refname, line },
-      ),
-    directives: doc.cellDirectives.filter((d) => doc.live(d.sink)).map(directiveOf),
-  };
+  const cells = { texts: cellTexts, explicit: liveExplicit(doc, doc.cellExplicit), directives: liveDirectives(doc, doc.cellDirectives) };
   return { texts, explicit, directives, cells };
 }
 

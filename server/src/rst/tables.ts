@@ -87,9 +87,17 @@ function parseCell(sm: Machine, cell: TableCell, top: number, tableCol: number):
     // docutils reports the inline messages of a cell a line low (as the cell's block messages)
     sm.doc.cellTexts.push({ text: { line: base + r.lineno - 1, messageLine: base + r.lineno, text, lines, cols, offsets }, sink: sm.sink });
   }
-  for (const e of doc.explicit) if (doc.live(e.sink)) sm.doc.cellExplicit.push({ ...e, line: base + e.line, sink: sm.sink });
-  for (const d of doc.directives)
-    if (doc.live(d.sink)) sm.doc.cellDirectives.push({ ...d, line: base + d.line, col: col + d.col, sink: sm.sink });
+  // records of the document's own shapes (spreads would make others: see toMarkup)
+  for (const e of doc.explicit) {
+    if (!doc.live(e.sink)) continue;
+    const { kind, name, uri, refname } = e;
+    sm.doc.cellExplicit.push({ kind, name, uri, refname, line: base + e.line, sink: sm.sink });
+  }
+  for (const d of doc.directives) {
+    if (!doc.live(d.sink)) continue;
+    const { name, argument, options, hasContent, error, known } = d;
+    sm.doc.cellDirectives.push({ name, line: base + d.line, col: col + d.col, argument, options, hasContent, error, known, sink: sm.sink });
+  }
 }
 
 export function gridTableTop(sm: Machine): StateName {
