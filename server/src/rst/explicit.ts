@@ -5,18 +5,38 @@ import { ContentCheck, ExplicitRec, Machine, STATES, StateName, View, newNode, t
 import { M, T_ANONYMOUS, T_EXPLICIT_MARKUP, matchFieldMarker } from './patterns';
 import { specializedCheck } from './specialized';
 import { DIRECTIVE_SPECS } from './directive-specs';
+import { NAME_LATIN1 } from './inline/latin1';
 
-const SIMPLENAME = '[\\p{L}\\p{N}]+(?:[-._+:][\\p{L}\\p{N}]+)*';
-const FOOTNOTE = new RegExp(`^\\.\\. +\\[(?:[0-9]+|#|#${SIMPLENAME}|\\*)\\](?: +|$)`, 'u');
-const CITATION = new RegExp(`^\\.\\. +\\[${SIMPLENAME}\\](?: +|$)`, 'u');
+/** The patterns with a simple name, over the name class given as a class body ([\p{L}\p{N}]). */
+function namePatterns(name: string, u: '' | 'u') {
+  const SIMPLENAME = `[${name}]+(?:[-._+:][${name}]+)*`;
+  return {
+    footnote: new RegExp(`^\\.\\. +\\[(?:[0-9]+|#|#${SIMPLENAME}|\\*)\\](?: +|$)`, u),
+    citation: new RegExp(`^\\.\\. +\\[${SIMPLENAME}\\](?: +|$)`, u),
+    directive: new RegExp(`^\\.\\. +(${SIMPLENAME}) ?::(?: +|$)`, u),
+    /** Explicit.patterns.reference (on the normalized block): a simple name or a phrase, then `_`. */
+    reference: new RegExp(`^(?:(${SIMPLENAME})_|\`(?![ \`])(.+?)(?<![ \`])\`_)$`, u),
+  };
+}
+
+let latin1Patterns: ReturnType<typeof namePatterns> | undefined;
+let unicodePatterns: ReturnType<typeof namePatterns> | undefined;
+
+/**
+ * The patterns for `s`. Those with [\p{L}\p{N}] took long to compile: a text of Latin-1
+ * characters only (nearly all) gets them with that class's Latin-1 part (inline/latin1.ts).
+ */
+function patternsFor(s: string): ReturnType<typeof namePatterns> {
+  return /[^\x00-\xff]/.test(s)
+    ? (unicodePatterns ??= namePatterns('\\p{L}\\p{N}', 'u'))
+    : (latin1Patterns ??= namePatterns(NAME_LATIN1, ''));
+}
+
 const TARGET_START = /^\.\. +_(?! |$)/;
 const SUBSTITUTION_START = /^\.\. +\|(?! |$)/;
-const DIRECTIVE = new RegExp(`^\\.\\. +(${SIMPLENAME}) ?::(?: +|$)`, 'u');
 /** Inliner patterns `target` and `substitution`, on text with escapes turned into NULs. */
 const TARGET = /^(?:_|(?!_)(`?)(?![ `])[^\n]+?(?<![\s\x00])\1)(?<!(?<!\x00):)(?<![\s\x00]) ?:(?: +|$)/;
 const TARGET_NAME = /^(?:(_)|(?!_)(`?)(?![ `])([^\n]+?)(?<![\s\x00])\2)(?<!(?<!\x00):)(?<![\s\x00]) ?:(?: +|$)/;
-/** Explicit.patterns.reference (on the normalized block): a simple name or a phrase, then `_`. */
-const REFERENCE = new RegExp(`^(?:(${SIMPLENAME})_|\`(?![ \`])(.+?)(?<![ \`])\`_)$`, 'u');
 const SUBSTITUTION = /^(?! )[^\n]+?(?<![\s\x00])\|(?: +|$)/;
 
 type Kind = 'body' | 'literal' | 'none';
@@ -170,9 +190,10 @@ function explicitConstruct(sm: Machine): boolean {
   // where the construct starts, for the preview's marks
   const start = sm.absLineOffset();
   const col = sm.physCol(sm.lineOffset);
-  if ((m = FOOTNOTE.exec(line)) || (m = CITATION.exec(line))) {
+  const patterns = patternsFor(line);
+  if ((m = patterns.footnote.exec(line)) || (m = patterns.citation.exec(line))) {
     const label = m[0].slice(m[0].indexOf('[') + 1, m[0].lastIndexOf(']'));
-    const kind = FOOTNOTE.test(line) ? 'footnote' : 'citation';
+    const kind = patterns.footnote.test(line) ? 'footnote' : 'citation';
     note(sm, kind, label, null);
     const r = sm.getFirstKnownIndented(m[0].length);
     sm.mark(kind, start, sm.absLineOffset() + 1, col, r.view);
@@ -205,7 +226,7 @@ function explicitConstruct(sm: Machine): boolean {
       return r.blankFinish;
     }
     error = 'malformed substitution definition.';
-  } else if ((m = DIRECTIVE.exec(line))) {
+  } else if ((m = patterns.directive.exec(line))) {
     return directive(sm, m[1], m[0].length);
   }
   if (error) sm.message(2, error, sm.absLineNumber());
@@ -241,15 +262,14 @@ function noteTarget(sm: Machine, lines: string[]): void {
   if (!m) return;
   const rest = [(block[index] + ' ').slice(m[0].length - escaped.length - 1).trim(), ...block.slice(index + 1)];
   // Body.parse_target / is_reference: `name_` or `` `a phrase`_ `` makes an indirect target
-  const reference = REFERENCE.exec(
-    rest
-      .map((l) => pyStrip(l))
-      .join(' ')
-      .toLowerCase()
-      .split(/\s+/u)
-      .filter(Boolean)
-      .join(' '),
-  );
+  const normalized = rest
+    .map((l) => pyStrip(l))
+    .join(' ')
+    .toLowerCase()
+    .split(/\s+/u)
+    .filter(Boolean)
+    .join(' ');
+  const reference = patternsFor(normalized).reference.exec(normalized);
   const refname = reference ? (reference[1] ?? reference[2]).replace(/\x00[ \n]?/g, '') : undefined;
   const uri = rest
     .join(' ')

@@ -3,6 +3,7 @@
 // read left to right and every search runs on the rest of the text only (a construct's end is the
 // next search's `^`); escapes are NULs, so offsets are those of the original text.
 import { AFTER, BEFORE, CLOSERS, OPENERS, QUOTE_PAIRS, SPACE } from './chars';
+import { AFTER_LATIN1, BEFORE_LATIN1, NAME_LATIN1, SPACE_LATIN1, latin1Subject } from './latin1';
 
 export type Construct = 'emphasis' | 'strong' | 'literal' | 'interpreted text or phrase reference' | 'substitution_reference' | 'target';
 
@@ -21,29 +22,46 @@ export type InlineEvent =
   /** Interpreted text with an explicit role; [start, end) is the role name. */
   | { kind: 'role'; role: string; start: number; end: number; content: string };
 
-const S = `[${SPACE}]`;
-const SN = '(?:[\\p{L}\\p{N}])+(?:[-._+:][\\p{L}\\p{N}]+)*';
-// Where a simple name starts, its run of name characters may be at most 256 long: docutils (and a
-// plain port) would try every start in a long run, each to the run's end (quadratic); no real
-// reference or role name is that long.
-const RUN = '(?=[\\p{L}\\p{N}])(?![\\p{L}\\p{N}\\-._+:]{257})';
-const SUFFIX = `(?:$|(?=[${SPACE}${AFTER}]))`;
-const BODY =
-  `(?:(?<start>\\*\\*|\\*(?!\\*)|\`\`|_\`|\\|(?!\\|))(?!${S})` +
-  `|(?<whole>${RUN}(?<refname>${SN})(?<refend>__?)|\\[(?<footnotelabel>[0-9]+|#(?:${SN})?|\\*|(?<citationlabel>${SN}))(?<fnend>\\]_))${SUFFIX}` +
-  `|(?<role>(?::${RUN}${SN}:)?)(?<backquote>\`(?!\`))(?!${S}))`;
-/** docutils searches the rest of the text, where `^` is the rest's start: the first position apart. */
-const INITIAL_AT = new RegExp(BODY, 'uy');
-const INITIAL = new RegExp(`(?<=[${SPACE}${BEFORE}])${BODY}`, 'gu');
-const NWEB = `(?<![${SPACE}\\x00])`;
-const END = {
-  '*': new RegExp(`${NWEB}(\\*)${SUFFIX}`, 'gu'),
-  '**': new RegExp(`${NWEB}(\\*\\*)${SUFFIX}`, 'gu'),
-  '``': new RegExp(`(?<!${S})(\`\`)${SUFFIX}`, 'gu'),
-  '_`': new RegExp(`${NWEB}(\`)${SUFFIX}`, 'gu'),
-  '|': new RegExp(`${NWEB}(\\|_{0,2})${SUFFIX}`, 'gu'),
-};
-const INTERPRETED_END = new RegExp(`(?<!(?<!\\x00)[${SPACE}\\x00])(\`(?<suffix>(?<role>:${RUN}${SN}:)?(?<refend>__?)?))${SUFFIX}`, 'gu');
+interface Patterns {
+  /** docutils searches the rest of the text, where `^` is the rest's start: the first position apart. */
+  readonly initialAt: RegExp;
+  readonly initialSticky: RegExp;
+  readonly end: Readonly<Record<'*' | '**' | '``' | '_`' | '|', RegExp>>;
+  readonly interpretedEnd: RegExp;
+}
+
+/** The Inliner's patterns over the classes given as class bodies (`name`: [\p{L}\p{N}]). */
+function makePatterns(name: string, space: string, before: string, after: string, u: '' | 'u'): Patterns {
+  const S = `[${space}]`;
+  const SN = `(?:[${name}])+(?:[-._+:][${name}]+)*`;
+  // Where a simple name starts, its run of name characters may be at most 256 long: docutils (and a
+  // plain port) would try every start in a long run, each to the run's end (quadratic); no real
+  // reference or role name is that long.
+  const RUN = `(?=[${name}])(?![${name}\\-._+:]{257})`;
+  const SUFFIX = `(?:$|(?=[${space}${after}]))`;
+  const BODY =
+    `(?:(?<start>\\*\\*|\\*(?!\\*)|\`\`|_\`|\\|(?!\\|))(?!${S})` +
+    `|(?<whole>${RUN}(?<refname>${SN})(?<refend>__?)|\\[(?<footnotelabel>[0-9]+|#(?:${SN})?|\\*|(?<citationlabel>${SN}))(?<fnend>\\]_))${SUFFIX}` +
+    `|(?<role>(?::${RUN}${SN}:)?)(?<backquote>\`(?!\`))(?!${S}))`;
+  const NWEB = `(?<![${space}\\x00])`;
+  return {
+    initialAt: new RegExp(BODY, `${u}y`),
+    initialSticky: new RegExp(`(?<=[${space}${before}])${BODY}`, `${u}y`),
+    end: {
+      '*': new RegExp(`${NWEB}(\\*)${SUFFIX}`, `${u}g`),
+      '**': new RegExp(`${NWEB}(\\*\\*)${SUFFIX}`, `${u}g`),
+      '``': new RegExp(`(?<!${S})(\`\`)${SUFFIX}`, `${u}g`),
+      '_`': new RegExp(`${NWEB}(\`)${SUFFIX}`, `${u}g`),
+      '|': new RegExp(`${NWEB}(\\|_{0,2})${SUFFIX}`, `${u}g`),
+    },
+    interpretedEnd: new RegExp(`(?<!(?<!\\x00)[${space}\\x00])(\`(?<suffix>(?<role>:${RUN}${SN}:)?(?<refend>__?)?))${SUFFIX}`, `${u}g`),
+  };
+}
+
+/** Made on first use: most texts have no markup character at all (see latin1.ts for the two kinds). */
+let latin1Patterns: Patterns | undefined;
+let unicodePatterns: Patterns | undefined;
+
 const SPACE_CHAR = new RegExp(`^[${SPACE}]$`, 'u');
 /** The start of Inliner.patterns.uri (a scheme) or an e-mail address: an embedded URI, not a name. */
 const URI_START = /^(?:[a-zA-Z][a-zA-Z0-9.+-]*:|[^@\s]+(?<!\x00)@)/;
@@ -108,31 +126,40 @@ export function scanInline(source: string, withSpans = false): ScanResult {
   const text = escapeToNull(source);
   // a quick exit: no character that can start markup
   if (!/[*`_|\]]/.test(text)) return { events, plain: unescape(text), spans };
-  const scan: Scan = { text, events, out: [], noEnd: new Map(), spans };
+  // the patterns read `subject`; what they matched is taken from `text` (the same offsets)
+  const latin1 = latin1Subject(text);
+  const patterns =
+    latin1 === null
+      ? (unicodePatterns ??= makePatterns('\\p{L}\\p{N}', SPACE, BEFORE, AFTER, 'u'))
+      : (latin1Patterns ??= makePatterns(NAME_LATIN1, SPACE_LATIN1, BEFORE_LATIN1, AFTER_LATIN1, ''));
+  const subject = latin1 ?? text;
+  const scan: Scan = { text, subject, patterns, events, out: [], noEnd: new Map(), spans };
   let pos = 0;
   while (pos < text.length) {
-    const m = search(text, pos);
+    const m = search(scan, pos);
     if (!m) break;
     const g = m.groups!;
     if (g.start) pos = inlineObj(scan, pos, m, g.start);
-    else if (g.backquote !== undefined) pos = interpreted(scan, pos, m, g.role);
+    else if (g.backquote !== undefined) pos = interpreted(scan, pos, m, text.slice(m.index, m.index + g.role.length));
     else {
       const start = m.index;
       const end = start + g.whole.length;
-      if (g.refend) events.push({ kind: 'reference', name: normalizeName(g.refname), anonymous: g.refend === '__', start, end });
-      else events.push({ kind: 'footnote', label: g.footnotelabel, citation: g.citationlabel !== undefined, start, end });
+      const refname = g.refend ? text.slice(start, start + g.refname.length) : '';
+      const label = g.refend ? '' : text.slice(start + 1, start + 1 + g.footnotelabel.length);
+      if (g.refend) events.push({ kind: 'reference', name: normalizeName(refname), anonymous: g.refend === '__', start, end });
+      else events.push({ kind: 'footnote', label, citation: g.citationlabel !== undefined, start, end });
       if (g.refend) {
         spans?.push({
           kind: 'reference',
           start,
           end,
-          text: g.refname,
-          refname: normalizeName(unescape(g.refname)),
+          text: refname,
+          refname: normalizeName(unescape(refname)),
           uri: null,
           anonymous: g.refend === '__',
         });
-      } else spans?.push({ kind: 'footnote', start, end, label: g.footnotelabel, citation: g.citationlabel !== undefined });
-      scan.out.push(text.slice(pos, start), g.refend ? g.refname : '');
+      } else spans?.push({ kind: 'footnote', start, end, label, citation: g.citationlabel !== undefined });
+      scan.out.push(text.slice(pos, start), refname);
       pos = end;
     }
   }
@@ -142,6 +169,9 @@ export function scanInline(source: string, withSpans = false): ScanResult {
 
 interface Scan {
   readonly text: string;
+  /** What the patterns read (latin1.ts). */
+  readonly subject: string;
+  readonly patterns: Patterns;
   readonly events: InlineEvent[];
   /** The pieces of `plain`. */
   readonly out: string[];
@@ -160,7 +190,8 @@ interface Scan {
  * tried only from the start of such a run before each of those characters. INITIAL run over the
  * whole text tried every word of a paragraph as a `name_` reference (a tenth of a corpus run).
  */
-function search(text: string, pos: number): RegExpExecArray | null {
+function search(scan: Scan, pos: number): RegExpExecArray | null {
+  const text = scan.subject;
   for (let from = pos; ;) {
     MARKUP_CHAR.lastIndex = from;
     if (!MARKUP_CHAR.test(text)) return null;
@@ -171,7 +202,7 @@ function search(text: string, pos: number): RegExpExecArray | null {
       const code = text.charCodeAt(at);
       // a trail surrogate after its lead is no place to start (the `u` patterns step by code points)
       if (code >= 0xdc00 && code <= 0xdfff && at > pos && isLeadSurrogate(text.charCodeAt(at - 1))) continue;
-      const pattern = at === pos ? INITIAL_AT : INITIAL_STICKY;
+      const pattern = at === pos ? scan.patterns.initialAt : scan.patterns.initialSticky;
       pattern.lastIndex = at;
       const m = pattern.exec(text);
       if (m) return m;
@@ -181,7 +212,6 @@ function search(text: string, pos: number): RegExpExecArray | null {
 }
 
 const MARKUP_CHAR = /[*`_|]/g;
-const INITIAL_STICKY = new RegExp(INITIAL.source, 'uy');
 /** Whether a character may stand in a match before its first markup character (any non-ASCII one may: a letter or digit). */
 function mayStandInMatch(code: number): boolean {
   return code >= 128 || NAME_ASCII[code] === 1;
@@ -197,7 +227,7 @@ function searchEnd(scan: Scan, pattern: RegExp, from: number): RegExpExecArray |
   const none = scan.noEnd.get(pattern);
   if (none !== undefined && from >= none) return null;
   pattern.lastIndex = from;
-  const m = pattern.exec(scan.text);
+  const m = pattern.exec(scan.subject);
   if (!m) scan.noEnd.set(pattern, from);
   // docutils takes the first match, and needs at least one character before it
   return m && m.index > from ? m : null;
@@ -219,8 +249,8 @@ function inlineObj(scan: Scan, pos: number, m: RegExpExecArray, startString: str
     out.push(s.slice(pos, matchend));
     return matchend;
   }
-  const key = startString as keyof typeof END;
-  const end = searchEnd(scan, END[key], matchend);
+  const key = startString as keyof Patterns['end'];
+  const end = searchEnd(scan, scan.patterns.end[key], matchend);
   if (end) {
     const textend = end.index + end[1].length;
     const content = s.slice(matchend, end.index);
@@ -272,7 +302,7 @@ function interpreted(scan: Scan, pos: number, m: RegExpExecArray, prefixRole: st
     out.push(s.slice(pos, matchend));
     return matchend;
   }
-  const end = searchEnd(scan, INTERPRETED_END, matchend);
+  const end = searchEnd(scan, scan.patterns.interpretedEnd, matchend);
   if (end) {
     const textend = end.index + end[0].length;
     const eg = end.groups!;
@@ -284,7 +314,7 @@ function interpreted(scan: Scan, pos: number, m: RegExpExecArray, prefixRole: st
         events.push({ kind: 'problem', message, start: rolestart, end: textend });
         return textend;
       }
-      role = eg.role.slice(1, -1);
+      role = s.slice(end.index + 2, end.index + eg.role.length);
       roleStart = end.index + 2;
     }
     if (eg.refend) {
