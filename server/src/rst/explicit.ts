@@ -19,6 +19,7 @@ function namePatterns(name: string, u: '' | 'u') {
   };
 }
 
+const ABOVE_LATIN1 = /[^\x00-\xff]/;
 let latin1Patterns: ReturnType<typeof namePatterns> | undefined;
 let unicodePatterns: ReturnType<typeof namePatterns> | undefined;
 
@@ -27,7 +28,7 @@ let unicodePatterns: ReturnType<typeof namePatterns> | undefined;
  * characters only (nearly all) gets them with that class's Latin-1 part (inline/latin1.ts).
  */
 function patternsFor(s: string): ReturnType<typeof namePatterns> {
-  return /[^\x00-\xff]/.test(s)
+  return ABOVE_LATIN1.test(s)
     ? (unicodePatterns ??= namePatterns('\\p{L}\\p{N}', 'u'))
     : (latin1Patterns ??= namePatterns(NAME_LATIN1, ''));
 }

@@ -71,14 +71,16 @@ function standInTable(): string[] {
 /** A character above U+00FF → its stand-in ('' if none); filled as characters are met. */
 const standIns = new Map<number, string>();
 
+const ABOVE_LATIN1 = /[^\x00-\xff]/g;
+
 /**
  * The text the Latin-1 patterns read in place of `text` (the same text when it is all Latin-1),
  * or null when only the Unicode patterns read it right.
  */
 export function latin1Subject(text: string): string | null {
-  let i = 0;
-  while (i < text.length && text.charCodeAt(i) <= 0xff) i++;
-  if (i === text.length) return text;
+  ABOVE_LATIN1.lastIndex = 0;
+  if (!ABOVE_LATIN1.test(text)) return text;
+  let i = ABOVE_LATIN1.lastIndex - 1;
   let out = text.slice(0, i);
   for (; i < text.length; i++) {
     const c = text.charCodeAt(i);

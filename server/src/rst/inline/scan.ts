@@ -119,13 +119,16 @@ export interface ScanResult {
   readonly plain: string;
 }
 
+/** A character that can start markup. A constant: a literal in the function made an object per call. */
+const MAY_HOLD_MARKUP = /[*`_|\]]/;
+
 /** Inliner.parse over one text block (lines joined with `\n`, rstripped, backslashes as they are). */
 export function scanInline(source: string, withSpans = false): ScanResult {
   const events: InlineEvent[] = [];
   const spans: InlineSpan[] | undefined = withSpans ? [] : undefined;
   const text = escapeToNull(source);
   // a quick exit: no character that can start markup
-  if (!/[*`_|\]]/.test(text)) return { events, plain: unescape(text), spans };
+  if (!MAY_HOLD_MARKUP.test(text)) return { events, plain: unescape(text), spans };
   // the patterns read `subject`; what they matched is taken from `text` (the same offsets)
   const latin1 = latin1Subject(text);
   const patterns =
