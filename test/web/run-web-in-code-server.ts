@@ -7,13 +7,22 @@
 //
 //   npm run build && node --import tsx test/web/run-web-in-code-server.ts
 import type { BrowserContext } from 'playwright-core';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { format } from 'node:util';
 import { build } from 'esbuild';
-import { chromiumPath, codeServerBin, freePort, launchChromium, repoRoot } from '../../scripts/editor-tests/code-server';
+import {
+  chromiumPath,
+  codeServerBin,
+  launchChromium,
+  launchCodeServer,
+  makeProfile,
+  missingPrerequisite,
+  repoRoot,
+  stopCodeServer,
+} from '../../scripts/editor-tests/code-server';
 
 const workspace = join(repoRoot, 'test', 'integration', 'fixtures', 'workspace');
 const suiteOut = join(repoRoot, 'test', 'web', 'out', 'index.js');
@@ -21,16 +30,14 @@ const timeoutMs = Number(process.env.RST_SPECS_EDITOR_TIMEOUT_MS ?? 180_000);
 const say = (text: string) => console.log(`[web-tests] ${text}`);
 
 async function main(): Promise<number> {
-  for (const [what, path] of [
-    ['code-server (bash scripts/editor-tests/setup.sh)', codeServerBin],
-    ['chromium', chromiumPath],
-    ['the web bundles (npm run build)', join(repoRoot, 'server', 'out', 'web-server.js')],
-  ]) {
-    if (!existsSync(path)) {
-      console.error(`[web-tests] missing ${what}: ${path}`);
-      return 2;
-    }
-  }
+  if (
+    missingPrerequisite('web-tests', [
+      ['code-server (bash scripts/editor-tests/setup.sh)', codeServerBin],
+      ['chromium', chromiumPath],
+      ['the web bundles (npm run build)', join(repoRoot, 'server', 'out', 'web-server.js')],
+    ])
+  )
+    return 2;
   await build({
     entryPoints: [join(repoRoot, 'test', 'web', 'suite', 'index.ts')],
     outfile: suiteOut,
@@ -42,62 +49,21 @@ async function main(): Promise<number> {
     logLevel: 'warning',
   });
   const tmp = mkdtempSync(join(tmpdir(), 'rst-specs-web-'));
-  const userData = join(tmp, 'user-data');
-  mkdirSync(join(userData, 'User'), { recursive: true });
-  writeFileSync(
-    join(userData, 'User', 'settings.json'),
-    JSON.stringify({
-      'workbench.startupEditor': 'none',
-      'telemetry.telemetryLevel': 'off',
-      'security.workspace.trust.enabled': false,
-      'files.autoSave': 'off', // the web workbench's default saves edits after a delay
-      // Run rst-specs in the web worker extension host although a remote (Node) one is there: the
-      // workbench does not read `extensionDevelopmentKind` from the payload (its environment service
-      // names it extensionDevelopmentLocationKind), so the payload's kind alone does not do it.
-      'remote.extensionKind': { 'rst-specs.rst-specs': ['web'] },
-    }),
-  );
+  const profile = makeProfile(tmp, {
+    'files.autoSave': 'off', // the web workbench's default saves edits after a delay
+    // Run rst-specs in the web worker extension host although a remote (Node) one is there: the
+    // workbench does not read `extensionDevelopmentKind` from the payload (its environment service
+    // names it extensionDevelopmentLocationKind), so the payload's kind alone does not do it.
+    'remote.extensionKind': { 'rst-specs.rst-specs': ['web'] },
+  });
   const logPath = join(tmp, 'code-server.log');
   let codeServer: ChildProcess | undefined;
   let context: BrowserContext | undefined;
   let timer: NodeJS.Timeout | undefined;
   try {
-    const port = await freePort();
+    const launched = await launchCodeServer({ folder: workspace, profile, logFile: logPath }, (child) => (codeServer = child));
+    const port = launched.port;
     const origin = `http://127.0.0.1:${port}`;
-    const log = openSync(logPath, 'w');
-    codeServer = spawn(
-      process.execPath,
-      [
-        codeServerBin,
-        '--bind-addr',
-        `127.0.0.1:${port}`,
-        '--auth',
-        'none',
-        '--disable-telemetry',
-        '--disable-update-check',
-        '--disable-workspace-trust',
-        '--ignore-last-opened',
-        '--user-data-dir',
-        userData,
-        '--extensions-dir',
-        join(tmp, 'extensions'),
-        workspace,
-      ],
-      {
-        detached: true,
-        stdio: ['ignore', log, log],
-        env: { ...process.env, XDG_CONFIG_HOME: join(tmp, 'xdg-config'), XDG_DATA_HOME: join(tmp, 'xdg-data'), EXTENSIONS_GALLERY: '{}' },
-      },
-    );
-    for (let start = Date.now(); ;) {
-      try {
-        if ((await fetch(`${origin}/healthz`)).ok) break;
-      } catch {
-        // not up yet
-      }
-      if (Date.now() - start > 60_000 || codeServer.exitCode !== null) throw new Error('code-server did not start');
-      await new Promise((r) => setTimeout(r, 200));
-    }
     context = await launchChromium(join(tmp, 'chromium'));
     const page = context.pages()[0] ?? (await context.newPage());
     let settle!: (code: number) => void;
@@ -129,13 +95,7 @@ async function main(): Promise<number> {
   } finally {
     clearTimeout(timer);
     await context?.close().catch(() => undefined);
-    if (codeServer?.pid) {
-      try {
-        process.kill(-codeServer.pid, 'SIGTERM');
-      } catch {
-        // gone
-      }
-    }
+    await stopCodeServer(codeServer);
     rmSync(tmp, { recursive: true, force: true });
   }
 }
