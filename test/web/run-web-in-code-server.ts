@@ -6,7 +6,7 @@
 // test/web/README.md. Exit code: the checks' (0 = all passed), 124 on timeout, 2 if it cannot start.
 //
 //   npm run build && node --import tsx test/web/run-web-in-code-server.ts
-import type { BrowserContext } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,6 +28,21 @@ const workspace = join(repoRoot, 'test', 'integration', 'fixtures', 'workspace')
 const suiteOut = join(repoRoot, 'test', 'web', 'out', 'index.js');
 const timeoutMs = Number(process.env.RST_SPECS_EDITOR_TIMEOUT_MS ?? 180_000);
 const say = (text: string) => console.log(`[web-tests] ${text}`);
+
+/** The first <h1> of the preview's webview (its inner frame has <main id="content">), when it shows one within 30 s. */
+async function previewTitle(page: Page): Promise<string | undefined> {
+  for (const deadline = Date.now() + 30_000; Date.now() < deadline; await page.waitForTimeout(200)) {
+    for (const frame of page.frames()) {
+      try {
+        const heading = frame.locator('main#content h1').first();
+        if ((await heading.count()) > 0) return (await heading.innerText()).trim();
+      } catch {
+        // a frame that went away meanwhile
+      }
+    }
+  }
+  return undefined;
+}
 
 async function main(): Promise<number> {
   if (
@@ -85,6 +100,15 @@ async function main(): Promise<number> {
     if (result === 'timeout') {
       say(`TIMEOUT after ${timeoutMs} ms`);
       return 124;
+    }
+    if (result === 0) {
+      // The suite's last check left the preview open: its webview must show the spec rendered.
+      const title = await previewTitle(page);
+      if (title !== 'Queens approved') {
+        say(`the preview shows no rendered spec (title: ${JSON.stringify(title)})`);
+        return 1;
+      }
+      say('the preview shows the spec rendered (its title as <h1>)');
     }
     say(result === 0 ? 'the web checks passed' : `the web checks failed (exit ${result})`);
     if (result !== 0) console.log(readFileSync(logPath, 'utf8').split('\n').slice(-30).join('\n'));
