@@ -168,6 +168,8 @@ export function matchBody(line: string, only: number): number {
   if (line.length === 0) return T_BLANK;
   const c = line.charCodeAt(0);
   if (c === 32) return T_INDENT;
+  // most lines start with a letter or digit: then only an enumerator can match (one test, not twelve)
+  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) return matchEnumerator(line) ? T_ENUMERATOR : T_TEXT;
   if (isBulletChar(c) && spacesOrEnd(line, 1)) return T_BULLET;
   if (matchEnumerator(line)) return T_ENUMERATOR;
   if (c === 58 && matchFieldMarker(line)) return T_FIELD_MARKER;
