@@ -40,7 +40,7 @@ function rssMb(pid: number): number {
  * in ns) and all its threads' (`/proc/<pid>/stat`, in clock ticks of 10 ms). Less sensitive to the
  * machine's load than latency: on a busy machine the waits grow, not the work.
  */
-function cpuMs(pid: number): { thread: number; all: number } {
+export function cpuMs(pid: number): { thread: number; all: number } {
   const thread = Number(readFileSync(`/proc/${pid}/task/${pid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
   return { thread, all: (Number(fields[11]) + Number(fields[12])) * 10 };
