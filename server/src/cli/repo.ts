@@ -48,7 +48,11 @@ export class RepoFacts {
     const spec = toPosix(specPath);
     // The root depends only on the spec's folder: looked for once per folder.
     const folder = path.posix.dirname(spec);
-    if (!this.roots.has(folder)) this.roots.set(folder, repoRootOf(spec, (parent) => this.list(parent)));
+    if (!this.roots.has(folder))
+      this.roots.set(
+        folder,
+        repoRootOf(spec, (parent) => this.list(parent)),
+      );
     const root = this.roots.get(folder);
     if (!root) return undefined;
     const facts = this;
