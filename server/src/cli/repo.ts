@@ -48,11 +48,8 @@ export class RepoFacts {
     const spec = toPosix(specPath);
     // The root depends only on the spec's folder: looked for once per folder.
     const folder = path.posix.dirname(spec);
-    if (!this.roots.has(folder))
-      this.roots.set(
-        folder,
-        repoRootOf(spec, (parent) => this.list(parent)),
-      );
+    const list = (parent: string) => this.list(parent);
+    if (!this.roots.has(folder)) this.roots.set(folder, repoRootOf(spec, list));
     const root = this.roots.get(folder);
     if (!root) return undefined;
     const facts = this;
