@@ -1,13 +1,15 @@
-// rst-code-lexing: a JSON or Python code block that Pygments' lexer cannot tokenize. Sphinx then
-// warns "Could not lex literal_block as "json". Highlighting skipped." on the directive's line,
-// which fails `sphinx-build -W`. Here the diagnostic is on the first character the lexer rejects.
-// Of the other languages specs use, the lexers of console, shell, bash, ini and text never fail
-// on such text; see docs/rules/rst-code-lexing.md for the experiment.
+// rst-code-lexing: a code block that Pygments' lexer cannot tokenize. Sphinx then warns "Could not
+// lex literal_block as "json". Highlighting skipped." on the directive's line, which fails
+// `sphinx-build -W`. Here the diagnostic is on the first character the lexer rejects. The lexers:
+// JSON and Python recognisers (json-lex.ts, python-lex.ts), ports of JavaScript, Bash, a Bash
+// session and XML (lexers.ts); ini, text and rst never fail (docs/rules/rst-code-lexing.md).
 import { pyRstrip } from '../../rst/lines';
 import type { Block, SpecDocument } from '../../rst/types';
 import type { Finding, Rule } from '../rule';
 import { jsonErrorOffset } from './json-lex';
 import { pythonErrorOffset } from './python-lex';
+import { BASH, JAVASCRIPT, XML, consoleLexError } from './lexers';
+import { regexLexError } from './regex-lexer';
 
 /** Sphinx 5.3 highlights all three with its CodeBlock/Code directives. */
 const CODE_DIRECTIVES = new Set(['code-block', 'sourcecode', 'code']);
@@ -18,7 +20,10 @@ const OPTIONS: Record<string, Set<string>> = {
   highlight: new Set(['force', 'linenothreshold']),
 };
 OPTIONS.sourcecode = OPTIONS['code-block'];
-/** Pygments' aliases of JsonLexer and PythonLexer (get_lexer_by_name lower-cases the name). */
+const javascript = (text: string) => regexLexError(JAVASCRIPT, text);
+const bash = (text: string) => regexLexError(BASH, text);
+const xml = (text: string) => regexLexError(XML, text);
+/** Pygments' aliases of the lexers (get_lexer_by_name lower-cases the name). */
 const LEXERS: Record<string, (text: string) => number> = {
   json: jsonErrorOffset,
   'json-object': jsonErrorOffset,
@@ -26,7 +31,25 @@ const LEXERS: Record<string, (text: string) => number> = {
   py: pythonErrorOffset,
   python3: pythonErrorOffset,
   py3: pythonErrorOffset,
+  javascript,
+  js: javascript,
+  bash,
+  sh: bash,
+  ksh: bash,
+  zsh: bash,
+  shell: bash,
+  console: consoleLexError,
+  'shell-session': consoleLexError,
+  xml,
 };
+/** The recognisers that read whitespace as Pygments does (their text is dedented as Sphinx's). */
+const EXACT = new Set([javascript, bash, xml, consoleLexError]);
+
+/** The offset of the first Error token of `language`'s lexer in `text` (ending with a newline), or -1. */
+export function lexErrorOffset(language: string, text: string): number {
+  const lexer = LEXERS[language.toLowerCase()];
+  return lexer ? lexer(text) : -1;
+}
 
 export const rstCodeLexing: Rule = {
   id: 'rst-code-lexing',
@@ -51,7 +74,7 @@ export const rstCodeLexing: Rule = {
         // without a language, Sphinx takes the one of the last highlight directive
         language = firstWord(block.argument ?? '') || highlight;
         const options = optionsOf(doc, block);
-        if (!options || options.has('force')) continue;
+        if (!options || options.has('force') || options.has('dedent')) continue;
       } else if (block.kind === 'literal') {
         if (highlightForce) continue;
         language = highlight;
@@ -87,25 +110,26 @@ function optionsOf(doc: SpecDocument, block: Block): Set<string> | undefined {
 }
 
 function lex(doc: SpecDocument, block: Block, language: string, errorOffset: (text: string) => number): Finding | undefined {
-  // the content: the block's literal lines (a directive's first line is its own)
+  // the content: the block's literal lines (a directive's first line is its own), blank ones
+  // between them too, without their common indentation (docutils strips it), as Sphinx gets it
   const first = block.kind === 'directive' ? block.startLine + 1 : block.startLine;
   const lines: number[] = [];
   for (let line = first; line < block.endLine; line++) if (doc.literalLines.has(line)) lines.push(line);
   if (lines.length === 0) return undefined;
   const texts = lines.map((line) => pyRstrip(doc.lines[line].text));
-  const source = texts.join('\n') + '\n';
+  // (a tab: docutils expands it, and the columns would no longer map; the exact lexers say nothing)
+  if (EXACT.has(errorOffset) && texts.some((t) => t.includes('\t'))) return undefined;
+  const indent = Math.min(...texts.filter((t) => t).map((t) => t.length - t.trimStart().length));
+  const dedented = texts.map((t) => t.slice(indent));
   // Sphinx lexes a Python block that starts with ">>>" as a console session (not followed here)
-  if (errorOffset === pythonErrorOffset) {
-    const indent = Math.min(...texts.filter((t) => t.trim()).map((t) => t.length - t.trimStart().length));
-    if (texts[0].slice(indent).startsWith('>>>')) return undefined;
-  }
-  const offset = errorOffset(source);
+  if (errorOffset === pythonErrorOffset && dedented[0].startsWith('>>>')) return undefined;
+  const offset = errorOffset(dedented.join('\n') + '\n');
   if (offset < 0) return undefined;
   let index = 0;
   let start = 0;
-  while (index < texts.length - 1 && start + texts[index].length < offset) start += texts[index++].length + 1;
+  while (index < dedented.length - 1 && start + dedented[index].length < offset) start += dedented[index++].length + 1;
   const line = lines[index];
-  const character = Math.min(offset - start, texts[index].length);
+  const character = Math.min(offset - start, dedented[index].length) + (texts[index] ? indent : 0);
   const end = character < texts[index].length ? character + 1 : character;
   // Sphinx names the directive's line, or a literal block's first line
   const reported = block.startLine + 1;
