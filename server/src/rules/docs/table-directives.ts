@@ -5,11 +5,12 @@
 // cannot convert ("Error in ... directive: invalid option value"). Both are errors: the docs job
 // fails. Tables this can't follow (a tab in them, an option value with markup, CSV data from a
 // file) give nothing.
-import type { DirectiveUse, Range, SpecDocument } from '../../rst/types';
+import type { DirectiveUse, InlineText, Range, SpecDocument } from '../../rst/types';
 import type { Finding } from '../rule';
 import { DIRECTIVE_SPECS } from '../../rst/directive-specs';
 import { characterAt } from './markup';
-import { readCsv } from './csv-reader';
+import { type CsvField, readCsv } from './csv-reader';
+import { csvCellTexts } from './csv-cells';
 
 interface Option {
   readonly name: string;
@@ -33,6 +34,8 @@ export interface TableProblems {
   readonly options: Finding[];
   /** The table's own problems: rst-table's. */
   readonly tables: Finding[];
+  /** The inline texts of the cells of the csv-tables docutils builds (csv-cells.ts). */
+  readonly cells: InlineText[];
 }
 
 const cache = new WeakMap<SpecDocument, TableProblems>();
@@ -40,7 +43,7 @@ const cache = new WeakMap<SpecDocument, TableProblems>();
 export function tableDirectiveProblems(doc: SpecDocument): TableProblems {
   let found = cache.get(doc);
   if (!found) {
-    found = { options: [], tables: [] };
+    found = { options: [], tables: [], cells: [] };
     for (const use of doc.markup.directives) {
       const name = use.name.toLowerCase();
       if ((name !== 'csv-table' && name !== 'list-table') || use.error || !use.known) continue;
@@ -221,6 +224,8 @@ function check(doc: SpecDocument, table: Table, out: TableProblems): void {
 
   let rows: number[];
   let maxCols: number;
+  const headerRecords: CsvField[][] = [];
+  const records: CsvField[][] = [];
   if (name === 'list-table') {
     // the parser reported a list of the wrong shape (and docutils stops there)
     if (
@@ -244,7 +249,11 @@ function check(doc: SpecDocument, table: Table, out: TableProblems): void {
     const header = table.options.get('header');
     let headerCols = 0;
     if (header?.value) {
-      const parsed = readCsv(header.value.split('\n'), { delimiter: ',', quote: '"', escape: '\\', doubleQuote: false, skipSpace: true });
+      const parsed = readCsv(
+        header.value.split('\n'),
+        { delimiter: ',', quote: '"', escape: '\\', doubleQuote: false, skipSpace: true },
+        headerRecords,
+      );
       if ('error' in parsed) return report(`Error with CSV data in "${use.name}" directive: ${parsed.error}`, header.range);
       headerCols = Math.max(0, ...parsed.rows);
     }
@@ -255,7 +264,7 @@ function check(doc: SpecDocument, table: Table, out: TableProblems): void {
       doubleQuote: !converted.has('escape'),
       skipSpace: !table.options.has('keepspace'),
     };
-    const parsed = readCsv(table.content, dialect);
+    const parsed = readCsv(table.content, dialect, records);
     if ('error' in parsed) {
       const at = table.lines[Math.min(parsed.line, table.lines.length - 1)];
       const text = doc.lines[at].text;
@@ -299,6 +308,21 @@ function check(doc: SpecDocument, table: Table, out: TableProblems): void {
     if (Array.isArray(widths) && widths.length !== maxCols)
       return report(`"${use.name}" widths do not match the number of columns in table (${maxCols}).`, optionRange('widths'));
     if (!Array.isArray(widths) && maxCols === 0) return report('No table data detected in CSV file.');
+    // the table is built: its cells parsed (the header's where its value stands on the option's line)
+    const content = table.lines[0];
+    const header = table.options.get('header');
+    if (header?.value && !header.value.includes('\n')) {
+      out.cells.push(
+        ...csvCellTexts(headerRecords, (_, index) => [header.range.start.line, header.range.start.character + index], content),
+      );
+    }
+    out.cells.push(
+      ...csvCellTexts(
+        records,
+        (line, index) => [table.lines[line], doc.lines[table.lines[line]].text.length - table.content[line].length + index],
+        content,
+      ),
+    );
   }
 }
 
