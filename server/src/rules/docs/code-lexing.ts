@@ -10,6 +10,7 @@ import { jsonErrorOffset } from './json-lex';
 import { pythonErrorOffset } from './python-lex';
 import { BASH, JAVASCRIPT, XML, consoleLexError } from './lexers';
 import { regexLexError } from './regex-lexer';
+import { optionProblem } from './option-values';
 
 /** Sphinx 5.3 highlights all three with its CodeBlock/Code directives. */
 const CODE_DIRECTIVES = new Set(['code-block', 'sourcecode', 'code']);
@@ -64,7 +65,7 @@ export const rstCodeLexing: Rule = {
       if (block.kind === 'directive' && block.name === 'highlight') {
         // Sphinx's highlight directive: the language of the `::` literal blocks after it
         const options = optionsOf(doc, block);
-        if (!options) continue;
+        if (!options || fails(doc, block)) continue;
         highlight = firstWord(block.argument ?? '');
         highlightForce = options.has('force');
         continue;
@@ -74,7 +75,7 @@ export const rstCodeLexing: Rule = {
         // without a language, Sphinx takes the one of the last highlight directive
         language = firstWord(block.argument ?? '') || highlight;
         const options = optionsOf(doc, block);
-        if (!options || options.has('force') || options.has('dedent')) continue;
+        if (!options || options.has('force') || options.has('dedent') || fails(doc, block)) continue;
       } else if (block.kind === 'literal') {
         if (highlightForce) continue;
         language = highlight;
@@ -87,6 +88,12 @@ export const rstCodeLexing: Rule = {
     return findings;
   },
 };
+
+/** Whether the directive fails on an option value (and so highlights nothing). */
+function fails(doc: SpecDocument, block: Block): boolean {
+  const use = doc.markup.directives.find((d) => d.line === block.startLine);
+  return !!use && !!optionProblem(doc, use)?.stops;
+}
 
 function firstWord(argument: string): string {
   return argument.trim().split(/\s+/)[0] ?? '';

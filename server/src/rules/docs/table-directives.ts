@@ -8,16 +8,11 @@
 import type { DirectiveUse, InlineText, Range, SpecDocument } from '../../rst/types';
 import type { Finding } from '../rule';
 import { DIRECTIVE_SPECS } from '../../rst/directive-specs';
-import { characterAt } from './markup';
+import { MARKUP, PLAIN, type OptionField, nameRange as directiveNameRange, pyInt, pyRepr, readDirective } from './option-values';
 import { type CsvField, readCsv } from './csv-reader';
 import { csvCellTexts } from './csv-cells';
 
-interface Option {
-  readonly name: string;
-  /** The field body's text (docutils reads it as one paragraph); null: none. */
-  readonly value: string | null;
-  readonly range: Range;
-}
+type Option = OptionField;
 
 interface Table {
   readonly use: DirectiveUse;
@@ -63,52 +58,11 @@ export const TABLE_DIRECTIVE_MESSAGE =
   /^(\d+ header row\(s\) specified but|Insufficient data supplied|\d+ stub column\(s\) specified|"(csv|list)-table" widths do not match|Error with CSV data in|The "csv-table" directive requires content|No table data detected in CSV file|"csv-table" directive may not both)/;
 
 function readTable(doc: SpecDocument, use: DirectiveUse, name: 'csv-table' | 'list-table'): Table | undefined {
-  const block = doc.blocks.find((b) => b.kind === 'directive' && b.startLine === use.line);
-  if (!block) return undefined;
-  const texts: string[] = [];
-  for (let line = use.line; line < block.endLine; line++) texts.push(doc.lines[line].text);
-  if (texts.some((t) => t.includes('\t'))) return undefined;
-  const marker = texts[0];
-  const start = characterAt(marker, use.col);
-  const nameRange = { start: { line: use.line, character: start }, end: { line: use.line, character: start + use.name.length } };
-  const indent = Math.min(
-    ...texts
-      .slice(1)
-      .filter((t) => t.trim())
-      .map((t) => t.length - t.trimStart().length),
-    Infinity,
-  );
-  // parse_directive_block: arguments and options up to the first blank line, then the content
-  let i = 1;
-  while (i < texts.length && texts[i].trim() !== '') i++;
-  const head = texts.slice(0, i);
-  const options = new Map<string, Option>();
-  let current: { name: string; lines: string[]; line: number; character: number } | undefined;
-  const flush = () => {
-    if (!current) return;
-    const body = current.lines.map((l) => l.trim()).filter((l) => l !== '');
-    const value = body.length ? body.join('\n') : null;
-    const first = doc.lines[current.line].text;
-    const end = first.trimEnd().length;
-    // the value on the option's line; without one, the option itself
-    const at = end > current.character ? current.character : first.length - first.trimStart().length;
-    const range = { start: { line: current.line, character: at }, end: { line: current.line, character: end } };
-    options.set(current.name, { name: current.name, value, range });
-  };
-  for (let k = 1; k < head.length; k++) {
-    const text = head[k];
-    const field = /^(\s*):([^:\s][^:]*):(\s+|$)(.*)$/.exec(text);
-    if (field && (!current || text.length - text.trimStart().length <= indent)) {
-      flush();
-      current = {
-        name: field[2].toLowerCase(),
-        lines: [field[4]],
-        line: use.line + k,
-        character: field[1].length + field[2].length + 2 + field[3].length,
-      };
-    } else if (current) current.lines.push(text);
-  }
-  flush();
+  const text = readDirective(doc, use);
+  if (!text) return undefined;
+  const { texts, head: i, indent } = text;
+  const nameRange = directiveNameRange(doc, use);
+  const options = new Map<string, Option>(text.fields.map((field) => [field.name, field]));
   const content: string[] = [];
   const lines: number[] = [];
   for (let k = i; k < texts.length; k++) {
@@ -121,32 +75,6 @@ function readTable(doc: SpecDocument, use: DirectiveUse, name: 'csv-table' | 'li
     lines.pop();
   }
   return { use, name, options, content, lines, nameRange };
-}
-
-/** Python's repr() of a str, as docutils' messages print option values. */
-function pyRepr(s: string): string {
-  const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
-  let out = quote;
-  for (const c of s) {
-    if (c === '\\') out += '\\\\';
-    else if (c === quote) out += '\\' + c;
-    else if (c === '\n') out += '\\n';
-    else if (c === '\t') out += '\\t';
-    else if (c === '\r') out += '\\r';
-    else if (c < ' ' || c === '\x7f') out += '\\x' + c.charCodeAt(0).toString(16).padStart(2, '0');
-    else out += c;
-  }
-  return out + quote;
-}
-
-/** A plain value: docutils' paragraph text of it is the text itself (no markup, nothing unusual). */
-const PLAIN = /^[\x20-\x7e\n]*$/;
-const MARKUP = /[*`|_\\[\]]/;
-
-/** Python's int(): its value, or the ValueError's words. */
-function pyInt(value: string): number | string {
-  if (/^\s*[+-]?\d+(?:_\d+)*\s*$/.test(value)) return Number(value.replace(/_/g, ''));
-  return `invalid literal for int() with base 10: ${pyRepr(value)}`;
 }
 
 type Converted = { value: unknown } | { error: string } | null;
