@@ -56,7 +56,7 @@ export const rstCodeLexing: Rule = {
   id: 'rst-code-lexing',
   defaultSeverity: 'error',
   description:
-    'Sphinx: a `json` or `python` code block that Pygments cannot lex ("Could not lex literal_block as "json"."), which fails sphinx-build -W.',
+    'Sphinx: a code block (json, python, javascript, bash, console, xml) that Pygments cannot lex ("Could not lex literal_block as "json"."), which fails sphinx-build -W.',
   check({ doc }) {
     const findings: Finding[] = [];
     let highlight = '';
