@@ -204,7 +204,13 @@ export function blockDocs(seed: number, count: number): string[] {
         '',
         ...body.map((line) => '   ' + line),
       ];
-    const head = pick(['.. code-block:: json', '.. code:: json', '.. sourcecode:: JSON', '.. code-block:: javascript']);
+    const head = pick([
+      '.. code-block:: json',
+      '.. code:: json',
+      '.. sourcecode:: JSON',
+      '.. code-block:: javascript',
+      '.. code-block:: jsn',
+    ]);
     const options = chance(0.2) ? ['   :linenos:'] : [];
     return [head, ...options, '', ...body.map((line) => '   ' + line)];
   }

@@ -87,3 +87,44 @@ test('the block is lexed without its indentation, and the diagnostic keeps the c
   assert.deepEqual(checkRule('rst-code-lexing', doc('.. code-block:: js', '   :dedent: 2', '', '     x = @y;')), []);
   assert.deepEqual(checkRule('rst-code-lexing', doc('.. code-block:: js', '', '   x =\t@y;')), []);
 });
+
+test("a language no Pygments lexer has: Sphinx's warning at each block, :force: or not (its names as written)", () => {
+  const text = doc(
+    '.. code-block:: yml',
+    '',
+    '   a: 1',
+    '',
+    '.. code-block:: None',
+    '   :force:',
+    '',
+    '   x',
+    '',
+    '.. highlight:: jsn',
+    '',
+    'Text::',
+    '',
+    '   x',
+    '',
+    '.. code:: NONE',
+    '',
+    '   y',
+    '',
+    '.. code-block:: guess',
+    '',
+    '   z',
+    '',
+    '.. code-block:: YAML',
+    '',
+    '   a: 1',
+  );
+  assert.deepEqual(brief(checkRule('rst-code-lexing', text)), [
+    "4:16-19 Pygments lexer name 'yml' is not known",
+    "8:16-20 Pygments lexer name 'None' is not known",
+    "17:3-4 Pygments lexer name 'jsn' is not known",
+    "19:10-14 Pygments lexer name 'NONE' is not known",
+  ]);
+  assert.deepEqual(
+    checkRule('rst-code-lexing', text).map((d) => d.data),
+    [{ docutilsLine: 5 }, { docutilsLine: 9 }, { docutilsLine: 18 }, { docutilsLine: 20 }],
+  );
+});

@@ -10,7 +10,8 @@ import { jsonErrorOffset } from './json-lex';
 import { pythonErrorOffset } from './python-lex';
 import { BASH, JAVASCRIPT, XML, consoleLexError } from './lexers';
 import { regexLexError } from './regex-lexer';
-import { optionProblem } from './option-values';
+import { optionProblem, pyRepr } from './option-values';
+import { PYGMENTS_ALIASES } from './lexer-names';
 
 /** Sphinx 5.3 highlights all three with its CodeBlock/Code directives. */
 const CODE_DIRECTIVES = new Set(['code-block', 'sourcecode', 'code']);
@@ -56,7 +57,7 @@ export const rstCodeLexing: Rule = {
   id: 'rst-code-lexing',
   defaultSeverity: 'error',
   description:
-    'Sphinx: a code block (json, python, javascript, bash, console, xml) that Pygments cannot lex ("Could not lex literal_block as "json"."), which fails sphinx-build -W.',
+    'Sphinx: a code block in a language Pygments does not know, or (json, python, javascript, bash, console, xml) that it cannot lex ("Could not lex literal_block as "json"."), which fails sphinx-build -W.',
   check({ doc }) {
     const findings: Finding[] = [];
     let highlight = '';
@@ -71,15 +72,23 @@ export const rstCodeLexing: Rule = {
         continue;
       }
       let language: string;
+      let skip: boolean;
       if (block.kind === 'directive' && CODE_DIRECTIVES.has(block.name ?? '')) {
         // without a language, Sphinx takes the one of the last highlight directive
         language = firstWord(block.argument ?? '') || highlight;
         const options = optionsOf(doc, block);
-        if (!options || options.has('force') || options.has('dedent') || fails(doc, block)) continue;
+        if (!options || fails(doc, block)) continue;
+        skip = options.has('force') || options.has('dedent');
       } else if (block.kind === 'literal') {
-        if (highlightForce) continue;
+        skip = highlightForce;
         language = highlight;
       } else continue;
+      // a name no lexer has: Sphinx warns (before it looks at :force:) and highlights nothing
+      if (language && !isLexerName(language)) {
+        findings.push(unknownName(doc, block, language));
+        continue;
+      }
+      if (skip) continue;
       const lexer = Object.hasOwn(LEXERS, language.toLowerCase()) ? LEXERS[language.toLowerCase()] : undefined;
       if (!lexer) continue;
       const finding = lex(doc, block, language, lexer);
@@ -88,6 +97,26 @@ export const rstCodeLexing: Rule = {
     return findings;
   },
 };
+
+/** Names Sphinx 5.3's PygmentsBridge.get_lexer takes itself (as written), before Pygments' own (any case). */
+const SPHINX_NAMES = new Set(['none', 'default', 'guess', 'python', 'py', 'py3', 'python3', 'pycon', 'pycon3', 'rest', 'c']);
+
+function isLexerName(language: string): boolean {
+  return SPHINX_NAMES.has(language) || PYGMENTS_ALIASES.includes(` ${language.toLowerCase()} `);
+}
+
+function unknownName(doc: SpecDocument, block: Block, language: string): Finding {
+  // on the name in the directive; for a literal block, on its first line
+  const text = doc.lines[block.startLine].text;
+  const at = block.kind === 'directive' ? text.indexOf(language, text.indexOf('::') + 2) : -1;
+  const start = at >= 0 ? at : text.length - text.trimStart().length;
+  const end = at >= 0 ? at + language.length : text.trimEnd().length;
+  return {
+    range: { start: { line: block.startLine, character: start }, end: { line: block.startLine, character: end } },
+    message: `Pygments lexer name ${pyRepr(language)} is not known`,
+    data: { docutilsLine: block.startLine + 1 },
+  };
+}
 
 /** Whether the directive fails on an option value (and so highlights nothing). */
 function fails(doc: SpecDocument, block: Block): boolean {
