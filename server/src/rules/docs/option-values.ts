@@ -113,7 +113,7 @@ const UNITS = ['em', 'ex', 'px', 'in', 'cm', 'mm', 'pt', 'pc'];
 function measure(value: string, units: readonly string[]): string {
   const match = new RegExp(`^([0-9.]+) *(${units.join('|')})$`).exec(value);
   // float() of the number: digits with at most one point, and at least one digit
-  if (match && /^(\d+\.?\d*|\.\d+)$/.test(match[1])) return '';
+  if (match && /^(?:\d+(?:\.\d*)?|\.\d+)$/.test(match[1])) return '';
   return `not a positive measure of one of the following units: ${units.map((u) => `"${u}"`).join(' ')}`;
 }
 
@@ -169,7 +169,10 @@ function convert(converter: string, value: string | null): string | null {
 }
 
 function convertPercentage(value: string): string {
-  const n = pyInt(value.replace(/[ %]+$/, ''));
+  // str.rstrip(' %')
+  let end = value.length;
+  while (end > 0 && (value[end - 1] === ' ' || value[end - 1] === '%')) end--;
+  const n = pyInt(value.slice(0, end));
   return typeof n === 'string' ? n : n < 0 ? 'negative value; must be positive or zero' : '';
 }
 
