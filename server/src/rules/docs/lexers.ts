@@ -131,17 +131,17 @@ export const XML: LexerTable = {
   },
 };
 
-const VENV = new RegExp(pyRegex(r`^(\([^)]*\))(\s*)`), 'u');
-const PS1 = new RegExp(
-  pyRegex(r`^((?:(?:\[.*?\])|(?:\(\S+\))?(?:| |sh\S*?|\w+\S+[@:]\S+(?:\s+\S+)?|\[\S+[@:][^\n]+\].+))\s*[$#%]\s*)(.*\n?)`),
-  'u',
-);
+const VENV = r`^(\([^)]*\))(\s*)`;
+const PS1 = r`^((?:(?:\[.*?\])|(?:\(\S+\))?(?:| |sh\S*?|\w+\S+[@:]\S+(?:\s+\S+)?|\[\S+[@:][^\n]+\].+))\s*[$#%]\s*)(.*\n?)`;
+/** The two, for any text and for an ASCII text (faster); sticky, as Python's match(). */
+const PROMPTS = [false, true].map((ascii) => [VENV, PS1].map((source) => new RegExp(pyRegex(source, false, ascii), 'uy')));
 
 /**
  * Pygments' BashSessionLexer (ShellSessionBaseLexer): the commands after a prompt, with their
  * backslash continuations, lexed as Bash, each run of them as one text; output lines as they are.
  */
 export function consoleLexError(text: string): number {
+  const [venvRe, ps1Re] = PROMPTS[+!/[^\0-\x7f]/.test(text)];
   let code = '';
   // where each piece of `code` starts in `code` and in `text`
   const pieces: [number, number][] = [];
@@ -159,13 +159,14 @@ export function consoleLexError(text: string): number {
     let line = text.slice(start, end + 1);
     let at = start;
     let prompted = pieces.length > 0;
-    const venv = VENV.exec(line);
+    venvRe.lastIndex = ps1Re.lastIndex = 0;
+    const venv = venvRe.exec(line);
     if (venv) {
       prompted = true;
       line = line.slice(venv[0].length);
       at += venv[0].length;
     }
-    const ps1 = PS1.exec(line);
+    const ps1 = ps1Re.exec(line);
     let part: string | undefined;
     if (ps1) {
       part = ps1[2];
