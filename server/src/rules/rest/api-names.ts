@@ -36,7 +36,7 @@ const ADORNMENT = /^([!-/:-@[-`{-~])\1{2,}\s*$/;
  * repository, so only the section is parsed, and only when it has a path name with an underscore.
  */
 export function apiNamesInSpec(text: string): string[] {
-  if (!MENTIONS_API.test(text) || !hasUnderscoreSegment(text)) return [];
+  if (!hasUnderscoreSegment(text) || !MENTIONS_API.test(text)) return [];
   const section = restSectionText(text);
   if (section === undefined || !hasUnderscoreSegment(section)) return [];
   const declarations = restDeclarationsUntemplated(parseSpec(section));
