@@ -236,6 +236,16 @@ export async function stopCodeServer(child: ChildProcess | undefined, graceMs = 
   signalGroup('SIGKILL');
 }
 
+/**
+ * Whether something a runner needs is missing: prints which (with how to get it) for the first
+ * one, so that the runner exits 2 with one clear line instead of failing midway.
+ */
+export function missingPrerequisite(tag: string, needs: readonly (readonly [what: string, path: string])[]): boolean {
+  const missing = needs.find(([, path]) => !existsSync(path));
+  if (missing) console.error(`[${tag}] missing ${missing[0]}: ${missing[1]}`);
+  return missing !== undefined;
+}
+
 /** The workbench URL that opens `folder` and, optionally, `file` in it. */
 export function workbenchUrl(port: number, folder: string, file?: string): string {
   const origin = `http://127.0.0.1:${port}`;

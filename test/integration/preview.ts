@@ -20,7 +20,7 @@
 // docs/images). Needs ../shared/corpus (the corpus is read at run time, never copied into the repo).
 import * as assert from 'node:assert/strict';
 import type { ChildProcess } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, type Frame, type Page } from 'playwright-core';
@@ -37,6 +37,7 @@ import {
   tail,
   vsixPath,
   workbenchUrl,
+  missingPrerequisite,
 } from '../../scripts/editor-tests/code-server';
 import { cleanupOnce, screenshotPage, tearDown } from './harness';
 
@@ -120,17 +121,15 @@ async function goToLine(page: Page, line: number): Promise<void> {
 }
 
 async function main(): Promise<number> {
-  for (const [what, path] of [
-    ['code-server (run scripts/editor-tests/setup.sh)', codeServerBin],
-    ['chromium', chromiumPath],
-    ['the .vsix (run npm run package)', vsix],
-    ['the corpus spec', corpusSpec],
-  ] as const) {
-    if (!existsSync(path)) {
-      console.error(`[preview] missing ${what}: ${path}`);
-      return 2;
-    }
-  }
+  if (
+    missingPrerequisite('preview', [
+      ['code-server (run scripts/editor-tests/setup.sh)', codeServerBin],
+      ['chromium', chromiumPath],
+      ['the .vsix (run npm run package)', vsix],
+      ['the corpus spec', corpusSpec],
+    ])
+  )
+    return 2;
   mkdirSync(artifactsDir, { recursive: true });
   const tmp = mkdtempSync(join(tmpdir(), 'rst-specs-preview-'));
   const shots = join(tmp, 'shots');

@@ -41,6 +41,7 @@ import {
   startCodeServer,
   tail,
   waitForHttp,
+  missingPrerequisite,
 } from '../../scripts/editor-tests/code-server';
 import { cleanupOnce, screenshotPage, tearDown } from './harness';
 
@@ -88,16 +89,14 @@ function writable(folder: string): void {
 
 async function main(): Promise<number> {
   let workspaceFolder = fixtureWorkspace;
-  for (const [what, path] of [
-    ['code-server (run scripts/editor-tests/setup.sh)', codeServerBin],
-    ['chromium (apt-get install chromium)', chromiumPath],
-    ['the compiled suite (run node test/integration/build-suite.mjs)', suiteIndex],
-  ] as const) {
-    if (!existsSync(path)) {
-      console.error(`[code-server-tests] missing ${what}: ${path}`);
-      return 2;
-    }
-  }
+  if (
+    missingPrerequisite('code-server-tests', [
+      ['code-server (run scripts/editor-tests/setup.sh)', codeServerBin],
+      ['chromium (apt-get install chromium)', chromiumPath],
+      ['the compiled suite (run node test/integration/build-suite.mjs)', suiteIndex],
+    ])
+  )
+    return 2;
 
   rmSync(artifactsDir, { recursive: true, force: true });
   mkdirSync(artifactsDir, { recursive: true });

@@ -49,6 +49,7 @@ import {
   tail,
   vsixPath,
   workbenchUrl,
+  missingPrerequisite,
 } from '../../scripts/editor-tests/code-server';
 import { cleanupOnce, screenshotPage, tearDown } from './harness';
 import { manifestSteps, runCommand } from './manifest-steps';
@@ -281,17 +282,15 @@ async function checkAllScene(page: Page, clusterTags: string, shoot: (name: stri
 }
 
 async function main(): Promise<number> {
-  for (const [what, path] of [
-    ['code-server (run scripts/editor-tests/setup.sh)', codeServerBin],
-    ['chromium (apt-get install chromium)', chromiumPath],
-    ['the .vsix (run npm run package)', vsix],
-    ['the CLI (run npm run build)', cli],
-  ] as const) {
-    if (!existsSync(path)) {
-      console.error(`[screenshots] missing ${what}: ${path}`);
-      return 2;
-    }
-  }
+  if (
+    missingPrerequisite('screenshots', [
+      ['code-server (run scripts/editor-tests/setup.sh)', codeServerBin],
+      ['chromium (apt-get install chromium)', chromiumPath],
+      ['the .vsix (run npm run package)', vsix],
+      ['the CLI (run npm run build)', cli],
+    ])
+  )
+    return 2;
   mkdirSync(artifactsDir, { recursive: true });
   for (const stale of ['screenshots-server-logs', 'screenshots-failure.png'])
     rmSync(join(artifactsDir, stale), { recursive: true, force: true });

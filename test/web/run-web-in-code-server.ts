@@ -6,31 +6,53 @@
 // test/web/README.md. Exit code: the checks' (0 = all passed), 124 on timeout, 2 if it cannot start.
 //
 //   npm run build && node --import tsx test/web/run-web-in-code-server.ts
-import type { BrowserContext } from 'playwright-core';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type { BrowserContext, Page } from 'playwright-core';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { format } from 'node:util';
 import { build } from 'esbuild';
-import { chromiumPath, codeServerBin, freePort, launchChromium, repoRoot } from '../../scripts/editor-tests/code-server';
+import {
+  chromiumPath,
+  codeServerBin,
+  launchChromium,
+  launchCodeServer,
+  makeProfile,
+  missingPrerequisite,
+  repoRoot,
+  stopCodeServer,
+} from '../../scripts/editor-tests/code-server';
 
 const workspace = join(repoRoot, 'test', 'integration', 'fixtures', 'workspace');
 const suiteOut = join(repoRoot, 'test', 'web', 'out', 'index.js');
 const timeoutMs = Number(process.env.RST_SPECS_EDITOR_TIMEOUT_MS ?? 180_000);
 const say = (text: string) => console.log(`[web-tests] ${text}`);
 
-async function main(): Promise<number> {
-  for (const [what, path] of [
-    ['code-server (bash scripts/editor-tests/setup.sh)', codeServerBin],
-    ['chromium', chromiumPath],
-    ['the web bundles (npm run build)', join(repoRoot, 'server', 'out', 'web-server.js')],
-  ]) {
-    if (!existsSync(path)) {
-      console.error(`[web-tests] missing ${what}: ${path}`);
-      return 2;
+/** The first <h1> of the preview's webview (its inner frame has <main id="content">), when it shows one within 30 s. */
+async function previewTitle(page: Page): Promise<string | undefined> {
+  for (const deadline = Date.now() + 30_000; Date.now() < deadline; await page.waitForTimeout(200)) {
+    for (const frame of page.frames()) {
+      try {
+        const heading = frame.locator('main#content h1').first();
+        if ((await heading.count()) > 0) return (await heading.innerText()).trim();
+      } catch {
+        // a frame that went away meanwhile
+      }
     }
   }
+  return undefined;
+}
+
+async function main(): Promise<number> {
+  if (
+    missingPrerequisite('web-tests', [
+      ['code-server (bash scripts/editor-tests/setup.sh)', codeServerBin],
+      ['chromium', chromiumPath],
+      ['the web bundles (npm run build)', join(repoRoot, 'server', 'out', 'web-server.js')],
+    ])
+  )
+    return 2;
   await build({
     entryPoints: [join(repoRoot, 'test', 'web', 'suite', 'index.ts')],
     outfile: suiteOut,
@@ -42,62 +64,21 @@ async function main(): Promise<number> {
     logLevel: 'warning',
   });
   const tmp = mkdtempSync(join(tmpdir(), 'rst-specs-web-'));
-  const userData = join(tmp, 'user-data');
-  mkdirSync(join(userData, 'User'), { recursive: true });
-  writeFileSync(
-    join(userData, 'User', 'settings.json'),
-    JSON.stringify({
-      'workbench.startupEditor': 'none',
-      'telemetry.telemetryLevel': 'off',
-      'security.workspace.trust.enabled': false,
-      'files.autoSave': 'off', // the web workbench's default saves edits after a delay
-      // Run rst-specs in the web worker extension host although a remote (Node) one is there: the
-      // workbench does not read `extensionDevelopmentKind` from the payload (its environment service
-      // names it extensionDevelopmentLocationKind), so the payload's kind alone does not do it.
-      'remote.extensionKind': { 'rst-specs.rst-specs': ['web'] },
-    }),
-  );
+  const profile = makeProfile(tmp, {
+    'files.autoSave': 'off', // the web workbench's default saves edits after a delay
+    // Run rst-specs in the web worker extension host although a remote (Node) one is there: the
+    // workbench does not read `extensionDevelopmentKind` from the payload (its environment service
+    // names it extensionDevelopmentLocationKind), so the payload's kind alone does not do it.
+    'remote.extensionKind': { 'rst-specs.rst-specs': ['web'] },
+  });
   const logPath = join(tmp, 'code-server.log');
   let codeServer: ChildProcess | undefined;
   let context: BrowserContext | undefined;
   let timer: NodeJS.Timeout | undefined;
   try {
-    const port = await freePort();
+    const launched = await launchCodeServer({ folder: workspace, profile, logFile: logPath }, (child) => (codeServer = child));
+    const port = launched.port;
     const origin = `http://127.0.0.1:${port}`;
-    const log = openSync(logPath, 'w');
-    codeServer = spawn(
-      process.execPath,
-      [
-        codeServerBin,
-        '--bind-addr',
-        `127.0.0.1:${port}`,
-        '--auth',
-        'none',
-        '--disable-telemetry',
-        '--disable-update-check',
-        '--disable-workspace-trust',
-        '--ignore-last-opened',
-        '--user-data-dir',
-        userData,
-        '--extensions-dir',
-        join(tmp, 'extensions'),
-        workspace,
-      ],
-      {
-        detached: true,
-        stdio: ['ignore', log, log],
-        env: { ...process.env, XDG_CONFIG_HOME: join(tmp, 'xdg-config'), XDG_DATA_HOME: join(tmp, 'xdg-data'), EXTENSIONS_GALLERY: '{}' },
-      },
-    );
-    for (let start = Date.now(); ;) {
-      try {
-        if ((await fetch(`${origin}/healthz`)).ok) break;
-      } catch {
-        // not up yet
-      }
-      if (Date.now() - start > 60_000 || codeServer.exitCode !== null) throw new Error('code-server did not start');
-      await new Promise((r) => setTimeout(r, 200));
-    }
     context = await launchChromium(join(tmp, 'chromium'));
     const page = context.pages()[0] ?? (await context.newPage());
     let settle!: (code: number) => void;
@@ -120,6 +101,15 @@ async function main(): Promise<number> {
       say(`TIMEOUT after ${timeoutMs} ms`);
       return 124;
     }
+    if (result === 0) {
+      // The suite's last check left the preview open: its webview must show the spec rendered.
+      const title = await previewTitle(page);
+      if (title !== 'Queens approved') {
+        say(`the preview shows no rendered spec (title: ${JSON.stringify(title)})`);
+        return 1;
+      }
+      say('the preview shows the spec rendered (its title as <h1>)');
+    }
     say(result === 0 ? 'the web checks passed' : `the web checks failed (exit ${result})`);
     if (result !== 0) console.log(readFileSync(logPath, 'utf8').split('\n').slice(-30).join('\n'));
     return result;
@@ -129,13 +119,7 @@ async function main(): Promise<number> {
   } finally {
     clearTimeout(timer);
     await context?.close().catch(() => undefined);
-    if (codeServer?.pid) {
-      try {
-        process.kill(-codeServer.pid, 'SIGTERM');
-      } catch {
-        // gone
-      }
-    }
+    await stopCodeServer(codeServer);
     rmSync(tmp, { recursive: true, force: true });
   }
 }

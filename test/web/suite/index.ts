@@ -116,6 +116,34 @@ const checks: Check[] = [
       );
     },
   },
+  {
+    // Last, so that the preview stays open: the runner then reads the rendered page in the webview
+    // (the worker's server renders it; the client bundle has no parser).
+    name: 'the preview opens beside the spec, rendered by the server in the worker',
+    async run() {
+      const spec = vscode.Uri.joinPath(folderUri(), 'multi-template', 'specs', 'queens', 'approved', 'queens-approved.rst');
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(spec));
+      // The command answers with the preview (same extension host): its version is the document
+      // version the server rendered and the webview was sent (-1 until then).
+      const preview = await vscode.commands.executeCommand<{ readonly version: number } | undefined>('rst-specs.openPreviewToSide', spec);
+      assert(preview, 'the command opened no preview');
+      await waitFor('the preview tab', () =>
+        vscode.window.tabGroups.all
+          .flatMap((group) => group.tabs)
+          .find(
+            (tab) =>
+              tab.input instanceof vscode.TabInputWebview &&
+              tab.input.viewType.endsWith('rstSpecs.preview') &&
+              tab.label === 'Preview queens-approved.rst',
+          ),
+      );
+      const document = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === spec.toString());
+      await waitFor('the rendered page sent to the webview', () => (preview.version === document?.version ? true : undefined));
+      // The extension host ends with this suite: a moment for the webview to take the page in
+      // before that (the runner then reads it from the webview, which keeps it).
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    },
+  },
 ];
 
 export async function run(): Promise<void> {
