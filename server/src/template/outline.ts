@@ -62,19 +62,12 @@ export function buildOutline(doc: SpecDocument, template: Template, optionalSect
     }
     for (const child of section.children) {
       if (matchBySection.has(child)) continue;
-      // Each looked for only when the one before found nothing: every title of the template is compared.
       const nearOwn = match.template.children.find((own) => !found.has(own) && isNearTitle(own.title, child.title));
-      if (nearOwn) {
-        record(child, 2, 'near', nearOwn);
-        continue;
-      }
       const tooDeep = template.topLevel.find((top) => !found.has(top) && isNearTitle(top.title, child.title));
-      if (tooDeep) {
-        record(child, 2, 'wrong-level', tooDeep);
-        continue;
-      }
       const elsewhere = templateChildren.find((other) => !found.has(other) && other.title === child.title);
-      if (elsewhere) record(child, 2, 'misplaced', elsewhere);
+      if (nearOwn) record(child, 2, 'near', nearOwn);
+      else if (tooDeep) record(child, 2, 'wrong-level', tooDeep);
+      else if (elsewhere) record(child, 2, 'misplaced', elsewhere);
     }
   }
   for (const section of topLevel) {

@@ -17,16 +17,11 @@ export function titleKey(title: string): string {
   return key;
 }
 
-const NOT_ALPHANUMERIC = /[^\p{L}\p{N}]+/gu;
-// The same for a lower-case ASCII title (nearly every title): V8 compiles the Unicode classes above
-// to native code when a run keys many titles, which costs more than all the ASCII titles' keys.
-const NOT_ASCII_ALPHANUMERIC = /[^a-z0-9]+/g;
-const ASCII = /^[\x00-\x7f]*$/;
-
 function computeTitleKey(title: string): string {
-  const lower = title.toLowerCase().replace(/\(s\)/g, 's');
-  return lower
-    .replace(ASCII.test(lower) ? NOT_ASCII_ALPHANUMERIC : NOT_ALPHANUMERIC, ' ')
+  return title
+    .toLowerCase()
+    .replace(/\(s\)/g, 's')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim()
     .split(' ')
     .map((word) => (word.length > 3 && word.endsWith('s') ? word.slice(0, -1) : word))
