@@ -106,11 +106,11 @@ export class Analyzer {
   private docsSetup(request: AnalysisRequest): DocsSetup | undefined {
     const extra = request.options?.docs;
     if (!request.filePath) return extra;
-    // Looked up once: the walk up to the workspace folder asks for two files in every folder.
-    const confPath = this.confTrees.confFor(request.filePath, request.workspaceFolder);
-    const tree = this.confTrees.setupOf(confPath);
+    const tree = this.confTrees.setupFor(request.filePath, request.workspaceFolder);
     const conf =
-      request.confineTemplates && tree.extensions !== null && this.outside(confPath!, request.workspaceFolder)
+      request.confineTemplates &&
+      tree.extensions !== null &&
+      this.outside(this.confTrees.confFor(request.filePath, request.workspaceFolder)!, request.workspaceFolder)
         ? { extensions: null, unknown: true }
         : tree;
     return { ...conf, directives: extra?.directives, roles: extra?.roles };

@@ -30,11 +30,7 @@ export class ConfTrees {
 
   /** What the spec's conf.py says (extensions null: none found, or no plain `extensions` list in it). */
   setupFor(specPath: string, workspaceFolder?: string): DocsSetup {
-    return this.setupOf(this.confFor(specPath, workspaceFolder));
-  }
-
-  /** What a conf.py (confFor's answer) says. */
-  setupOf(conf: string | undefined): DocsSetup {
+    const conf = this.confFor(specPath, workspaceFolder);
     if (!conf) return { extensions: null };
     try {
       const stamp = this.reader.stamp(conf);

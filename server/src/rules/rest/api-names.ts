@@ -28,6 +28,8 @@ export function underscoreNames(url: string): string[] {
     .filter((segment) => segment.includes('_') && !isPlaceholder(segment) && !isValueSegment(segment) && !BARE_PLACEHOLDER.test(segment));
 }
 
+/** A path segment with an underscore that is not a placeholder (`/os-instance_actions`, not `/{server_id}`). */
+const UNDERSCORE_SEGMENT = /\/[\w.~-]*_/;
 const REST_TITLE_LINE = /^\s*(?:rest\s+)?api\s+impact\s*$/i;
 const ADORNMENT = /^([!-/:-@[-`{-~])\1{2,}\s*$/;
 
@@ -36,9 +38,9 @@ const ADORNMENT = /^([!-/:-@[-`{-~])\1{2,}\s*$/;
  * repository, so only the section is parsed, and only when it has a path name with an underscore.
  */
 export function apiNamesInSpec(text: string): string[] {
-  if (!hasUnderscoreSegment(text) || !MENTIONS_API.test(text)) return [];
+  if (!MENTIONS_API.test(text) || !UNDERSCORE_SEGMENT.test(text)) return [];
   const section = restSectionText(text);
-  if (section === undefined || !hasUnderscoreSegment(section)) return [];
+  if (section === undefined || !UNDERSCORE_SEGMENT.test(section)) return [];
   const declarations = restDeclarationsUntemplated(parseSpec(section));
   if (!declarations) return [];
   return [...new Set(declarations.urls.flatMap((url) => underscoreNames(url.text)))];
@@ -52,10 +54,7 @@ function restSectionText(text: string): string | undefined {
   const lines = text.split(/\r\n|\r|\n/);
   const before: string[] = [];
   const titleChar = (index: number): string | undefined => {
-    const next = lines[index + 1] ?? '';
-    // An adornment repeats its first character: most lines fail that before the pattern runs.
-    if (next.length < 3 || next.charCodeAt(1) !== next.charCodeAt(0)) return undefined;
-    const under = ADORNMENT.exec(next);
+    const under = ADORNMENT.exec(lines[index + 1] ?? '');
     return under && lines[index].trim() !== '' && !ADORNMENT.test(lines[index]) ? under[1] : undefined;
   };
   for (let index = 0; index < lines.length - 1; index++) {
@@ -72,36 +71,6 @@ function restSectionText(text: string): string | undefined {
     return lines.slice(index, end).join('\n');
   }
   return undefined;
-}
-
-/**
- * Whether the text has a path segment with an underscore that is not a placeholder
- * (`/os-instance_actions`, not `/{server_id}`): `/[\w.~-]*_` somewhere. Found from each underscore
- * back to its slash: that pattern run over every spec of a repository took a few percent of a run.
- */
-function hasUnderscoreSegment(text: string): boolean {
-  // A walk that reaches the previous underscore ends as that one's did: each character is read once.
-  let previous = -1;
-  for (let underscore = text.indexOf('_'); underscore >= 0; underscore = text.indexOf('_', underscore + 1)) {
-    let at = underscore - 1;
-    while (at > previous && isSegmentChar(text.charCodeAt(at))) at--;
-    if (at > previous && text.charCodeAt(at) === 0x2f) return true;
-    previous = underscore;
-  }
-  return false;
-}
-
-/** `[\w.~-]`. */
-function isSegmentChar(code: number): boolean {
-  return (
-    (code >= 0x61 && code <= 0x7a) ||
-    (code >= 0x41 && code <= 0x5a) ||
-    (code >= 0x30 && code <= 0x39) ||
-    code === 0x5f ||
-    code === 0x2e ||
-    code === 0x7e ||
-    code === 0x2d
-  );
 }
 
 /** A name the repository has, or one cut short (`device_profil`): not this spec's choice of name. */
