@@ -98,8 +98,9 @@ function writeCliCodeCache() {
   const make = `const { writeFileSync } = require('node:fs');
 const { runCliMain, sealCodeCache, CLI_CODE_CACHE, CLI_MAIN } = require('./server/out/cli.js');
 process.argv = [process.execPath, CLI_MAIN, 'check', '--format', 'json', ...${JSON.stringify(examples)}];
-const { script } = runCliMain(CLI_MAIN, '', 'cli-main.js');
-process.on('exit', () => writeFileSync(CLI_CODE_CACHE, sealCodeCache(script.createCachedData())));`;
+runCliMain(CLI_MAIN, '', 'cli-main.js', (script) =>
+  process.on('exit', () => writeFileSync(CLI_CODE_CACHE, sealCodeCache(script.createCachedData()))),
+);`;
   const result = spawnSync(process.execPath, ['-e', make], { encoding: 'utf8' });
   if (!existsSync('server/out/cli-main.cache')) throw new Error(`the CLI's code cache was not written: ${result.stderr}`);
 }

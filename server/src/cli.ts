@@ -20,7 +20,7 @@ if (workerData?.rstSpecsWorker) {
       process.exit(process.exitCode ?? 0);
     });
   }
-  process.exitCode = runCliSafely(process.argv.slice(2), {
+  const status = runCliSafely(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     cwd: process.cwd(),
@@ -29,6 +29,11 @@ if (workerData?.rstSpecsWorker) {
     env: process.env,
     workerScript: __filename,
   });
+  // Exit at once: left to end by itself, Node frees the whole heap page by page and joins V8's
+  // threads first, 10 to 40 ms after a run over many specs. Only once all output is written (as
+  // it is at once to files and, on Linux, pipes); else Node's own exit flushes it first.
+  if (process.stdout.writableLength === 0 && process.stderr.writableLength === 0) process.exit(status);
+  process.exitCode = status;
 }
 
 /** A file-system error not handled where it happened is still one line and exit 2, never a stack trace. */

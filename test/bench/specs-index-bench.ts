@@ -14,7 +14,19 @@ const novaSpecs = join(sharedRoot, 'repos', 'nova-specs');
 /** The typing latency without the index, then with it running (the same workspace, a new server each). */
 export async function specsIndexRows(): Promise<Row[]> {
   if (!existsSync(novaSpecs)) return [['specs index (nova-specs)', '-', 'skipped: no ../shared/repos/nova-specs', '']];
-  return [...(await run(false)), ...(await run(true))];
+  const without = await run(false);
+  const withIndex = await run(true);
+  const cpu = (typing: Typing) => `${typing.thread.toFixed(2)} / ${typing.all.toFixed(2)}`;
+  return [
+    ...without.rows,
+    ...withIndex.rows,
+    [
+      "the server's CPU time per edit while typing, its thread / all its threads (GC, compilers): without / with the index",
+      '1000',
+      `${cpu(without)} / ${cpu(withIndex)} ms`,
+      '',
+    ],
+  ];
 }
 
 /** Resident set size of a process, in MB (Linux). */
@@ -23,7 +35,25 @@ function rssMb(pid: number): number {
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
 }
 
-async function run(withIndex: boolean): Promise<Row[]> {
+/**
+ * CPU time a process has used, in ms (Linux): its main thread's (`/proc/<pid>/task/<pid>/schedstat`,
+ * in ns) and all its threads' (`/proc/<pid>/stat`, in clock ticks of 10 ms). Less sensitive to the
+ * machine's load than latency: on a busy machine the waits grow, not the work.
+ */
+export function cpuMs(pid: number): { thread: number; all: number } {
+  const thread = Number(readFileSync(`/proc/${pid}/task/${pid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return { thread, all: (Number(fields[11]) + Number(fields[12])) * 10 };
+}
+
+interface Typing {
+  readonly rows: Row[];
+  /** CPU ms per edit. */
+  readonly thread: number;
+  readonly all: number;
+}
+
+async function run(withIndex: boolean): Promise<Typing> {
   const root = mkdtempSync(join(tmpdir(), 'rst-specs-bench-index-'));
   const workspace = join(root, 'nova-specs');
   cpSync(novaSpecs, workspace, { recursive: true });
@@ -41,7 +71,11 @@ async function run(withIndex: boolean): Promise<Row[]> {
       ? await client.request<{ indexing: boolean; specs: number }>('rst-specs/specsTree', {})
       : { indexing: false, specs: 0 };
     // A writer typing while the index runs: 200 edits, 40 ms apart (the index waits while they come).
+    const cpuBefore = cpuMs(pid);
     const samples = await typingSamples(client, uri, 40);
+    const cpuAfter = cpuMs(pid);
+    const thread = (cpuAfter.thread - cpuBefore.thread) / samples.length;
+    const all = (cpuAfter.all - cpuBefore.all) / samples.length;
     const typed = (performance.now() - started) / 1000;
     while (tree.indexing) {
       await new Promise((resolve) => setTimeout(resolve, 50));
@@ -55,8 +89,14 @@ async function run(withIndex: boolean): Promise<Row[]> {
     const { median, p95 } = stats(samples);
     const typing = `${median.toFixed(3)} / ${p95.toFixed(3)}`;
     const edits = `1000 (${samples.length} edits, 40 ms apart)`;
-    if (!withIndex) return [["didChange -> diagnostics, the same typing without the index (this machine's baseline)", edits, typing, '']];
-    return [
+    if (!withIndex) {
+      return {
+        rows: [["didChange -> diagnostics, the same typing without the index (this machine's baseline)", edits, typing, '']],
+        thread,
+        all,
+      };
+    }
+    const rows: Row[] = [
       [
         `specs index: ${tree.specs} specs of nova-specs`,
         '-',
@@ -71,6 +111,7 @@ async function run(withIndex: boolean): Promise<Row[]> {
         '',
       ],
     ];
+    return { rows, thread, all };
   } finally {
     await client.shutdown();
     rmSync(root, { recursive: true, force: true });

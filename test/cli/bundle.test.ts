@@ -101,8 +101,7 @@ test('bundle: --jobs 2 (worker threads) gives the same report, messages and fixe
 function runWithCache(cacheFile: string, args: readonly string[]): { code: number | null; stdout: string; cache: string } {
   const script = `const { runCliMain, CLI_MAIN } = require(${JSON.stringify(bundle)});
 process.argv = [process.execPath, CLI_MAIN, ...${JSON.stringify(args)}];
-const { cache } = runCliMain(CLI_MAIN, ${JSON.stringify(cacheFile)});
-process.on('exit', () => process.stderr.write(cache));`;
+runCliMain(CLI_MAIN, ${JSON.stringify(cacheFile)}, undefined, (_script, cache) => process.on('exit', () => process.stderr.write(cache)));`;
   const result = spawnSync(process.execPath, ['-e', script], {
     cwd: cliFixtures,
     encoding: 'utf8',

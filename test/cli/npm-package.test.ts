@@ -15,7 +15,8 @@ const manifest = JSON.parse(readFileSync(resolve(repoRoot, 'package.json'), 'utf
 /**
  * The tarball's budget: 154 KB packed with jsonc-parser (the config reader), the csv-table and
  * Python-lexing checks, the rst-footnote rule and their rule pages (137 KB before them); about
- * 10 % above that, so growth is noticed.
+ * 10 % above that, so growth is noticed. (165 KB with the JavaScript, Bash and XML lexers, Pygments'
+ * lexer names, the option converters and csv-table cells: 154.2 KB before them.)
  */
 const BUDGET_BYTES = 170 * 1024;
 

@@ -91,6 +91,15 @@ const DIRECTIVES = [
   ['.. code:: python', '', '   x = 1'],
   ['.. centered:: w'],
   ['.. hlist::', '', '   * w'],
+  // option values docutils's converters reject, or Sphinx's code-block
+  ['.. image:: a.png', '   :width: w'],
+  ['.. image:: a.png', '   :scale: 50 %', '   :align: middle', '   :width: 10 %'],
+  ['.. figure:: a.png', '   :align: top', '', '   caption'],
+  ['.. code-block:: python', '   :emphasize-lines: 2-', '', '   x = 1'],
+  ['.. code-block:: python', '   :emphasize-lines: 3', '', '   x = 1'],
+  ['.. code-block:: json', '   :lineno-start: one', '', '   {...}'],
+  ['.. note::', '   :class:', '', '   w'],
+  ['.. image:: a.png', '   :height: 10%', '   :height: 1'],
 ];
 
 function pick<T>(r: () => number, list: readonly T[]): T {
@@ -143,6 +152,8 @@ const CONTEXTS: ((text: string) => string[])[] = [
     return [`+-----+${'-'.repeat(w + 2)}+`, `| a   | ${t.padEnd(w)} |`, `+-----+${'-'.repeat(w + 2)}+`];
   },
   (t) => ['===  ======', 'a    b', '===  ======', `c    ${t}`, '===  ======'],
+  // a csv-table's cells (a quoted field, its quotes doubled)
+  (t) => ['.. csv-table::', '', `   a, "${t.replace(/"/g, '""')}"`],
 ];
 
 export function generateDocument(seed: number): string {

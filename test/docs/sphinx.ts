@@ -27,7 +27,7 @@ export function runGate(files: readonly string[], profile: string): GateFile[] {
 
 /** The messages of the inline, reference, directive and role rules (docutils' and Sphinx's words). */
 const FAMILY =
-  /^(Inline .* start-string without end-string\.|Unknown target name|Duplicate (explicit )?target name|Anonymous hyperlink mismatch|Too many (autonumbered|symbol) footnote|Undefined substitution|citation not found|Unknown directive type|Unknown interpreted text role|Error in "|Content block expected|Mismatch: both interpreted|Multiple roles in interpreted|Indirect hyperlink target)/;
+  /^(Inline .* start-string without end-string\.|Unknown target name|Duplicate (explicit )?target name|Anonymous hyperlink mismatch|Too many (autonumbered|symbol) footnote|Undefined substitution|citation not found|Unknown directive type|Unknown interpreted text role|Error in "|Content block expected|Mismatch: both interpreted|Multiple roles in interpreted|Indirect hyperlink target|invalid line number spec|line number spec is out of range)/;
 
 export interface Entry {
   readonly line: number | null;
@@ -42,7 +42,7 @@ export function sphinxEntry(w: { line: number | null; message: string }): Entry 
   const first = lines[0].replace(/\(id="id\d+"\)/, '');
   // "Error in" words its detail on the next lines, up to a blank line and the directive's text
   const detail = w.message.split('\n\n')[0].split('\n').slice(1).join(' ');
-  return { line: w.line || null, message: first.startsWith('Error in "') ? `${first} ${detail}` : first };
+  return { line: w.line || null, message: first.startsWith('Error in "') ? `${first} ${detail}`.trimEnd() : first };
 }
 
 export function findingEntry(d: SpecDiagnostic): Entry {

@@ -23,7 +23,7 @@ import { FileChangedError, fixSpec, writeFileSafely } from './fix';
 import { decodeSpec, type UndecodableByte } from '../encoding';
 import { editorPositions, SAME } from '../rst/editor-positions';
 import { displayPath, type Origin, type Target } from './inputs';
-import { describeFsError, isReallyWithin, readRegularFile } from '../node-files';
+import { describeFsError, readRegularFile, realPathOf } from '../node-files';
 import { isWithin, normalisePath, toPosix } from '../paths';
 import { RepoFacts } from './repo';
 import type { FileReport, OptionalSectionsReport } from './report';
@@ -58,6 +58,11 @@ export class SpecChecker {
   private readonly configPathByFolder = new Map<string, string | undefined>();
   private readonly rootByFolder = new Map<string, string | undefined>();
   private readonly templateByFolder = new Map<string, string>();
+  // A run is a snapshot: each folder's options, each path's real path and each path as shown are
+  // worked out once (each spec asked for them again: lstat per folder up to the root, path.relative).
+  private readonly optionsByFolder = new Map<string, FolderOptions>();
+  private readonly realPaths = new Map<string, string | undefined>();
+  private readonly shownPaths = new Map<string, string>();
   private readonly forcedConfig: LoadedConfig | undefined;
   private readonly repo = new RepoFacts();
 
@@ -121,7 +126,7 @@ export class SpecChecker {
     const root = this.repositoryRoot(filePath ? path.dirname(filePath) : io.cwd);
     const usersTemplate =
       templatePath === BUNDLED_TEMPLATE_PATH || options.template !== undefined || this.forcedConfig?.config.template !== undefined;
-    if (!usersTemplate && !isReallyWithin(templatePath, root)) {
+    if (!usersTemplate && !this.isReallyWithin(templatePath, root)) {
       const text = `the template ${displayPath(templatePath, io.cwd)} is outside the repository (${path.resolve(root) === path.resolve(io.cwd) ? '.' : displayPath(root, io.cwd)}), so it was not read (needed by ${target.display})`;
       return { bytes, problems: [{ key: `template:${templatePath}`, text }] };
     }
@@ -177,7 +182,7 @@ export class SpecChecker {
     const positions = editorPositions(analysis.doc);
     const diagnostics =
       positions === SAME ? analysis.diagnostics : analysis.diagnostics.map((d) => ({ ...d, range: positions.toEditorRange(d.range) }));
-    const template = templatePath === BUNDLED_TEMPLATE_PATH ? 'bundled' : displayPath(templatePath, io.cwd);
+    const template = templatePath === BUNDLED_TEMPLATE_PATH ? 'bundled' : this.shown(templatePath);
     const optionalSections: OptionalSectionsReport = {
       titles: analysis.optionalSections ?? [],
       from: this.optionalSource(settings.effective.optionalSectionsFrom, settings.config, settings.repoSource),
@@ -191,19 +196,46 @@ export class SpecChecker {
     config: LoadedConfig | undefined,
     repoSource: string | undefined,
   ): string {
-    if (from === 'config' && config) return displayPath(config.path, this.io.cwd);
-    if (from === 'repo' && repoSource) return displayPath(repoSource, this.io.cwd);
+    if (from === 'config' && config) return this.shown(config.path);
+    if (from === 'repo' && repoSource) return this.shown(repoSource);
     return 'default';
   }
 
-  /** The config and options that apply to a file (or to standard input, given no path). */
-  private optionsFor(file: string | undefined): { effective: EffectiveOptions; config?: LoadedConfig; repoSource?: string } {
+  /** displayPath, once per path. */
+  private shown(absolute: string): string {
+    let shown = this.shownPaths.get(absolute);
+    if (shown === undefined) this.shownPaths.set(absolute, (shown = displayPath(absolute, this.io.cwd)));
+    return shown;
+  }
+
+  /** isReallyWithin (node-files.ts), each path's links resolved once per run. */
+  private isReallyWithin(filePath: string, folder: string): boolean {
+    const file = this.realPath(filePath);
+    const root = this.realPath(folder);
+    return file !== undefined && root !== undefined && isWithin(file, root);
+  }
+
+  private realPath(filePath: string): string | undefined {
+    if (!this.realPaths.has(filePath)) this.realPaths.set(filePath, realPathOf(filePath));
+    return this.realPaths.get(filePath);
+  }
+
+  /** The config and options that apply to a file (or to standard input, given no path): they depend only on its folder. */
+  private optionsFor(file: string | undefined): FolderOptions {
+    const folder = file ? path.dirname(file) : this.io.cwd;
+    const key = file ? folder : ''; // standard input: the current folder's options, but not its repo's test_titles.py
+    let options = this.optionsByFolder.get(key);
+    if (!options) this.optionsByFolder.set(key, (options = this.optionsIn(folder, file)));
+    return options;
+  }
+
+  /** `file`: one in `folder` (its repo's test_titles.py is looked for from its folder). */
+  private optionsIn(folder: string, file: string | undefined): FolderOptions {
     const cliOverrides = {
       templatePath: this.options.template === undefined ? undefined : path.resolve(this.io.cwd, this.options.template),
       maxLineLength: this.options.maxLineLength,
       rules: this.options.rules,
     };
-    const folder = file ? path.dirname(file) : this.io.cwd;
     const root = this.repositoryRoot(folder);
     const configPath = this.forcedConfig ? undefined : this.configPathIn(folder, root);
     // A config file found in the repository must really be there (not a link to /etc/passwd).
@@ -276,6 +308,12 @@ export class SpecChecker {
     this.rootByFolder.set(folder, root);
     return root;
   }
+}
+
+interface FolderOptions {
+  readonly effective: EffectiveOptions;
+  readonly config?: LoadedConfig;
+  readonly repoSource?: string;
 }
 
 /** Templates loaded once per run: a run is a snapshot, so no file is looked at twice. */

@@ -23,6 +23,7 @@ export class RepoFacts {
   private readonly listings = new Map<string, readonly string[]>();
   private readonly optional = new Map<string, RepoOptional | undefined>();
   private readonly indexes = new Map<string, ApiNameIndex>();
+  private readonly roots = new Map<string, string | undefined>();
 
   /** What the repo's `tests/test_titles.py` beside the spec's `specs` folder makes optional; undefined: no such file, or not readable as data. */
   optionalFor(specPath: string): RepoOptional | undefined {
@@ -45,7 +46,11 @@ export class RepoFacts {
   /** The names the other specs of the spec's repository use; the repository is read on first use. */
   apiNamesFor(specPath: string): ExistingApiNames | undefined {
     const spec = toPosix(specPath);
-    const root = repoRootOf(spec, (folder) => this.list(folder));
+    // The root depends only on the spec's folder: looked for once per folder.
+    const folder = path.posix.dirname(spec);
+    const list = (parent: string) => this.list(parent);
+    if (!this.roots.has(folder)) this.roots.set(folder, repoRootOf(spec, list));
+    const root = this.roots.get(folder);
     if (!root) return undefined;
     const facts = this;
     let view: ExistingApiNames | undefined;

@@ -57,10 +57,19 @@ export const DOCUMENT_STATE_REQUEST = 'rst-specs/documentState';
 
 /** Where the rule pages are, when the client says (the web build has no file path of its own). */
 let ruleDocsBase: string | undefined;
+/**
+ * Each rule's page, by code: every diagnostic of every check carries one, and pathToFileURL took
+ * about 0.3 ms of each keystroke's check of a 1,000-line spec with 100 problems (docs/performance.md).
+ */
+const ruleDocUris = new Map<string, string>();
 
 export function ruleDocUri(code: string): string {
-  if (ruleDocsBase) return `${withoutTrailingSlashes(ruleDocsBase)}/${code}.md`;
-  return pathToFileURL(join(DOCS_FOLDER, `${code}.md`)).toString();
+  let uri = ruleDocUris.get(code);
+  if (uri === undefined) {
+    uri = ruleDocsBase ? `${withoutTrailingSlashes(ruleDocsBase)}/${code}.md` : pathToFileURL(join(DOCS_FOLDER, `${code}.md`)).toString();
+    ruleDocUris.set(code, uri);
+  }
+  return uri;
 }
 
 export function toLspDiagnostic(diagnostic: SpecDiagnostic): Diagnostic {
@@ -220,7 +229,10 @@ export function startServer(
     const initializationOptions = params.initializationOptions as
       { fileAccess?: unknown; ruleDocsBase?: unknown; configurationTimeoutMs?: unknown } | undefined;
     environment.clientFileAccess = initializationOptions?.fileAccess === true;
-    if (typeof initializationOptions?.ruleDocsBase === 'string') ruleDocsBase = initializationOptions.ruleDocsBase;
+    if (typeof initializationOptions?.ruleDocsBase === 'string') {
+      ruleDocsBase = initializationOptions.ruleDocsBase;
+      ruleDocUris.clear();
+    }
     environment.onConfigProblems = (uri, problems) =>
       void connection.sendDiagnostics({
         uri,

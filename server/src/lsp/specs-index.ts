@@ -5,7 +5,8 @@
 // check takes longer than a keystroke may wait); kept up to date from the client's file events and
 // the open documents (whose check the server has already made: it is not made again). It keeps one
 // small row per spec, never a text, a parse or an analysis.
-import { readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
 import { posix as path } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ServerCapabilities } from 'vscode-languageserver/node';
@@ -48,9 +49,10 @@ export interface IndexFiles {
 /** The file access for a workspace folder; undefined when it cannot be read. */
 export type IndexFilesOf = (context: ServerContext, workspaceFolder: string) => IndexFiles | undefined;
 
+// Listings and reads go through Node's thread pool: the server's thread only parses and checks.
 const DISK_FILES: IndexFiles = {
   async entries(folder) {
-    const listed = safeList(folder);
+    const listed = await readdir(folder, { withFileTypes: true }).catch(() => []);
     return {
       folders: listed.filter((entry) => entry.isDirectory()).map((entry) => entry.name),
       files: listed.filter((entry) => entry.isFile()).map((entry) => entry.name),
@@ -58,7 +60,7 @@ const DISK_FILES: IndexFiles = {
   },
   async read(file) {
     try {
-      return readFileSync(file, 'utf8');
+      return await readFile(file, 'utf8');
     } catch {
       return undefined;
     }
@@ -204,11 +206,29 @@ export class SpecsIndex {
     this.templatesUsed.clear();
   }
 
+  /**
+   * Resolves at a turn of the event loop when the writer has not typed for TYPING_PAUSE_MS and no
+   * open document waits for its check: each step of the index's work starts only then.
+   */
+  private async quiet(): Promise<void> {
+    for (;;) {
+      const sinceTyping = performance.now() - this.lastTyped;
+      if (sinceTyping >= TYPING_PAUSE_MS && !this.context.checksPending()) return;
+      await new Promise((resolve) => setTimeout(resolve, Math.max(TYPING_PAUSE_MS - sinceTyping, 20)));
+    }
+  }
+
+  /** A folder's listing, once typing pauses: the discovery of a big repo lists a hundred folders, each in its own turn. */
+  private async listing(files: IndexFiles, folder: string) {
+    await this.quiet();
+    return files.entries(folder);
+  }
+
   /** The spec files of the repos in a workspace folder (their specs/<release>/ folders; links not followed). */
   private async discover(workspaceFolder: string, files: IndexFiles): Promise<string[]> {
     const found: string[] = [];
     const visit = async (folder: string, depth: number) => {
-      for (const name of (await files.entries(folder)).folders) {
+      for (const name of (await this.listing(files, folder)).folders) {
         if (name.startsWith('.') || SKIPPED.has(name)) continue;
         const child = path.join(folder, name);
         if (name === 'specs') await this.collectSpecs(child, files, found);
@@ -221,14 +241,14 @@ export class SpecsIndex {
   }
 
   private async collectSpecs(specsFolder: string, files: IndexFiles, into: string[]): Promise<void> {
-    for (const release of (await files.entries(specsFolder)).folders) {
+    for (const release of (await this.listing(files, specsFolder)).folders) {
       if (release.startsWith('.')) continue;
       const releaseFolder = path.join(specsFolder, release);
-      const entries = await files.entries(releaseFolder);
+      const entries = await this.listing(files, releaseFolder);
       for (const name of entries.files) if (name.endsWith('.rst')) into.push(path.join(releaseFolder, name));
       for (const state of entries.folders) {
         if (state !== 'approved' && state !== 'implemented') continue;
-        for (const name of (await files.entries(path.join(releaseFolder, state))).files)
+        for (const name of (await this.listing(files, path.join(releaseFolder, state))).files)
           if (name.endsWith('.rst')) into.push(path.join(releaseFolder, state, name));
       }
     }
@@ -324,14 +344,6 @@ function ownCopy(text: string): string {
 function later(run: () => void): void {
   if (typeof setImmediate === 'function') setImmediate(run);
   else setTimeout(run, 0);
-}
-
-function safeList(folder: string) {
-  try {
-    return readdirSync(folder, { withFileTypes: true });
-  } catch {
-    return [];
-  }
 }
 
 function safeRealPath(file: string): string {

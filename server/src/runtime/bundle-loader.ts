@@ -20,8 +20,15 @@ export interface LoadedBundle {
  * `scriptName`: the name stack traces show for the bundle. A code cache keeps the name of the script
  * it was made from, and V8 shows that one, not the name it is later loaded with: a cache made to
  * be shipped is made under a bare file name, so that no build machine's path travels with it.
+ * `compiled` gets the script and what became of the cache before the bundle runs: the CLI's bundle
+ * ends the process itself when its work is done, so what is to happen at exit is set up there.
  */
-export function loadBundle(mainFile: string, cacheFile: string | undefined, scriptName = mainFile): LoadedBundle {
+export function loadBundle(
+  mainFile: string,
+  cacheFile: string | undefined,
+  scriptName = mainFile,
+  compiled?: (script: Script, cache: CodeCacheState) => void,
+): LoadedBundle {
   const source = readFileSync(mainFile, 'utf8');
   let stored: Buffer | undefined;
   try {
@@ -34,9 +41,10 @@ export function loadBundle(mainFile: string, cacheFile: string | undefined, scri
     filename: scriptName,
     cachedData,
   });
+  const cache = !stored ? 'none' : !cachedData ? 'damaged' : script.cachedDataRejected ? 'rejected' : 'accepted';
+  compiled?.(script, cache);
   const module = { exports: {} };
   script.runInThisContext()(module.exports, require, module, mainFile, dirname(mainFile));
-  const cache = !stored ? 'none' : !cachedData ? 'damaged' : script.cachedDataRejected ? 'rejected' : 'accepted';
   return { exports: module.exports, script, cache };
 }
 

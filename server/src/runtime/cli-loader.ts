@@ -13,9 +13,17 @@ export { sealCodeCache } from './bundle-loader';
 export const CLI_MAIN = join(__dirname, 'cli-main.js');
 export const CLI_CODE_CACHE = join(__dirname, 'cli-main.cache');
 
-/** Runs the CLI bundle; returns it, for the build to make the cache from its script (named `scriptName`: bundle-loader.ts). */
-export function runCliMain(mainFile = CLI_MAIN, cacheFile = CLI_CODE_CACHE, scriptName?: string): LoadedBundle {
-  return loadBundle(mainFile, cacheFile, scriptName);
+/**
+ * Runs the CLI bundle. For the build to make the cache: `compiled` gets its script before it runs
+ * (named `scriptName`; see loadBundle), since a check ends the process when it is done.
+ */
+export function runCliMain(
+  mainFile = CLI_MAIN,
+  cacheFile = CLI_CODE_CACHE,
+  scriptName?: string,
+  compiled?: Parameters<typeof loadBundle>[3],
+): LoadedBundle {
+  return loadBundle(mainFile, cacheFile, scriptName, compiled);
 }
 
 if (require.main === module) {

@@ -6,6 +6,7 @@
 // titles with mismatched overlines, short underlines, inconsistent levels or inside a list.
 // Deterministic for a seed.
 import { random as seeded } from '../../robustness/config';
+import { lexerSnippets } from './lexer-snippets';
 
 const WORDS = 'alpha beta gamma delta cluster policy node senlin spec change impact API'.split(' ');
 const STYLES = '=-~^"\'`#*+';
@@ -181,6 +182,14 @@ export function blockDocs(seed: number, count: number): string[] {
   }
 
   function codeBlock(): string[] {
+    if (chance(0.3)) {
+      // the ported lexers, on the differential test's snippets
+      const language = pick(['javascript', 'bash', 'console', 'xml']);
+      const body = lexerSnippets(language, Math.floor(random() * 1e9), 1)[0]
+        .trimEnd()
+        .split('\n');
+      return [pick([`.. code-block:: ${language}`, `.. code:: ${language}`]), '', ...body.map((line) => '   ' + line)];
+    }
     if (chance(0.35)) {
       const body = chance(0.5) ? pick(GOOD_PYTHON) : pick(BAD_PYTHON);
       const head = pick(['.. code-block:: python', '.. code:: py', '.. sourcecode:: python3', '.. code-block:: Python']);
@@ -195,7 +204,13 @@ export function blockDocs(seed: number, count: number): string[] {
         '',
         ...body.map((line) => '   ' + line),
       ];
-    const head = pick(['.. code-block:: json', '.. code:: json', '.. sourcecode:: JSON', '.. code-block:: javascript']);
+    const head = pick([
+      '.. code-block:: json',
+      '.. code:: json',
+      '.. sourcecode:: JSON',
+      '.. code-block:: javascript',
+      '.. code-block:: jsn',
+    ]);
     const options = chance(0.2) ? ['   :linenos:'] : [];
     return [head, ...options, '', ...body.map((line) => '   ' + line)];
   }

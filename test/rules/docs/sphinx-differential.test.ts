@@ -57,7 +57,8 @@ function sphinxKey(w: Warning): string | undefined {
     kindOf(first) !== undefined ||
     TABLE_DIRECTIVE_MESSAGE.test(first) ||
     /^Error in "(csv|list)-table" directive:$/.test(first) ||
-    /^Could not lex literal_block as "(json(-object)?|python3?|py3?)"\./i.test(first) ||
+    /^Could not lex literal_block as "(json(-object)?|python3?|py3?|javascript|js|bash|console|xml)"\./i.test(first) ||
+    /^Pygments lexer name '.*' is not known$/.test(first) ||
     first === 'Title underline too short.' ||
     first === 'Title overline too short.';
   if (!ours || w.where !== 'spec') return undefined;

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkRule } from '../../helpers';
+import { apiNamesInSpec } from '../../../server/src/rules/rest/api-names';
 import { at, lineOf, restCheck, spec } from './helpers';
 
 const check = (text: string) => restCheck('rest-url', text);
@@ -159,4 +160,25 @@ test('rest-url: nothing outside REST API impact, nor in a section that says None
   const outside = spec('`GET /v1/clusters`\n').replace('Attach policies to clusters.', '::\n\n  POST /v1/cluster_policies');
   assert.deepEqual(check(outside), []);
   assert.deepEqual(check(spec('None.\n\n::\n\n  POST /v1/cluster_policies\n')), []);
+});
+
+test("rest-url: the repository's names are the underscore path names of each spec's REST API impact section", () => {
+  const text = spec(`
+* \`GET /v1/os-instance_actions/{server_id}\`
+* \`POST /v1/servers/{server_id}/remote_consoles\`
+`);
+  assert.deepEqual(apiNamesInSpec(text), ['os-instance_actions', 'remote_consoles']);
+  // Placeholders and bare *_id names are not names; nor is an underscore outside a path segment.
+  assert.deepEqual(apiNamesInSpec(spec('\n* `GET /v1/servers/{server_id}`\n* `DELETE /v1/ports/port_id`\n\nSee a_b/c.\n')), []);
+  // A path name in the next section (Security impact) is not the section's.
+  assert.deepEqual(apiNamesInSpec(`${spec('\n* `GET /v1/servers`\n')}\n* \`GET /v1/os-instance_actions\`\n`), []);
+});
+
+test("rest-url: reading a spec for the repository's names stays linear on runs of underscores and slashes", () => {
+  for (const run of ['_'.repeat(1_000_000), 'a_'.repeat(500_000), '/_'.repeat(500_000), `/${'a'.repeat(1_000_000)}`]) {
+    const started = performance.now();
+    apiNamesInSpec(`API impact\n\n${run}\n`);
+    const elapsed = performance.now() - started;
+    assert.ok(elapsed < 2_000, `${Math.round(elapsed)} ms on ${JSON.stringify(run.slice(0, 6))}...`);
+  }
 });

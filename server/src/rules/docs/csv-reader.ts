@@ -9,11 +9,22 @@ export interface Dialect {
   readonly skipSpace: boolean;
 }
 
+/** A field's text and, for each of its UTF-16 units, its line (index in the lines read) and index there. */
+export interface CsvField {
+  text: string;
+  readonly at: [line: number, index: number][];
+}
+
 /**
  * Python's csv.reader (Modules/_csv.c, strict, QUOTE_MINIMAL) over `line + '\n'` for each line:
- * the number of fields of each record, or the csv.Error and the line it was raised on.
+ * the number of fields of each record, or the csv.Error and the line it was raised on; the
+ * records' fields in `records` when given.
  */
-export function readCsv(lines: readonly string[], d: Dialect): { rows: number[] } | { error: string; line: number } {
+export function readCsv(
+  lines: readonly string[],
+  d: Dialect,
+  records?: CsvField[][],
+): { rows: number[] } | { error: string; line: number } {
   const enum S {
     StartRecord,
     StartField,
@@ -30,13 +41,26 @@ export function readCsv(lines: readonly string[], d: Dialect): { rows: number[] 
   let fields = 0;
   let fieldLength = 0;
   let quoteLine = 0;
+  let field: CsvField = { text: '', at: [] };
+  let record: CsvField[] = [];
+  let n = 0;
+  let index = 0;
   const save = () => {
     fields++;
     fieldLength = 0;
+    record.push(field);
+    field = { text: '', at: [] };
+  };
+  /** The character `c` (at `index` of line `n`) into the field. */
+  const add = (c: string) => {
+    fieldLength++;
+    field.text += c;
+    for (let k = 0; k < c.length; k++) field.at.push([n, index + k]);
   };
   const EOL = '';
-  for (let n = 0; n < lines.length; n++) {
+  for (n = 0; n < lines.length; n++) {
     const chars = [...(lines[n] + '\n'), EOL];
+    index = 0;
     for (const c of chars) {
       const newline = c === '\n' || c === '\r';
       switch (state) {
@@ -60,12 +84,12 @@ export function readCsv(lines: readonly string[], d: Dialect): { rows: number[] 
           else if (c === ' ' && d.skipSpace) {
             // skipinitialspace
           } else {
-            fieldLength++;
+            add(c);
             state = S.InField;
           }
           break;
         case S.Escaped:
-          fieldLength++;
+          add(c);
           state = newline ? S.AfterEscapedCrnl : S.InField;
           break;
         case S.AfterEscapedCrnl:
@@ -79,22 +103,22 @@ export function readCsv(lines: readonly string[], d: Dialect): { rows: number[] 
           else if (c === d.delimiter) {
             save();
             state = S.StartField;
-          } else fieldLength++;
+          } else add(c);
           break;
         case S.InQuoted:
           if (c === EOL) {
             // a quoted field goes on over the line's end
           } else if (c === d.escape) state = S.EscapeInQuoted;
           else if (c === d.quote) state = d.doubleQuote ? S.QuoteInQuoted : S.InField;
-          else fieldLength++;
+          else add(c);
           break;
         case S.EscapeInQuoted:
-          fieldLength++;
+          add(c);
           state = S.InQuoted;
           break;
         case S.QuoteInQuoted:
           if (c === d.quote) {
-            fieldLength++;
+            add(c);
             state = S.InQuoted;
           } else if (c === d.delimiter) {
             save();
@@ -110,10 +134,13 @@ export function readCsv(lines: readonly string[], d: Dialect): { rows: number[] 
             return { error: "new-line character seen in unquoted field - do you need to open the file with newline=''?", line: n };
           break;
       }
+      index += c.length;
     }
     if (state === S.StartRecord) {
       rows.push(fields);
       fields = 0;
+      records?.push(record);
+      record = [];
     }
   }
   // the field still open: at the quote that opened it

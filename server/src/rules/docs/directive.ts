@@ -6,6 +6,7 @@ import { characterAt, gateMarkup } from './markup';
 import { DIRECTIVE_SPECS } from '../../rst/directive-specs';
 import { isKnown, knownNames, nearest } from './names';
 import { tableDirectiveProblems } from './table-directives';
+import { optionProblem } from './option-values';
 
 /** docutils' and Sphinx's directives that call assert_has_content (content is required). */
 const NEEDS_CONTENT = new Set(
@@ -50,8 +51,12 @@ export const rstDirective: Rule = {
         findings.push({ range, message: `Unknown directive type "${d.name}".${hint}`, data });
         continue;
       }
-      const problem = directiveProblem(d);
+      // docutils reads the options before the arguments and content; Sphinx's code-block checks its
+      // :emphasize-lines: once it runs
+      const option = d.error === 'invalid option block' ? undefined : optionProblem(doc, d);
+      const problem = option?.stops ? '' : directiveProblem(d);
       if (problem) findings.push({ range, message: problem });
+      else if (option) findings.push({ range: option.range, message: option.message, data: { docutilsLine: d.line + 1 } });
     }
     // csv-table and list-table option values docutils can't convert (at the value)
     findings.push(...tableDirectiveProblems(doc).options);

@@ -3,6 +3,7 @@
 // positions turned back into the editor's (tabs expanded by docutils, UTF-16 in the editor).
 import type { InlineText, Markup, Range, SourceLine, SpecDocument } from '../../rst/types';
 import { type InlineEvent, scanInline } from '../../rst/inline/scan';
+import { tableDirectiveProblems } from './table-directives';
 
 export interface Located<E> {
   readonly event: E;
@@ -19,17 +20,18 @@ export interface DocMarkup {
 
 const merged = new WeakMap<SpecDocument, Markup>();
 
-/** The spec's markup with its table cells' (texts, explicit markup, directives), in document order. */
+/** The spec's markup with its table cells' (texts, explicit markup, directives; csv-tables' texts), in document order. */
 export function gateMarkup(doc: SpecDocument): Markup {
   const cells = doc.markup.cells;
-  if (!cells) return doc.markup;
+  const csv = tableDirectiveProblems(doc).cells;
+  if (!cells && !csv.length) return doc.markup;
   let m = merged.get(doc);
   if (!m) {
     const byLine = <T extends { line: number }>(a: T, b: T) => a.line - b.line;
     m = {
-      texts: [...doc.markup.texts, ...cells.texts].sort((a, b) => a.lines[0] - b.lines[0] || a.cols[0] - b.cols[0]),
-      explicit: [...doc.markup.explicit, ...cells.explicit].sort(byLine),
-      directives: [...doc.markup.directives, ...cells.directives].sort(byLine),
+      texts: [...doc.markup.texts, ...(cells?.texts ?? []), ...csv].sort((a, b) => a.lines[0] - b.lines[0] || a.cols[0] - b.cols[0]),
+      explicit: [...doc.markup.explicit, ...(cells?.explicit ?? [])].sort(byLine),
+      directives: [...doc.markup.directives, ...(cells?.directives ?? [])].sort(byLine),
     };
     merged.set(doc, m);
   }

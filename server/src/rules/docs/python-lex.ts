@@ -21,7 +21,7 @@ export function pythonErrorOffset(text: string): number {
       continue;
     }
     if (c === '"' || c === "'") {
-      i = skipString(text, i);
+      i = skipString(text, i, atLineStart(text, i));
       continue;
     }
     if (/[A-Za-z_0-9]/.test(c)) {
@@ -33,7 +33,7 @@ export function pythonErrorOffset(text: string): number {
       if ((text[j] === '"' || text[j] === "'") && PREFIX.test(text.slice(i, j))) {
         // an f-string: the lexer reads its braces as code, in states not followed here
         if (/[fF]/.test(text.slice(i, j))) return -1;
-        i = skipString(text, j);
+        i = skipString(text, j, atLineStart(text, i));
         continue;
       }
       i = j;
@@ -53,10 +53,21 @@ export function pythonErrorOffset(text: string): number {
   return -1;
 }
 
-/** Past the string whose quote is at `start`: triple-quoted to its closing quotes, else to its quote or the line's end. */
-function skipString(text: string, start: number): number {
+/** Whether only blanks stand before `i` on its line. */
+function atLineStart(text: string, i: number): boolean {
+  return /^[^\S\n]*$/.test(text.slice(text.lastIndexOf('\n', i - 1) + 1, i));
+}
+
+/**
+ * Past the string whose quote is at `start`: triple-quoted to its closing quotes, else to its
+ * quote or the line's end. A triple-quoted string first on its line is a docstring for the lexer:
+ * it ends at the first closing quotes, escaped or not.
+ */
+function skipString(text: string, start: number, lineStart: boolean): number {
   const q = text[start];
   const triple = text.startsWith(q + q + q, start);
+  const close = triple && lineStart ? text.indexOf(q + q + q, start + 3) : -1;
+  if (close >= 0) return close + 3;
   let i = start + (triple ? 3 : 1);
   while (i < text.length) {
     const c = text[i];

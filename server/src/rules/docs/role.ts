@@ -23,8 +23,10 @@ export const rstRole: Rule = {
       if (name) defined.add(name.toLowerCase());
     }
     const findings: Finding[] = [];
-    for (const { event, range, docLine } of docMarkup(doc).events) {
+    for (const { event, range, docLine: textLine, messageLine } of docMarkup(doc).events) {
       if (event.kind !== 'role' || isKnown(known, 'roles', event.role, defined)) continue;
+      // the parser's message: a table cell's where docutils puts it (not the node's line)
+      const docLine = messageLine ?? textLine;
       const suggestion = nearest(known, 'roles', event.role);
       const hint = suggestion ? ` Did you mean \`${suggestion}\`?` : '';
       findings.push({

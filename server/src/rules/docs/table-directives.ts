@@ -5,18 +5,14 @@
 // cannot convert ("Error in ... directive: invalid option value"). Both are errors: the docs job
 // fails. Tables this can't follow (a tab in them, an option value with markup, CSV data from a
 // file) give nothing.
-import type { DirectiveUse, Range, SpecDocument } from '../../rst/types';
+import type { DirectiveUse, InlineText, Range, SpecDocument } from '../../rst/types';
 import type { Finding } from '../rule';
 import { DIRECTIVE_SPECS } from '../../rst/directive-specs';
-import { characterAt } from './markup';
-import { readCsv } from './csv-reader';
+import { MARKUP, PLAIN, type OptionField, nameRange as directiveNameRange, pyInt, pyRepr, readDirective } from './option-values';
+import { type CsvField, readCsv } from './csv-reader';
+import { csvCellTexts } from './csv-cells';
 
-interface Option {
-  readonly name: string;
-  /** The field body's text (docutils reads it as one paragraph); null: none. */
-  readonly value: string | null;
-  readonly range: Range;
-}
+type Option = OptionField;
 
 interface Table {
   readonly use: DirectiveUse;
@@ -33,6 +29,8 @@ export interface TableProblems {
   readonly options: Finding[];
   /** The table's own problems: rst-table's. */
   readonly tables: Finding[];
+  /** The inline texts of the cells of the csv-tables docutils builds (csv-cells.ts). */
+  readonly cells: InlineText[];
 }
 
 const cache = new WeakMap<SpecDocument, TableProblems>();
@@ -40,7 +38,7 @@ const cache = new WeakMap<SpecDocument, TableProblems>();
 export function tableDirectiveProblems(doc: SpecDocument): TableProblems {
   let found = cache.get(doc);
   if (!found) {
-    found = { options: [], tables: [] };
+    found = { options: [], tables: [], cells: [] };
     for (const use of doc.markup.directives) {
       const name = use.name.toLowerCase();
       if ((name !== 'csv-table' && name !== 'list-table') || use.error || !use.known) continue;
@@ -60,52 +58,11 @@ export const TABLE_DIRECTIVE_MESSAGE =
   /^(\d+ header row\(s\) specified but|Insufficient data supplied|\d+ stub column\(s\) specified|"(csv|list)-table" widths do not match|Error with CSV data in|The "csv-table" directive requires content|No table data detected in CSV file|"csv-table" directive may not both)/;
 
 function readTable(doc: SpecDocument, use: DirectiveUse, name: 'csv-table' | 'list-table'): Table | undefined {
-  const block = doc.blocks.find((b) => b.kind === 'directive' && b.startLine === use.line);
-  if (!block) return undefined;
-  const texts: string[] = [];
-  for (let line = use.line; line < block.endLine; line++) texts.push(doc.lines[line].text);
-  if (texts.some((t) => t.includes('\t'))) return undefined;
-  const marker = texts[0];
-  const start = characterAt(marker, use.col);
-  const nameRange = { start: { line: use.line, character: start }, end: { line: use.line, character: start + use.name.length } };
-  const indent = Math.min(
-    ...texts
-      .slice(1)
-      .filter((t) => t.trim())
-      .map((t) => t.length - t.trimStart().length),
-    Infinity,
-  );
-  // parse_directive_block: arguments and options up to the first blank line, then the content
-  let i = 1;
-  while (i < texts.length && texts[i].trim() !== '') i++;
-  const head = texts.slice(0, i);
-  const options = new Map<string, Option>();
-  let current: { name: string; lines: string[]; line: number; character: number } | undefined;
-  const flush = () => {
-    if (!current) return;
-    const body = current.lines.map((l) => l.trim()).filter((l) => l !== '');
-    const value = body.length ? body.join('\n') : null;
-    const first = doc.lines[current.line].text;
-    const end = first.trimEnd().length;
-    // the value on the option's line; without one, the option itself
-    const at = end > current.character ? current.character : first.length - first.trimStart().length;
-    const range = { start: { line: current.line, character: at }, end: { line: current.line, character: end } };
-    options.set(current.name, { name: current.name, value, range });
-  };
-  for (let k = 1; k < head.length; k++) {
-    const text = head[k];
-    const field = /^(\s*):([^:\s][^:]*):(\s+|$)(.*)$/.exec(text);
-    if (field && (!current || text.length - text.trimStart().length <= indent)) {
-      flush();
-      current = {
-        name: field[2].toLowerCase(),
-        lines: [field[4]],
-        line: use.line + k,
-        character: field[1].length + field[2].length + 2 + field[3].length,
-      };
-    } else if (current) current.lines.push(text);
-  }
-  flush();
+  const text = readDirective(doc, use);
+  if (!text) return undefined;
+  const { texts, head: i, indent } = text;
+  const nameRange = directiveNameRange(doc, use);
+  const options = new Map<string, Option>(text.fields.map((field) => [field.name, field]));
   const content: string[] = [];
   const lines: number[] = [];
   for (let k = i; k < texts.length; k++) {
@@ -118,32 +75,6 @@ function readTable(doc: SpecDocument, use: DirectiveUse, name: 'csv-table' | 'li
     lines.pop();
   }
   return { use, name, options, content, lines, nameRange };
-}
-
-/** Python's repr() of a str, as docutils' messages print option values. */
-function pyRepr(s: string): string {
-  const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
-  let out = quote;
-  for (const c of s) {
-    if (c === '\\') out += '\\\\';
-    else if (c === quote) out += '\\' + c;
-    else if (c === '\n') out += '\\n';
-    else if (c === '\t') out += '\\t';
-    else if (c === '\r') out += '\\r';
-    else if (c < ' ' || c === '\x7f') out += '\\x' + c.charCodeAt(0).toString(16).padStart(2, '0');
-    else out += c;
-  }
-  return out + quote;
-}
-
-/** A plain value: docutils' paragraph text of it is the text itself (no markup, nothing unusual). */
-const PLAIN = /^[\x20-\x7e\n]*$/;
-const MARKUP = /[*`|_\\[\]]/;
-
-/** Python's int(): its value, or the ValueError's words. */
-function pyInt(value: string): number | string {
-  if (/^\s*[+-]?\d+(?:_\d+)*\s*$/.test(value)) return Number(value.replace(/_/g, ''));
-  return `invalid literal for int() with base 10: ${pyRepr(value)}`;
 }
 
 type Converted = { value: unknown } | { error: string } | null;
@@ -221,6 +152,8 @@ function check(doc: SpecDocument, table: Table, out: TableProblems): void {
 
   let rows: number[];
   let maxCols: number;
+  const headerRecords: CsvField[][] = [];
+  const records: CsvField[][] = [];
   if (name === 'list-table') {
     // the parser reported a list of the wrong shape (and docutils stops there)
     if (
@@ -244,7 +177,11 @@ function check(doc: SpecDocument, table: Table, out: TableProblems): void {
     const header = table.options.get('header');
     let headerCols = 0;
     if (header?.value) {
-      const parsed = readCsv(header.value.split('\n'), { delimiter: ',', quote: '"', escape: '\\', doubleQuote: false, skipSpace: true });
+      const parsed = readCsv(
+        header.value.split('\n'),
+        { delimiter: ',', quote: '"', escape: '\\', doubleQuote: false, skipSpace: true },
+        headerRecords,
+      );
       if ('error' in parsed) return report(`Error with CSV data in "${use.name}" directive: ${parsed.error}`, header.range);
       headerCols = Math.max(0, ...parsed.rows);
     }
@@ -255,7 +192,7 @@ function check(doc: SpecDocument, table: Table, out: TableProblems): void {
       doubleQuote: !converted.has('escape'),
       skipSpace: !table.options.has('keepspace'),
     };
-    const parsed = readCsv(table.content, dialect);
+    const parsed = readCsv(table.content, dialect, records);
     if ('error' in parsed) {
       const at = table.lines[Math.min(parsed.line, table.lines.length - 1)];
       const text = doc.lines[at].text;
@@ -299,6 +236,21 @@ function check(doc: SpecDocument, table: Table, out: TableProblems): void {
     if (Array.isArray(widths) && widths.length !== maxCols)
       return report(`"${use.name}" widths do not match the number of columns in table (${maxCols}).`, optionRange('widths'));
     if (!Array.isArray(widths) && maxCols === 0) return report('No table data detected in CSV file.');
+    // the table is built: its cells parsed (the header's where its value stands on the option's line)
+    const content = table.lines[0];
+    const header = table.options.get('header');
+    if (header?.value && !header.value.includes('\n')) {
+      out.cells.push(
+        ...csvCellTexts(headerRecords, (_, index) => [header.range.start.line, header.range.start.character + index], content),
+      );
+    }
+    out.cells.push(
+      ...csvCellTexts(
+        records,
+        (line, index) => [table.lines[line], doc.lines[table.lines[line]].text.length - table.content[line].length + index],
+        content,
+      ),
+    );
   }
 }
 
