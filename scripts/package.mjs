@@ -24,7 +24,7 @@
 //    no `repository` field; without one vsce refuses relative links in the README
 //    unless told not to rewrite them (--baseContentUrl/--baseImagesUrl need a URL).
 // 4. The .vsix is read back (its zip directory): every file listed, and its size without the
-//    screenshots must stay under the budget (620 KB; RST_SPECS_VSIX_BUDGET_KB), the screenshots
+//    screenshots must stay under the budget (660 KB; RST_SPECS_VSIX_BUDGET_KB), the screenshots
 //    and the README that inlines them under theirs (640 KB; RST_SPECS_VSIX_IMAGES_BUDGET_KB).
 // Exit: 0 ok; 3 the .vsix was made but is over the budget; 1 anything else (no .vsix).
 import { spawnSync } from 'node:child_process';
@@ -42,8 +42,11 @@ const vsceBin = join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce');
 // 620: the live preview (issue 22) measured 579.7 KB on 2026-12-06: its renderer in both server
 // bundles (about 2 x 12 KB compressed) and the webview's script with highlight.js core and six
 // languages (15 KB) and style sheet (2 KB); about 7 % above that, as before.
+// 660: the docs gate's Pygments ports (javascript, bash, console and xml lexers, Pygments' lexer
+// names) and docutils' option-value converters (issue 16) measured 635.4 KB on 2026-12-06: about
+// 2 x 10 KB compressed in the two server bundles; about 4 % above that.
 // The README's screenshots are not counted here.
-const budgetKb = Number(process.env.RST_SPECS_VSIX_BUDGET_KB ?? 620);
+const budgetKb = Number(process.env.RST_SPECS_VSIX_BUDGET_KB ?? 660);
 // The walkthrough's screenshots (two PNGs of about 130 KB) and the README with the same two inlined.
 const imagesBudgetKb = Number(process.env.RST_SPECS_VSIX_IMAGES_BUDGET_KB ?? 640);
 
